@@ -1,0 +1,1 @@
+"""consolidator: Dutch amending acts in, consolidated law out."""

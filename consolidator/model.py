@@ -1,0 +1,422 @@
+"""The typed model of an amending act: frozen dataclasses, no lark and no lxml.
+
+Every object carries a ``Span`` (line and column in the act, 1-based). Spans do
+not take part in equality, so an instruction parsed from the act and the same
+instruction parsed from its canonical Dutch rendering compare equal.
+
+The set of instruction kinds is closed: ``INSTRUCTION_KINDS`` lists them and
+every instruction class declares one.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where something is in the act: 1-based line and column, end exclusive."""
+
+    line: int
+    column: int
+    end_line: int = 0
+    end_column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+NO_SPAN = Span(0, 0)
+
+
+def _span_field():
+    return field(default=NO_SPAN, compare=False, repr=False)
+
+
+# --------------------------------------------------------------------------- locators
+
+#: Step kinds of a locator, from the outside in.
+STEP_KINDS = (
+    "boek", "deel", "hoofdstuk", "titel", "afdeling", "paragraaf", "subparagraaf",
+    "artikel", "lid", "onderdeel", "subonderdeel", "volzin", "alinea",
+    "opschrift", "aanhef", "slot", "inhoudsopgave", "toc-entry",
+    # places inside another act (ARTIKEL IX-XI amend acts, not laws)
+    "act-artikel", "act-onderdeel", "act-punt",
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a locator: ``Step("lid", "2")``, ``Step("onderdeel", "a")``.
+
+    ``number`` is written as the law writes it (``105a1``, ``1°``, ``III``);
+    it is empty for steps without a number (opschrift, aanhef, inhoudsopgave).
+    ``qualifier`` holds ``oud`` or ``nieuw`` for «onderdeel a (oud)».
+    """
+
+    kind: str
+    number: str = ""
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class Locator:
+    """A path into the law, outermost step first.
+
+    «artikel 100, vijfde lid, onderdeel a» is
+    ``Locator((Step("artikel","100"), Step("lid","5"), Step("onderdeel","a")))``.
+    """
+
+    steps: tuple[Step, ...] = ()
+
+    def __add__(self, other: "Locator") -> "Locator":
+        return Locator(self.steps + other.steps)
+
+    def last(self, kind: str) -> Optional[Step]:
+        for step in reversed(self.steps):
+            if step.kind == kind:
+                return step
+        return None
+
+    def __str__(self) -> str:
+        return ", ".join(f"{s.kind} {s.number}".strip() for s in self.steps) or "(law)"
+
+
+# --------------------------------------------------------------------------- content
+
+
+@dataclass(frozen=True)
+class ContentLine:
+    """One line of quoted new content, in the plain law-text vocabulary.
+
+    ``kind`` is one of ``heading`` (Hoofdstuk/Titel/Afdeling/Paragraaf/§),
+    ``artikel``, ``lid``, ``item`` (list item, ``level`` 1 = «a.», 2 = «1°.»),
+    ``text`` (a sentence or alinea), ``onderdeel`` (a lettered onderdeel of an
+    act, used when an act inserts onderdelen into an act).
+    """
+
+    kind: str
+    text: str
+    label: str = ""
+    level: int = 0
+    heading_kind: str = ""
+    span: Span = _span_field()
+
+
+@dataclass(frozen=True)
+class Content:
+    """Quoted new content following an instruction, or a colon payload."""
+
+    lines: tuple[ContentLine, ...] = ()
+    #: Onderdelen of an act (when an act inserts or replaces onderdelen of an act).
+    onderdelen: tuple["Onderdeel", ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+# --------------------------------------------------------------------------- instructions
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an instruction sits in the act: ARTIKEL, onderdeel, punt, subpunt."""
+
+    article: str = ""
+    onderdeel: str = ""
+    punt: str = ""
+    subpunt: str = ""
+
+    def __str__(self) -> str:
+        parts = [f"art. {self.article}"] if self.article else []
+        if self.onderdeel:
+            parts.append(f"onderdeel {self.onderdeel}")
+        if self.punt:
+            parts.append(f"punt {self.punt}")
+        if self.subpunt:
+            parts.append(f"subpunt {self.subpunt}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """Common fields: the targets, where it is in the act, and its span."""
+
+    targets: tuple[Locator, ...]
+    place: Place = field(default=Place(), compare=False)
+    span: Span = _span_field()
+
+    kind = "abstract"
+
+
+@dataclass(frozen=True)
+class ReplaceWords(Instruction):
+    """«In artikel 6 wordt «een bijzondere school» vervangen door: een … school.»"""
+
+    old: str = ""
+    new: str = ""
+    telkens: bool = False
+    kind = "replace-words"
+
+
+@dataclass(frozen=True)
+class ReplaceAfter(Instruction):
+    """«wordt het gedeelte na «de instandhouding van» vervangen door: …»
+
+    Replaces everything after (or before) the anchor up to the end of the target
+    text, not counting the closing full stop."""
+
+    anchor: str = ""
+    new: str = ""
+    position: str = "after"
+    kind = "replace-after"
+
+
+@dataclass(frozen=True)
+class DeleteWords(Instruction):
+    """«vervalt: bijzondere.», «vervalt na «artikel 93,» telkens: eerste lid.»"""
+
+    words: str = ""
+    telkens: bool = False
+    anchor: str = ""
+    position: str = ""  # "after" or "before" the anchor, or "" without anchor
+    kind = "delete-words"
+
+
+@dataclass(frozen=True)
+class InsertWords(Instruction):
+    """«wordt na «plaatsvindt,» ingevoegd: …», «aan het slot … toegevoegd: …»
+
+    ``position`` is ``after`` or ``before`` an anchor, or ``end``/``start`` of
+    the target text."""
+
+    new: str = ""
+    anchor: str = ""
+    position: str = "after"
+    telkens: bool = False
+    kind = "insert-words"
+
+
+@dataclass(frozen=True)
+class ReplacePunctuation(Instruction):
+    """«wordt de puntkomma aan het slot van onderdeel a vervangen door een punt»
+
+    ``old`` and ``new`` are the marks themselves (``;`` and ``.``); ``new`` may
+    also be words («, of»). ``position`` is ``end`` (aan het slot/eind)."""
+
+    old: str = ""
+    new: str = ""
+    position: str = "end"
+    kind = "replace-punctuation"
+
+
+@dataclass(frozen=True)
+class DeletePunctuation(Instruction):
+    """«vervalt de dubbele punt» (the mark the target text has, exactly once)."""
+
+    mark: str = ""
+    kind = "delete-punctuation"
+
+
+@dataclass(frozen=True)
+class DeleteLabel(Instruction):
+    """«de aanduiding van het eerste lid vervalt»: the number/letter goes, the text stays."""
+
+    kind = "delete-label"
+
+
+@dataclass(frozen=True)
+class DeleteElement(Instruction):
+    """«Artikel 86 vervalt.», «Het achtste lid vervalt.», «vervalt de eerste volzin.»"""
+
+    kind = "delete-element"
+
+
+@dataclass(frozen=True)
+class ReplaceElement(Instruction):
+    """«Artikel 105j komt te luiden:», «Het derde lid wordt vervangen door:»,
+    «Het tweede lid wordt vervangen door drie nieuwe leden, luidende:»."""
+
+    content: Content = Content()
+    count: int = 1
+    element: str = ""  # kind of the new elements when the act names it ("lid")
+    kind = "replace-element"
+
+
+@dataclass(frozen=True)
+class InsertElement(Instruction):
+    """«Na artikel 95 wordt ingevoegd een nieuw artikel 95a, luidend:»,
+    «Aan het zesde lid wordt een derde volzin toegevoegd, luidend:».
+
+    ``targets`` holds the anchor element (for ``after``/``before``) or the parent
+    (for ``end``/``start``). ``element`` names what is inserted (artikel, lid,
+    paragraaf, volzin, onderdeel, toc-entry); ``number`` its number if given."""
+
+    content: Content = Content()
+    position: str = "after"
+    element: str = ""
+    number: str = ""
+    count: int = 1
+    kind = "insert-element"
+
+
+@dataclass(frozen=True)
+class Renumber(Instruction):
+    """«onder vernummering van het derde tot en met vijfde lid tot tweede tot en
+    met vierde lid», «wordt vernummerd tot». ``targets`` are the elements in
+    their old numbering, ``new_numbers`` their new numbers, pairwise."""
+
+    new_numbers: tuple[str, ...] = ()
+    kind = "renumber"
+
+
+InstructionType = Union[
+    ReplaceWords, ReplaceAfter, DeleteWords, InsertWords, ReplacePunctuation,
+    DeletePunctuation, DeleteLabel, DeleteElement, ReplaceElement, InsertElement, Renumber,
+]
+
+INSTRUCTION_CLASSES = (
+    ReplaceWords, ReplaceAfter, DeleteWords, InsertWords, ReplacePunctuation,
+    DeletePunctuation, DeleteLabel, DeleteElement, ReplaceElement, InsertElement, Renumber,
+)
+INSTRUCTION_KINDS = tuple(cls.kind for cls in INSTRUCTION_CLASSES)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One instruction sentence of the act: one or more instructions that are
+    resolved together against the text as it read before the sentence (so that
+    «onderdeel a (oud)» still means the old onderdeel a)."""
+
+    instructions: tuple[Instruction, ...]
+    text: str = field(default="", compare=False)
+    span: Span = _span_field()
+
+
+# --------------------------------------------------------------------------- act structure
+
+
+@dataclass(frozen=True)
+class LawRef:
+    """The regulation an ARTIKEL changes, as the act names it.
+
+    ``kind`` is ``law`` (a law by its citeertitel), ``act`` (another act, named
+    by its title and Staatsblad number) or ``this-act`` («deze wet»)."""
+
+    name: str
+    kind: str = "law"
+    stb: str = ""  # «1996, 403» when the act names it
+    span: Span = _span_field()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """The condition of a conditional ARTIKEL (samenloop).
+
+    ``kind``: ``other-in-force-first`` («treedt in werking op of na het tijdstip
+    waarop … in werking is getreden») or ``other-enacted-not-in-force`` («… tot wet
+    is verheven, maar nog niet in werking is getreden»); ``other`` names the bill
+    or act it depends on (Kamerstukken number, Staatsblad number if footnoted)."""
+
+    kind: str
+    other: str
+    text: str = field(default="", compare=False)
+    span: Span = _span_field()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered punt («1.») of an onderdeel, possibly with lettered sub-items."""
+
+    label: str
+    sentences: tuple[Sentence, ...] = ()
+    context: Locator = Locator()
+    span: Span = _span_field()
+
+
+@dataclass(frozen=True)
+class Onderdeel:
+    """A lettered onderdeel («A», «AA», «A1», «Ba»), or the unlabelled body of a
+    one-instruction ARTIKEL (label ``""``).
+
+    ``context`` is the locator an intro sentence sets («Artikel 102b wordt
+    gewijzigd als volgt:»); ``sentences`` are the instruction sentences directly
+    in the onderdeel, ``items`` its numbered punten."""
+
+    label: str
+    sentences: tuple[Sentence, ...] = ()
+    items: tuple[Item, ...] = ()
+    context: Locator = Locator()
+    intro: str = field(default="", compare=False)
+    span: Span = _span_field()
+
+    @property
+    def instructions(self) -> tuple[Instruction, ...]:
+        found = [i for s in self.sentences for i in s.instructions]
+        for item in self.items:
+            found.extend(i for s in item.sentences for i in s.instructions)
+        return tuple(found)
+
+    @property
+    def all_sentences(self) -> tuple[Sentence, ...]:
+        return self.sentences + tuple(s for item in self.items for s in item.sentences)
+
+
+ARTICLE_KINDS = ("amend", "transition", "samenloop", "entry-into-force", "other")
+
+
+@dataclass(frozen=True)
+class Article:
+    """An ARTIKEL of the act.
+
+    ``kind`` is one of ``ARTICLE_KINDS``; ``law`` is what it changes (None for a
+    non-amending article); ``text`` keeps the paragraphs of a non-amending
+    article verbatim (leden as «1. …»)."""
+
+    number: str
+    kind: str
+    heading: str = ""
+    law: Optional[LawRef] = None
+    onderdelen: tuple[Onderdeel, ...] = ()
+    text: tuple[str, ...] = ()
+    condition: Optional[Condition] = None
+    chapter: str = ""
+    span: Span = _span_field()
+
+    @property
+    def instructions(self) -> tuple[Instruction, ...]:
+        return tuple(i for o in self.onderdelen for i in o.instructions)
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: str
+    text: str
+    span: Span = _span_field()
+
+
+@dataclass(frozen=True)
+class Act:
+    """A whole amending act as published."""
+
+    title: str
+    articles: tuple[Article, ...]
+    stb: str = ""  # «1996, 649»
+    preamble: tuple[str, ...] = ()
+    signed: Optional[_dt.date] = None
+    published: Optional[_dt.date] = None
+    footnotes: tuple[Footnote, ...] = ()
+    closing: tuple[str, ...] = ()
+    source: str = field(default="", compare=False)
+
+    @property
+    def instructions(self) -> tuple[Instruction, ...]:
+        return tuple(i for a in self.articles for i in a.instructions)
+
+    def article(self, number: str) -> Article:
+        for art in self.articles:
+            if art.number == number:
+                return art
+        raise KeyError(number)

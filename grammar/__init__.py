@@ -1,0 +1,1 @@
+"""The Lark grammars, shipped inside the package as consolidator.grammar."""
