@@ -293,6 +293,8 @@ class Sentence:
     instructions: tuple[Instruction, ...]
     text: str = field(default="", compare=False)
     span: Span = _span_field()
+    #: The law the sentence itself names («… van de Advocatenwet vervalt …»).
+    law: Optional["LawRef"] = field(default=None, compare=False)
 
 
 # --------------------------------------------------------------------------- act structure

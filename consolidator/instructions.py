@@ -1,0 +1,856 @@
+"""One instruction sentence → typed instructions (grammar/instruction.lark).
+
+The sentence is prepared before Lark sees it: the colon payload («vervangen door:
+een … school.») is cut off and the closing full stop dropped, so the grammar only
+meets free text inside quotes. One Transformer turns the tree into the frozen
+dataclasses of ``model``.
+
+Example::
+
+    >>> s = parse_sentence("In artikel 6 wordt «een school» vervangen door: een instelling.")
+    >>> s.instructions[0]
+    ReplaceWords(targets=(Locator(steps=(Step(kind='artikel', number='6', ...),)),), old='een school', new='een instelling', telkens=False)
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional, Union
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedInput, VisitError
+
+from .errors import ActSyntaxError, underline
+from .model import (
+    Content, ContentLine, DeleteElement, DeleteLabel, DeletePunctuation, DeleteWords,
+    InsertElement, InsertWords, Instruction, LawRef, Locator, Place, Renumber,
+    ReplaceAfter, ReplaceElement, ReplacePunctuation, ReplaceWords, Sentence, Span, Step,
+)
+from .numbers import COUNT_WORDS, ORDINALS, PUNCTUATION
+
+# ---------------------------------------------------------------------------- grammar
+
+
+@lru_cache(maxsize=1)
+def grammar_parser() -> Lark:
+    """The LALR parser of grammar/instruction.lark (built once)."""
+    text = resources.files("consolidator.grammar").joinpath("instruction.lark").read_text("utf-8")
+    return Lark(text, parser="lalr", lexer="contextual", propagate_positions=True,
+                maybe_placeholders=False)
+
+
+# ---------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Intro:
+    """A sentence that opens a list of instructions: sets their context."""
+
+    targets: tuple[Locator, ...]
+    law: Optional[LawRef] = None
+    span: Span = field(default=Span(0, 0), compare=False)
+
+
+Parsed = Union[Sentence, Intro]
+
+#: Words after which a colon opens the payload (new words, deleted words).
+QUOTES = {"«": "»", "“": "”", "‘": "’", '"': '"', "”": "”", "„": "”"}
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quoted segment, so colons inside quotes are ignored."""
+    spans, i = [], 0
+    while i < len(text):
+        close = QUOTES.get(text[i])
+        if close and (text[i] != "‘" or _opens_single(text, i)):
+            end = text.find(close, i + 1)
+            if text[i] == "„" and end < 0:
+                end = text.find("“", i + 1)
+            if end > 0:
+                spans.append((i, end + 1))
+                i = end + 1
+                continue
+        i += 1
+    return spans
+
+
+def _opens_single(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def split_payload(text: str) -> tuple[str, Optional[str], int]:
+    """Cut a sentence into (grammar part, colon payload or None, payload offset).
+
+    The payload is everything after the first colon that stands outside quotes
+    and is followed by a space, up to the closing full stop, which ends the
+    sentence and is not part of the new text («vervangen door: a en c,.» gives
+    «a en c,»). A colon at the end of the sentence announces content on the
+    following lines: the payload is then None.
+    """
+    inside = _quote_spans(text)
+    for match in re.finditer(r":(?=\s|$)", text):
+        pos = match.start()
+        if any(a <= pos < b for a, b in inside):
+            continue
+        rest = text[pos + 1:]
+        if not rest.strip():
+            return text[: pos + 1], None, -1
+        payload = rest.strip()
+        if payload.endswith("."):
+            payload = payload[:-1]
+        offset = pos + 1 + (len(rest) - len(rest.lstrip()))
+        return text[: pos + 1], payload, offset
+    head = text.rstrip()
+    if head.endswith("."):
+        head = head[:-1]
+    return head, None, -1
+
+
+# ---------------------------------------------------------------------------- internals
+
+
+@dataclass(frozen=True)
+class _Action:
+    """One action of a sentence before it meets its frame."""
+
+    name: str
+    fields: dict
+    sub: tuple[Locator, ...] = ()
+    meta: object = None
+
+
+_RANK = {
+    "act-artikel": -3, "act-onderdeel": -2, "act-punt": -1,
+    "boek": 0, "deel": 1, "hoofdstuk": 2, "titel": 3, "afdeling": 4, "paragraaf": 5,
+    "subparagraaf": 6, "inhoudsopgave": 7, "toc-entry": 8, "artikel": 10, "lid": 11,
+    "onderdeel": 12, "subonderdeel": 13, "definition": 12, "volzin": 14, "alinea": 14,
+    "opschrift": 15, "aanhef": 15, "slot": 15,
+}
+
+_STRUCT_NAMES = {"§": "paragraaf"}
+
+
+def _ordinal(token: str) -> str:
+    return str(ORDINALS[token.lower()])
+
+
+def _unquote(token: str) -> str:
+    return token[1:-1]
+
+
+def _locators(parts: list[list[Step]]) -> list[Locator]:
+    """All combinations of the alternatives of each part, sorted outside-in."""
+    result = []
+    for combo in itertools.product(*parts):
+        steps = _act_level(list(combo))
+        steps = sorted(steps, key=lambda s: _RANK.get(s.kind, 9))
+        result.append(Locator(tuple(_toc_steps(steps))))
+    return result
+
+
+def _act_level(steps: list[Step]) -> list[Step]:
+    """«artikel I, onderdeel C, artikel 52a»: what precedes the last artikel is
+    a place in an act, not in the law."""
+    articles = [i for i, s in enumerate(steps) if s.kind == "artikel"]
+    if len(articles) < 2:
+        return steps
+    cut = articles[-1]
+    renamed = {"artikel": "act-artikel", "onderdeel": "act-onderdeel"}
+    head = [Step(renamed.get(s.kind, s.kind), s.number, s.qualifier) for s in steps[:cut]]
+    return head + steps[cut:]
+
+
+def _toc_steps(steps: list[Step]) -> list[Step]:
+    """«de omschrijving van artikel 86» → inhoudsopgave, toc-entry «Artikel 86»."""
+    if not any(s.kind == "toc-entry" for s in steps):
+        return steps
+    named = [s for s in steps if s.kind not in ("toc-entry", "inhoudsopgave")]
+    label = " ".join(_toc_label(s) for s in named)
+    return [Step("inhoudsopgave"), Step("toc-entry", label)]
+
+
+def _toc_label(step: Step) -> str:
+    if step.kind == "paragraaf":
+        return f"§ {step.number}"
+    return f"{step.kind.capitalize()} {step.number}"
+
+
+# ---------------------------------------------------------------------------- transformer
+
+
+@v_args(meta=True)
+class InstructionBuilder(Transformer):
+    """The one Transformer: Lark tree → model objects.
+
+    Constructed per sentence with what the grammar does not see: the payload,
+    the content lines that follow, the context locator, and the sentence's place
+    and position in the act.
+    """
+
+    def __init__(self, payload: Optional[str], content: Content, context: Locator,
+                 place: Place, line: int, column: int, law: Optional[LawRef] = None):
+        super().__init__()
+        self.payload = payload
+        self.content = content
+        self.context = context
+        self.place = place
+        self.line = line
+        self.column = column
+        self.law = law
+
+    # -- spans
+
+    def span(self, meta) -> Span:
+        if getattr(meta, "empty", True):
+            return Span(self.line, self.column)
+        return Span(self.line, self.column + meta.column - 1, self.line,
+                    self.column + meta.end_column - 1)
+
+    # -- terminals and small rules
+
+    def ordinals(self, meta, children):
+        return [_ordinal(t) for t in children]
+
+    def ordinal_range(self, meta, children):
+        first, last = (ORDINALS[t.lower()] for t in children)
+        return [str(n) for n in range(first, last + 1)]
+
+    def subitem(self, meta, children):
+        return str(children[0])
+
+    def qualifier(self, meta, children):
+        return str(children[0])[1:-1]
+
+    def telkens(self, meta, children):
+        return bool(children)
+
+    def zinsnede(self, meta, children):
+        return _unquote(children[-1])
+
+    def after(self, meta, children):
+        return "after"
+
+    def before(self, meta, children):
+        return "before"
+
+    def end_word(self, meta, children):
+        return "end"
+
+    def element_kind(self, meta, children):
+        return _singular(str(children[0]).lower())
+
+    # -- locator parts
+
+    def art_one(self, meta, children):
+        return [Step("artikel", _artnum(children[0]))]
+
+    def art_many(self, meta, children):
+        return [Step("artikel", _artnum(t)) for t in children]
+
+    def art_range(self, meta, children):
+        return [Step("artikel", f"{_artnum(children[0])}-{_artnum(children[1])}")]
+
+    def st_lid(self, meta, children):
+        return [Step("lid", n) for n in children[0]]
+
+    def st_volzin(self, meta, children):
+        return [Step("volzin", n) for n in children[0]]
+
+    def st_onderdeel(self, meta, children):
+        label, sub, qual = str(children[0]), None, ""
+        for child in children[1:]:
+            if isinstance(child, str) and child.endswith("°"):
+                sub = child
+            elif isinstance(child, str):
+                qual = child
+        step = Step("onderdeel", label, qual)
+        return [(step, Step("subonderdeel", sub))] if sub else [step]
+
+    def st_onderdelen(self, meta, children):
+        return [Step("onderdeel", str(t)) for t in children]
+
+    def st_onderdelen_range(self, meta, children):
+        return [Step("onderdeel", f"{children[0]}-{children[1]}")]
+
+    def st_subonderdeel(self, meta, children):
+        return [Step("subonderdeel", str(children[0]))]
+
+    def st_opschrift(self, meta, children):
+        return [Step("opschrift")]
+
+    def st_aanhef(self, meta, children):
+        return [Step("aanhef")]
+
+    def st_toc(self, meta, children):
+        return [Step("inhoudsopgave")]
+
+    def st_toc_entry(self, meta, children):
+        return [Step("toc-entry")]
+
+    def st_definition(self, meta, children):
+        return [Step("definition", _unquote(children[0]))]
+
+    def struct_step(self, meta, children):
+        kind = str(children[0]).lower()
+        return [Step(_STRUCT_NAMES.get(kind, kind), str(children[1]))]
+
+    def element(self, meta, children):
+        parts = [[_flatten_pair(p) for p in part] for part in children]
+        expanded = []
+        for part in parts:
+            expanded.append(part)
+        return [_expand_pairs(loc) for loc in _locators(expanded)]
+
+    def element_list(self, meta, children):
+        return [loc for group in children for loc in group]
+
+    def targets(self, meta, children):
+        return children[0]
+
+    def sub_frame(self, meta, children):
+        return ("sub", children[0])
+
+    def subject(self, meta, children):
+        return children[0]
+
+    def anchor(self, meta, children):
+        return children[0]
+
+    def anchor_quoted(self, meta, children):
+        return ("quoted", _unquote(children[0]))
+
+    def parent(self, meta, children):
+        return children[0]
+
+    def parent_end(self, meta, children):
+        lists = [c for c in children if isinstance(c, list)]
+        return lists[0] if lists else [Locator()]
+
+    # -- law references
+
+    def law_named(self, meta, children):
+        return LawRef(_clean_law_name(str(children[0])), span=self.span(meta))
+
+    def law_this(self, meta, children):
+        return LawRef("deze wet", kind="this-act", span=self.span(meta))
+
+    # -- new text and content
+
+    def text_payload(self, meta, children):
+        if self.payload is None:
+            raise _GrammarUse("the colon must be followed by the new text", meta)
+        return self.payload
+
+    def text_quoted(self, meta, children):
+        return _unquote(children[0])
+
+    def new_text(self, meta, children):
+        return children[0]
+
+    def luidend(self, meta, children):
+        if children and not isinstance(children[0], Token):  # quoted text after «luidende»
+            return Content((ContentLine("text", children[0]),))
+        if self.payload is not None:
+            return Content((ContentLine("text", self.payload + _closing(self.payload)),))
+        return self.content
+
+    def ne_kind(self, meta, children):
+        number = _artnum(children[1]) if len(children) > 1 else ""
+        return ("new", children[0], number, 1)
+
+    def ne_ordinal(self, meta, children):
+        return ("new", children[1], _ordinal(children[0]), 1)
+
+    def count_new(self, meta, children):
+        return ("new", children[-1], "", COUNT_WORDS[str(children[0]).lower()])
+
+    def punct_loc(self, meta, children):
+        mark = PUNCTUATION[str(children[0]).lower()]
+        where = children[2] if len(children) > 2 else None
+        return (mark, where)
+
+    def punct_new(self, meta, children):
+        token = children[0]
+        if token.type == "PUNCT":
+            return PUNCTUATION[str(token).lower()]
+        if token.type == "QUOTED":
+            return _unquote(token)
+        return ":"
+
+    def label_list(self, meta, children):
+        return [str(t) for t in children]
+
+    def label_range(self, meta, children):
+        return _label_range(str(children[0]), str(children[1]))
+
+    def renumber_to(self, meta, children):
+        value = children[0]
+        if value and isinstance(value[0], Locator):
+            return [loc.steps[-1].number for loc in value]
+        return value
+
+    def renumber_pairs(self, meta, children):
+        old, new = children
+        return _Action("renumber", {"new_numbers": tuple(new)}, tuple(old), meta)
+
+    def renumber_tail(self, meta, children):
+        return children[0]
+
+    # -- actions inside a frame
+
+    def replace_words(self, meta, children):
+        sub, rest = _split_sub(children)
+        old, telkens, new = rest
+        return _Action("replace-words", {"old": old, "new": new, "telkens": telkens}, sub, meta)
+
+    def replace_after(self, meta, children):
+        sub, (direction, anchor, new) = _split_sub(children)
+        return _Action("replace-after", {"anchor": _unquote(anchor), "new": new,
+                                          "position": direction}, sub, meta)
+
+    def replace_punct(self, meta, children):
+        (mark, where), new = children
+        return _Action("replace-punctuation", {"old": mark, "new": new, "position": "end"},
+                       tuple(where or ()), meta)
+
+    def delete_payload(self, meta, children):
+        sub, rest = _split_sub(children)
+        return _Action("delete-words", {"words": self._payload(meta), "telkens": rest[0]},
+                       sub, meta)
+
+    def delete_quoted(self, meta, children):
+        sub, (words, telkens) = _split_sub(children)
+        return _Action("delete-words", {"words": words, "telkens": telkens}, sub, meta)
+
+    def delete_anchored(self, meta, children):
+        sub, (direction, anchor, telkens, _colon) = _split_sub(children)
+        return _Action("delete-words", {"words": self._payload(meta), "telkens": telkens,
+                                         "anchor": _unquote(anchor), "position": direction},
+                       sub, meta)
+
+    def delete_elements(self, meta, children):
+        actions = [_Action("delete-element", {}, tuple(children[0]), meta)]
+        actions.extend(c for c in children[1:] if isinstance(c, _Action))
+        return actions
+
+    def delete_punct_one(self, meta, children):
+        mark = PUNCTUATION[str(children[0]).lower()]
+        return _Action("delete-punctuation", {"mark": mark}, (), meta)
+
+    def delete_list(self, meta, children):
+        actions = list(children[0])
+        actions.extend(c for c in children[1:] if isinstance(c, _Action))
+        return actions
+
+    def del_element(self, meta, children):
+        return _Action("delete-element", {}, tuple(children[0]), meta)
+
+    def del_punct(self, meta, children):
+        return _Action("delete-punctuation", {"mark": PUNCTUATION[str(children[0]).lower()]},
+                       (), meta)
+
+    def del_label(self, meta, children):
+        return _Action("delete-label", {}, tuple(children[0]), meta)
+
+    def del_label_quoted(self, meta, children):
+        where = tuple(children[1]) if len(children) > 1 else ()
+        return _Action("delete-label", {"label": _unquote(children[0])}, where, meta)
+
+    def del_words(self, meta, children):
+        return _Action("delete-words", {"words": children[0], "telkens": False}, (), meta)
+
+    def insert_words(self, meta, children):
+        sub, (direction, anchor, telkens, new) = _split_sub(children)
+        return _Action("insert-words", {"new": new, "anchor": _unquote(anchor),
+                                         "position": direction, "telkens": telkens}, sub, meta)
+
+    def insert_end(self, meta, children):
+        sub, rest = _split_sub(children)
+        where = rest[1] if len(rest) > 2 else None
+        fields = {"new": rest[-1], "position": rest[0]}
+        sub = tuple(Locator(s.steps + w.steps) for s in (sub or (Locator(),)) for w in where) \
+            if where else sub
+        return _Action("insert-words", fields, sub, meta)
+
+    def insert_element_after(self, meta, children):
+        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        direction = next(c for c in children if c in ("after", "before"))
+        anchor = next(c for c in children if isinstance(c, list))
+        content = children[-1]
+        return _Action("insert-element", _element_fields(new, content, direction),
+                       tuple(anchor), meta)
+
+    def insert_element_end(self, meta, children):
+        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        content = children[-1]
+        return _Action("insert-element", _element_fields(new, content, "end"), (), meta)
+
+    def komt_te_luiden(self, meta, children):
+        return _Action("replace-element", {"content": self.content}, tuple(children[0]), meta)
+
+    def actions(self, meta, children):
+        flat = []
+        for child in children:
+            flat.extend(child if isinstance(child, list) else [child])
+        return flat
+
+    # -- subject-first
+
+    def s_delete(self, meta, children):
+        return _Action("delete-element", {}, (), meta)
+
+    def s_replace(self, meta, children):
+        return _Action("replace-element", {"content": self.content}, (), meta)
+
+    def s_replace_count(self, meta, children):
+        _, kind, _, count = children[0]
+        return _Action("replace-element", {"content": children[1], "count": count,
+                                            "element": kind}, (), meta)
+
+    def s_renumber(self, meta, children):
+        return _Action("renumber", {"new_numbers": tuple(children[0])}, (), meta)
+
+    # -- anchored and appended
+
+    def a_insert(self, meta, children):
+        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        return _Action("insert-element", _element_fields(new, children[-1], None), (), meta)
+
+    def a_delete(self, meta, children):
+        return _Action("delete-words", {"words": self._payload(meta), "telkens": children[0]},
+                       (), meta)
+
+    def a_insert_words(self, meta, children):
+        return _Action("insert-words", {"new": self._payload(meta), "telkens": children[0]},
+                       (), meta)
+
+    def ap_insert(self, meta, children):
+        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        return _Action("insert-element", _element_fields(new, children[-1], "end"), (), meta)
+
+    def _payload(self, meta) -> str:
+        if self.payload is None:
+            raise _GrammarUse("the colon must be followed by the words", meta)
+        return self.payload
+
+    # -- sentences
+
+    def intro_subject(self, meta, children):
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        return Intro(tuple(self._subject_targets(children[0])), law, self.span(meta))
+
+    def intro_law(self, meta, children):
+        name = _clean_law_name(str(children[0]))
+        return Intro((), LawRef(name, span=self.span(meta)), self.span(meta))
+
+    def intro_in(self, meta, children):
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        return Intro(tuple(children[0]), law, self.span(meta))
+
+    def framed(self, meta, children):
+        frame = children[0]
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        actions = children[-1]
+        return self._sentence(meta, [self._framed(frame, a) for a in actions], law)
+
+    def subjected(self, meta, children):
+        deletions = children[0]
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        acts = [c for c in children[1:] if isinstance(c, _Action)]
+        built = []
+        if acts[0].name == "delete-element":
+            # «Het tweede en derde lid, alsmede de aanduiding van het eerste lid, vervallen.»
+            built.extend(self._build(d, self._absolute(d.sub) if d.sub else [self.context])
+                         for d in deletions)
+            acts = acts[1:]
+        else:
+            subject = self._subject_targets(deletions)
+            built.append(self._build(acts[0], self._absolute(subject)))
+            acts = acts[1:]
+        for action in acts:  # «…, onder vernummering van …»
+            built.append(self._build(action, self._absolute(list(action.sub))))
+        return self._sentence(meta, built, law)
+
+    def _subject_targets(self, deletions) -> list[Locator]:
+        for d in deletions:
+            if d.name != "delete-element":
+                raise _GrammarUse("only elements can be replaced or renumbered here", d.meta)
+        return [loc for d in deletions for loc in d.sub]
+
+    def deletions(self, meta, children):
+        return list(children)
+
+    def anchored(self, meta, children):
+        direction, anchor, action = children[0], children[1], children[-1]
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        if isinstance(anchor, tuple):  # «Na «X» vervalt: Y»
+            fields = dict(action.fields, anchor=anchor[1], position=direction)
+            return self._sentence(meta, [self._build(_Action(action.name, fields, (), action.meta),
+                                                     [self.context])], law)
+        fields = dict(action.fields, position=direction)
+        built = self._build(_Action(action.name, fields, (), action.meta), self._absolute(anchor))
+        return self._sentence(meta, [built], law)
+
+    def appended(self, meta, children):
+        parent, action = children[0], children[-1]
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        content = action.fields["content"]
+        if action.fields.get("element") == "" and self.payload is not None and not self.content.lines:
+            # «Aan het slot van het tweede lid wordt toegevoegd: , of» adds words
+            action = _Action("insert-words", {"new": self.payload, "position": "end"}, (),
+                             action.meta)
+        del content
+        return self._sentence(meta, [self._build(action, self._absolute(parent))], law)
+
+    def er_insert(self, meta, children):
+        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        fields = _element_fields(new, children[-1], "end")
+        return self._sentence(meta, [self._build(_Action("insert-element", fields, (), None),
+                                                 [self.context])], None)
+
+    def sentence_after_renumber(self, meta, children):
+        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        return _Action("insert-element", _element_fields(new, children[-1], None), (), meta)
+
+    sentence_after_punct = sentence_after_renumber
+
+    def renumber_head(self, meta, children):
+        return children[0]
+
+    def replace_punct_head(self, meta, children):
+        (mark, where), new = children
+        return _Action("replace-punctuation", {"old": mark, "new": new, "position": "end"},
+                       tuple(where or ()), meta)
+
+    def renumber_first(self, meta, children):
+        renumber, insert = children
+        targets = self._absolute(list(renumber.sub))
+        first = self._build(renumber, targets)
+        # «Onder vernummering van het tweede lid tot derde lid wordt een lid ingevoegd»:
+        # the new element takes the place the first renumbered one leaves.
+        fields = dict(insert.fields, position="before",
+                      number=insert.fields.get("number") or targets[0].steps[-1].number)
+        second = self._build(_Action("insert-element", fields, (), insert.meta), targets[:1])
+        return self._sentence(meta, [second, first], None)
+
+    def punct_first(self, meta, children):
+        punct, insert = children
+        targets = self._absolute(list(punct.sub)) if punct.sub else [self.context]
+        first = self._build(punct, targets)
+        parent = [Locator(t.steps[:-1]) for t in targets] if punct.sub else [self.context]
+        fields = dict(insert.fields, position=insert.fields.get("position") or "end")
+        if fields["position"] != "end":
+            fields["position"] = "after"
+        second = self._build(_Action("insert-element", fields, (), insert.meta),
+                             targets if fields["position"] == "after" else parent)
+        return self._sentence(meta, [first, second], None)
+
+    def label_insert(self, meta, children):
+        label = _unquote(children[0]).rstrip(".")
+        action = _Action("renumber", {"new_numbers": (label,)}, (), meta)
+        return self._sentence(meta, [self._build(action, [self.context])], None)
+
+    # -- assembling
+
+    def _absolute(self, targets) -> list[Locator]:
+        return [self.context + t for t in targets]
+
+    def _framed(self, frame, action: _Action) -> Instruction:
+        base = self._absolute(frame)
+        if action.sub:
+            base = [b + s for b in base for s in action.sub]
+        return self._build(action, base)
+
+    def _build(self, action: _Action, targets: list[Locator]) -> Instruction:
+        cls = _CLASSES[action.name]
+        fields = {k: v for k, v in action.fields.items() if k in cls.__dataclass_fields__}
+        if action.name == "insert-element" and fields.get("position") is None:
+            fields["position"] = "after"
+        span = self.span(action.meta) if action.meta is not None else Span(self.line, self.column)
+        return cls(targets=tuple(targets), place=self.place, span=span, **fields)
+
+    def _sentence(self, meta, instructions, law) -> Sentence:
+        return _SentenceResult(tuple(instructions), law, self.span(meta))
+
+    def start(self, meta, children):
+        return children[0]
+
+    def sentence(self, meta, children):
+        return children[0]
+
+
+@dataclass(frozen=True)
+class _SentenceResult:
+    instructions: tuple
+    law: Optional[LawRef]
+    span: Span
+
+
+class _GrammarUse(Exception):
+    """A tree the grammar accepts but that cannot be built (no payload, say)."""
+
+    def __init__(self, message: str, meta):
+        super().__init__(message)
+        self.meta = meta
+
+
+_CLASSES = {
+    "replace-words": ReplaceWords, "replace-after": ReplaceAfter, "delete-words": DeleteWords,
+    "insert-words": InsertWords, "replace-punctuation": ReplacePunctuation,
+    "delete-punctuation": DeletePunctuation, "delete-label": DeleteLabel,
+    "delete-element": DeleteElement, "replace-element": ReplaceElement,
+    "insert-element": InsertElement, "renumber": Renumber,
+}
+
+
+def _element_fields(new, content, position) -> dict:
+    fields = {"content": content if isinstance(content, Content) else Content(),
+              "position": position}
+    if new:
+        _, kind, number, count = new
+        fields.update(element=kind, number=number, count=count)
+    return fields
+
+
+def _split_sub(children):
+    if children and isinstance(children[0], tuple) and children[0][0] == "sub":
+        return tuple(children[0][1]), children[1:]
+    return (), children
+
+
+def _flatten_pair(item):
+    return item
+
+
+def _expand_pairs(loc: Locator) -> Locator:
+    """An onderdeel with a subitem («onderdeel a 1°») arrives as a pair of steps."""
+    steps = []
+    for step in loc.steps:
+        if isinstance(step, tuple):
+            steps.extend(step)
+        else:
+            steps.append(step)
+    return Locator(tuple(sorted(steps, key=lambda s: _RANK.get(s.kind, 9))))
+
+
+def _artnum(token) -> str:
+    return str(token).strip()
+
+
+def _singular(word: str) -> str:
+    plural = {"artikelen": "artikel", "leden": "lid", "volzinnen": "volzin",
+              "onderdelen": "onderdeel", "subonderdelen": "subonderdeel",
+              "paragrafen": "paragraaf", "afdelingen": "afdeling", "hoofdstukken": "hoofdstuk",
+              "titels": "titel", "alinea's": "alinea", "begripsomschrijvingen": "definition",
+              "begripsomschrijving": "definition", "definities": "definition",
+              "definitie": "definition"}
+    return plural.get(word, word)
+
+
+def _closing(text: str) -> str:
+    """A volzin given after a colon keeps the full stop that closes the sentence."""
+    return "" if text.endswith((".", "?", "!")) else "."
+
+
+def _label_range(first: str, last: str) -> list[str]:
+    if first.isdigit() and last.isdigit():
+        return [str(n) for n in range(int(first), int(last) + 1)]
+    if len(first) == 1 and len(last) == 1:
+        return [chr(c) for c in range(ord(first), ord(last) + 1)]
+    return [first, last]
+
+
+def _clean_law_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().rstrip(",")
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locator = Locator(),
+                   content: Content = Content(), place: Place = Place(), source: str = "",
+                   law: Optional[LawRef] = None) -> Parsed:
+    """Parse one sentence of an act into an ``Intro`` or a ``Sentence``.
+
+    ``context`` is the locator an intro set («Artikel 105b wordt gewijzigd als
+    volgt:»); relative locators in the sentence are appended to it. ``content`` is
+    the quoted content that follows on the next lines of the act, if any.
+    Raises ``ActSyntaxError`` with the line, column, an underline and what was
+    expected.
+    """
+    head, payload, _ = split_payload(text)
+    try:
+        tree = grammar_parser().parse(head)
+    except UnexpectedInput as exc:
+        raise _syntax_error(exc, text, line, column, source) from None
+    builder = InstructionBuilder(payload, content, context, place, line, column, law)
+    try:
+        result = builder.transform(tree)
+    except VisitError as exc:
+        inner = exc.orig_exc
+        if isinstance(inner, _GrammarUse):
+            col = getattr(inner.meta, "column", 1)
+            raise ActSyntaxError(inner.args[0], source=source, line=line,
+                                 column=column + col - 1,
+                                 context=underline(text, col, len(text) - col + 1)) from None
+        raise
+    if isinstance(result, Intro):
+        return result
+    return Sentence(result.instructions, text, result.span, result.law)
+
+
+def sentence_law(text: str) -> Optional[LawRef]:
+    """The law a one-sentence ARTIKEL names («… van de Wet op het basisonderwijs vervalt …»)."""
+    head, payload, _ = split_payload(text)
+    try:
+        tree = grammar_parser().parse(head)
+    except UnexpectedInput:
+        return None
+    for sub in tree.iter_subtrees():
+        if sub.data == "law_named":
+            return LawRef(_clean_law_name(str(sub.children[0])))
+        if sub.data == "law_this":
+            return LawRef("deze wet", kind="this-act")
+    return None
+
+
+def _syntax_error(exc: UnexpectedInput, text: str, line: int, column: int,
+                  source: str) -> ActSyntaxError:
+    col = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
+    width = _word_width(text, col)
+    expected = _expected(exc)
+    got = text[col - 1: col - 1 + width] or "end of sentence"
+    message = f"cannot read instruction: unexpected «{got}»"
+    if expected:
+        message += f"; expected {expected}"
+    return ActSyntaxError(message, source=source, line=line, column=column + col - 1,
+                          context=underline(text, col, width))
+
+
+def _word_width(text: str, col: int) -> int:
+    match = re.match(r"«[^»]*»|\S+", text[col - 1:])
+    return len(match.group(0)) if match else 1
+
+
+_TERMINAL_NAMES = {
+    "QUOTED": "quoted words «…»", "COLON": "«:»", "ARTNUM": "an article number",
+    "ORDINAL": "an ordinal (eerste, tweede, …)", "LABEL": "a letter or number",
+    "_WORDT": "«wordt»", "_VERVALT": "«vervalt»", "_VERVALLEN": "«vervallen»",
+    "_VERVANGEN": "«vervangen»", "_DOOR": "«door»", "_INGEVOEGD": "«ingevoegd»",
+    "_TOEGEVOEGD": "«toegevoegd»", "_LID": "«lid»", "_VOLZIN": "«volzin»",
+    "_KOMT_TE_LUIDEN": "«komt te luiden»", "_ARTIKEL": "«artikel»", "COMMA": "«,»",
+}
+
+
+def _expected(exc: UnexpectedInput) -> str:
+    names = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or set()
+    shown = sorted({_TERMINAL_NAMES.get(n, n.strip("_").lower().replace("_", " "))
+                    for n in names if not n.startswith("__")})
+    if not shown:
+        return ""
+    if len(shown) > 8:
+        shown = shown[:8] + ["…"]
+    return ", ".join(shown)

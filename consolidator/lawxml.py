@@ -1,0 +1,599 @@
+"""BWB toestand XML in and out: the only module that knows BWB element names.
+
+A law is an ``lxml`` tree in the official BWB toestand format (XSD 2016-1, in
+``consolidator/schema``): ``toestand > wetgeving > wet-besluit > wettekst >
+hoofdstuk/titeldeel/afdeling/paragraaf > artikel (kop) > lid (lidnr, al) >
+lijst > li (li.nr, al)``. Everything this module builds validates against that
+schema.
+
+History is recorded as BWB records it:
+
+* Elements whose schema allows them (artikel, the structural divisions,
+  citeertitel, officiele-inhoudsopgave) carry the latest change in the
+  attributes ``inwerking`` (date), ``bron`` (the amending provision),
+  ``effect`` (``nieuw``, ``wijziging``, ``vervallen``, ...) and, when
+  repealed, ``status="vervallen"``.
+* A repealed artikel keeps its ``kop``; its content becomes
+  ``<al><redactie type="vervanging">Vervallen</redactie></al>``. A repealed
+  lid or li keeps its number, its content becomes ``Vervallen.`` /
+  ``vervallen;`` in the same way (lid and li allow no history attributes).
+* Every mark is also logged in the document's ``bwb-wijzigingen`` list, one
+  ``bwb-wijziging idref=ID`` per change, whose ``label`` carries ``inwerking``,
+  ``bron`` and ``effect``: the only place the schema leaves for the date and
+  source of a change to a lid or li. Marking gives the element an ``id``
+  (``cons-N``) when it has none.
+* The inhoudsopgave is ``wettekst > officiele-inhoudsopgave`` with one ``al``
+  per entry, kept verbatim.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import os
+import re
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Iterator, NamedTuple, Optional, Union
+
+from lxml import etree
+
+from .errors import LawFormatError
+
+# --------------------------------------------------------------------------- parsing
+
+_FORBIDDEN = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _parser() -> etree.XMLParser:
+    # No entity expansion, no DTD, no network, no huge trees: law files come from outside.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_blank_text=False)
+
+
+def _read_input(data_or_path, source: str) -> tuple[bytes, str]:
+    """The raw bytes and a name for error messages."""
+    if isinstance(data_or_path, bytes):
+        return data_or_path, source or "<bytes>"
+    if isinstance(data_or_path, str) and data_or_path.lstrip().startswith("<"):
+        return data_or_path.encode("utf-8"), source or "<string>"
+    path = Path(data_or_path)
+    try:
+        return path.read_bytes(), source or str(path)
+    except OSError as exc:
+        raise LawFormatError(f"cannot read law file: {exc.strerror or exc}",
+                             source=source or str(path)) from exc
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def parse_law(data_or_path: Union[bytes, str, os.PathLike], source: str = "") -> etree._ElementTree:
+    """Parse a BWB toestand file (path, bytes, or XML text) safely.
+
+    Raises ``LawFormatError`` with file, line and column for malformed XML and
+    for any DOCTYPE or entity declaration (refused outright: no XXE, no
+    billion laughs).
+    """
+    data, name = _read_input(data_or_path, source)
+    found = _FORBIDDEN.search(data)
+    if found:
+        line, col = _line_col(data, found.start())
+        raise LawFormatError(f"DOCTYPE and entity declarations are not allowed "
+                             f"({found.group(1).decode().upper()})",
+                             source=name, line=line, column=col)
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (exc.lineno or 0, 0)
+        raise LawFormatError(f"malformed XML: {exc.msg}", source=name, line=line,
+                             column=col) from exc
+    if tree.docinfo.doctype:
+        raise LawFormatError("DOCTYPE declarations are not allowed", source=name)
+    return tree
+
+
+def serialize(tree) -> bytes:
+    """UTF-8 bytes with an XML declaration; same tree, same bytes."""
+    if isinstance(tree, etree._Element):
+        tree = tree.getroottree()
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def write_law(tree, path: Union[str, os.PathLike]) -> None:
+    """Write atomically: a temp file in the same directory, then ``os.replace``."""
+    path = Path(path)
+    data = serialize(tree)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                               dir=str(path.parent or "."))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+# --------------------------------------------------------------------------- schema
+
+@functools.lru_cache(maxsize=1)
+def _schema() -> etree.XMLSchema:
+    ref = resources.files("consolidator.schema") / "toestand_2016-1.xsd"
+    with resources.as_file(ref) as path:
+        # parse from the path so that the redefine/import of sibling files resolve
+        return etree.XMLSchema(etree.parse(str(path)))
+
+
+def validate(tree) -> list[str]:
+    """Schema errors as ``line N: message`` strings; empty when valid."""
+    if isinstance(tree, etree._Element):
+        tree = tree.getroottree()
+    schema = _schema()
+    if schema.validate(tree):
+        return []
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]
+
+
+def assert_valid(tree, source: str = "") -> None:
+    """Raise ``LawFormatError`` naming the first schema errors."""
+    errors = validate(tree)
+    if errors:
+        raise LawFormatError("not valid BWB toestand XML: " + "; ".join(errors[:5]),
+                             source=source)
+
+
+# --------------------------------------------------------------------------- documents
+
+def _iso(date) -> str:
+    return date.isoformat() if isinstance(date, (_dt.date, _dt.datetime)) else str(date)
+
+
+def new_toestand(bwb_id: Optional[str], citeertitel: str,
+                 date: Optional[_dt.date] = None) -> etree._ElementTree:
+    """A minimal valid toestand: title, an empty wettekst, nothing else."""
+    root = etree.Element("toestand")
+    if bwb_id:
+        root.set("bwb-id", bwb_id)
+    if date:
+        root.set("inwerkingtreding", _iso(date))
+    etree.SubElement(root, "bwb-inputbestand")
+    etree.SubElement(root, "bwb-wijzigingen")
+    wetgeving = etree.SubElement(root, "wetgeving", id="consolidator", soort="wet")
+    # intitule is required; the plain format has no long title, so it repeats the citeertitel
+    etree.SubElement(wetgeving, "intitule").text = citeertitel
+    etree.SubElement(wetgeving, "citeertitel").text = citeertitel
+    etree.SubElement(etree.SubElement(wetgeving, "wet-besluit"), "wettekst")
+    return etree.ElementTree(root)
+
+
+def wettekst(tree) -> etree._Element:
+    """The ``wettekst`` element (the body that holds headings and articles)."""
+    found = _root(tree).find("wetgeving/wet-besluit/wettekst")
+    if found is None:
+        raise LawFormatError("no wetgeving/wet-besluit/wettekst in this document")
+    return found
+
+
+def law_title(tree) -> str:
+    """The citeertitel (or, lacking one, the intitule), as flat text."""
+    for tag in ("citeertitel", "intitule"):
+        el = _root(tree).find(f"wetgeving/{tag}")
+        if el is not None and al_text(el):
+            return al_text(el)
+    return ""
+
+
+def toestand_date(tree) -> Optional[_dt.date]:
+    """The date this version is valid from (``toestand/@inwerkingtreding``)."""
+    value = _root(tree).get("inwerkingtreding")
+    return _dt.date.fromisoformat(value) if value else None
+
+
+def set_toestand_date(tree, date: _dt.date) -> None:
+    """Set the date this version is valid from."""
+    _root(tree).set("inwerkingtreding", _iso(date))
+
+
+def _root(tree) -> etree._Element:
+    if isinstance(tree, etree._ElementTree):
+        return tree.getroot()
+    return tree.getroottree().getroot()
+
+
+# --------------------------------------------------------------------------- text
+
+_SKIP_TEXT = {"meta-data", "noot", "jcis"}
+_SPACES = re.compile(r"\s+")
+
+
+def _texts(el) -> Iterator[str]:
+    if el.text:
+        yield el.text
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _SKIP_TEXT:
+            yield from _texts(child)
+        if child.tail:
+            yield child.tail
+
+
+def al_text(el) -> str:
+    """The element's text with inline markup flattened and whitespace runs collapsed.
+
+    Metadata and footnotes are left out.
+    """
+    return _SPACES.sub(" ", "".join(_texts(el))).strip()
+
+
+def set_text(el, text: str) -> None:
+    """Replace all content of a text element (``al``, ``titel``) by plain text."""
+    tail = el.tail
+    for child in list(el):
+        el.remove(child)
+    el.text = text
+    el.tail = tail
+
+
+# --------------------------------------------------------------------------- builders
+
+#: heading kind (as the apply engine names it) -> BWB element
+HEADING_TAGS = {"boek": "boek", "deel": "deel", "hoofdstuk": "hoofdstuk", "titel": "titeldeel",
+                "afdeling": "afdeling", "paragraaf": "paragraaf",
+                "subparagraaf": "sub-paragraaf"}
+_HEADING_KINDS = {tag: kind for kind, tag in HEADING_TAGS.items()}
+#: the label word BWB prints in the kop of each kind
+HEADING_LABELS = {"boek": "Boek", "deel": "Deel", "hoofdstuk": "Hoofdstuk", "titel": "Titel",
+                  "afdeling": "Afdeling", "paragraaf": "§", "subparagraaf": "§"}
+
+
+def _kop(label: str, nr: str, titel: str = "") -> etree._Element:
+    kop = etree.Element("kop")
+    etree.SubElement(kop, "label").text = label
+    if nr:
+        etree.SubElement(kop, "nr").text = nr
+    if titel:
+        etree.SubElement(kop, "titel").text = titel
+    return kop
+
+
+def make_artikel(nr: str, titel: str = "") -> etree._Element:
+    """``<artikel><kop><label>Artikel</label><nr>nr</nr>[<titel>]</kop></artikel>``.
+
+    The schema needs content after the kop: add ``al``/``lid``/``lijst``
+    children (``ensure_content`` adds an empty ``al`` when there are none).
+    """
+    el = etree.Element("artikel")
+    el.append(_kop("Artikel", nr, titel))
+    return el
+
+
+def make_lid(nr: str, texts=()) -> etree._Element:
+    """A lid numbered ``nr`` (``"2a"``, no dot) with one ``al`` per text."""
+    el = etree.Element("lid")
+    etree.SubElement(el, "lidnr").text = nr
+    for text in texts:
+        el.append(make_al(text))
+    return el
+
+
+def make_al(text: str) -> etree._Element:
+    """An alinea."""
+    el = etree.Element("al")
+    el.text = text
+    return el
+
+
+def make_lijst(items=()) -> etree._Element:
+    """A list holding the given ``li`` elements."""
+    el = etree.Element("lijst", type="expliciet")
+    for item in items:
+        el.append(item)
+    return el
+
+
+def make_li(label: str, text: str = "") -> etree._Element:
+    """A list item: label as the law writes it (``"a."``, ``"1°."``) and its text."""
+    el = etree.Element("li")
+    etree.SubElement(el, "li.nr").text = label
+    el.append(make_al(text))  # li needs content; an empty al keeps it valid
+    return el
+
+
+def make_heading(kind: str, nr: str, titel: str = "", label: Optional[str] = None) -> etree._Element:
+    """A structural division: kind is hoofdstuk, titel, afdeling or paragraaf.
+
+    BWB writes a paragraaf's kop label as ``§``; pass ``label`` to keep another
+    spelling (``"Paragraaf"``).
+    """
+    if kind not in HEADING_TAGS:
+        raise ValueError(f"unknown heading kind {kind!r}")
+    el = etree.Element(HEADING_TAGS[kind])
+    el.append(_kop(label or HEADING_LABELS[kind], nr, titel))
+    return el
+
+
+def ensure_content(el) -> None:
+    """Give an artikel or li with nothing after its kop/number an empty ``al``."""
+    if len([c for c in el if c.tag not in ("kop", "li.nr", "meta-data")]) == 0:
+        el.append(make_al(""))
+
+
+# --------------------------------------------------------------------------- readers
+
+class Heading(NamedTuple):
+    """What a structural heading says: ``Heading("paragraaf", "§", "3a", "Titel")``."""
+
+    kind: str
+    label: str
+    nr: str
+    titel: str
+
+
+def is_artikel(el) -> bool:
+    return el.tag == "artikel"
+
+
+def is_lid(el) -> bool:
+    return el.tag == "lid"
+
+
+def is_lijst(el) -> bool:
+    return el.tag == "lijst"
+
+
+def is_li(el) -> bool:
+    return el.tag == "li"
+
+
+def is_al(el) -> bool:
+    return el.tag == "al"
+
+
+def is_heading(el) -> bool:
+    return el.tag in _HEADING_KINDS
+
+
+def _kop_parts(el) -> tuple[str, str, str]:
+    kop = el.find("kop")
+    if kop is None:
+        return "", "", ""
+    get = lambda tag: al_text(kop.find(tag)) if kop.find(tag) is not None else ""  # noqa: E731
+    return get("label"), get("nr"), get("titel")
+
+
+def heading_info(el) -> Heading:
+    """Kind, label, number and opschrift of a structural heading."""
+    label, nr, titel = _kop_parts(el)
+    if not nr and " " in label:  # older BWB puts the number in the label: «§ 8»
+        label, nr = label.split(" ", 1)
+    return Heading(_HEADING_KINDS.get(el.tag, el.tag), label, nr, titel)
+
+
+def artikel_number(el) -> str:
+    """``"12"`` for Artikel 12; older BWB files put it in the label («Artikel 3a»)."""
+    label, nr, _ = _kop_parts(el)
+    if nr:
+        return nr
+    return label.split(" ", 1)[1] if " " in label else ""
+
+
+def artikel_titel(el) -> str:
+    """The article's opschrift, or ``""``."""
+    return _kop_parts(el)[2]
+
+
+def lid_number(el) -> str:
+    """``"2a"`` for lid 2a (a trailing dot in the source is dropped)."""
+    nr = el.find("lidnr")
+    return al_text(nr).rstrip(".") if nr is not None else ""
+
+
+def li_label(el) -> str:
+    """The list item's label as written: ``"a."``, ``"1°."``, or ``""``."""
+    nr = el.find("li.nr")
+    return al_text(nr) if nr is not None else ""
+
+
+def iter_articles(tree) -> Iterator[etree._Element]:
+    """Every artikel of the wettekst, in document order (repealed ones too)."""
+    return wettekst(tree).iter("artikel")
+
+
+def find_article(tree, nr: str) -> Optional[etree._Element]:
+    """The artikel numbered ``nr``; a live one is preferred over a repealed one."""
+    found = [a for a in iter_articles(tree) if artikel_number(a) == nr]
+    live = [a for a in found if not is_repealed(a)]
+    return (live or found or [None])[0]
+
+
+# --------------------------------------------------------------------------- history
+
+#: elements whose schema allows inwerking/bron/effect/status attributes
+_STAMPABLE = {"artikel", "boek", "deel", "hoofdstuk", "titeldeel", "afdeling", "paragraaf",
+              "sub-paragraaf", "citeertitel", "intitule", "officiele-inhoudsopgave", "bijlage",
+              "aanhef", "wetsluiting"}
+_HAS_STATUS = {"artikel", "boek", "deel", "hoofdstuk", "titeldeel", "afdeling", "paragraaf",
+               "sub-paragraaf", "officiele-inhoudsopgave", "bijlage"}
+_REPEAL_WORDS = re.compile(r"^vervallen[.;]?$", re.IGNORECASE)
+
+
+class Change(NamedTuple):
+    """One recorded change: since when, by which provision, what it did."""
+
+    date: Optional[_dt.date]
+    source: str
+    effect: str
+
+
+def _ensure_id(el) -> str:
+    if el.get("id"):
+        return el.get("id")
+    # ids named in the change list count as taken, so a new element never inherits
+    # the history of a removed one
+    taken = {e.get("id") or e.get("idref") for e in el.getroottree().iter()
+             if e.get("id") or e.get("idref")}
+    n = len(taken) + 1
+    while f"cons-{n}" in taken:
+        n += 1
+    el.set("id", f"cons-{n}")
+    return el.get("id")
+
+
+def _log(el, date, source: str, effect: str) -> None:
+    """Append a ``bwb-wijziging`` for el to the document's change list."""
+    ledger = _root(el).find("bwb-wijzigingen")
+    if ledger is None or _root(el).tag != "toestand":
+        raise ValueError("mark the element after it is inside a toestand document")
+    entry = etree.SubElement(ledger, "bwb-wijziging", idref=_ensure_id(el))
+    etree.SubElement(entry, "label", inwerking=_iso(date), bron=source, effect=effect).text = source
+
+
+def _stamp(el, date, source: str, effect: str) -> None:
+    if date is not None:
+        el.set("inwerking", _iso(date))
+    if source:
+        el.set("bron", source)
+    el.set("effect", effect)
+
+
+def mark_changed(el, date, source: str, effect: str = "wijziging") -> None:
+    """Record that ``source`` changed (or, effect ``nieuw``, inserted) el as of ``date``.
+
+    Example: ``mark_changed(lid, date(1997, 1, 1), "Stb. 1996, 649, art. I,
+    onderdeel H, punt 2")``. A lid or li is logged in ``bwb-wijzigingen``
+    and, as BWB versions whole articles, its artikel is stamped too.
+    """
+    _log(el, date, source, effect)
+    if el.tag in _STAMPABLE:
+        _stamp(el, date, source, effect)
+        return
+    artikel = next(el.iterancestors("artikel"), None)
+    if artikel is not None and not is_repealed(artikel):
+        _stamp(artikel, date, source, "wijziging")
+
+
+def _replace_content(el, keep: tuple, words: str) -> None:
+    for child in list(el):
+        if child.tag not in keep:
+            el.remove(child)
+    al = etree.Element("al")
+    etree.SubElement(al, "redactie", type="vervanging").text = words
+    kept = [c for c in el if c.tag in keep and c.tag != "meta-data"]
+    el.insert(len(kept), al)
+
+
+def mark_repealed(el, date, source: str) -> None:
+    """Repeal el as BWB shows it: status/effect ``vervallen`` and a «Vervallen» text.
+
+    A repealed heading keeps its kop and its articles, each repealed too.
+    ``date=None`` (a repeal whose date is unknown) records no date and logs nothing.
+    """
+    if date is not None:
+        _log(el, date, source, "vervallen")
+    if is_heading(el):
+        for artikel in el.iter("artikel"):
+            if not is_repealed(artikel):
+                mark_repealed(artikel, date, source)
+    elif el.tag == "artikel":
+        _replace_content(el, ("kop", "meta-data"), "Vervallen")
+    elif el.tag in ("lid", "li"):
+        words = "Vervallen." if el.tag == "lid" else "vervallen;"
+        _replace_content(el, ("lidnr", "li.nr", "meta-data"), words)
+    if el.tag in _STAMPABLE:
+        _stamp(el, date, source, "vervallen")
+    if el.tag in _HAS_STATUS:
+        el.set("status", "vervallen")
+
+
+def _is_repeal_text(el) -> bool:
+    content = [c for c in el if c.tag not in ("lidnr", "li.nr", "kop", "meta-data")]
+    if len(content) != 1 or content[0].tag != "al":
+        return False
+    redactie = content[0].find("redactie")
+    return (redactie is not None and redactie.get("type") == "vervanging"
+            and bool(_REPEAL_WORDS.match(al_text(content[0]))))
+
+
+def is_repealed(el) -> bool:
+    """True when el is vervallen (by status attribute or BWB's «Vervallen» text)."""
+    if el.get("status") == "vervallen":
+        return True
+    return el.tag in ("artikel", "lid", "li") and _is_repeal_text(el)
+
+
+def changes(el) -> list[Change]:
+    """Everything recorded about el, oldest first (the attributes when nothing is logged)."""
+    logged = []
+    if el.get("id"):
+        for entry in _root(el).iterfind(f"bwb-wijzigingen/bwb-wijziging[@idref='{el.get('id')}']"):
+            label = entry.find("label")
+            if label is not None and label.get("inwerking"):
+                logged.append(Change(_dt.date.fromisoformat(label.get("inwerking")),
+                                     label.get("bron", ""), label.get("effect", "")))
+    if logged or not el.get("inwerking"):
+        return logged
+    return [Change(_dt.date.fromisoformat(el.get("inwerking")), el.get("bron", ""),
+                   el.get("effect", ""))]
+
+
+def repealed_on(el) -> Optional[_dt.date]:
+    """The date el was repealed, when recorded."""
+    dated = [c.date for c in changes(el) if c.effect == "vervallen"]
+    if dated:
+        return dated[-1]
+    if el.get("status") == "vervallen" and el.get("inwerking"):
+        return _dt.date.fromisoformat(el.get("inwerking"))
+    return None
+
+
+# --------------------------------------------------------------------------- inhoudsopgave
+
+def toc_element(tree) -> Optional[etree._Element]:
+    """The ``officiele-inhoudsopgave`` (in the wettekst or after the wetsluiting)."""
+    return _root(tree).find("wetgeving/wet-besluit//officiele-inhoudsopgave")
+
+
+def toc_entries(tree) -> list[str]:
+    """The entries of the inhoudsopgave, one string each (``"Artikel 86. Bekostiging"``)."""
+    toc = toc_element(tree)
+    if toc is None:
+        return []
+    return [toc_entry_text(e) for e in toc if e.tag in ("al", "inhoud")]
+
+
+def toc_entry_text(el) -> str:
+    """One entry as text; BWB ``inhoud`` (nr + titel) is joined as «nr. titel»."""
+    if el.tag == "inhoud":
+        nr, titel = el.find("nr"), el.find("titel")
+        parts = [al_text(nr) if nr is not None else "", al_text(titel) if titel is not None else ""]
+        return ". ".join(p for p in parts if p)
+    return al_text(el)
+
+
+def toc_entry_elements(tree) -> list[etree._Element]:
+    """The entry elements themselves (``al``), for the apply engine to edit."""
+    toc = toc_element(tree)
+    return [] if toc is None else [e for e in toc if e.tag in ("al", "inhoud")]
+
+
+def make_toc_entry(text: str) -> etree._Element:
+    """One inhoudsopgave entry, verbatim."""
+    return make_al(text)
+
+
+def set_toc_entries(tree, entries: Optional[list[str]]) -> None:
+    """Replace the inhoudsopgave by these entries; ``None`` removes it."""
+    old = toc_element(tree)
+    if old is not None:
+        old.getparent().remove(old)
+    if entries is None:
+        return
+    toc = etree.Element("officiele-inhoudsopgave")
+    for entry in entries:
+        toc.append(make_toc_entry(entry))
+    wettekst(tree).insert(0, toc)
