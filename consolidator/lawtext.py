@@ -198,7 +198,8 @@ def _read_lid(state: _State, line: _Line) -> bool:
     nr, text = found.group(1), found.group(2) or ""
     head, repealed, date = _split_marker(text)
     repealed = repealed and not head  # only «2. [Vervallen ...]» is a repealed lid
-    lid = X.make_lid(nr, [text] if text and not repealed else [])
+    # an empty first alinea keeps «1.» followed by an alinea line apart from «1. tekst»
+    lid = X.make_lid(nr, [] if repealed else [text])
     state.artikel.append(lid)
     state.lid, state.lists = lid, []
     if repealed:
@@ -208,7 +209,9 @@ def _read_lid(state: _State, line: _Line) -> bool:
 
 def _read_alinea(state: _State, line: _Line) -> None:
     _need_article(state, line, "text")
-    (state.lid if state.lid is not None else state.artikel).append(X.make_al(line.text))
+    holder = state.lid if state.lid is not None else state.artikel
+    _need_live(state, line, holder, "text")
+    holder.append(X.make_al(line.text))
     state.lists = []
 
 
@@ -224,19 +227,26 @@ def _read_list_item(state: _State, line: _Line) -> None:
     head, repealed, date = _split_marker(text)
     repealed = repealed and not head
     li = X.make_li(label, "" if repealed else text)
-    _open_list(state, level).append(li)
+    _open_list(state, line, level).append(li)
     state.lists[level - 1][1] = li
     if repealed:
         X.mark_repealed(li, _date(state, line, date), "")
 
 
-def _open_list(state: _State, level: int):
+def _need_live(state: _State, line: _Line, holder, what: str) -> None:
+    if X.is_repealed(holder):
+        raise state.error(line, f"{what} under a repealed {holder.tag}", line.indent + 1,
+                          len(line.raw) - line.indent)
+
+
+def _open_list(state: _State, line: _Line, level: int):
     """The lijst a list item at ``level`` belongs to, made when it is the first."""
     del state.lists[level:]
     if len(state.lists) == level:
         return state.lists[level - 1][0]
     holder = state.lists[-1][1] if state.lists else (
         state.lid if state.lid is not None else state.artikel)
+    _need_live(state, line, holder, "a list item")
     lijst = X.make_lijst()
     holder.append(lijst)
     state.lists.append([lijst, None])
