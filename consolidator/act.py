@@ -11,6 +11,7 @@ content of ARTIKEL IX is not mistaken for an article of the act.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,6 +214,8 @@ class _ActReader:
             raise self.error(first, f"ARTIKEL {number}: cannot tell which regulation it changes")
         reader = _BodyReader(self, number, law)
         onderdelen = reader.onderdelen(rest, context)
+        if law.kind == "this-act":  # «In artikel I wordt na onderdeel A ingevoegd:»
+            onderdelen = [_act_targets(o) for o in onderdelen]
         kind = "samenloop" if condition else "amend"
         return Article(number=number, kind=kind, heading=heading, law=law,
                        onderdelen=tuple(onderdelen), condition=condition, chapter=chapter,
@@ -387,6 +390,27 @@ class _BodyReader:
         return Content(tuple(content_line(p) for p in paras))
 
 
+_ACT_STEPS = {"artikel": "act-artikel", "onderdeel": "act-onderdeel"}
+
+
+def _act_targets(onderdeel: Onderdeel) -> Onderdeel:
+    """In an ARTIKEL that changes this act itself, «artikel I» and «onderdeel A»
+    are places in the act, not in a law."""
+    def convert(loc: Locator) -> Locator:
+        return Locator(tuple(Step(_ACT_STEPS.get(s.kind, s.kind), s.number, s.qualifier)
+                             for s in loc.steps))
+
+    def sentence(s: Sentence) -> Sentence:
+        ins = tuple(dataclasses.replace(i, targets=tuple(convert(t) for t in i.targets))
+                    for i in s.instructions)
+        return dataclasses.replace(s, instructions=ins)
+
+    items = tuple(dataclasses.replace(it, sentences=tuple(map(sentence, it.sentences)))
+                  for it in onderdeel.items)
+    return dataclasses.replace(onderdeel, sentences=tuple(map(sentence, onderdeel.sentences)),
+                               items=items, context=convert(onderdeel.context))
+
+
 def content_line(para: Para) -> ContentLine:
     """Classify one line of quoted new content."""
     text, span = para.text, Span(para.line, para.column)
@@ -394,6 +418,9 @@ def content_line(para: Para) -> ContentLine:
     if lid:
         return ContentLine("lid", lid.group(2), label=lid.group(1), span=span)
     indent = len(para.raw) - len(para.raw.lstrip())
+    plain_lid = PUNT_RE.match(text)
+    if plain_lid and indent == 0:  # modern acts write new leden without a bullet
+        return ContentLine("lid", plain_lid.group(2), label=plain_lid.group(1), span=span)
     item = CONTENT_ITEM_RE.match(text)
     if item and indent >= 2:
         level = 2 if item.group(1).endswith("°") or indent >= 4 else 1

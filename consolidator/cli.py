@@ -1,6 +1,7 @@
 """The command line: thin. Parse arguments, call the library, map errors to exit codes."""
 from __future__ import annotations
 
+import json
 import sys
 
 import click
@@ -12,6 +13,27 @@ from .errors import ConsolidatorError
 @click.version_option(package_name="consolidator")
 def cli() -> None:
     """Read Dutch amending acts and consolidate the laws they change."""
+
+
+@cli.command("parse")
+@click.argument("act_file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of an outline.")
+def parse_cmd(act_file: str, as_json: bool) -> None:
+    """Parse an amending act (plain text as published) and show its instructions."""
+    from .act import parse_act_file
+    from .outline import act_json, act_outline
+
+    act = parse_act_file(act_file)
+    if as_json:
+        click.echo(json.dumps(act_json(act), ensure_ascii=False, indent=2))
+    else:
+        click.echo(act_outline(act), nl=False)
+
+
+from .cli_law import import_text_cmd, text_cmd  # noqa: E402  (registered below)
+
+cli.add_command(import_text_cmd)
+cli.add_command(text_cmd)
 
 
 def main() -> None:

@@ -151,6 +151,17 @@ def _locators(parts: list[list[Step]]) -> list[Locator]:
     return result
 
 
+def join(outer: Locator, inner: Locator) -> Locator:
+    """``inner`` read inside ``outer``. A step that restates the level of the outer
+    locator («De inhoudsopgave …: Na de omschrijving van …», or «In artikel 96 …»
+    inside «Artikel 93 wordt gewijzigd») starts again from that level."""
+    if not inner.steps:
+        return outer
+    first_rank = _RANK.get(inner.steps[0].kind, 9)
+    kept = tuple(s for s in outer.steps if _RANK.get(s.kind, 9) < first_rank)
+    return Locator(kept + inner.steps)
+
+
 def _act_level(steps: list[Step]) -> list[Step]:
     """«artikel I, onderdeel C, artikel 52a»: what precedes the last artikel is
     a place in an act, not in the law."""
@@ -248,7 +259,15 @@ class InstructionBuilder(Transformer):
         return [Step("artikel", _artnum(children[0]))]
 
     def art_many(self, meta, children):
-        return [Step("artikel", _artnum(t)) for t in children]
+        return [item if len(item) > 1 else item[0] for item in children]
+
+    def art_item(self, meta, children):
+        """«64a, eerste lid, onderdeel a 1°»: an article with its own steps."""
+        steps = [Step("artikel", _artnum(children[0]))]
+        for part in children[1:]:
+            for step in part[:1]:
+                steps.extend(step if isinstance(step, tuple) else (step,))
+        return tuple(steps)
 
     def art_range(self, meta, children):
         return [Step("artikel", f"{_artnum(children[0])}-{_artnum(children[1])}")]
@@ -343,6 +362,9 @@ class InstructionBuilder(Transformer):
         if self.payload is None:
             raise _GrammarUse("the colon must be followed by the new text", meta)
         return self.payload
+
+    def text_punct(self, meta, children):
+        return PUNCTUATION[str(children[0]).lower()]
 
     def text_quoted(self, meta, children):
         return _unquote(children[0])
@@ -505,6 +527,12 @@ class InstructionBuilder(Transformer):
     def s_replace(self, meta, children):
         return _Action("replace-element", {"content": self.content}, (), meta)
 
+    def s_replace_quoted(self, meta, children):
+        return _Action("replace-element", {"new": children[0]}, (), meta)
+
+    def s_replace_punct(self, meta, children):
+        return _Action("replace-element", {"new": PUNCTUATION[str(children[0]).lower()]}, (), meta)
+
     def s_replace_count(self, meta, children):
         _, kind, _, count = children[0]
         return _Action("replace-element", {"content": children[1], "count": count,
@@ -566,6 +594,14 @@ class InstructionBuilder(Transformer):
             built.extend(self._build(d, self._absolute(d.sub) if d.sub else [self.context])
                          for d in deletions)
             acts = acts[1:]
+        elif acts[0].name == "replace-element" and all(d.name == "delete-words" for d in deletions):
+            # «‘artikel 6.32, tweede lid’ wordt vervangen door: …» (words of the context)
+            new = acts[0].fields.get("new", self.payload)
+            for d in deletions:
+                action = _Action("replace-words", {"old": d.fields["words"], "new": new,
+                                                    "telkens": False}, (), acts[0].meta)
+                built.append(self._build(action, [self.context]))
+            acts = acts[1:]
         else:
             subject = self._subject_targets(deletions)
             built.append(self._build(acts[0], self._absolute(subject)))
@@ -598,7 +634,7 @@ class InstructionBuilder(Transformer):
         parent, action = children[0], children[-1]
         law = next((c for c in children if isinstance(c, LawRef)), None)
         content = action.fields["content"]
-        if action.fields.get("element") == "" and self.payload is not None and not self.content.lines:
+        if not action.fields.get("element") and self.payload is not None and not self.content.lines:
             # «Aan het slot van het tweede lid wordt toegevoegd: , of» adds words
             action = _Action("insert-words", {"new": self.payload, "position": "end"}, (),
                              action.meta)
@@ -656,12 +692,12 @@ class InstructionBuilder(Transformer):
     # -- assembling
 
     def _absolute(self, targets) -> list[Locator]:
-        return [self.context + t for t in targets]
+        return [join(self.context, t) for t in targets]
 
     def _framed(self, frame, action: _Action) -> Instruction:
         base = self._absolute(frame)
         if action.sub:
-            base = [b + s for b in base for s in action.sub]
+            base = [join(b, s) for b in base for s in action.sub]
         return self._build(action, base)
 
     def _build(self, action: _Action, targets: list[Locator]) -> Instruction:
