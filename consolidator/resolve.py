@@ -1,0 +1,303 @@
+"""(law tree, Locator) → the element or text range an instruction is about.
+
+``resolve(tree, locator)`` walks the steps from the outside in and returns a
+``Target``; a step that does not exist raises ``TargetNotFound`` naming what
+does exist («artikel 93 has leden 1, 2, 3»).
+
+* Structural steps (hoofdstuk, titel, afdeling, paragraaf, …) are
+  order-insensitive: «paragraaf 7 van titel III, afdeling II, hoofdstuk III»
+  finds the paragraaf 7 whose ancestors include all the named units.
+* A volzin target is a list of ``Slot``s (element, start, end) over the
+  element's alineas, counted as ``volzin`` documents (a list belongs to the
+  volzin of its intro).
+* Repealed (vervallen) elements are not targets unless ``allow_repealed``.
+* Steps inside another act (act-artikel, act-onderdeel) are not supported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import lawxml as X
+from . import volzin as V
+from .errors import ApplyError, TargetNotFound
+from .model import Locator, Step
+from .numbers import ORDINAL_WORDS, roman_to_int
+
+STRUCTURAL = ("boek", "deel", "hoofdstuk", "titel", "afdeling", "paragraaf", "subparagraaf")
+
+
+@dataclass
+class Slot:
+    """Characters ``start:end`` of the flat text of ``element`` (an al, a titel).
+
+    Slots are live: the apply engine shifts them when an earlier edit in the
+    same element changes its length (see ``apply.Workspace``)."""
+
+    element: object
+    start: int
+    end: int
+
+
+@dataclass
+class Target:
+    """What a locator names.
+
+    ``kind`` is the last step's kind (artikel, lid, onderdeel, volzin,
+    opschrift, paragraaf, toc-entry, inhoudsopgave, aanhef, …); ``element`` the
+    element itself (for a volzin: its container; for an opschrift: the ``titel``);
+    ``owner`` the artikel/heading an opschrift belongs to; ``slots`` the text
+    range of a volzin; ``index`` the volzin number."""
+
+    kind: str
+    element: object
+    label: str
+    owner: object = None
+    slots: list = field(default_factory=list)
+    index: int = 0
+
+
+def describe(locator: Locator) -> str:
+    """«artikel 100, lid 1, onderdeel a (oud)»."""
+    parts = []
+    for step in locator.steps:
+        text = f"{step.kind} {step.number}".strip()
+        parts.append(f"{text} ({step.qualifier})" if step.qualifier else text)
+    return ", ".join(parts) or "the law"
+
+
+def resolve(tree, locator: Locator, allow_repealed: bool = False) -> Target:
+    """The target ``locator`` names in ``tree``, or ``TargetNotFound``."""
+    steps = list(locator.steps)
+    _refuse_act_steps(steps)
+    target = Target("law", X.wettekst(tree), "the law")
+    structural = [s for s in steps if s.kind in STRUCTURAL]
+    if structural:
+        target = _heading(tree, structural)
+    for step in steps:
+        if step.kind in STRUCTURAL:
+            continue
+        target = _step(tree, target, step, allow_repealed)
+    return target
+
+
+def _refuse_act_steps(steps: list[Step]) -> None:
+    if any(s.kind.startswith("act-") for s in steps):
+        raise ApplyError("amending an act's onderdelen is not supported yet")
+
+
+def _same_number(a: str, b: str) -> bool:
+    """«III» = «3» = «iii»; «E 24» = «E24»."""
+    a, b = a.replace(" ", "").rstrip("."), b.replace(" ", "").rstrip(".")
+    if a.lower() == b.lower():
+        return True
+    return _as_int(a) is not None and _as_int(a) == _as_int(b)
+
+
+def _as_int(text: str) -> Optional[int]:
+    if text.isdigit():
+        return int(text)
+    try:
+        return roman_to_int(text.upper())
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def _chain(el) -> set[tuple[str, str]]:
+    """(kind, number) of el and every heading above it."""
+    found = set()
+    for node in [el, *el.iterancestors()]:
+        if X.is_heading(node):
+            info = X.heading_info(node)
+            found.add((info.kind, info.nr))
+    return found
+
+
+def _covers(chain: set, steps: list[Step]) -> bool:
+    return all(any(k == s.kind and _same_number(n, s.number) for k, n in chain) for s in steps)
+
+
+def _heading(tree, steps: list[Step]) -> Target:
+    """The innermost heading whose own chain includes every structural step."""
+    found = [el for el in X.wettekst(tree).iter()
+             if X.is_heading(el) and _covers(_chain(el), steps)]
+    innermost = [el for el in found if not any(o is not el and el in o.iterancestors()
+                                               for o in found)]
+    label = ", ".join(f"{s.kind} {s.number}" for s in steps)
+    if not innermost:
+        raise TargetNotFound(f"{label} is not in this law; it has {_headings_list(tree)}")
+    if len(innermost) > 1:
+        raise TargetNotFound(f"{label} names {len(innermost)} divisions; name more of its parents")
+    el = innermost[0]
+    return Target(X.heading_info(el).kind, el, label)
+
+
+def _headings_list(tree) -> str:
+    names = [f"{h.kind} {h.nr}" for h in map(X.heading_info, X.wettekst(tree).iter())
+             if h.kind in STRUCTURAL]
+    return ", ".join(names[:20]) or "no divisions"
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def _step(tree, target: Target, step: Step, allow_repealed: bool) -> Target:
+    handler = _STEPS.get(step.kind)
+    if handler is None:
+        raise ApplyError(f"locating a {step.kind} is not supported")
+    found = handler(tree, target, step)
+    same = target.label == found.label  # «inhoudsopgave, inhoudsopgave»
+    label = found.label if target.kind == "law" or same else f"{target.label}, {found.label}"
+    found.label = label
+    if not allow_repealed and found.element is not None and X.is_repealed(found.element):
+        raise TargetNotFound(f"{label} has been repealed (vervallen)")
+    return found
+
+
+def _artikel(tree, target: Target, step: Step) -> Target:
+    scope = target.element if target.element is not None else X.wettekst(tree)
+    found = [a for a in scope.iter("artikel") if _same_number(X.artikel_number(a), step.number)]
+    live = [a for a in found if not X.is_repealed(a)]
+    if not found:
+        numbers = [X.artikel_number(a) for a in scope.iter("artikel")]
+        raise TargetNotFound(f"artikel {step.number} is not in {target.label}; "
+                             f"{_nearby(numbers, step.number)}")
+    return Target("artikel", (live or found)[0], f"artikel {step.number}")
+
+
+def _nearby(numbers: list[str], wanted: str) -> str:
+    """«it has artikelen 105a, 105b, …» with those sharing the wanted number's digits first."""
+    digits = "".join(c for c in wanted if c.isdigit())
+    close = [n for n in numbers if digits and n.startswith(digits)] or numbers
+    shown = ", ".join(close[:12]) + (", …" if len(close) > 12 else "")
+    return f"it has artikelen {shown}" if shown else "it has no articles"
+
+
+def _lid(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel",), step)
+    leden = [el for el in holder if X.is_lid(el)]
+    for el in leden:
+        if _same_number(X.lid_number(el), step.number):
+            return Target("lid", el, f"lid {step.number}")
+    has = ", ".join(X.lid_number(el) for el in leden)
+    raise TargetNotFound(f"{target.label} has no lid {step.number}; "
+                         + (f"it has leden {has}" if has else "it has no numbered leden"))
+
+
+def _need(target: Target, kinds: tuple, step: Step):
+    if target.kind not in kinds:
+        raise ApplyError(f"a {step.kind} is located inside a {' or '.join(kinds)}, "
+                         f"not inside {target.label}")
+    return target.element
+
+
+def list_items(holder) -> list:
+    """The li of the lists directly in ``holder`` (a lid, artikel or li)."""
+    return [li for lijst in holder if X.is_lijst(lijst) for li in lijst if X.is_li(li)]
+
+
+def item_label(li) -> str:
+    """«a.» → «a», «1°.» → «1°», «(b)» → «b»."""
+    return X.li_label(li).strip().strip("().").strip()
+
+
+def _onderdeel(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel", "lid", "onderdeel", "aanhef"), step)
+    if target.kind == "aanhef":
+        holder = holder.getparent()
+    items = list_items(holder)
+    for li in items:
+        if _same_number(item_label(li), step.number.rstrip(".")):
+            return Target("onderdeel", li, f"onderdeel {step.number}"
+                          + (f" ({step.qualifier})" if step.qualifier else ""))
+    has = ", ".join(item_label(li) for li in items)
+    raise TargetNotFound(f"{target.label} has no onderdeel {step.number}; "
+                         + (f"it has onderdelen {has}" if has else "it has no list"))
+
+
+def _volzin(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel", "lid", "onderdeel", "alinea"), step)
+    parts = text_parts(holder)
+    sentences = V.volzinnen_of_parts([(X.al_text(el), in_list) for el, in_list in parts])
+    index = int(step.number) if step.number.lstrip("-").isdigit() else _ordinal(step.number)
+    chosen = index - 1 if index > 0 else len(sentences) + index
+    if not 0 <= chosen < len(sentences):
+        raise TargetNotFound(f"{target.label} has {len(sentences)} volzin(nen), "
+                             f"no volzin {step.number}")
+    slots = [Slot(parts[p.part][0], p.start, p.end) for p in sentences[chosen]]
+    return Target("volzin", holder, f"volzin {step.number}", slots=slots, index=chosen + 1)
+
+
+def _ordinal(word: str) -> int:
+    if word == "laatste":
+        return -1
+    return ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else 0
+
+
+def text_parts(holder) -> list[tuple[object, bool]]:
+    """The alineas under ``holder`` in document order, flagged when inside a list item.
+
+    Repealed leden and list items, the kop and the labels are left out."""
+    parts = []
+    for el in holder.iter("al"):
+        between = list(el.iterancestors())
+        between = between[:between.index(holder)] if holder in between else []
+        if any(a.tag in ("kop", "redactie") or X.is_repealed(a) for a in between):
+            continue
+        parts.append((el, any(X.is_li(a) for a in between)))
+    return parts
+
+
+def _opschrift(tree, target: Target, step: Step) -> Target:
+    owner = target.element
+    if target.kind not in ("artikel",) + STRUCTURAL:
+        raise ApplyError(f"{target.label} has no opschrift to locate")
+    titel = owner.find("kop/titel")
+    if titel is None:
+        raise TargetNotFound(f"{target.label} has no opschrift")
+    return Target("opschrift", titel, "opschrift", owner=owner)
+
+
+def _aanhef(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel", "lid", "onderdeel"), step)
+    first = next((el for el in holder if X.is_al(el)), None)
+    if first is None:
+        raise TargetNotFound(f"{target.label} has no aanhef")
+    return Target("aanhef", first, "aanhef", owner=holder)
+
+
+def _alinea(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel", "lid", "onderdeel"), step)
+    alineas = [el for el in holder if X.is_al(el)]
+    index = int(step.number) if step.number.isdigit() else _ordinal(step.number)
+    if not 1 <= abs(index) <= len(alineas):
+        raise TargetNotFound(f"{target.label} has {len(alineas)} alinea(s), no alinea {step.number}")
+    return Target("alinea", alineas[index - 1 if index > 0 else index], f"alinea {step.number}")
+
+
+def _inhoudsopgave(tree, target: Target, step: Step) -> Target:
+    toc = X.toc_element(tree)
+    if toc is None:
+        raise TargetNotFound("this law has no inhoudsopgave")
+    return Target("inhoudsopgave", toc, "inhoudsopgave")
+
+
+def toc_entry_matches(text: str, name: str) -> bool:
+    """«Artikel 86. Bekostiging» is the entry of «Artikel 86», not of «Artikel 86a»."""
+    return text == name or (text.startswith(name) and text[len(name)] in ". ")
+
+
+def _toc_entry(tree, target: Target, step: Step) -> Target:
+    entries = X.toc_entry_elements(tree)
+    for el in entries:
+        if toc_entry_matches(X.toc_entry_text(el), step.number):
+            return Target("toc-entry", el, f"the entry of {step.number}")
+    raise TargetNotFound(f"the inhoudsopgave has no entry for {step.number}")
+
+
+_STEPS = {"artikel": _artikel, "lid": _lid, "onderdeel": _onderdeel, "subonderdeel": _onderdeel,
+          "volzin": _volzin, "opschrift": _opschrift, "aanhef": _aanhef, "alinea": _alinea,
+          "inhoudsopgave": _inhoudsopgave, "toc-entry": _toc_entry}

@@ -1,0 +1,149 @@
+"""Word-level edits with the resolution rules of the Aanwijzingen.
+
+* Quoted words match **whole words**: «school» does not match inside «scholen».
+  Where the quote starts or ends with a non-word character («, eerste lid»,
+  «plaatsvindt,») that edge matches literally.
+* Whitespace inside a quote matches any run of whitespace.
+* Edits leave tidy text: one space between words, no space before ``, ; : . )``
+  or after ``(``, no doubled ``,,`` and no ``,.``, no leading/trailing space.
+  Inserting «, verhoogd met …» after «plaatsvindt» gives «plaatsvindt, verhoogd met …».
+
+Every edit is an ``Edit(start, end, new)``: replace ``text[start:end]`` by
+``new``. ``splice`` applies one. The functions here are pure; counting matches
+across several texts (and the «telkens» rule) is the caller's job, helped by
+``find``.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_CLOSERS = ",;:.)!?"
+
+
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` by ``new``."""
+
+    start: int
+    end: int
+    new: str
+
+
+def pattern(words: str) -> re.Pattern:
+    """The regex for quoted words: whole words at word edges, literal at punctuation."""
+    body = r"\s+".join(re.escape(part) for part in words.split())
+    if not body:
+        raise ValueError("empty quoted words")
+    head = r"(?<!\w)" if re.match(r"\w", words.strip()) else ""
+    tail = r"(?!\w)" if re.search(r"\w$", words.strip()) else ""
+    return re.compile(head + body + tail)
+
+
+def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word occurrence of ``words`` inside ``text[lo:hi]``."""
+    hi = len(text) if hi is None else hi
+    return [(m.start(), m.end()) for m in pattern(words).finditer(text, lo, hi)]
+
+
+def find_anchored(text: str, anchor: str, words: str, position: str,
+                  lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Occurrences of ``words`` directly after (or before) ``anchor``: spans of the words only.
+
+    «vervalt na «artikel 93,»: eerste lid» deletes «eerste lid» where it follows
+    «artikel 93,» (whitespace between them allowed).
+    """
+    hi = len(text) if hi is None else hi
+    a, w = pattern(anchor).pattern, pattern(words).pattern
+    joined = f"(?:{a})\\s*(?P<w>{w})" if position == "after" else f"(?P<w>{w})\\s*(?:{a})"
+    return [(m.start("w"), m.end("w")) for m in re.finditer(joined, text[:hi]) if m.start() >= lo]
+
+
+def context(text: str, start: int, end: int, width: int = 30) -> str:
+    """A snippet around ``text[start:end]`` for error messages: «…left[match]right…»."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    return (("…" if left else "") + text[left:start] + "[" + text[start:end] + "]"
+            + text[end:right] + ("…" if right < len(text) else ""))
+
+
+# --------------------------------------------------------------------------- joining
+
+
+def _join(left: str, middle: str, right: str) -> str:
+    """left + middle + right with the spacing and punctuation rules at both seams."""
+    return _seam(_seam(left, middle), right)
+
+
+def _seam(left: str, right: str) -> str:
+    """Join two pieces with exactly the space the punctuation asks for."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if left.endswith(",") and right[0] in ",.;:)":
+        left = left[:-1]  # «artikel 93,» + «, betrekking» or «.» : one mark, not two
+    if right[0] in _CLOSERS or left.endswith("("):
+        return left + right
+    return left + " " + right
+
+
+def normalize(text: str) -> str:
+    """Collapse whitespace runs and strip the ends."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def replace(text: str, start: int, end: int, new: str) -> Edit:
+    """The edit that puts ``new`` in place of ``text[start:end]``, seams tidied.
+
+    The edit also covers the whitespace around the span (and a comma the seam
+    drops), so applying it leaves no double or stray space.
+    """
+    lo = len(text[:start].rstrip())
+    hi = len(text) - len(text[end:].lstrip())
+    left, right = text[:lo], text[hi:]
+    joined = _join(left, normalize(new), right)
+    head = joined[:len(joined) - len(right)]  # the seam never changes ``right``
+    keep = _common_prefix(left, head)
+    return Edit(keep, hi, head[keep:])
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def delete(text: str, start: int, end: int) -> Edit:
+    """The edit that removes ``text[start:end]`` and tidies the seam."""
+    return replace(text, start, end, "")
+
+
+def insert(text: str, at: int, new: str) -> Edit:
+    """The edit that inserts ``new`` at position ``at``, spaced by the rules."""
+    return replace(text, at, at, new)
+
+
+def splice(text: str, edit: Edit) -> str:
+    """Apply one edit."""
+    return text[:edit.start] + edit.new + text[edit.end:]
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits (any order given), last first so offsets hold."""
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = splice(text, edit)
+    return text
+
+
+def end_position(text: str, marks: str = ".;:") -> int:
+    """Where words «aan het slot/eind» go: before the closing mark, if any."""
+    body = text.rstrip()
+    return len(body) - 1 if body and body[-1] in marks else len(body)
+
+
+def punctuation_positions(text: str, mark: str) -> list[int]:
+    """Positions of ``mark`` used as punctuation (followed by whitespace or the end).
+
+    The colon in «artikel 8:2» or the full stop in «1.5» is not punctuation.
+    """
+    return [m.start() for m in re.finditer(re.escape(mark) + r"(?=\s|$)", text)]

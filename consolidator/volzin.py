@@ -1,0 +1,92 @@
+"""Volzinnen: where the sentences of a lid, an article or a list item begin and end.
+
+A volzin ends at «.», «?» or «!» followed by whitespace, or at the end of the
+text. It does not end
+
+* after an abbreviation (``v.w.o.``, ``art.``, ``nr.``, ``Stb.`` …, see
+  ``ABBREVIATIONS``),
+* inside a number (``1,5``, ``2.3``: no whitespace follows the mark), nor
+* before a lowercase word: Dutch legislative sentences start with a capital or a
+  digit, so «onder a. of b» is not a boundary even for an unknown abbreviation.
+
+**Lists.** A lid that introduces a list («… vast: a. …; b. ….») is one
+sentence in the law's grammar: the intro up to the list and *all* its items
+form one volzin, the last volzin of the intro text. Text after the list (a
+further alinea) starts a new volzin. ``volzinnen_of_parts`` applies this rule
+to the texts of an element in document order; ``spans`` splits one text.
+
+>>> [t for t in texts("Zie art. 5. Het aantal is 1,5. Klaar")]
+['Zie art. 5.', 'Het aantal is 1,5.', 'Klaar']
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Sequence
+
+#: Abbreviations after which a full stop does not end a volzin (compared lowercased).
+ABBREVIATIONS = frozenset({
+    "v.w.o.", "a.v.o.", "v.b.o.", "m.a.v.o.", "h.a.v.o.", "l.b.o.", "b.v.", "n.v.", "art.",
+    "artt.", "enz.", "jo.", "nr.", "nrs.", "o.a.", "i.v.m.", "bijv.", "stb.", "stcrt.",
+    "e.d.", "e.a.", "m.b.t.", "t.a.v.", "c.q.", "d.w.z.", "z.g.", "ca.", "blz.", "mr.",
+    "dr.", "prof.", "jl.", "vgl.", "resp.", "kamerstukken", "st.",
+})
+
+_END = re.compile(r"[.?!](?=\s)")
+
+
+def _token_before(text: str, end: int) -> str:
+    """The word ending at ``end`` (inclusive of the mark), from the last space or «(»."""
+    start = max(text.rfind(" ", 0, end), text.rfind("(", 0, end)) + 1
+    return text[start:end].lower()
+
+
+def _is_boundary(text: str, pos: int) -> bool:
+    """True when the mark at ``pos`` ends a volzin."""
+    if text[pos] == "." and _token_before(text, pos + 1) in ABBREVIATIONS:
+        return False
+    rest = text[pos + 1:].lstrip()
+    return bool(rest) and not rest[0].islower()
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each volzin of ``text``; end excludes the whitespace after it."""
+    found, start = [], len(text) - len(text.lstrip())
+    for mark in _END.finditer(text):
+        if mark.start() >= start and _is_boundary(text, mark.start()):
+            found.append((start, mark.end()))
+            start = mark.end() + len(text[mark.end():]) - len(text[mark.end():].lstrip())
+    end = len(text.rstrip())
+    if start < end:
+        found.append((start, end))
+    return found
+
+
+def texts(text: str) -> list[str]:
+    """The volzinnen of ``text`` as strings."""
+    return [text[a:b] for a, b in spans(text)]
+
+
+class Piece(NamedTuple):
+    """Part of a volzin: characters ``start:end`` of part number ``part``."""
+
+    part: int
+    start: int
+    end: int
+
+
+def volzinnen_of_parts(parts: Sequence[tuple[str, bool]]) -> list[list[Piece]]:
+    """Volzinnen over several texts in document order.
+
+    ``parts`` are ``(text, in_list)``: the alineas of a lid and, flagged, the
+    texts of its list items. A list item never starts a volzin: every item
+    continues the volzin its intro opened (the whole list belongs to the last
+    volzin before it). A text after the list starts a new volzin.
+    """
+    result: list[list[Piece]] = []
+    for index, (text, in_list) in enumerate(parts):
+        if in_list and result:
+            result[-1].append(Piece(index, 0, len(text)))
+            continue
+        for start, end in spans(text) or [(0, 0)] * bool(in_list):
+            result.append([Piece(index, start, end)])
+    return result
