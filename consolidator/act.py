@@ -41,7 +41,7 @@ class Para:
 
 ARTICLE_RE = re.compile(r"^(ARTIKEL|Artikel)\s+([IVXLC]+[A-Za-z]?|\d+(?:\.\d+)*[a-z]?)\.?(?:\s+(.*))?$")
 CHAPTER_RE = re.compile(r"^(HOOFDSTUK|Hoofdstuk)\s+([IVXLC]+|\d+[a-z]?)\.?(?:\s+(.*))?$")
-LABEL_RE = re.compile(r"^([A-Z]{1,2}\d*[a-z]?|[a-z]{1,2})$")
+LABEL_RE = re.compile(r"^([A-Z]{1,3}\d*[a-z]?|[a-z]{1,2})$")
 # An article heading inside quoted content: «Artikel 95a. Grondslag …», «ARTIKEL VA. …»;
 # the full stop after the number keeps «Artikel 8:2 van de Awb is …» a sentence.
 CONTENT_ARTICLE_RE = re.compile(r"^(?:ARTIKEL|Artikel)\s+([A-Z]\s\d+\w*|[\w:]+(?:\.\d+\w*)*)(?:\.\s+(.*)|\.?)$")
@@ -512,7 +512,7 @@ def _plain_kind(body: list[Para]) -> str:
     text = " ".join(p.text for p in body)
     if CITE_RE.search(text):
         return "other"
-    if IWT_RE.search(text) and re.search(r"\b(deze wet|dit besluit|artikel)", text):
+    if IWT_RE.search(text) and re.search(r"\b(deze wet|dit besluit|artikel)", text, re.I):
         if not text.startswith("Indien") or "treedt" in text:
             return "entry-into-force"
     if text.startswith("Indien") and "in werking" in text:

@@ -145,7 +145,8 @@ def _locators(parts: list[list[Step]]) -> list[Locator]:
     """All combinations of the alternatives of each part, sorted outside-in."""
     result = []
     for combo in itertools.product(*parts):
-        steps = _act_level(list(combo))
+        flat = [s for item in combo for s in (item if isinstance(item, tuple) else (item,))]
+        steps = _act_level(flat)
         steps = sorted(steps, key=lambda s: _RANK.get(s.kind, 9))
         result.append(Locator(tuple(_toc_steps(steps))))
     return result

@@ -11,7 +11,7 @@ import re
 from .numbers import int_to_roman, roman_to_int
 
 _DECIMAL = re.compile(r"^(\d+(?:\.\d+)*)([a-z]?)$")
-_LETTERS = re.compile(r"^([A-Z]{1,2}|[a-z]{1,2})(\d*|[a-z]?)$")
+_LETTERS = re.compile(r"^([A-Z]{1,3}|[a-z]{1,2})(\d*|[a-z]?)$")
 
 
 def label_kind(label: str) -> str:

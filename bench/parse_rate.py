@@ -1,0 +1,103 @@
+"""Parse rate of the act reader, as a ratio to reading and tokenising the same text.
+
+Run: .venv/bin/python bench/parse_rate.py [--instructions N]
+
+Prints, for the seed act (Stb. 1996, 649) and for a synthetic act of N
+instructions (default 5,000) in every family, the instructions per second of
+``parse_act`` and the time of the baseline (read the file and split it into word
+tokens with one regular expression), measured in the same run.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from consolidator.act import parse_act_file  # noqa: E402
+from consolidator.labels import _next_letters  # noqa: E402
+
+SEED = ROOT / "corpus" / "acts" / "stb-1996-649.txt"
+TOKEN = re.compile(r"\w+|[^\w\s]")
+
+TEMPLATES = [
+    "In artikel {a} wordt «{w}» vervangen door: {w2}.",
+    "In artikel {a}, {o} lid, wordt «{w}» telkens vervangen door: {w2}.",
+    "In artikel {a}, {o} lid, vervalt na «{w}»: {w2}.",
+    "In artikel {a}, {o} lid, onderdeel b, wordt na «{w}» ingevoegd: , {w2}.",
+    "In artikel {a}, {o} lid, wordt aan het eind van de tweede volzin toegevoegd: , {w2}.",
+    "Artikel {a} vervalt.",
+    "In artikel {a} vervalt het vierde lid, onder vernummering van het vijfde lid tot vierde lid.",
+    "In artikel {a}, eerste lid, vervallen de dubbele punt, de aanduiding van onderdeel a, "
+    "de zinsnede «, {w}» alsmede onderdeel b en wordt de puntkomma aan het slot van onderdeel a (oud) "
+    "vervangen door een punt.",
+    "In artikel {a}, {o} lid, wordt het gedeelte na «{w}» vervangen door: {w2}.",
+    "Het {o} lid van artikel {a} komt te luiden:\n\n • 3. {W}.",
+    "Na artikel {a} wordt ingevoegd een nieuw artikel {a}a, luidend:\n\nArtikel {a}a. Opschrift\n\n • 1. {W}.",
+]
+WORDS = ["de bijzondere school", "het bevoegd gezag", "de gemeenteraad", "artikel 93,",
+         "een niet door de gemeente in stand gehouden school", "het openbaar onderwijs"]
+ORDINALS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde"]
+
+
+def synthetic_act(count: int, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    parts = ["Wet van 1 januari 2030 tot wijziging van de Wet op de proeven", "",
+             "ARTIKEL I", "", "De Wet op de proeven wordt gewijzigd als volgt:", ""]
+    label = "A"
+    for n in range(count):
+        template = TEMPLATES[n % len(TEMPLATES)]
+        sentence = template.format(a=rng.randint(1, 900), o=rng.choice(ORDINALS),
+                                   w=rng.choice(WORDS), w2=rng.choice(WORDS),
+                                   W=rng.choice(WORDS).capitalize())
+        parts += [label, "", sentence, ""]
+        label = _next_letters(label)
+    parts += ["ARTIKEL II", "", "Deze wet treedt in werking met ingang van 1 januari 2031.", "",
+              "Uitgegeven de tweede januari 2030"]
+    return "\n".join(parts) + "\n"
+
+
+def best_of(runs: int, fn):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def baseline(path: Path) -> int:
+    return len(TOKEN.findall(path.read_text("utf-8")))
+
+
+def measure(name: str, path: Path, runs: int) -> None:
+    base_time, tokens = best_of(runs, lambda: baseline(path))
+    parse_time, act = best_of(runs, lambda: parse_act_file(path))
+    count = len(act.instructions)
+    print(f"{name}: {count} instructions, {tokens} tokens")
+    print(f"  parse     {parse_time * 1000:9.1f} ms  {count / parse_time:10.0f} instructions/s")
+    print(f"  baseline  {base_time * 1000:9.1f} ms  (read + regex tokenise)")
+    print(f"  ratio     {parse_time / base_time:9.1f} × baseline")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--instructions", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    parse_act_file(SEED)  # build the grammar once, outside the timings
+    measure("seed act Stb. 1996, 649", SEED, args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic.txt"
+        path.write_text(synthetic_act(args.instructions), "utf-8")
+        measure(f"synthetic act ({args.instructions} sentences)", path, args.runs)
+
+
+if __name__ == "__main__":
+    main()

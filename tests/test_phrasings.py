@@ -1,0 +1,74 @@
+"""Real instruction sentences from many acts (tests/fixtures/phrasings.txt) parse
+into the expected kinds. Phrasings the grammar does not read yet are listed in
+UNSUPPORTED (and in the README); they are strict xfails, so one that starts to
+parse fails the suite until it is moved out of the list."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from consolidator.act import Para, content_line
+from consolidator.instructions import Intro, parse_sentence
+from consolidator.model import Content, Locator, Step
+from phrasings import read_phrasings
+
+#: Fixture lines of phrasings not supported yet, with the construction they need.
+UNSUPPORTED = {
+    61: "label insertion «Voor de tekst wordt de aanduiding ’1.’ geplaatst» with ’ quotes inside a list",
+    91: "«de aanduiding ’1.’ voor het eerste lid» as a subject",
+    103: "«Onder verlettering van …» followed by a plain insertion",
+    117: "«Onder verlettering van …» followed by a plain insertion",
+    123: "two «onder vervanging van …» clauses before the main verb",
+    158: "«de subonderdelen 2° en 5°»",
+    165: "an opschrift named by its quoted text",
+    179: "«Onder vernummering …» followed by an anchored insertion",
+    245: "«in de alfabetische volgorde» as a position",
+    253: "«het onderdeel met betrekking tot …» (an entry named by its subject)",
+    258: "«wordt, onder vervanging van …, een onderdeel toegevoegd» inside a frame",
+    263: "«in de alfabetische volgorde» as a position",
+    373: "«onder vervanging van …» between verb and object",
+    381: "«Onder vernummering …, vervalt in artikel 46 het derde lid» (inverted)",
+    401: "«komen de tweede en derde volzin te luiden» (split verb)",
+    422: "«Toegevoegd wordt …» (inverted)",
+    427: "«Toegevoegd wordt …» (inverted)",
+    448: "«Onder vervanging …, wordt in artikel 1 een onderdeel toegevoegd»",
+    480: "«vervalt onderdeel c, onder vervanging van … en onder toevoeging van …»",
+    512: "«Vóór onderdeel 0A worden drie onderdelen ingevoegd» (label 0A)",
+    551: "«onder verlettering van onderdeel b tot c» inside a frame",
+    576: "«het voorgestelde artikel 130a» in a nota van wijziging",
+    599: "«het tweede subonderdeel» (ordinal subonderdeel)",
+    604: "«Voorts wordt in het voorgestelde zevende lid (nieuw) …»",
+    611: "«het derde subonderdeel, aanhef»",
+}
+
+PHRASINGS = read_phrasings()
+
+
+def _context(text: str) -> Locator:
+    match = re.match(r"[Aa]rtikel (\S+)", text)
+    return Locator((Step("artikel", match.group(1)),)) if match else Locator()
+
+
+def _kinds(phrasing) -> list[str]:
+    lines = tuple(content_line(Para(n, 1, raw.strip(), raw)) for n, raw in
+                  enumerate(phrasing.content, start=1))
+    parsed = parse_sentence(phrasing.sentence, context=_context(phrasing.context),
+                            content=Content(lines))
+    return ["intro"] if isinstance(parsed, Intro) else [i.kind for i in parsed.instructions]
+
+
+def test_fixture_is_substantial():
+    assert len(PHRASINGS) >= 100
+    assert len(PHRASINGS) - len(UNSUPPORTED) >= 80
+
+
+def _param(phrasing):
+    reason = UNSUPPORTED.get(phrasing.line)
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(phrasing, id=f"line{phrasing.line}", marks=marks)
+
+
+@pytest.mark.parametrize("phrasing", [_param(p) for p in PHRASINGS])
+def test_phrasing_parses_to_expected_kinds(phrasing):
+    assert _kinds(phrasing) == phrasing.kinds
