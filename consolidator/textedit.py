@@ -87,8 +87,9 @@ def _seam(left: str, right: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Collapse whitespace runs and strip the ends."""
-    return re.sub(r"\s+", " ", text).strip()
+    """Collapse whitespace runs, drop spaces before ``, ; : . )`` and after ``(``, strip."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\( ", "(", re.sub(r" (?=[,;:.)])", "", text))
 
 
 def replace(text: str, start: int, end: int, new: str) -> Edit:
