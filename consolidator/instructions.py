@@ -60,25 +60,12 @@ Parsed = Union[Sentence, Intro]
 QUOTES = {"«": "»", "“": "”", "‘": "’", '"': '"', "”": "”", "„": "”"}
 
 
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|(?<![\w])‘[^’]*’|(?<![\w])’[^’]*’|\"[^\"]*\"|”[^”]*”|„[^”“\"]*[”“\"]")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted segment, so colons inside quotes are ignored."""
-    spans, i = [], 0
-    while i < len(text):
-        close = QUOTES.get(text[i])
-        if close and (text[i] != "‘" or _opens_single(text, i)):
-            end = text.find(close, i + 1)
-            if text[i] == "„" and end < 0:
-                end = text.find("“", i + 1)
-            if end > 0:
-                spans.append((i, end + 1))
-                i = end + 1
-                continue
-        i += 1
-    return spans
-
-
-def _opens_single(text: str, i: int) -> bool:
-    return i == 0 or not text[i - 1].isalnum()
+    return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def split_payload(text: str) -> tuple[str, Optional[str], int]:
@@ -293,7 +280,7 @@ class InstructionBuilder(Transformer):
         return [Step("onderdeel", str(t)) for t in children]
 
     def st_onderdelen_range(self, meta, children):
-        return [Step("onderdeel", f"{children[0]}-{children[1]}")]
+        return [Step("onderdeel", label) for label in _label_range(str(children[0]), str(children[1]))]
 
     def st_subonderdeel(self, meta, children):
         return [Step("subonderdeel", str(children[0]))]
@@ -671,10 +658,21 @@ class InstructionBuilder(Transformer):
         fields = dict(insert.fields, position="before",
                       number=insert.fields.get("number") or targets[0].steps[-1].number)
         second = self._build(_Action("insert-element", fields, (), insert.meta), targets[:1])
-        return self._sentence(meta, [second, first], None)
+        return self._sentence(meta, [first, second], None)
+
+    def replace_quoted_head(self, meta, children):
+        old, _end, where, new = children
+        return _Action("replace-punctuation", {"old": _unquote(old), "new": new, "position": "end"},
+                       tuple(where), meta)
+
+    def st_subonderdelen(self, meta, children):
+        return [Step("subonderdeel", str(t)) for t in children]
 
     def punct_first(self, meta, children):
-        punct, insert = children
+        *puncts, insert = children
+        built = [self._build(p, self._absolute(list(p.sub)) if p.sub else [self.context])
+                 for p in puncts[:-1]]
+        punct = puncts[-1]
         targets = self._absolute(list(punct.sub)) if punct.sub else [self.context]
         first = self._build(punct, targets)
         parent = [Locator(t.steps[:-1]) for t in targets] if punct.sub else [self.context]
@@ -683,7 +681,7 @@ class InstructionBuilder(Transformer):
             fields["position"] = "after"
         second = self._build(_Action("insert-element", fields, (), insert.meta),
                              targets if fields["position"] == "after" else parent)
-        return self._sentence(meta, [first, second], None)
+        return self._sentence(meta, built + [first, second], None)
 
     def label_insert(self, meta, children):
         label = _unquote(children[0]).rstrip(".")
