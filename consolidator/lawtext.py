@@ -22,7 +22,8 @@ NUM = r"[0-9A-Za-z]+(?:[.:][0-9A-Za-z]+)*"
 HEADING_WORDS = {"Hoofdstuk": "hoofdstuk", "Titel": "titel", "Afdeling": "afdeling",
                  "Paragraaf": "paragraaf", "§": "paragraaf"}
 _HEADING_RE = re.compile(rf"^(Hoofdstuk|Titel|Afdeling|Paragraaf|§) ({NUM})(?:\.(?: (.*))?)?$")
-_ARTIKEL_RE = re.compile(rf"^Artikel ({NUM})(?:\.(?: (.*))?)?$")
+# «Artikel E 24» (Overgangswet ISOVSO): a capital, a space and a number is one article number.
+_ARTIKEL_RE = re.compile(rf"^Artikel ([A-Z] \d+[a-z]*|{NUM})(?:\.(?: (.*))?)?$")
 _LID_RE = re.compile(r"^(\d+[a-z]?)\.(?: (.*))?$")
 _REPEALED_RE = re.compile(r"^(.*?) ?\[Vervallen(?: per (\S+))?\]$")
 TOC_LINE = "Inhoudsopgave"
