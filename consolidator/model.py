@@ -80,7 +80,12 @@ class Locator:
         return None
 
     def __str__(self) -> str:
-        return ", ".join(f"{s.kind} {s.number}".strip() for s in self.steps) or "(law)"
+        """«artikel 100, lid 1, onderdeel a (oud)» — short and unambiguous."""
+        parts = []
+        for step in self.steps:
+            text = f"{step.kind} {step.number}".strip()
+            parts.append(f"{text} ({step.qualifier})" if step.qualifier else text)
+        return ", ".join(parts) or "(the whole regulation)"
 
 
 # --------------------------------------------------------------------------- content

@@ -11,12 +11,7 @@ _FIELDS = ("old", "new", "words", "anchor", "position", "telkens", "mark", "elem
 
 
 def locator_text(loc: Locator) -> str:
-    """«artikel 100, lid 1, onderdeel a (oud)» — short and unambiguous."""
-    parts = []
-    for step in loc.steps:
-        text = f"{step.kind} {step.number}".strip()
-        parts.append(f"{text} ({step.qualifier})" if step.qualifier else text)
-    return ", ".join(parts) or "(the whole regulation)"
+    return str(loc)
 
 
 def instruction_json(ins: Instruction) -> dict[str, Any]:
