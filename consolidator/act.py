@@ -82,7 +82,6 @@ def parse_act(text: str, source: str = "") -> Act:
 
 class _ActReader:
     def __init__(self, text: str, source: str):
-        self.text = text
         self.source = source
         self.paras = _paragraphs(text)
         self.footnotes = _footnotes(self.paras)
@@ -158,16 +157,11 @@ class _ActReader:
             raise self.error(head, f"ARTIKEL {number} has no text")
         first = body[0]
         if _is_conditional(first.text) and AMENDING_INTRO_RE.search(first.text):
-            return self._conditional(number, heading, chapter, body, span)
+            return self._amending(number, heading, chapter, body, span, self._condition(first))
         if _is_amending(first.text):
             return self._amending(number, heading, chapter, body, span, condition=None)
         return Article(number=number, kind=_plain_kind(body), heading=heading,
                        text=tuple(p.text for p in body), chapter=chapter, span=span)
-
-    def _conditional(self, number, heading, chapter, body, span) -> Article:
-        first = body[0]
-        condition = self._condition(first)
-        return self._amending(number, heading, chapter, body, span, condition)
 
     def _condition(self, para: Para) -> Condition:
         text = para.text
@@ -195,21 +189,16 @@ class _ActReader:
 
     def _amending(self, number, heading, chapter, body, span, condition) -> Article:
         first = body[0]
-        place = Place(article=number)
-        law, context, onderdelen = None, Locator(), []
+        context, rest = Locator(), body[1:]
         if condition is not None:
             law = self._conditional_law(first.text, condition)
-            rest = body[1:]
         else:
-            parsed = self._sentence(first, place, Locator(), Content(), law=None)
+            parsed = self.sentence(first, Place(article=number), Locator(), Content())
+            law = self._law(parsed.law, first)
             if isinstance(parsed, Intro):
-                law = self._law(parsed.law, first) if parsed.law else None
-                context = Locator(tuple(parsed.targets[0].steps)) if parsed.targets else Locator()
-                rest = body[1:]
+                context = parsed.targets[0] if parsed.targets else Locator()
             else:  # «In artikel 105a1, vijfde lid, van de Wet op het basisonderwijs vervalt …»
-                law = self._law(parsed_law(parsed), first)
                 rest = body
-                context = Locator()
         if law is None:
             raise self.error(first, f"ARTIKEL {number}: cannot tell which regulation it changes")
         reader = _BodyReader(self, number, law)
@@ -239,15 +228,15 @@ class _ActReader:
             return LawRef(STB_REF_RE.sub("", name).strip(), kind="act", stb=stb, span=law.span)
         return LawRef(name, kind="law", span=law.span)
 
-    def _sentence(self, para: Para, place: Place, context: Locator, content: Content,
-                  law: Optional[LawRef]):
-        text = clean_text(para.text, self.footnotes)
-        return parse_sentence(text, line=para.line, column=para.column, context=context,
-                              content=content, place=place, source=self.source, law=law)
+    def clean(self, para: Para) -> str:
+        """The paragraph without publication artefacts (see ``clean_text``)."""
+        return clean_text(para.text, self.footnotes)
 
-
-def parsed_law(parsed) -> Optional[LawRef]:
-    return getattr(parsed, "law", None)
+    def sentence(self, para: Para, place: Place, context: Locator, content: Content,
+                 text: Optional[str] = None):
+        """Parse a paragraph as one sentence; ``text`` if the caller cleaned it already."""
+        return parse_sentence(text or self.clean(para), line=para.line, column=para.column,
+                              context=context, content=content, place=place, source=self.source)
 
 
 # ---------------------------------------------------------------------------- bodies
@@ -290,7 +279,7 @@ class _BodyReader:
 
     def _onderdeel(self, label: str, head: Para, body: list[Para], context: Locator) -> Onderdeel:
         place = Place(article=self.article, onderdeel=label)
-        sentences, items, index = [], [], 0
+        sentences, index = [], 0
         first = body[0]
         own_context = context
         parsed = None
@@ -348,18 +337,18 @@ class _BodyReader:
         """Parse paras[index] and, if it ends in «:», the content after it.
         Returns (parsed, number of paragraphs used)."""
         para = paras[index]
-        text = clean_text(para.text, self.act.footnotes)
-        head, payload, _ = split_payload(text)
+        text = self.act.clean(para)
+        head, payload = split_payload(text)
         wants_content = head.rstrip().endswith(":") and payload is None
         content, used = Content(), 1
         if wants_content and not AMENDING_INTRO_RE.search(text):
             content_paras = self._content_paras(paras, index + 1, place)
-            content = self._content(content_paras, place)
+            content = self._content(content_paras)
             used += len(content_paras)
             if not content_paras:
                 raise self.act.error(para, "the instruction announces new text, but none follows",
                                      column=para.column + len(para.text) - 1, width=1)
-        return self.act._sentence(para, place, context, content, self.law), used
+        return self.act.sentence(para, place, context, content, text), used
 
     def _content_paras(self, paras, start, place) -> list[Para]:
         """Content runs until the next punt, onderdeel or article of the act."""
@@ -381,12 +370,10 @@ class _BodyReader:
             return False  # nested onderdelen keep their own punten
         return _reads_as_instruction(match.group(2))
 
-    def _content(self, paras: list[Para], place: Place) -> Content:
+    def _content(self, paras: list[Para]) -> Content:
         if paras and LABEL_RE.match(paras[0].text):
             # an act inserting onderdelen into an act (ARTIKEL X)
-            target_law = self.law
-            reader = _BodyReader(self.act, self.article, target_law)
-            return Content(onderdelen=tuple(reader.onderdelen(paras, Locator())))
+            return Content(onderdelen=tuple(self.onderdelen(paras, Locator())))
         return Content(tuple(content_line(p) for p in paras))
 
 
@@ -503,9 +490,11 @@ def _is_conditional(text: str) -> bool:
 def _is_amending(text: str) -> bool:
     if AMENDING_INTRO_RE.search(text):
         return True
-    return bool(re.match(r"^(In|Na|Voor|Aan)\s+(artikel|de artikelen|het|de)\b", text)) or \
-        bool(re.match(r"^(Artikel|De artikelen)\s+\S+.*\b(vervalt|vervallen|komt te luiden|wordt)", text)) \
-        and " van de " in text
+    framed = re.match(r"^(In|Na|Voor|Aan)\s+(artikel|de artikelen|het|de)\b", text)
+    # «Artikel 5 van de Wet X vervalt.»: a subject-first sentence naming its law
+    subject = re.match(r"^(Artikel|De artikelen)\s+\S+.*\b(vervalt|vervallen|komt te luiden|wordt)",
+                       text) and " van de " in text
+    return bool(framed or subject)
 
 
 def _plain_kind(body: list[Para]) -> str:

@@ -25,9 +25,8 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from .errors import ActSyntaxError, underline
 from .model import (
-    Content, ContentLine, DeleteElement, DeleteLabel, DeletePunctuation, DeleteWords,
-    InsertElement, InsertWords, Instruction, LawRef, Locator, Place, Renumber,
-    ReplaceAfter, ReplaceElement, ReplacePunctuation, ReplaceWords, Sentence, Span, Step,
+    INSTRUCTION_CLASSES, Content, ContentLine, Instruction, LawRef, Locator, Place, Sentence,
+    Span, Step,
 )
 from .numbers import COUNT_WORDS, ORDINALS, PUNCTUATION
 
@@ -56,20 +55,19 @@ class Intro:
 
 Parsed = Union[Sentence, Intro]
 
-#: Words after which a colon opens the payload (new words, deleted words).
-QUOTES = {"«": "»", "“": "”", "‘": "’", '"': '"', "”": "”", "„": "”"}
-
-
-_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|(?<![\w])‘[^’]*’|(?<![\w])’[^’]*’|\"[^\"]*\"|”[^”]*”|„[^”“\"]*[”“\"]")
+@lru_cache(maxsize=1)
+def _quoted() -> re.Pattern:
+    """The grammar's QUOTED terminal: the one definition of what a quote is."""
+    return re.compile(grammar_parser().get_terminal("QUOTED").pattern.to_regexp())
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted segment, so colons inside quotes are ignored."""
-    return [m.span() for m in _QUOTED.finditer(text)]
+    return [m.span() for m in _quoted().finditer(text)]
 
 
-def split_payload(text: str) -> tuple[str, Optional[str], int]:
-    """Cut a sentence into (grammar part, colon payload or None, payload offset).
+def split_payload(text: str) -> tuple[str, Optional[str]]:
+    """Cut a sentence into (grammar part, colon payload or None).
 
     The payload is everything after the first colon that stands outside quotes
     and is followed by a space, up to the closing full stop, which ends the
@@ -82,18 +80,15 @@ def split_payload(text: str) -> tuple[str, Optional[str], int]:
         pos = match.start()
         if any(a <= pos < b for a, b in inside):
             continue
-        rest = text[pos + 1:]
-        if not rest.strip():
-            return text[: pos + 1], None, -1
-        payload = rest.strip()
-        if payload.endswith("."):
-            payload = payload[:-1]
-        offset = pos + 1 + (len(rest) - len(rest.lstrip()))
-        return text[: pos + 1], payload, offset
-    head = text.rstrip()
-    if head.endswith("."):
-        head = head[:-1]
-    return head, None, -1
+        payload = text[pos + 1:].strip()
+        if not payload:
+            return text[: pos + 1], None
+        return text[: pos + 1], _drop_full_stop(payload)
+    return _drop_full_stop(text.rstrip()), None
+
+
+def _drop_full_stop(text: str) -> str:
+    return text[:-1] if text.endswith(".") else text
 
 
 # ---------------------------------------------------------------------------- internals
@@ -128,12 +123,12 @@ def _unquote(token: str) -> str:
     return token[1:-1]
 
 
-def _locators(parts: list[list[Step]]) -> list[Locator]:
-    """All combinations of the alternatives of each part, sorted outside-in."""
+def _locators(parts: list[list]) -> list[Locator]:
+    """All combinations of the alternatives of each part, sorted outside-in.
+    An alternative is a Step or a tuple of steps («onderdeel a 1°»)."""
     result = []
     for combo in itertools.product(*parts):
-        flat = [s for item in combo for s in (item if isinstance(item, tuple) else (item,))]
-        steps = _act_level(flat)
+        steps = _act_level(_flat(combo))
         steps = sorted(steps, key=lambda s: _RANK.get(s.kind, 9))
         result.append(Locator(tuple(_toc_steps(steps))))
     return result
@@ -148,6 +143,11 @@ def join(outer: Locator, inner: Locator) -> Locator:
     first_rank = _RANK.get(inner.steps[0].kind, 9)
     kept = tuple(s for s in outer.steps if _RANK.get(s.kind, 9) < first_rank)
     return Locator(kept + inner.steps)
+
+
+def _flat(alternatives) -> list[Step]:
+    """Steps and tuples of steps, as one list of steps."""
+    return [s for item in alternatives for s in (item if isinstance(item, tuple) else (item,))]
 
 
 def _act_level(steps: list[Step]) -> list[Step]:
@@ -189,16 +189,16 @@ class InstructionBuilder(Transformer):
     and position in the act.
     """
 
-    def __init__(self, payload: Optional[str], content: Content, context: Locator,
-                 place: Place, line: int, column: int, law: Optional[LawRef] = None):
+    def __init__(self, text: str, payload: Optional[str], content: Content, context: Locator,
+                 place: Place, line: int, column: int):
         super().__init__()
+        self.text = text
         self.payload = payload
         self.content = content
         self.context = context
         self.place = place
         self.line = line
         self.column = column
-        self.law = law
 
     # -- spans
 
@@ -247,15 +247,13 @@ class InstructionBuilder(Transformer):
         return [Step("artikel", _artnum(children[0]))]
 
     def art_many(self, meta, children):
-        return [item if len(item) > 1 else item[0] for item in children]
+        return [alternative for item in children for alternative in item]
 
     def art_item(self, meta, children):
-        """«64a, eerste lid, onderdeel a 1°»: an article with its own steps."""
-        steps = [Step("artikel", _artnum(children[0]))]
-        for part in children[1:]:
-            for step in part[:1]:
-                steps.extend(step if isinstance(step, tuple) else (step,))
-        return tuple(steps)
+        """«64a, eerste en tweede lid»: an article with its own steps, one
+        alternative (a tuple of steps) per combination."""
+        article = Step("artikel", _artnum(children[0]))
+        return [tuple(_flat((article,) + combo)) for combo in itertools.product(*children[1:])]
 
     def art_range(self, meta, children):
         return [Step("artikel", f"{_artnum(children[0])}-{_artnum(children[1])}")]
@@ -305,11 +303,7 @@ class InstructionBuilder(Transformer):
         return [Step(_STRUCT_NAMES.get(kind, kind), str(children[1]))]
 
     def element(self, meta, children):
-        parts = [[_flatten_pair(p) for p in part] for part in children]
-        expanded = []
-        for part in parts:
-            expanded.append(part)
-        return [_expand_pairs(loc) for loc in _locators(expanded)]
+        return _locators(children)
 
     def element_list(self, meta, children):
         return [loc for group in children for loc in group]
@@ -466,8 +460,9 @@ class InstructionBuilder(Transformer):
         return _Action("delete-label", {}, tuple(children[0]), meta)
 
     def del_label_quoted(self, meta, children):
+        # «de aanduiding ’1.’ voor het eerste lid»: the element names the label
         where = tuple(children[1]) if len(children) > 1 else ()
-        return _Action("delete-label", {"label": _unquote(children[0])}, where, meta)
+        return _Action("delete-label", {}, where, meta)
 
     def del_words(self, meta, children):
         return _Action("delete-words", {"words": children[0], "telkens": False}, (), meta)
@@ -486,7 +481,7 @@ class InstructionBuilder(Transformer):
         return _Action("insert-words", fields, sub, meta)
 
     def insert_element_after(self, meta, children):
-        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        new = _new_of(children)
         direction = next(c for c in children if c in ("after", "before"))
         anchor = next(c for c in children if isinstance(c, list))
         content = children[-1]
@@ -494,7 +489,7 @@ class InstructionBuilder(Transformer):
                        tuple(anchor), meta)
 
     def insert_element_end(self, meta, children):
-        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        new = _new_of(children)
         content = children[-1]
         return _Action("insert-element", _element_fields(new, content, "end"), (), meta)
 
@@ -532,7 +527,7 @@ class InstructionBuilder(Transformer):
     # -- anchored and appended
 
     def a_insert(self, meta, children):
-        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        new = _new_of(children)
         return _Action("insert-element", _element_fields(new, children[-1], None), (), meta)
 
     def a_delete(self, meta, children):
@@ -544,7 +539,7 @@ class InstructionBuilder(Transformer):
                        (), meta)
 
     def ap_insert(self, meta, children):
-        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        new = _new_of(children)
         return _Action("insert-element", _element_fields(new, children[-1], "end"), (), meta)
 
     def _payload(self, meta) -> str:
@@ -591,6 +586,9 @@ class InstructionBuilder(Transformer):
                 built.append(self._build(action, [self.context]))
             acts = acts[1:]
         else:
+            if "new" in acts[0].fields:
+                raise _GrammarUse("an element is replaced by new text on the following lines "
+                                  "(«komt te luiden:»), not by quoted words", acts[0].meta)
             subject = self._subject_targets(deletions)
             built.append(self._build(acts[0], self._absolute(subject)))
             acts = acts[1:]
@@ -621,22 +619,20 @@ class InstructionBuilder(Transformer):
     def appended(self, meta, children):
         parent, action = children[0], children[-1]
         law = next((c for c in children if isinstance(c, LawRef)), None)
-        content = action.fields["content"]
         if not action.fields.get("element") and self.payload is not None and not self.content.lines:
             # «Aan het slot van het tweede lid wordt toegevoegd: , of» adds words
             action = _Action("insert-words", {"new": self.payload, "position": "end"}, (),
                              action.meta)
-        del content
         return self._sentence(meta, [self._build(action, self._absolute(parent))], law)
 
     def er_insert(self, meta, children):
-        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        new = _new_of(children)
         fields = _element_fields(new, children[-1], "end")
         return self._sentence(meta, [self._build(_Action("insert-element", fields, (), None),
                                                  [self.context])], None)
 
     def sentence_after_renumber(self, meta, children):
-        new = next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
+        new = _new_of(children)
         return _Action("insert-element", _element_fields(new, children[-1], None), (), meta)
 
     sentence_after_punct = sentence_after_renumber
@@ -675,12 +671,11 @@ class InstructionBuilder(Transformer):
         punct = puncts[-1]
         targets = self._absolute(list(punct.sub)) if punct.sub else [self.context]
         first = self._build(punct, targets)
+        # «… door een puntkomma, wordt een onderdeel toegevoegd»: at the end of the
+        # list that holds the onderdeel whose punctuation changes
         parent = [Locator(t.steps[:-1]) for t in targets] if punct.sub else [self.context]
-        fields = dict(insert.fields, position=insert.fields.get("position") or "end")
-        if fields["position"] != "end":
-            fields["position"] = "after"
-        second = self._build(_Action("insert-element", fields, (), insert.meta),
-                             targets if fields["position"] == "after" else parent)
+        fields = dict(insert.fields, position="end")
+        second = self._build(_Action("insert-element", fields, (), insert.meta), parent)
         return self._sentence(meta, built + [first, second], None)
 
     def label_insert(self, meta, children):
@@ -701,27 +696,20 @@ class InstructionBuilder(Transformer):
 
     def _build(self, action: _Action, targets: list[Locator]) -> Instruction:
         cls = _CLASSES[action.name]
-        fields = {k: v for k, v in action.fields.items() if k in cls.__dataclass_fields__}
+        fields = dict(action.fields)
         if action.name == "insert-element" and fields.get("position") is None:
             fields["position"] = "after"
         span = self.span(action.meta) if action.meta is not None else Span(self.line, self.column)
         return cls(targets=tuple(targets), place=self.place, span=span, **fields)
 
     def _sentence(self, meta, instructions, law) -> Sentence:
-        return _SentenceResult(tuple(instructions), law, self.span(meta))
+        return Sentence(tuple(instructions), self.text, self.span(meta), law)
 
     def start(self, meta, children):
         return children[0]
 
     def sentence(self, meta, children):
         return children[0]
-
-
-@dataclass(frozen=True)
-class _SentenceResult:
-    instructions: tuple
-    law: Optional[LawRef]
-    span: Span
 
 
 class _GrammarUse(Exception):
@@ -732,13 +720,12 @@ class _GrammarUse(Exception):
         self.meta = meta
 
 
-_CLASSES = {
-    "replace-words": ReplaceWords, "replace-after": ReplaceAfter, "delete-words": DeleteWords,
-    "insert-words": InsertWords, "replace-punctuation": ReplacePunctuation,
-    "delete-punctuation": DeletePunctuation, "delete-label": DeleteLabel,
-    "delete-element": DeleteElement, "replace-element": ReplaceElement,
-    "insert-element": InsertElement, "renumber": Renumber,
-}
+_CLASSES = {cls.kind: cls for cls in INSTRUCTION_CLASSES}
+
+
+def _new_of(children):
+    """The («new», kind, number, count) of «een nieuw artikel 95a», if given."""
+    return next((c for c in children if isinstance(c, tuple) and c[0] == "new"), None)
 
 
 def _element_fields(new, content, position) -> dict:
@@ -754,21 +741,6 @@ def _split_sub(children):
     if children and isinstance(children[0], tuple) and children[0][0] == "sub":
         return tuple(children[0][1]), children[1:]
     return (), children
-
-
-def _flatten_pair(item):
-    return item
-
-
-def _expand_pairs(loc: Locator) -> Locator:
-    """An onderdeel with a subitem («onderdeel a 1°») arrives as a pair of steps."""
-    steps = []
-    for step in loc.steps:
-        if isinstance(step, tuple):
-            steps.extend(step)
-        else:
-            steps.append(step)
-    return Locator(tuple(sorted(steps, key=lambda s: _RANK.get(s.kind, 9))))
 
 
 def _artnum(token) -> str:
@@ -806,8 +778,8 @@ def _clean_law_name(name: str) -> str:
 
 
 def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locator = Locator(),
-                   content: Content = Content(), place: Place = Place(), source: str = "",
-                   law: Optional[LawRef] = None) -> Parsed:
+                   content: Content = Content(), place: Place = Place(),
+                   source: str = "") -> Parsed:
     """Parse one sentence of an act into an ``Intro`` or a ``Sentence``.
 
     ``context`` is the locator an intro set («Artikel 105b wordt gewijzigd als
@@ -816,14 +788,14 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
     Raises ``ActSyntaxError`` with the line, column, an underline and what was
     expected.
     """
-    head, payload, _ = split_payload(text)
+    head, payload = split_payload(text)
     try:
         tree = grammar_parser().parse(head)
     except UnexpectedInput as exc:
         raise _syntax_error(exc, text, line, column, source) from None
-    builder = InstructionBuilder(payload, content, context, place, line, column, law)
+    builder = InstructionBuilder(text, payload, content, context, place, line, column)
     try:
-        result = builder.transform(tree)
+        return builder.transform(tree)
     except VisitError as exc:
         inner = exc.orig_exc
         if isinstance(inner, _GrammarUse):
@@ -832,24 +804,6 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
                                  column=column + col - 1,
                                  context=underline(text, col, len(text) - col + 1)) from None
         raise
-    if isinstance(result, Intro):
-        return result
-    return Sentence(result.instructions, text, result.span, result.law)
-
-
-def sentence_law(text: str) -> Optional[LawRef]:
-    """The law a one-sentence ARTIKEL names («… van de Wet op het basisonderwijs vervalt …»)."""
-    head, payload, _ = split_payload(text)
-    try:
-        tree = grammar_parser().parse(head)
-    except UnexpectedInput:
-        return None
-    for sub in tree.iter_subtrees():
-        if sub.data == "law_named":
-            return LawRef(_clean_law_name(str(sub.children[0])))
-        if sub.data == "law_this":
-            return LawRef("deze wet", kind="this-act")
-    return None
 
 
 def _syntax_error(exc: UnexpectedInput, text: str, line: int, column: int,

@@ -298,3 +298,14 @@ def test_error_names_line_column_and_expected_words():
 def test_colon_without_text_is_an_error():
     with pytest.raises(ActSyntaxError):
         parse_sentence("In artikel 6 wordt «x» vervangen door:")
+
+
+def test_several_articles_keep_every_lid_they_name():
+    ins = one("In de artikelen 64a, eerste en tweede lid, en 67, tweede lid, wordt «x» telkens vervangen door: y.")
+    assert ins.targets == (loc("artikel", "64a", "lid", "1"), loc("artikel", "64a", "lid", "2"),
+                           loc("artikel", "67", "lid", "2"))
+
+
+def test_an_element_cannot_be_replaced_by_quoted_words():
+    with pytest.raises(ActSyntaxError):
+        parse_sentence("Artikel 5 wordt vervangen door «iets anders».")
