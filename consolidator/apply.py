@@ -43,7 +43,7 @@ from .model import (
     DeleteWords, InsertElement, InsertWords, Instruction, Renumber, ReplaceAfter,
     ReplaceElement, ReplacePunctuation, ReplaceWords, Sentence,
 )
-from .resolve import Slot, Target, describe, item_label, list_items, resolve, text_parts
+from .resolve import Slot, Target, item_label, list_items, resolve, text_parts
 from .resolve import toc_entry_matches
 
 # --------------------------------------------------------------------------- entry points

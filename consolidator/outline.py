@@ -4,26 +4,22 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from .model import Act, Article, Content, Instruction, Locator, Onderdeel
+from .model import Act, Article, Content, Instruction, Onderdeel
 
-_FIELDS = ("old", "new", "words", "anchor", "position", "telkens", "mark", "element",
-           "number", "count", "new_numbers")
-
-
-def locator_text(loc: Locator) -> str:
-    return str(loc)
+#: Fields every instruction has; the others are the fields of its kind.
+_COMMON = ("targets", "place", "span", "content")
 
 
 def instruction_json(ins: Instruction) -> dict[str, Any]:
     data: dict[str, Any] = {
         "kind": ins.kind, "line": ins.span.line, "column": ins.span.column,
-        "targets": [locator_text(t) for t in ins.targets],
+        "targets": [str(t) for t in ins.targets],
         "punt": ins.place.punt or None, "subpunt": ins.place.subpunt or None,
     }
-    for name in _FIELDS:
-        if hasattr(ins, name):
-            value = getattr(ins, name)
-            data[name] = list(value) if isinstance(value, tuple) else value
+    for field in dataclasses.fields(ins):
+        if field.name not in _COMMON:
+            value = getattr(ins, field.name)
+            data[field.name] = list(value) if isinstance(value, tuple) else value
     content = getattr(ins, "content", None)
     if content is not None:
         data["content"] = content_json(content)
@@ -41,7 +37,7 @@ def content_json(content: Content) -> dict[str, Any]:
 def onderdeel_json(onderdeel: Onderdeel) -> dict[str, Any]:
     return {
         "label": onderdeel.label or None, "line": onderdeel.span.line,
-        "context": locator_text(onderdeel.context) if onderdeel.context.steps else None,
+        "context": str(onderdeel.context) if onderdeel.context.steps else None,
         "instructions": [instruction_json(i) for i in onderdeel.instructions],
     }
 
@@ -93,7 +89,7 @@ def _article_outline(article: Article) -> list[str]:
         out.append(f"  if {article.condition.kind}: {article.condition.other}")
     for onderdeel in article.onderdelen:
         label = onderdeel.label or "(whole article)"
-        context = f" in {locator_text(onderdeel.context)}" if onderdeel.context.steps else ""
+        context = f" in {onderdeel.context}" if onderdeel.context.steps else ""
         out.append(f"  {label}{context}")
         for ins in onderdeel.instructions:
             out.append(f"    {ins.span.line}:{ins.span.column}  {_summary(ins)}")
@@ -104,7 +100,7 @@ def _article_outline(article: Article) -> list[str]:
 
 
 def _summary(ins: Instruction) -> str:
-    where = "; ".join(locator_text(t) for t in ins.targets)
+    where = "; ".join(str(t) for t in ins.targets)
     punt = f"punt {ins.place.punt}: " if ins.place.punt else ""
     detail = ""
     if getattr(ins, "old", None) and getattr(ins, "new", None) is not None:

@@ -57,15 +57,6 @@ class Target:
     index: int = 0
 
 
-def describe(locator: Locator) -> str:
-    """«artikel 100, lid 1, onderdeel a (oud)»."""
-    parts = []
-    for step in locator.steps:
-        text = f"{step.kind} {step.number}".strip()
-        parts.append(f"{text} ({step.qualifier})" if step.qualifier else text)
-    return ", ".join(parts) or "the law"
-
-
 def resolve(tree, locator: Locator, allow_repealed: bool = False) -> Target:
     """The target ``locator`` names in ``tree``, or ``TargetNotFound``."""
     steps = list(locator.steps)
