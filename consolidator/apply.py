@@ -37,14 +37,16 @@ from typing import Callable, Iterable, Optional
 
 from . import lawxml as X
 from . import textedit as T
+from . import volzin as V
 from .errors import AmbiguousTarget, ApplyError, NumberTaken, TargetNotFound, underline
 from .model import (
     Act, Article, Content, ContentLine, DeleteElement, DeleteLabel, DeletePunctuation,
     DeleteWords, InsertElement, InsertWords, Instruction, Renumber, ReplaceAfter,
     ReplaceElement, ReplacePunctuation, ReplaceWords, Sentence,
 )
-from .resolve import Slot, Target, item_label, list_items, resolve, text_parts
-from .resolve import toc_entry_matches
+from .resolve import (
+    Slot, Target, item_label, list_items, resolve, text_parts, toc_entry_matches,
+)
 
 # --------------------------------------------------------------------------- entry points
 
@@ -438,7 +440,7 @@ def _fold_list(ws: Workspace, lijst) -> None:
     text = ws.text(intro)
     for li in items:
         if not X.is_repealed(li):
-            text = T._seam(text, " ".join(ws.text(al) for al, _ in text_parts(li)))
+            text = T.seam(text, " ".join(ws.text(al) for al, _ in text_parts(li)))
     X.set_text(intro, text)
     lijst.getparent().remove(lijst)
     ws.touch(intro)
@@ -567,7 +569,6 @@ def _insert_volzin(ws: Workspace, ins: InsertElement, target: Target) -> None:
 
 
 def _volzin_count(holder) -> list:
-    from . import volzin as V
     return V.volzinnen_of_parts([(X.al_text(el), li) for el, li in text_parts(holder)])
 
 

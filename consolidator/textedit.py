@@ -71,10 +71,10 @@ def context(text: str, start: int, end: int, width: int = 30) -> str:
 
 def _join(left: str, middle: str, right: str) -> str:
     """left + middle + right with the spacing and punctuation rules at both seams."""
-    return _seam(_seam(left, middle), right)
+    return seam(seam(left, middle), right)
 
 
-def _seam(left: str, right: str) -> str:
+def seam(left: str, right: str) -> str:
     """Join two pieces with exactly the space the punctuation asks for."""
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
