@@ -356,17 +356,58 @@ def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None
 
 
 def replace_after(ws: Workspace, ins: ReplaceAfter, targets: list[Target]) -> None:
-    """«wordt het gedeelte na «A» vervangen door: X» (up to the closing full stop)."""
+    """«wordt het gedeelte na «A» vervangen door: X»: everything after the anchor up
+    to the end of the target, not counting its closing mark. When the target goes
+    on after the anchor's alinea (a list, further alineas), those go too."""
     for target in targets:
         found = _matches(ws, target, lambda text, lo, hi: T.find(text, ins.anchor, lo, hi))
         _check_count(ws, target, f"«{ins.anchor}»", found, False)
         slot, start, end = found[0]
+        slots = slots_of(ws, target)
+        before = slots[:_slot_index(slots, slot)]
+        after = slots[_slot_index(slots, slot) + 1:]
         text = ws.text(slot.element)
         if ins.position == "before":
+            if before:
+                raise ApplyError(f"{target.label}: text before the alinea of «{ins.anchor}» "
+                                 "would have to go too; that is not supported")
             ws.edit(slot.element, T.replace(text, slot.start, start, ins.new))
+        elif after:
+            _replace_rest(ws, target, slot, end, after, ins.new)
         else:
             stop = slot.start + T.end_position(text[slot.start:slot.end], ".")
             ws.edit(slot.element, T.replace(text, end, stop, ins.new))
+
+
+def _slot_index(slots: list[Slot], slot: Slot) -> int:
+    """Its position among the target's slots (slots_of builds new Slot objects)."""
+    return next(i for i, s in enumerate(slots) if s.element is slot.element
+                and s.start == slot.start)
+
+
+def _replace_rest(ws: Workspace, target: Target, slot: Slot, end: int, after: list[Slot],
+                  new: str) -> None:
+    """The rest of the target after the anchor: the anchor's alinea from the anchor
+    on, and the whole elements (list, list items, alineas) that follow it."""
+    if any(s.start != 0 or s.end != len(ws.text(s.element)) for s in after):
+        raise ApplyError(f"{target.label}: the part after the anchor ends inside an alinea; "
+                         "replacing it is not supported")
+    last = ws.text(after[-1].element).rstrip()
+    closing = last[-1] if last[-1:] in ".;" else ""
+    text = ws.text(slot.element)
+    ws.edit(slot.element, T.replace(text, end, slot.end, new + closing))
+    for part in after:
+        if any(part.element is el for el in target.element.iter()):  # not gone with a list
+            block = _block_below(target.element, part.element, slot.element)
+            block.getparent().remove(block)
+
+
+def _block_below(holder, el, keep):
+    """The largest ancestor of ``el`` inside ``holder`` that does not contain ``keep``."""
+    block = el
+    while block.getparent() is not holder and keep not in block.getparent().iter():
+        block = block.getparent()
+    return block
 
 
 def replace_punctuation(ws: Workspace, ins: ReplacePunctuation, targets: list[Target]) -> None:

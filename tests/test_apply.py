@@ -412,3 +412,14 @@ def test_apply_act_applies_amending_articles_by_number():
     assert body(new) == body(tree)
     with pytest.raises(ApplyError):
         apply_act(tree, seed(), article_numbers=["I"])
+
+
+def test_replace_after_takes_the_rest_of_the_lid_with_its_list():
+    # WBO art. 92 lid 3 and ARTIKEL I, onderdeel C: the list after the anchor goes too
+    tree = law("W\nArtikel 92\n1. Eerste lid.\n3. Voor de instandhouding van onderscheidenlijk:\n"
+               "  a. de scholen, en\n  b. de ruimten.\n4. Vierde lid.\n")
+    run(tree, "In artikel 92, derde lid, wordt het gedeelte na «de instandhouding van» "
+              "vervangen door: de scholen, daaronder niet begrepen de ruimten.")
+    assert body(tree) == ("Artikel 92\n1. Eerste lid.\n3. Voor de instandhouding van de scholen, "
+                          "daaronder niet begrepen de ruimten.\n4. Vierde lid.\n")
+
