@@ -767,7 +767,12 @@ HEADING_WORDS = {"hoofdstuk": "Hoofdstuk", "titel": "Titel", "afdeling": "Afdeli
 
 
 def toc_texts(content: Content) -> list[str]:
-    """Inhoudsopgave entries from quoted content: «Artikel 86. (vervallen).»."""
+    """Inhoudsopgave entries from quoted content.
+
+    The full stop after the last entry closes the instruction sentence, as after a
+    colon payload, and is not part of the entry: the act writes «Artikel 86.
+    (vervallen).» but also «Artikel 105e. … school» without one, and entries of an
+    inhoudsopgave carry no closing full stop."""
     out = []
     for line in content.lines:
         if line.kind == "artikel":
@@ -777,6 +782,8 @@ def toc_texts(content: Content) -> list[str]:
             out.append(f"{word} {line.label}. {line.text}".strip())
         else:
             out.append(line.text)
+    if out and out[-1].endswith("."):
+        out[-1] = out[-1][:-1]
     return out
 
 

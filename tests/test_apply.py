@@ -360,9 +360,10 @@ def test_inhoudsopgave_entries():
     s = [o for o in art.onderdelen if o.label == "S"][0]
     new = apply_articles(tree, [dataclasses.replace(
         art, onderdelen=(dataclasses.replace(s, items=s.items[:2]),))])
+    # the full stop after the quoted entry closes the instruction (see apply.toc_texts)
     assert X.toc_entries(new) == [
-        "Artikel 86. (vervallen).", "Artikel 95. Grondslag",
-        "Artikel 95a. Grondslag vergoeding voor materiële instandhouding lichamelijke oefening."]
+        "Artikel 86. (vervallen)", "Artikel 95. Grondslag",
+        "Artikel 95a. Grondslag vergoeding voor materiële instandhouding lichamelijke oefening"]
 
 
 # ------------------------------------------------------------------ errors
