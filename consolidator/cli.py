@@ -30,10 +30,11 @@ def parse_cmd(act_file: str, as_json: bool) -> None:
         click.echo(act_outline(act), nl=False)
 
 
-from .cli_law import import_text_cmd, text_cmd  # noqa: E402  (registered below)
+from .cli_apply import apply_cmd, consolidate_cmd  # noqa: E402  (registered below)
+from .cli_law import import_text_cmd, text_cmd  # noqa: E402
 
-cli.add_command(import_text_cmd)
-cli.add_command(text_cmd)
+for _command in (import_text_cmd, text_cmd, apply_cmd, consolidate_cmd):
+    cli.add_command(_command)
 
 
 def main() -> None:
