@@ -188,7 +188,7 @@ class Workspace:
             owner = _history_owner(el)
             if owner is not None and id(owner) not in seen and _in_tree(owner, self.tree):
                 seen.add(id(owner))
-                record(owner, self.date, source, effect)
+                X.mark_changed(owner, self.date, source, effect)
 
 
 def _unique(items: list) -> list:
@@ -227,21 +227,6 @@ def _history_owner(el):
         if node.tag in _HISTORY_TAGS or X.is_heading(node):
             return node
     return None
-
-
-def record(el, date, source: str, effect: str = "wijziging") -> None:
-    """Record a change; without a date only the source and effect are stamped.
-
-    (lawxml.mark_changed needs a date: it logs ``inwerking``.)
-    """
-    if date is not None:
-        X.mark_changed(el, date, source, effect)
-        return
-    holder = el if el.tag == "artikel" or X.is_heading(el) else next(
-        el.iterancestors("artikel"), None)
-    if holder is not None and not X.is_repealed(holder):
-        holder.set("bron", source)
-        holder.set("effect", effect if holder is el else "wijziging")
 
 
 # --------------------------------------------------------------------------- text slots

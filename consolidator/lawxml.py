@@ -450,7 +450,10 @@ def _log(el, date, source: str, effect: str) -> None:
     if ledger is None or _root(el).tag != "toestand":
         raise ValueError("mark the element after it is inside a toestand document")
     entry = etree.SubElement(ledger, "bwb-wijziging", idref=_ensure_id(el))
-    etree.SubElement(entry, "label", inwerking=_iso(date), bron=source, effect=effect).text = source
+    label = etree.SubElement(entry, "label", bron=source, effect=effect)
+    if date is not None:  # a preview without dates still records the source
+        label.set("inwerking", _iso(date))
+    label.text = source
 
 
 def _stamp(el, date, source: str, effect: str) -> None:
@@ -462,7 +465,8 @@ def _stamp(el, date, source: str, effect: str) -> None:
 
 
 def mark_changed(el, date, source: str, effect: str = "wijziging") -> None:
-    """Record that ``source`` changed (or, effect ``nieuw``, inserted) el as of ``date``.
+    """Record that ``source`` changed (or, effect ``nieuw``, inserted) el as of ``date``
+    (None when the date is not known: then no ``inwerking`` is written).
 
     Example: ``mark_changed(lid, date(1997, 1, 1), "Stb. 1996, 649, art. I,
     onderdeel H, punt 2")``. A lid or li is logged in ``bwb-wijzigingen``
