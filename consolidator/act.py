@@ -20,7 +20,7 @@ from typing import Optional
 from .dates import find_date
 from .errors import ActSyntaxError, ConsolidatorError, underline
 from .instructions import Intro, parse_sentence, split_payload
-from .labels import is_successor, label_kind
+from .labels import is_successor
 from .model import (
     Act, Article, Condition, Content, ContentLine, Footnote, Item, LawRef, Locator,
     Onderdeel, Place, Sentence, Span, Step,

@@ -45,7 +45,7 @@ from .model import (
     ReplaceElement, ReplacePunctuation, ReplaceWords, Sentence,
 )
 from .resolve import (
-    Slot, Target, item_label, list_items, resolve, text_parts, toc_entry_matches,
+    Slot, Target, item_label, resolve, text_parts,
 )
 
 # --------------------------------------------------------------------------- entry points

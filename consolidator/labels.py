@@ -14,19 +14,6 @@ _DECIMAL = re.compile(r"^(\d+(?:\.\d+)*)([a-z]?)$")
 _LETTERS = re.compile(r"^([A-Z]{1,3}|[a-z]{1,2})(\d*|[a-z]?)$")
 
 
-def label_kind(label: str) -> str:
-    """«XII» roman, «12» or «1.2» arabic, «B»/«b»/«AA»/«A1» letter."""
-    base = re.sub(r"[a-z]$|\d+$", "", label) if not label.isdigit() else label
-    try:
-        roman_to_int(base.upper() if base.isupper() else "")
-        return "roman"
-    except ValueError:
-        pass
-    if _DECIMAL.match(label):
-        return "arabic"
-    return "letter"
-
-
 def is_successor(current: str, candidate: str) -> bool:
     """True if ``candidate`` may directly follow ``current`` in one sequence.
 

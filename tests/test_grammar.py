@@ -8,7 +8,7 @@ from consolidator.errors import ActSyntaxError
 from consolidator.instructions import Intro, parse_sentence
 from consolidator.model import (
     Content, ContentLine, DeleteElement, DeleteLabel, DeletePunctuation, DeleteWords,
-    InsertElement, InsertWords, Locator, Renumber, ReplaceAfter, ReplaceElement,
+    InsertWords, Locator, Renumber, ReplaceAfter, ReplaceElement,
     ReplacePunctuation, ReplaceWords, Step,
 )
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
