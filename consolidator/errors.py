@@ -5,8 +5,6 @@ anything else escaping is a bug.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 
 class ConsolidatorError(Exception):
     """Base of every error the project raises on purpose.
@@ -75,15 +73,3 @@ def underline(line_text: str, column: int, width: int = 1) -> str:
     """The line, then a ``^~~~`` mark under ``width`` characters from ``column`` (1-based)."""
     width = max(1, min(width, max(1, len(line_text) - column + 1)))
     return f"    {line_text}\n    {' ' * (column - 1)}^{'~' * (width - 1)}"
-
-
-def position_context(text: str, line: int, column: int, width: int = 1) -> str:
-    """The underline context for a position in a whole text (1-based line)."""
-    lines = text.splitlines()
-    if not 1 <= line <= len(lines):
-        return ""
-    return underline(lines[line - 1], column, width)
-
-
-def first_error(errors: list[ConsolidatorError]) -> Optional[ConsolidatorError]:
-    return errors[0] if errors else None

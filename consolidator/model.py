@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def _span_field():
 STEP_KINDS = (
     "boek", "deel", "hoofdstuk", "titel", "afdeling", "paragraaf", "subparagraaf",
     "artikel", "lid", "onderdeel", "subonderdeel", "volzin", "alinea",
-    "opschrift", "aanhef", "slot", "inhoudsopgave", "toc-entry",
+    "opschrift", "aanhef", "inhoudsopgave", "toc-entry", "definition",
     # places inside another act (ARTIKEL IX-XI amend acts, not laws)
     "act-artikel", "act-onderdeel", "act-punt",
 )
@@ -72,12 +72,6 @@ class Locator:
 
     def __add__(self, other: "Locator") -> "Locator":
         return Locator(self.steps + other.steps)
-
-    def last(self, kind: str) -> Optional[Step]:
-        for step in reversed(self.steps):
-            if step.kind == kind:
-                return step
-        return None
 
     def __str__(self) -> str:
         """«artikel 100, lid 1, onderdeel a (oud)» — short and unambiguous."""
@@ -276,11 +270,6 @@ class Renumber(Instruction):
     new_numbers: tuple[str, ...] = ()
     kind = "renumber"
 
-
-InstructionType = Union[
-    ReplaceWords, ReplaceAfter, DeleteWords, InsertWords, ReplacePunctuation,
-    DeletePunctuation, DeleteLabel, DeleteElement, ReplaceElement, InsertElement, Renumber,
-]
 
 INSTRUCTION_CLASSES = (
     ReplaceWords, ReplaceAfter, DeleteWords, InsertWords, ReplacePunctuation,

@@ -156,3 +156,9 @@ def test_parse_error_goes_to_stderr_with_exit_1(tmp_path):
     assert proc.stdout == ""
     assert "line 9, column 24" in proc.stderr and "^~~~" in proc.stderr
     assert "expected" in proc.stderr
+
+
+def test_every_locator_step_is_of_a_known_kind(seed_act):
+    from consolidator.model import STEP_KINDS
+    kinds = {step.kind for ins in seed_act.instructions for t in ins.targets for step in t.steps}
+    assert kinds <= set(STEP_KINDS)
