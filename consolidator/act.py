@@ -55,6 +55,10 @@ STB_REF_RE = re.compile(r"\(Stb\.\s*(\d{4}),\s*(\d+)\)")
 KAMERSTUK_RE = re.compile(r"Kamerstukken\s+I{1,2},?\s*[\d/]+,\s*([\d ]+?\d),\s*nr\.\s*\d+")
 CLOSING_RE = re.compile(r"^(Lasten en bevelen|Gegeven te|Uitgegeven|XNoot|XHistnoot|histnoot)")
 AMENDING_INTRO_RE = re.compile(r"\b(wordt|worden)\b.*\b(gewijzigd als volgt|als volgt gewijzigd)\s*:$|wijzigingen aangebracht\s*:$")
+# An excerpt of an act marks the ARTIKELEN it leaves out, so numbering may jump:
+# «[ARTIKELEN XXII tot en met LV niet opgenomen]».
+ELISION_RE = re.compile(r"^\[(?:ARTIKELEN|ARTIKEL|Artikelen|Artikel)\s+(\S+)(?:\s+tot en met\s+(\S+))?"
+                        r"\s+(?:is\s+|zijn\s+)?niet opgenomen[^\]]*\]$")
 IWT_RE = re.compile(r"(treedt|treden)\b.*\bin werking|in werking\s+(met ingang|op)|werkt terug|terugwerkt", re.I)
 CITE_RE = re.compile(r"wordt aangehaald als|citeertitel", re.I)
 
@@ -115,7 +119,8 @@ class _ActReader:
 
     def _first_article(self, end: int) -> int:
         for i, para in enumerate(self.paras[:end]):
-            if ARTICLE_RE.match(para.text) or CHAPTER_RE.match(para.text):
+            if ARTICLE_RE.match(para.text) or CHAPTER_RE.match(para.text) \
+                    or ELISION_RE.match(para.text):
                 return i
         raise ActSyntaxError("no ARTIKEL found: is this an act?", source=self.source,
                              line=self.paras[0].line, column=1)
@@ -130,6 +135,10 @@ class _ActReader:
             if chap and not self._inside_content(heads, i):
                 chapter = chap.group(2)
                 continue
+            elided = ELISION_RE.match(text)
+            if elided:
+                current = elided.group(2) or elided.group(1)
+                continue
             match = ARTICLE_RE.match(text)
             if match and (current is None or is_successor(current, match.group(2))):
                 current = match.group(2)
@@ -139,7 +148,8 @@ class _ActReader:
         articles = []
         for n, (index, number, heading, chap) in enumerate(heads):
             stop = heads[n + 1][0] if n + 1 < len(heads) else end
-            body = [p for p in self.paras[index + 1:stop] if not CHAPTER_RE.match(p.text)]
+            body = [p for p in self.paras[index + 1:stop]
+                    if not (CHAPTER_RE.match(p.text) or ELISION_RE.match(p.text))]
             articles.append(self._article(self.paras[index], number, heading, chap, body))
         return articles
 
