@@ -24,6 +24,14 @@ History is recorded as BWB records it:
   (``cons-N``) when it has none.
 * The inhoudsopgave is ``wettekst > officiele-inhoudsopgave`` with one ``al``
   per entry, kept verbatim.
+
+Official files go through unchanged: ``parse_law`` keeps every attribute, comment and
+whitespace-only text, ``serialize`` writes the prolog as it was (no XML declaration
+where the file had none), so an unchanged tree is canonically (C14N) identical to its
+file. Elements the engine creates or changes in an official document get the
+attributes BWB derives from the text (``apply_bwb_style``); the ones BWB takes from
+its own database (stam-id, versie-id, id, label-id, code, the publication dates of
+the amending act) are not invented and stay absent.
 """
 from __future__ import annotations
 
@@ -95,11 +103,53 @@ def parse_law(data_or_path: Union[bytes, str, os.PathLike], source: str = "") ->
     return tree
 
 
-def serialize(tree) -> bytes:
-    """UTF-8 bytes with an XML declaration; same tree, same bytes."""
+#: the XML declaration serialize writes (the one lxml writes, kept for byte-stable output)
+XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8'?>"
+
+
+def has_xml_declaration(tree) -> bool:
+    """Whether the document was parsed with an XML declaration (or built by ``new_toestand``).
+
+    libxml2 records ``standalone = -1`` for a document without declaration, which lxml
+    shows as ``docinfo.standalone is None``; a declaration without ``standalone`` gives
+    ``False``. A tree built from bare ``etree.Element`` objects reads as having none.
+    """
+    return _tree(tree).docinfo.standalone is not None
+
+
+def serialize(tree, xml_declaration: Optional[bool] = None) -> bytes:
+    """UTF-8 bytes of the whole document; same tree, same bytes.
+
+    Lossless for an unchanged tree: the output is canonically (C14N, comments included)
+    identical to the input, since the parser keeps comments, processing instructions and
+    whitespace-only text and nothing is reformatted or added. The prolog is written as
+    the parser saw it: an XML declaration only when the document had one
+    (``xml_declaration=None``; pass True/False to force), then every comment or
+    processing instruction before the root on a line of its own (official BWB files in
+    ``../shared/data`` start with a ``<!-- source: … -->`` line instead of a declaration),
+    the root, anything after it, and a final newline. Whitespace between prolog nodes is
+    not part of the XML infoset; writing one newline there makes an official file
+    byte-identical except, at most, for its final newline.
+    """
+    tree = _tree(tree)
+    root = tree.getroot()
+    if xml_declaration is None:
+        xml_declaration = has_xml_declaration(tree)
+    parts = [XML_DECLARATION] if xml_declaration else []
+    parts += [etree.tostring(node, encoding="UTF-8", with_tail=False)
+              for node in reversed(list(root.itersiblings(preceding=True)))]
+    parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False))
+    parts += [etree.tostring(node, encoding="UTF-8", with_tail=False)
+              for node in root.itersiblings()]
+    return b"\n".join(parts) + b"\n"
+
+
+def _tree(tree) -> etree._ElementTree:
     if isinstance(tree, etree._Element):
-        tree = tree.getroottree()
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+        return tree.getroottree()
+    if isinstance(tree, etree._ElementTree):
+        return tree
+    raise TypeError(f"not an XML tree: {type(tree).__name__}")
 
 
 def write_law(tree, path: Union[str, os.PathLike]) -> None:
@@ -131,7 +181,15 @@ def _schema() -> etree.XMLSchema:
 
 
 def validate(tree) -> list[str]:
-    """Schema errors as ``line N: message`` strings; empty when valid."""
+    """Schema errors as ``line N: message`` strings; empty when valid.
+
+    Every document is checked against ``toestand_2016-1.xsd``, also one that names
+    ``toestand_2015-1.xsd`` (``declared_schema``; the Drank- en Horecawet and Wet OB
+    files do): 2015-1 redefines ``toestand_base_2015-1.xsd``, which is not available,
+    so it cannot be compiled here (the two top-level files differ only in that 2016-1
+    adds the attribute ``publicatie_vt``). Every official toestand in ../shared/data,
+    2015-1 ones included, is valid against 2016-1 (``tests/test_bwb_roundtrip.py``).
+    """
     if isinstance(tree, etree._Element):
         tree = tree.getroottree()
     schema = _schema()
@@ -156,8 +214,12 @@ def _iso(date) -> str:
 
 def new_toestand(bwb_id: Optional[str], citeertitel: str,
                  date: Optional[_dt.date] = None) -> etree._ElementTree:
-    """A minimal valid toestand: title, an empty wettekst, nothing else."""
-    root = etree.Element("toestand")
+    """A minimal valid toestand: title, an empty wettekst, nothing else.
+
+    The document is written with an XML declaration (``serialize``), as the corpus files
+    and everything the engine built so far are.
+    """
+    root = etree.fromstring(XML_DECLARATION + b"<toestand/>", _parser())
     if bwb_id:
         root.set("bwb-id", bwb_id)
     if date:
@@ -204,6 +266,105 @@ def _root(tree) -> etree._Element:
     if isinstance(tree, etree._ElementTree):
         return tree.getroot()
     return tree.getroottree().getroot()
+
+
+# --------------------------------------------------------------------------- toestand metadata
+
+def toestand_validity(tree) -> tuple[Optional[_dt.date], Optional[_dt.date]]:
+    """``(valid_from, valid_until)`` of this toestand; either is None when not recorded.
+
+    ``valid_from`` is ``toestand/@inwerkingtreding``. Official toestand files do not
+    record their end (the manifest's ``einddatum`` does, see ``bwbmeta``); the schema's
+    only end-date slot on the document is ``wetgeving/@vervaldatum``, which official
+    files leave out, and ``valid_until`` is read from there (see
+    ``set_toestand_validity``). ``wetgeving/@inwerkingtredingsdatum`` is not this
+    toestand's date: in official files it is the date of the wetgeving element's own
+    version (``BWBR0002458_2002-07-01_0`` says 2000-11-01), so it is neither read nor
+    written here.
+    """
+    root = _root(tree)
+    wetgeving = root.find("wetgeving")
+    until = wetgeving.get("vervaldatum") if wetgeving is not None else None
+    return (_date_attr(root, "inwerkingtreding"),
+            _dt.date.fromisoformat(until) if until else None)
+
+
+def set_toestand_validity(tree, valid_from: _dt.date,
+                          valid_until: Optional[_dt.date] = None) -> None:
+    """Set ``toestand/@inwerkingtreding`` and (None removes it) ``wetgeving/@vervaldatum``.
+
+    For an official file imported as it is, pass ``valid_until=None`` and keep the
+    manifest's ``einddatum`` beside the file: writing ``vervaldatum`` adds an attribute
+    the official file does not have, so its export would no longer be identical.
+    """
+    root = _root(tree)
+    root.set("inwerkingtreding", _iso(valid_from))
+    wetgeving = root.find("wetgeving")
+    if valid_until is not None:
+        if wetgeving is None:
+            raise LawFormatError("no wetgeving element to record the end date on")
+        wetgeving.set("vervaldatum", _iso(valid_until))
+    elif wetgeving is not None and "vervaldatum" in wetgeving.attrib:
+        del wetgeving.attrib["vervaldatum"]
+
+
+_ISO_DATE = r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
+_LABEL = re.compile(rf"^(?P<bwb>[A-Z]+[0-9]+)_{_ISO_DATE}_(?P<n>[0-9]+)$")
+_VAST_DEEL = re.compile(rf"/id/(?P<bwb>[A-Z]+[0-9]+)/{_ISO_DATE}/(?P<n>[0-9]+)/?$")
+
+
+def toestand_label(bwb_id: str, valid_from: _dt.date, n: int = 0) -> str:
+    """BWB's name of a toestand: ``toestand_label("BWBR0003420", date(1997, 1, 1), 0)
+    == "BWBR0003420_1997-01-01_0"``; ``n`` counts the versions of one date (``_1`` is
+    written when a later act reaches back to that date)."""
+    if n < 0:
+        raise ValueError(f"toestand number must be 0 or more, not {n}")
+    return f"{bwb_id}_{_iso(valid_from)}_{n}"
+
+
+def parse_toestand_label(label: str) -> tuple[str, _dt.date, int]:
+    """``"BWBR0003420_1997-01-01_0"`` -> ``("BWBR0003420", date(1997, 1, 1), 0)``."""
+    found = _LABEL.match(label.strip())
+    if not found:
+        raise ValueError(f"not a toestand label (BWBR…_YYYY-MM-DD_N): {label!r}")
+    return found["bwb"], _dt.date.fromisoformat(found["date"]), int(found["n"])
+
+
+def toestand_input_label(tree) -> Optional[str]:
+    """The toestand this one was made from (``bwb-inputbestand``), or None when empty."""
+    el = _root(tree).find("bwb-inputbestand")
+    text = (el.text or "").strip() if el is not None else ""
+    return text or None
+
+
+def toestand_own_label(tree) -> Optional[str]:
+    """This toestand's label, from ``toestand/@bwb-ng-vast-deel``
+    (``http://wetten.overheid.nl/id/BWBR0002458/2013-01-01/1`` ->
+    ``BWBR0002458_2013-01-01_1``); None when the document does not say."""
+    found = _VAST_DEEL.search(_root(tree).get("bwb-ng-vast-deel") or "")
+    return f"{found['bwb']}_{found['date']}_{found['n']}" if found else None
+
+
+def declared_schema(tree) -> Optional[str]:
+    """The schema file the document names (``xsi:noNamespaceSchemaLocation``), e.g.
+    ``"toestand_2015-1.xsd"``; None when it names none."""
+    location = _root(tree).get(f"{{{_XSI}}}noNamespaceSchemaLocation")
+    return location.rstrip("/").rsplit("/", 1)[-1] if location else None
+
+
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def _date_attr(el, name: str) -> Optional[_dt.date]:
+    value = el.get(name)
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise LawFormatError(f"{el.tag}/@{name} is not a date: {value!r}",
+                             source=_root(el).getroottree().docinfo.URL or "",
+                             line=el.sourceline or 0) from exc
 
 
 # --------------------------------------------------------------------------- text
@@ -411,6 +572,114 @@ def find_article(tree, nr: str) -> Optional[etree._Element]:
     return (live or found or [None])[0]
 
 
+# --------------------------------------------------------------------------- BWB addresses
+
+#: the word BWB writes in ``bwb-ng-variabel-deel`` for each numbered element (only the
+#: kinds seen in the official files of ../shared/data; boek, deel, titeldeel and
+#: sub-paragraaf never occur there, so no address is guessed for them or below them)
+_PATH_WORDS = {"hoofdstuk": "Hoofdstuk", "afdeling": "Afdeling", "paragraaf": "Paragraaf",
+               "artikel": "Artikel", "bijlage": "Bijlage", "lid": "Lid", "li": "Onderdeel"}
+_PATH_FIXED = {"intitule": "Intitule", "citeertitel": "Citeertitel", "aanhef": "Aanhef",
+               "wetsluiting": "SlotformulierEnOndertekening"}
+_PATH_TRANSPARENT = {"toestand", "wetgeving", "wet-besluit", "wettekst", "lijst"}
+_NOT_NR = re.compile(r"[^0-9A-Za-z.]")
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]")
+_LABELLED = {"artikel", "hoofdstuk", "afdeling", "paragraaf", "bijlage"}
+
+
+def _path_nr(el) -> str:
+    if el.tag == "lid":
+        return _NOT_ALNUM.sub("", lid_number(el))
+    if el.tag == "li":
+        label = li_label(el)
+        # «–», «•» (no letter or digit) give BWB's «Onderdeel._N», no label «Onderdeel_N»
+        return _NOT_ALNUM.sub("", label) or ("." if label else "")
+    if el.tag == "artikel":
+        return _NOT_NR.sub("", artikel_number(el))
+    return _NOT_NR.sub("", heading_info(el).nr)
+
+
+def _path_segment(el) -> str:
+    if el.tag in _PATH_FIXED:
+        return _PATH_FIXED[el.tag]
+    parent = el.getparent()
+    if el.tag == "lijst":  # a list is a step only when its parent holds several
+        lists = [] if parent is None else [s for s in parent if s.tag == "lijst"]
+        return f"Opsomming_{lists.index(el) + 1}" if len(lists) > 1 else ""
+    word, nr = _PATH_WORDS[el.tag], _path_nr(el)
+    same = [el] if parent is None else [s for s in parent if s.tag == el.tag and _path_nr(s) == nr]
+    if nr in ("", ".") or len(same) > 1:  # unnumbered, or a number used twice: Lid5_1, Lid5_2
+        return f"{word}{nr}_{same.index(el) + 1}"
+    return word + nr
+
+
+def bwb_path(el) -> Optional[str]:
+    """The address BWB gives el in ``bwb-ng-variabel-deel``, derived from the numbers
+    of el and its ancestors: ``/Hoofdstuk1/Paragraaf1.1/Artikel3/Lid1/Onderdeela``.
+
+    None for elements BWB gives no address (an ``al``, a list that is its parent's
+    only one) or that sit inside a kind not seen in the official files. Matches all
+    8,191 addresses in the official toestanden of ../shared/data (tested).
+    """
+    if not isinstance(el.tag, str) or el.tag not in _PATH_WORDS and el.tag not in _PATH_FIXED \
+            and el.tag != "lijst":
+        return None
+    parts = []
+    node = el
+    while node is not None:
+        if node.tag in _PATH_WORDS or node.tag in _PATH_FIXED or node.tag == "lijst":
+            segment = _path_segment(node)
+            if segment:
+                parts.append(segment)
+            elif node is el:
+                return None
+        elif node.tag not in _PATH_TRANSPARENT:
+            return None
+        node = node.getparent()
+    return "/" + "/".join(reversed(parts))
+
+
+def is_bwb_styled(tree_or_el) -> bool:
+    """True for an official BWB document: its root carries ``bwb-ng-vast-deel``.
+
+    Documents made by ``new_toestand`` (the corpus models) do not, and are left in
+    their own, smaller style.
+    """
+    root = _root(tree_or_el)
+    return root.tag == "toestand" and root.get("bwb-ng-vast-deel") is not None
+
+
+def apply_bwb_style(el) -> None:
+    """Give el and everything in it the attributes official files derive from the text.
+
+    * ``bwb-ng-variabel-deel``: the address (``bwb_path``), recomputed, so that a
+      renumbered element and its parts move along;
+    * ``label`` on artikel and headings: kop label and number («Artikel 5», «§ 3a»), as
+      on every official one that has it;
+    * ``status="goed"`` on elements that carry a status, when they have none (official
+      files write it on every artikel and heading; ``vervallen`` is left alone).
+
+    Not written, because BWB takes them from its database and inventing them would
+    forge an identity: ``stam-id``, ``versie-id``, ``id`` (``C…``), ``label-id``,
+    ``code``, ``hashvalue``, and ``ondertekening_bron``/``publicatie_bron``/
+    ``publicatie_iwt`` (dates of the amending act, unknown at this level). ``status``
+    on lidnr/nr/titel (``officieel``) is the schema default and is not written either.
+    """
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        path = bwb_path(node)
+        if path is not None:
+            node.set("bwb-ng-variabel-deel", path)
+        if node.tag in _LABELLED:
+            label, nr, _ = _kop_parts(node)
+            text = " ".join(p for p in (label, nr) if p)
+            if text:
+                node.set("label", text)
+        if node.tag in _HAS_STATUS and node.get("status") is None:
+            node.set("status", "goed")
+
+
 # --------------------------------------------------------------------------- history
 
 #: elements whose schema allows inwerking/bron/effect/status attributes
@@ -470,9 +739,13 @@ def mark_changed(el, date, source: str, effect: str = "wijziging") -> None:
 
     Example: ``mark_changed(lid, date(1997, 1, 1), "Stb. 1996, 649, art. I,
     onderdeel H, punt 2")``. A lid or li is logged in ``bwb-wijzigingen``
-    and, as BWB versions whole articles, its artikel is stamped too.
+    and, as BWB versions whole articles, its artikel is stamped too. In an official
+    document (``is_bwb_styled``) el and its parts also get BWB's own attributes
+    (``apply_bwb_style``), so an inserted or renumbered element looks like its neighbours.
     """
     _log(el, date, source, effect)
+    if is_bwb_styled(el):
+        apply_bwb_style(el)
     if el.tag in _STAMPABLE:
         _stamp(el, date, source, effect)
         return

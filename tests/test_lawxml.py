@@ -261,3 +261,113 @@ def test_toc_entry_elements_can_be_edited(law):
     X.set_toc_entries(law, ["Artikel 1. Oud"])
     X.set_text(X.toc_entry_elements(law)[0], "Artikel 1. Nieuw")
     assert X.toc_entries(law) == ["Artikel 1. Nieuw"]
+
+
+# --------------------------------------------------------------------------- official style
+
+DHW_1 = FIXTURES / "BWBR0002458_2013-01-01_1.xml"
+
+
+def test_bwb_path_equals_every_official_address():
+    for path in (ZORGTOESLAG, DHW, DHW_1):
+        tree = X.parse_law(path)
+        addressed = [el for el in tree.iter()
+                     if el.get("bwb-ng-variabel-deel") and el.tag not in ("intref", "extref")]
+        assert len(addressed) > 40
+        assert [X.bwb_path(el) for el in addressed] == \
+            [el.get("bwb-ng-variabel-deel") for el in addressed]
+
+
+def test_bwb_path_of_twice_used_numbers_and_unaddressed_elements():
+    tree = X.parse_law(DHW_1)
+    art35 = X.find_article(tree, "35")
+    assert [X.bwb_path(lid) for lid in art35.findall("lid")][-2:] == [
+        "/Paragraaf5/Artikel35/Lid5_1", "/Paragraaf5/Artikel35/Lid5_2"]
+    assert X.bwb_path(art35.find("lid/al")) is None
+    assert X.bwb_path(art35.find("lid/lijst")) is None  # the only list of its lid
+    assert X.bwb_path(art35.find("meta-data").find(".//lid")) is None  # a remark, not the law
+
+
+def test_new_element_in_an_official_law_gets_official_attributes():
+    tree = X.parse_law(ZORGTOESLAG)
+    assert X.is_bwb_styled(tree)
+    art = X.find_article(tree, "2")
+    lid = X.make_lid("9", ["Nieuw lid."])
+    lid.append(X.make_lijst([X.make_li("a.", "een;"), X.make_li("b.", "twee.")]))
+    art.findall("lid")[-1].addnext(lid)
+    X.mark_changed(lid, D1997, BRON, effect="nieuw")
+    assert lid.get("bwb-ng-variabel-deel") == art.get("bwb-ng-variabel-deel") + "/Lid9"
+    assert [li.get("bwb-ng-variabel-deel").rsplit("/", 1)[1] for li in lid.iter("li")] == [
+        "Onderdeela", "Onderdeelb"]
+    new = X.make_artikel("2a", "Nieuw")
+    new.append(X.make_al("Tekst."))
+    art.addnext(new)
+    X.mark_changed(new, D1997, BRON, effect="nieuw")
+    assert (new.get("bwb-ng-variabel-deel"), new.get("label"), new.get("status")) == \
+        ("/Artikel2a", "Artikel 2a", "goed")
+    assert new.get("stam-id") is None and new.get("versie-id") is None  # not invented
+    assert X.validate(tree) == []
+
+
+def test_renumbered_element_moves_its_address():
+    tree = X.parse_law(DHW_1)
+    lid = X.find_article(tree, "35").findall("lid")[-1]
+    lid.find("lidnr").text = "6"
+    X.mark_changed(lid, D1997, BRON)
+    assert lid.get("bwb-ng-variabel-deel") == "/Paragraaf5/Artikel35/Lid6"
+
+
+def test_official_attributes_are_untouched_on_changed_official_elements():
+    tree = X.parse_law(DHW)
+    art = X.find_article(tree, "1")
+    before = dict(art.attrib)
+    X.apply_bwb_style(art)
+    assert dict(art.attrib) == before
+
+
+def test_corpus_style_documents_get_no_bwb_addresses(law):
+    assert not X.is_bwb_styled(law)
+    X.mark_changed(X.find_article(law, "2"), D1997, BRON)
+    assert not any(el.get("bwb-ng-variabel-deel") for el in law.iter())
+
+
+# --------------------------------------------------------------------------- toestand metadata
+
+def test_toestand_validity_and_labels_of_an_official_file():
+    tree = X.parse_law(DHW_1)
+    assert X.toestand_validity(tree) == (dt.date(2013, 1, 1), None)
+    assert X.toestand_own_label(tree) == "BWBR0002458_2013-01-01_1"
+    assert X.toestand_input_label(tree) == "BWBR0002458_2013-01-01_0"
+    assert X.declared_schema(tree) == "toestand_2015-1.xsd"
+    assert X.declared_schema(X.parse_law(ZORGTOESLAG)) == "toestand_2016-1.xsd"
+    # the wetgeving's own version date is not the toestand's
+    assert X.parse_law(DHW).getroot().find("wetgeving").get("inwerkingtredingsdatum") == \
+        "2004-07-09"
+    assert X.toestand_validity(X.parse_law(DHW))[0] == dt.date(2005, 9, 14)
+
+
+def test_set_toestand_validity(law):
+    X.set_toestand_validity(law, dt.date(1998, 8, 1), dt.date(1999, 7, 31))
+    assert X.toestand_validity(law) == (dt.date(1998, 8, 1), dt.date(1999, 7, 31))
+    assert X.validate(law) == []
+    X.set_toestand_validity(law, dt.date(1998, 8, 1), None)
+    assert X.toestand_validity(law) == (dt.date(1998, 8, 1), None)
+    assert "vervaldatum" not in law.getroot().find("wetgeving").attrib
+    assert X.toestand_input_label(law) is None and X.toestand_own_label(law) is None
+
+
+def test_toestand_label_both_ways():
+    assert X.toestand_label("BWBR0003420", dt.date(1997, 1, 1), 0) == "BWBR0003420_1997-01-01_0"
+    assert X.parse_toestand_label("BWBR0002458_2013-01-01_1") == \
+        ("BWBR0002458", dt.date(2013, 1, 1), 1)
+    with pytest.raises(ValueError, match="not a toestand label"):
+        X.parse_toestand_label("2013-01-01_1")
+    with pytest.raises(ValueError):
+        X.toestand_label("BWBR0003420", dt.date(1997, 1, 1), -1)
+
+
+def test_malformed_toestand_date_is_a_law_format_error():
+    tree = X.parse_law(b'<toestand inwerkingtreding="1 januari"><wetgeving id="x"/></toestand>')
+    with pytest.raises(LawFormatError, match="not a date") as info:
+        X.toestand_validity(tree)
+    assert info.value.line == 1
