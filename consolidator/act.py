@@ -61,6 +61,9 @@ ELISION_RE = re.compile(r"^\[(?:ARTIKELEN|ARTIKEL|Artikelen|Artikel)\s+(\S+)(?:\
                         r"\s+(?:is\s+|zijn\s+)?niet opgenomen[^\]]*\]$")
 IWT_RE = re.compile(r"(treedt|treden)\b.*\bin werking|in werking\s+(met ingang|op)|werkt terug|terugwerkt", re.I)
 CITE_RE = re.compile(r"wordt aangehaald als|citeertitel", re.I)
+# An inwerkingtredingsbesluit names the act it puts in force: «De wet van 4 juli 1996 (Stb. 403)
+# treedt in werking …», «De Wet stelsel openbare bibliotheekvoorzieningen treedt in werking …».
+OTHER_ACT_IWT_RE = re.compile(r"^(De|Het)\s+(wet|besluit|Wet|Besluit)\b(?:[^.]|Stb\.)*?\btreedt\s+in\s+werking\b")
 
 
 # ---------------------------------------------------------------------------- entry points
@@ -504,14 +507,17 @@ def _is_amending(text: str) -> bool:
     # «Artikel 5 van de Wet X vervalt.»: a subject-first sentence naming its law
     subject = re.match(r"^(Artikel|De artikelen)\s+\S+.*\b(vervalt|vervallen|komt te luiden|wordt)",
                        text) and " van de " in text
-    return bool(framed or subject)
+    # «Artikel I, onderdeel B, van de wet van … treedt in werking …» sets a date (a decree)
+    sets_date = re.search(r"\b(treedt|treden)\s+in\s+werking\b", text) and "«" not in text
+    return bool(framed or (subject and not sets_date))
 
 
 def _plain_kind(body: list[Para]) -> str:
     text = " ".join(p.text for p in body)
     if CITE_RE.search(text):
         return "other"
-    if IWT_RE.search(text) and re.search(r"\b(deze wet|dit besluit|artikel)", text, re.I):
+    if IWT_RE.search(text) and (re.search(r"\b(deze wet|dit besluit|artikel)", text, re.I)
+                                or OTHER_ACT_IWT_RE.match(text)):
         if not text.startswith("Indien") or "treedt" in text:
             return "entry-into-force"
     if text.startswith("Indien") and "in werking" in text:
