@@ -4,6 +4,7 @@ Thin: read the inputs, select the articles, call ``apply``, write atomically.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,8 +14,15 @@ import click
 from . import lawtext, lawxml
 from .act import parse_act_file
 from .apply import apply_articles
-from .errors import ConsolidatorError, TimeError
+from .bwbimport import import_history
+from .corpus import load_corpus
+from .dates import parse_iso
+from .errors import TimeError
+from .facts import load_facts
 from .select import articles_for, conditional_articles_for, law_names
+from .store import DEFAULT_STORE, Store
+from .timeline import act_label, plan
+from .versions import LawInput, build_law
 
 
 def _bwb_id(tree) -> str:
@@ -53,21 +61,60 @@ def _numbers(articles) -> str:
 @click.argument("acts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The BWB toestand XML file to write (only if every instruction applied).")
-@click.option("--date", default=None, help="Apply only what is in force on this date (YYYY-MM-DD).")
-@click.option("--known-at", default=None, help="As known on this date (YYYY-MM-DD).")
-def apply_cmd(law_xml: Path, acts, output: Path, date, known_at) -> None:
+@click.option("--date", default=None,
+              help="Apply only what is in force on this date (YYYY-MM-DD), by the acts' "
+                   "entry-into-force articles.")
+@click.option("--known-at", default=None,
+              help="As known on this date (YYYY-MM-DD): acts published later are left out.")
+@click.option("--facts", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="Facts file about other acts, for samenloop articles (see corpus/facts.toml).")
+def apply_cmd(law_xml: Path, acts, output: Path, date, known_at, facts) -> None:
     """Apply the ARTIKELEN of ACTS that change LAW_XML, in order, and write OUTPUT.
 
-    Without --date every instruction applies (a preview of the acts as if in force).
-    With no ACTS the law is written back unchanged."""
-    if date or known_at:
-        raise TimeError("--date and --known-at need the entry-into-force rules, which are "
-                        "not implemented yet; run without them for a preview of all instructions")
+    Without --date every amending instruction applies (a preview of the acts as
+    if in force; samenloop articles are reported, not applied). With --date only
+    the parts in force on that date apply, in order of their dates, and samenloop
+    articles are decided (with --facts for acts not given). With no ACTS the law
+    is written back unchanged."""
     tree = lawxml.parse_law(law_xml, source=str(law_xml))
     parsed = [parse_act_file(path) for path in acts]
-    result = apply_acts(tree, parsed, notify=lambda m: click.echo(m, err=True))
+    notify = lambda m: click.echo(m, err=True)  # noqa: E731
+    if date is None and known_at is None:
+        result = apply_acts(tree, parsed, notify=notify)
+    else:
+        if date is None:
+            raise TimeError("--known-at needs --date: the text valid on which date?")
+        facts_list = load_facts(facts) if facts else []
+        result = apply_in_force(tree, str(law_xml), parsed, facts_list, parse_iso(date, "--date"),
+                                parse_iso(known_at, "--known-at") if known_at else None, notify)
     lawxml.assert_valid(result, source=str(output))
     lawxml.write_law(result, output)
+
+
+def apply_in_force(tree, source: str, acts, facts, date, known_at, notify):
+    """``tree`` with the parts of ``acts`` in force on ``date`` as known on ``known_at``."""
+    law = law_input_from_tree(tree, source)
+    found = plan(set(law.names), acts, facts, known_at=known_at)
+    for note in found.notes:
+        notify(f"note: {note}")
+    base = lawxml.toestand_date(tree)
+    events = [e for e in found.events if e.valid_from <= date]
+    early = [e for e in events if base is not None and e.valid_from <= base]
+    if early:
+        raise TimeError(f"{early[0].label} takes effect on {early[0].valid_from}, not after the "
+                        f"date of {source} ({base}): cannot tell whether the law already has it")
+    for event in events:
+        notify(f"applying {event.label} (in force {event.valid_from}: {event.reason})")
+        tree = apply_articles(tree, [event.article], source_label=act_label(event.act),
+                              date=event.valid_from)
+    if events:
+        lawxml.set_toestand_date(tree, max(e.valid_from for e in events))
+    return tree
+
+
+def law_input_from_tree(tree, source: str) -> LawInput:
+    law_id = tree.getroot().get("bwb-id", "")
+    return LawInput(law_id, tree, source, frozenset(law_names(lawxml.law_title(tree), law_id)))
 
 
 @click.command("consolidate")
@@ -75,35 +122,63 @@ def apply_cmd(law_xml: Path, acts, output: Path, date, known_at) -> None:
                 type=click.Path(file_okay=False, path_type=Path))
 @click.option("-o", "--output", default="out/consolidated", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the consolidated laws (replaced as a whole).")
-def consolidate_cmd(corpus: Path, output: Path) -> None:
-    """Apply every act in CORPUS/acts to every law in CORPUS/*/base.xml.
+              help="Folder for the latest text of each law (replaced as a whole).")
+@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The version store to fill (an SQLite file, replaced as a whole).")
+def consolidate_cmd(corpus: Path, output: Path, store_path: Path) -> None:
+    """Fill the version store with every version of every law in CORPUS.
 
-    Writes, per law, the XML and the plain text after all acts to OUTPUT, which
-    is replaced only when every law consolidated without error."""
-    laws = sorted(corpus.glob("*/base.xml"))
-    if not laws:
-        raise ConsolidatorError(f"no laws found (expected {corpus}/<law>/base.xml)")
-    acts = [parse_act_file(path) for path in sorted((corpus / "acts").glob("*.txt"))]
-    staging = Path(tempfile.mkdtemp(prefix=".consolidate-", dir=output.parent
-                                    if output.parent.exists() else None))
+    CORPUS holds <law>/base.xml (base texts), acts/*.txt (acts as published),
+    facts.toml (facts about other acts) and bwb/<id>/ (official BWB histories:
+    toestanden, manifest.xml and WTI, loaded as they are). Each act takes effect by its own
+    entry-into-force article, as known from its publication on. Writes the
+    store, and to OUTPUT the latest text of each law (XML and plain text); both
+    are replaced only when everything consolidated without error."""
+    loaded = load_corpus(corpus)
+    notify = lambda m: click.echo(m, err=True)  # noqa: E731
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{store_path.name}-", dir=store_path.parent)
+    os.close(fd)
+    temp_store = Path(temp_name)
+    temp_store.unlink()
+    staging = Path(tempfile.mkdtemp(prefix=".consolidate-", dir=_existing_parent(output)))
     try:
-        for path in laws:
-            _consolidate_one(path, acts, staging)
+        store = Store(temp_store, create=True)
+        try:
+            total = _fill(store, loaded, staging, notify)
+        finally:
+            store.close()
         _replace_dir(staging, output)
+        os.replace(temp_store, store_path)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    click.echo(f"{len(laws)} laws consolidated with {len(acts)} act(s), every amending ARTIKEL "
-               f"applied (entry into force not yet taken into account): {output}")
+        temp_store.unlink(missing_ok=True)
+    click.echo(f"{len(loaded.laws)} laws, {len(loaded.acts)} act(s), "
+               f"{len(loaded.histories)} official BWB histories: {total} version(s) in "
+               f"{store_path}; latest texts in {output}")
 
 
-def _consolidate_one(path: Path, acts, staging: Path) -> None:
-    tree = lawxml.parse_law(path, source=str(path))
-    result = apply_acts(tree, acts, notify=lambda m: click.echo(m, err=True))
-    lawxml.assert_valid(result, source=str(path))
-    name = path.parent.name
-    lawxml.write_law(result, staging / f"{name}.xml")
-    (staging / f"{name}.txt").write_text(lawtext.render_law_text(result), "utf-8")
+def _fill(store: Store, loaded, staging: Path, notify) -> int:
+    total = 0
+    for folder in loaded.histories:
+        total += import_history(store, folder, notify)[1]
+    for law in loaded.laws:
+        build_law(store, law, loaded.acts, loaded.facts, notify)
+        versions = store.current_versions(law.law_id)
+        total += len(store.all_versions(law.law_id))
+        for note in store.notes(law.law_id):
+            notify(f"{law.law_id}: {note}")
+        latest = lawxml.parse_law(store.xml(versions[-1].id), source=law.source)
+        name = Path(law.source).parent.name
+        lawxml.write_law(latest, staging / f"{name}.xml")
+        (staging / f"{name}.txt").write_text(lawtext.render_law_text(latest), "utf-8")
+    return total
+
+
+def _existing_parent(output: Path) -> Path:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    return output.parent
 
 
 def _replace_dir(staging: Path, output: Path) -> None:

@@ -383,6 +383,13 @@ def _texts(el) -> Iterator[str]:
             yield child.tail
 
 
+def version_stamp(el) -> str:
+    """What BWB records about an element's own version (``versie-id``, ``inwerking``,
+    ``bron``): BWB gives an article a new version even when an amendment could not
+    be carried out and its text stayed the same (DHW art. 42 and 46, Stb. 2010, 269)."""
+    return "|".join(el.get(name, "") for name in ("versie-id", "inwerking", "bron"))
+
+
 def al_text(el) -> str:
     """The element's text with inline markup flattened and whitespace runs collapsed.
 

@@ -103,6 +103,14 @@ class Store:
         self.db.execute("INSERT INTO law VALUES (?, ?, ?, ?)",
                         (law_id, title, base_date.isoformat(), source))
 
+    def delete_law(self, law_id: str) -> None:
+        """Remove a law and all its versions (to load it again)."""
+        self.db.execute("DELETE FROM version_article WHERE version IN "
+                        "(SELECT id FROM version WHERE law = ?)", (law_id,))
+        for table in ("version", "state"):
+            self.db.execute(f"DELETE FROM {table} WHERE law = ?", (law_id,))
+        self.db.execute("DELETE FROM law WHERE id = ?", (law_id,))
+
     def laws(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT id, title FROM law ORDER BY id"))
 
@@ -122,11 +130,12 @@ class Store:
 
     def insert_version(self, law: str, valid_from: str, valid_until: Optional[str],
                        known_from: str, xml: bytes, sources: list[dict],
-                       articles: dict[str, str]) -> int:
+                       articles: dict[str, str], known_until: Optional[str] = None) -> int:
         cursor = self.db.execute(
             "INSERT INTO version (law, valid_from, valid_until, known_from, known_until, xml,"
-            " sources) VALUES (?, ?, ?, ?, NULL, ?, ?)",
-            (law, valid_from, valid_until, known_from, xml, json.dumps(sources, ensure_ascii=False)))
+            " sources) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (law, valid_from, valid_until, known_from, known_until, xml,
+             json.dumps(sources, ensure_ascii=False)))
         version_id = cursor.lastrowid
         self.db.executemany("INSERT INTO version_article VALUES (?, ?, ?)",
                             [(version_id, nr, digest) for nr, digest in articles.items()])
@@ -168,6 +177,11 @@ class Store:
                         (known_from, law))
         self.db.execute("INSERT INTO state VALUES (?, ?, NULL, ?)",
                         (law, known_from, json.dumps(notes, ensure_ascii=False)))
+
+    def latest_knowledge(self, law: str) -> str:
+        """The latest date from which the store knows this law's history."""
+        row = self.db.execute("SELECT max(known_from) FROM state WHERE law = ?", (law,)).fetchone()
+        return row[0] or EARLIEST
 
     def notes(self, law: str, known_at: str = LATEST) -> list[str]:
         row = self.db.execute(
