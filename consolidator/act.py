@@ -39,7 +39,8 @@ class Para:
 
 # ---------------------------------------------------------------------------- patterns
 
-ARTICLE_RE = re.compile(r"^(ARTIKEL|Artikel)\s+([IVXLC]+[A-Za-z]?|\d+(?:\.\d+)*[a-z]?)\.?(?:\s+(.*))?$")
+ARTICLE_RE = re.compile(r"^(ARTIKEL|Artikel)\s+([IVXLC]+[A-Za-z]?|\d+(?:\.\d+)*[a-z]?)\.?(?:\s+(.*))?$"
+                        r"|^(Enig artikel|ENIG ARTIKEL)()\.?(?:\s+(.*))?$")
 CHAPTER_RE = re.compile(r"^(HOOFDSTUK|Hoofdstuk)\s+([IVXLC]+|\d+[a-z]?)\.?(?:\s+(.*))?$")
 LABEL_RE = re.compile(r"^([A-Z]{1,3}\d*[a-z]?|[a-z]{1,2})$")
 # An article heading inside quoted content: «Artikel 95a. Grondslag …», «ARTIKEL VA. …»;
@@ -143,6 +144,11 @@ class _ActReader:
                 current = elided.group(2) or elided.group(1)
                 continue
             match = ARTICLE_RE.match(text)
+            if match and match.group(4):  # «Enig artikel»: the act's only article
+                if current is None:
+                    current = "enig"
+                    heads.append((i, current, (match.group(6) or "").strip(), chapter))
+                continue
             if match and (current is None or is_successor(current, match.group(2))):
                 current = match.group(2)
                 heads.append((i, current, (match.group(3) or "").strip(), chapter))

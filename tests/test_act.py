@@ -162,3 +162,10 @@ def test_every_locator_step_is_of_a_known_kind(seed_act):
     from consolidator.model import STEP_KINDS
     kinds = {step.kind for ins in seed_act.instructions for t in ins.targets for step in t.steps}
     assert kinds <= set(STEP_KINDS)
+
+
+def test_a_decree_with_one_article_headed_enig_artikel():
+    from conftest import ROOT
+    text = (ROOT / "tests" / "fixtures" / "time" / "stb-2000-300.txt").read_text("utf-8")
+    act = parse_act(text.replace("\nArtikel 1\n", "\nEnig artikel\n"), source="decree.txt")
+    assert [(a.number, a.kind) for a in act.articles] == [("enig", "entry-into-force")]
