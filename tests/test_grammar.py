@@ -309,3 +309,13 @@ def test_several_articles_keep_every_lid_they_name():
 def test_an_element_cannot_be_replaced_by_quoted_words():
     with pytest.raises(ActSyntaxError):
         parse_sentence("Artikel 5 wordt vervangen door «iets anders».")
+
+
+def test_three_actions_joined_by_a_comma_and_en():
+    sentence = parse_sentence("In het eerste lid wordt «A» vervangen door «B», wordt «C» vervangen "
+                              "door «D» en wordt «E» vervangen door een punt.")
+    assert [(i.old, i.new) for i in sentence.instructions] == [("A", "B"), ("C", "D"), ("E", ".")]
+    assert all(str(i.targets[0]) == "lid 1" for i in sentence.instructions)
+    # the comma after a locator still belongs to the locator
+    framed = parse_sentence("In artikel 5, eerste lid, wordt «A» vervangen door «B».")
+    assert str(framed.instructions[0].targets[0]) == "artikel 5, lid 1"
