@@ -4,25 +4,21 @@ Thin: read the inputs, select the articles, call ``apply``, write atomically.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import click
 
-from . import lawtext, lawxml
+from . import lawxml
 from .act import parse_act_file
 from .apply import apply_articles
-from .bwbimport import import_history
-from .corpus import load_corpus
+from .consolidate import consolidate
 from .dates import parse_iso
 from .errors import TimeError
 from .facts import load_facts
 from .select import articles_for, conditional_articles_for, law_names
-from .store import DEFAULT_STORE, Store
+from .store import DEFAULT_STORE
 from .timeline import act_label, plan
-from .versions import LawInput, build_law
+from .versions import LawInput
 
 
 def _bwb_id(tree) -> str:
@@ -126,64 +122,19 @@ def law_input_from_tree(tree, source: str) -> LawInput:
 @click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="The version store to fill (an SQLite file, replaced as a whole).")
-def consolidate_cmd(corpus: Path, output: Path, store_path: Path) -> None:
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Build laws in this many processes (same result as --jobs 1).")
+def consolidate_cmd(corpus: Path, output: Path, store_path: Path, jobs: int) -> None:
     """Fill the version store with every version of every law in CORPUS.
 
     CORPUS holds <law>/base.xml (base texts), acts/*.txt (acts as published),
     facts.toml (facts about other acts) and bwb/<id>/ (official BWB histories:
-    toestanden, manifest.xml and WTI, loaded as they are). Each act takes effect by its own
-    entry-into-force article, as known from its publication on. Writes the
-    store, and to OUTPUT the latest text of each law (XML and plain text); both
-    are replaced only when everything consolidated without error."""
-    loaded = load_corpus(corpus)
-    notify = lambda m: click.echo(m, err=True)  # noqa: E731
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{store_path.name}-", dir=store_path.parent)
-    os.close(fd)
-    temp_store = Path(temp_name)
-    temp_store.unlink()
-    staging = Path(tempfile.mkdtemp(prefix=".consolidate-", dir=_existing_parent(output)))
-    try:
-        store = Store(temp_store, create=True)
-        try:
-            total = _fill(store, loaded, staging, notify)
-        finally:
-            store.close()
-        _replace_dir(staging, output)
-        os.replace(temp_store, store_path)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        temp_store.unlink(missing_ok=True)
-    click.echo(f"{len(loaded.laws)} laws, {len(loaded.acts)} act(s), "
-               f"{len(loaded.histories)} official BWB histories: {total} version(s) in "
-               f"{store_path}; latest texts in {output}")
-
-
-def _fill(store: Store, loaded, staging: Path, notify) -> int:
-    total = 0
-    for folder in loaded.histories:
-        total += import_history(store, folder, notify)[1]
-    for law in loaded.laws:
-        build_law(store, law, loaded.acts, loaded.facts, notify)
-        versions = store.current_versions(law.law_id)
-        total += len(store.all_versions(law.law_id))
-        for note in store.notes(law.law_id):
-            notify(f"{law.law_id}: {note}")
-        latest = lawxml.parse_law(store.xml(versions[-1].id), source=law.source)
-        name = Path(law.source).parent.name
-        lawxml.write_law(latest, staging / f"{name}.xml")
-        (staging / f"{name}.txt").write_text(lawtext.render_law_text(latest), "utf-8")
-    return total
-
-
-def _existing_parent(output: Path) -> Path:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    return output.parent
-
-
-def _replace_dir(staging: Path, output: Path) -> None:
-    """Put the finished folder in place of the old one."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if output.exists():
-        shutil.rmtree(output)
-    shutil.move(str(staging), str(output))
+    toestanden, manifest.xml and WTI, loaded as they are). Each act takes effect
+    by its own entry-into-force article, as known from its publication on.
+    Writes the store, and to OUTPUT the latest text of each law (XML and plain
+    text); both are replaced only when everything consolidated without error."""
+    summary = consolidate(corpus, output, store_path, jobs,
+                          notify=lambda m: click.echo(m, err=True))
+    click.echo(f"{summary.laws} laws, {summary.acts} act(s), {summary.histories} official BWB "
+               f"histories: {summary.versions} version(s) in {store_path}; latest texts in "
+               f"{output}")

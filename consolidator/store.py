@@ -111,6 +111,26 @@ class Store:
             self.db.execute(f"DELETE FROM {table} WHERE law = ?", (law_id,))
         self.db.execute("DELETE FROM law WHERE id = ?", (law_id,))
 
+    def merge_from(self, path: Path) -> None:
+        """Copy every law of another store file into this one, in one transaction
+        (version ids shifted past this store's)."""
+        self.db.execute("ATTACH DATABASE ? AS other", (str(path),))
+        try:
+            with self.transaction():
+                shift = self.db.execute("SELECT coalesce(max(id), 0) FROM version").fetchone()[0]
+                self.db.execute("INSERT INTO law SELECT * FROM other.law ORDER BY id")
+                self.db.execute(
+                    "INSERT INTO version SELECT id + ?, law, valid_from, valid_until, known_from,"
+                    " known_until, xml, sources FROM other.version ORDER BY id", (shift,))
+                self.db.execute("INSERT INTO version_article SELECT version + ?, artikel, digest"
+                                " FROM other.version_article ORDER BY version, artikel", (shift,))
+                self.db.execute("INSERT INTO state SELECT * FROM other.state ORDER BY rowid")
+        finally:
+            self.db.execute("DETACH DATABASE other")
+
+    def count_versions(self) -> int:
+        return self.db.execute("SELECT count(*) FROM version").fetchone()[0]
+
     def laws(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT id, title FROM law ORDER BY id"))
 
