@@ -44,6 +44,7 @@ from .model import (
     DeleteWords, InsertElement, InsertWords, Instruction, Renumber, ReplaceAfter,
     ReplaceElement, ReplacePunctuation, ReplaceWords, Sentence,
 )
+from .artindex import ArticleIndex
 from .resolve import (
     Slot, Target, item_label, resolve, text_parts,
 )
@@ -70,8 +71,9 @@ def apply_articles(tree, articles: Iterable[Article], source_label: str = "Stb. 
     with a failing instruction is refused whole.
     """
     new = copy.deepcopy(tree)
+    index = ArticleIndex(new)
     for sentence in _sentences(articles):
-        apply_sentence(new, sentence, source_label, date)
+        apply_sentence(new, sentence, source_label, date, index)
     return new
 
 
@@ -79,9 +81,10 @@ def check_articles(tree, articles: Iterable[Article], source_label: str = "Stb. 
                    date: Optional[_dt.date] = None) -> list[ApplyError]:
     """Every error of every sentence (a failing sentence is skipped, the rest go on)."""
     work, errors = copy.deepcopy(tree), []
+    index = ArticleIndex(work)
     for sentence in _sentences(articles):
         try:
-            apply_sentence(work, sentence, source_label, date)
+            apply_sentence(work, sentence, source_label, date, index)
         except ApplyError as exc:
             errors.append(exc)
     return errors
@@ -93,9 +96,13 @@ def _sentences(articles: Iterable[Article]) -> Iterable[Sentence]:
             yield from onderdeel.all_sentences
 
 
-def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None) -> None:
-    """Resolve every target of the sentence first, then apply in order (in place)."""
-    ws = Workspace(tree, source_label, date)
+def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
+                   index: Optional[ArticleIndex] = None) -> None:
+    """Resolve every target of the sentence first, then apply in order (in place).
+
+    ``index`` is an ``ArticleIndex`` of ``tree`` kept across sentences; it is
+    dropped after a sentence that may have added, replaced or renumbered articles."""
+    ws = Workspace(tree, source_label, date, index=index)
     current = None
     try:
         plans = []
@@ -103,10 +110,43 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None) 
             plans.append((current, _resolve_all(ws, current)))
         for current, targets in plans:
             ws.instruction = current
-            APPLY[type(current)](ws, current, targets)
+            try:
+                APPLY[type(current)](ws, current, targets)
+            finally:
+                if index is not None:
+                    _update_index(index, ws, current, targets)
         ws.finish()
     except ApplyError as exc:
         raise _located(exc, current, sentence, source_label) from None
+
+
+def _update_index(index: ArticleIndex, ws: "Workspace", ins: Instruction,
+                  targets: list[Target]) -> None:
+    """Keep the index of articles true: new articles are added; anything else that
+    may replace or renumber articles drops it (rebuilt on next use)."""
+    if not _may_change_articles(ins, targets):
+        return
+    headings = any(line.kind == "heading" for line in getattr(ins, "content").lines) \
+        if hasattr(ins, "content") else True
+    if isinstance(ins, InsertElement) and not headings:
+        for el, effect, _ in ws.changed:
+            if effect == "nieuw" and X.is_artikel(el):
+                index.add(el)
+        return
+    index.invalidate()
+
+
+def _may_change_articles(ins: Instruction, targets: list[Target]) -> bool:
+    """Whether an instruction may add, replace or renumber articles (so the index
+    of articles by number must be rebuilt)."""
+    if not isinstance(ins, (InsertElement, ReplaceElement, Renumber)):
+        return False
+    content = getattr(ins, "content", None)
+    if content is not None and any(line.kind in ("artikel", "heading") for line in content.lines):
+        return True
+    return any(t.kind not in ("lid", "onderdeel", "subonderdeel", "volzin", "alinea",
+                              "aanhef", "toc-entry", "inhoudsopgave", "definition")
+               for t in targets)
 
 
 def _resolve_all(ws: "Workspace", ins: Instruction) -> list[Target]:
@@ -114,7 +154,8 @@ def _resolve_all(ws: "Workspace", ins: Instruction) -> list[Target]:
     if content is not None and content.onderdelen:
         raise ApplyError("amending an act's onderdelen is not supported yet")
     allow = isinstance(ins, ReplaceElement)
-    targets = [resolve(ws.tree, loc, allow_repealed=allow) for loc in ins.targets]
+    targets = [resolve(ws.tree, loc, allow_repealed=allow, index=ws.index)
+               for loc in ins.targets]
     for target in targets:
         ws.slots.extend(target.slots)
     return targets
@@ -153,6 +194,7 @@ class Workspace:
     repealed: list = field(default_factory=list)
     unnumbered_leden: list = field(default_factory=list)
     unlabelled_items: list = field(default_factory=list)
+    index: Optional[ArticleIndex] = None  # articles by number, kept across sentences
 
     @property
     def source(self) -> str:
@@ -678,7 +720,8 @@ def _check_numbers(ws: Workspace, parent, new: list, replaced: list) -> None:
     for el in new:
         number, taken = _number_of(el), None
         if X.is_artikel(el):
-            taken = [a for a in X.iter_articles(ws.tree) if X.artikel_number(a) == number]
+            taken = ws.index.find(number) if ws.index is not None else \
+                [a for a in X.iter_articles(ws.tree) if X.artikel_number(a) == number]
         elif X.is_lid(el) or X.is_li(el) or X.is_heading(el):
             taken = [c for c in parent if c.tag == el.tag and _number_of(c) == number
                      and not (X.is_heading(c) and X.is_repealed(c))]

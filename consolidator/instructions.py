@@ -184,14 +184,22 @@ def _toc_label(step: Step) -> str:
 class InstructionBuilder(Transformer):
     """The one Transformer: Lark tree → model objects.
 
-    Constructed per sentence with what the grammar does not see: the payload,
-    the content lines that follow, the context locator, and the sentence's place
-    and position in the act.
+    Given, per sentence, what the grammar does not see: the payload, the content
+    lines that follow, the context locator, and the sentence's place and
+    position in the act. One builder serves many sentences (``for_sentence``):
+    Lark wraps every rule method when a Transformer is made, which would cost
+    more than parsing a short sentence.
     """
 
     def __init__(self, text: str, payload: Optional[str], content: Content, context: Locator,
                  place: Place, line: int, column: int):
         super().__init__()
+        self.for_sentence(text, payload, content, context, place, line, column)
+
+    def for_sentence(self, text: str, payload: Optional[str], content: Content,
+                     context: Locator, place: Place, line: int,
+                     column: int) -> "InstructionBuilder":
+        """Point the builder at another sentence."""
         self.text = text
         self.payload = payload
         self.content = content
@@ -199,6 +207,7 @@ class InstructionBuilder(Transformer):
         self.place = place
         self.line = line
         self.column = column
+        return self
 
     # -- spans
 
@@ -777,6 +786,15 @@ def _clean_law_name(name: str) -> str:
 # ---------------------------------------------------------------------------- entry point
 
 
+_BUILDER: list = []
+
+
+def _builder() -> InstructionBuilder:
+    if not _BUILDER:
+        _BUILDER.append(InstructionBuilder("", None, Content(), Locator(), Place(), 1, 1))
+    return _BUILDER[0]
+
+
 def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locator = Locator(),
                    content: Content = Content(), place: Place = Place(),
                    source: str = "") -> Parsed:
@@ -793,7 +811,7 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
         tree = grammar_parser().parse(head)
     except UnexpectedInput as exc:
         raise _syntax_error(exc, text, line, column, source) from None
-    builder = InstructionBuilder(text, payload, content, context, place, line, column)
+    builder = _builder().for_sentence(text, payload, content, context, place, line, column)
     try:
         return builder.transform(tree)
     except VisitError as exc:

@@ -544,6 +544,9 @@ def heading_info(el) -> Heading:
 
 def artikel_number(el) -> str:
     """``"12"`` for Artikel 12; older BWB files put it in the label («Artikel 3a»)."""
+    nr = el.find("kop/nr")
+    if nr is not None and len(nr) == 0 and nr.text and nr.text.strip():
+        return _SPACES.sub(" ", nr.text).strip()  # the common case, without flattening markup
     label, nr, _ = _kop_parts(el)
     if nr:
         return nr
@@ -706,16 +709,45 @@ class Change(NamedTuple):
     effect: str
 
 
+class _IdCounter:
+    """The highest «cons-N» in a change list, read incrementally: a law of thousands
+    of articles gets thousands of changes, and rescanning the list for each new id
+    would make applying an act quadratic. Holding the list element keeps its lxml
+    proxy (and so its identity) alive; only the last few lists are remembered."""
+
+    def __init__(self, keep: int = 8):
+        self.keep = keep
+        self.seen: dict[int, tuple] = {}  # id(list) -> (list, last entry read, highest N)
+
+    def next_number(self, ledger) -> int:
+        if ledger is None:
+            return 1
+        held, last, high = self.seen.get(id(ledger), (None, None, 0))
+        if held is not ledger or (last is not None and last.getparent() is not ledger):
+            last, high = None, 0
+        new = last.itersiblings() if last is not None else iter(ledger)
+        for entry in new:
+            last = entry
+            ref = entry.get("idref") or ""
+            if ref.startswith("cons-") and ref[5:].isdigit():
+                high = max(high, int(ref[5:]))
+        self.seen.pop(id(ledger), None)
+        self.seen[id(ledger)] = (ledger, last, high)
+        while len(self.seen) > self.keep:
+            self.seen.pop(next(iter(self.seen)))
+        return high + 1
+
+
+_IDS = _IdCounter()
+
+
 def _ensure_id(el) -> str:
     if el.get("id"):
         return el.get("id")
-    # ids named in the change list count as taken, so a new element never inherits
-    # the history of a removed one
-    taken = {e.get("id") or e.get("idref") for e in el.getroottree().iter()
-             if e.get("id") or e.get("idref")}
-    n = len(taken) + 1
-    while f"cons-{n}" in taken:
-        n += 1
+    # Ids made here are «cons-N» and each is logged in the change list at once
+    # (``_log``), which only grows: one more than the highest N logged is free, so a
+    # new element never takes the id (and the history) of a removed one.
+    n = _IDS.next_number(_root(el).find("bwb-wijzigingen"))
     el.set("id", f"cons-{n}")
     return el.get("id")
 

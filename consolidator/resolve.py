@@ -57,8 +57,11 @@ class Target:
     index: int = 0
 
 
-def resolve(tree, locator: Locator, allow_repealed: bool = False) -> Target:
-    """The target ``locator`` names in ``tree``, or ``TargetNotFound``."""
+def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None) -> Target:
+    """The target ``locator`` names in ``tree``, or ``TargetNotFound``.
+
+    ``index`` (an ``artindex.ArticleIndex`` of ``tree``) makes finding an article
+    by number independent of the size of the law."""
     steps = list(locator.steps)
     _refuse_act_steps(steps)
     target = Target("law", X.wettekst(tree), "the law")
@@ -68,7 +71,7 @@ def resolve(tree, locator: Locator, allow_repealed: bool = False) -> Target:
     for step in steps:
         if step.kind in STRUCTURAL:
             continue
-        target = _step(tree, target, step, allow_repealed)
+        target = _step(tree, target, step, allow_repealed, index)
     return target
 
 
@@ -135,11 +138,14 @@ def _headings_list(tree) -> str:
 # --------------------------------------------------------------------------- steps
 
 
-def _step(tree, target: Target, step: Step, allow_repealed: bool) -> Target:
+def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None) -> Target:
     handler = _STEPS.get(step.kind)
     if handler is None:
         raise ApplyError(f"locating a {step.kind} is not supported")
-    found = handler(tree, target, step)
+    if step.kind == "artikel":
+        found = _artikel(tree, target, step, index)
+    else:
+        found = handler(tree, target, step)
     same = target.label == found.label  # «inhoudsopgave, inhoudsopgave»
     label = found.label if target.kind == "law" or same else f"{target.label}, {found.label}"
     found.label = label
@@ -148,9 +154,13 @@ def _step(tree, target: Target, step: Step, allow_repealed: bool) -> Target:
     return found
 
 
-def _artikel(tree, target: Target, step: Step) -> Target:
+def _artikel(tree, target: Target, step: Step, index=None) -> Target:
     scope = target.element if target.element is not None else X.wettekst(tree)
-    found = [a for a in scope.iter("artikel") if _same_number(X.artikel_number(a), step.number)]
+    if index is not None and target.kind == "law":
+        found = index.find(step.number)
+    else:
+        found = [a for a in scope.iter("artikel")
+                 if _same_number(X.artikel_number(a), step.number)]
     live = [a for a in found if not X.is_repealed(a)]
     if not found:
         numbers = [X.artikel_number(a) for a in scope.iter("artikel")]

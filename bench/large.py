@@ -1,0 +1,184 @@
+"""A large law and a large act: parse rate, apply rate and whole runs as ratios to the floor,
+peak memory, and how cost grows with the number of instructions.
+
+Run: .venv/bin/python bench/large.py [--articles 5000] [--instructions 2000] [--runs 3]
+
+Builds, in memory, a synthetic law of about 5,000 articles (~5 MB of BWB XML) and a
+synthetic act whose onderdelen use every kind of instruction the bench can generate
+exactly (listed in the output), each on its own article. Prints:
+
+* the floor: lxml parse + serialise of the law's XML, measured in this run;
+* parse rate of the act (instructions per second);
+* apply (act already parsed, law already parsed) and the whole run (parse act,
+  parse law, apply, serialise) as ratios to the floor (targets: 3x and 10x);
+* the curve for 250, 500, 1,000, 2,000 instructions (linear growth expected);
+* peak memory of a whole run in a fresh process, as a multiple of the XML size
+  (target: under 10x).
+`show` latency from a store of 100 versions: see bench/store_rate.py.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lxml import etree  # noqa: E402
+
+from consolidator import lawtext, lawxml  # noqa: E402
+from consolidator.act import parse_act  # noqa: E402
+from consolidator.apply import apply_articles  # noqa: E402
+
+WORDS = ("bekostiging onderwijs school gemeente minister regels bevoegd gezag leerlingen "
+         "personeel huisvesting voorziening vergoeding aanvraag besluit termijn").split()
+
+
+def law_text(articles: int) -> str:
+    lines = ["Benchwet"]
+    for n in range(1, articles + 1):
+        if n % 50 == 1:
+            lines.append(f"Hoofdstuk {n // 50 + 1}. Onderwerp {n // 50 + 1}")
+        filler = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(40))
+        lines += [
+            f"Artikel {n}. Regeling {n}",
+            f"1. De minister stelt regels over de zaak-{n} en over {filler}.",
+            f"2. Het bevoegd gezag van de school-{n} doet een aanvraag zeer tijdig. {filler}.",
+            f"3. Een besluit als bedoeld in het eerste lid vermeldt: ",
+            f"  a. de termijn-{n};",
+            f"  b. de vergoeding-{n}.",
+            f"4. Dit artikel geldt tot een nader te bepalen tijdstip voor de gemeente-{n}.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+#: one onderdeel per kind; {n} is the article it changes (each kind its own article)
+KINDS = {
+    "replace-words": "In artikel {n}, eerste lid, wordt «zaak-{n}» vervangen door: kwestie-{n}.",
+    "delete-words": "In artikel {n}, tweede lid, vervalt «zeer».",
+    "insert-words": "In artikel {n}, eerste lid, wordt na «De minister» ingevoegd: van Onderwijs.",
+    "replace-after": "In artikel {n}, vierde lid, wordt het gedeelte na «geldt» vervangen door: "
+                     "voor onbepaalde tijd.",
+    "replace-punctuation": "In artikel {n}, derde lid, wordt de puntkomma aan het slot van "
+                           "onderdeel a vervangen door een punt.",
+    "delete-element": "In artikel {n} vervalt het vierde lid.",
+    "replace-element": "Artikel {n}, tweede lid, komt te luiden:\n\n • 2. Het bevoegd gezag "
+                       "beslist binnen acht weken over zaak {n}.",
+    "insert-element": "Na artikel {n} wordt een artikel ingevoegd, luidende:\n\nArtikel {n}a. "
+                      "Aanvulling {n}\n\nDe gemeente verstrekt de vergoeding {n} jaarlijks.",
+    "renumber": "In artikel {n} vervalt het eerste lid, onder vernummering van het tweede tot en "
+                "met vierde lid tot eerste tot en met derde lid.",
+}
+
+
+def act_text(instructions: int, articles: int) -> tuple[str, list[str]]:
+    labels = _labels(instructions)
+    body = []
+    kinds = list(KINDS)
+    step = max(1, articles // instructions)
+    for i, label in enumerate(labels):
+        kind = kinds[i % len(kinds)]
+        body += [label, KINDS[kind].format(n=1 + i * step)]
+    text = ("Staatsblad 2001, 1\n\nWet van 1 januari 2001 tot wijziging van de Benchwet\n\n"
+            "ARTIKEL I\n\nDe Benchwet wordt gewijzigd als volgt:\n\n" + "\n\n".join(body)
+            + "\n\nGegeven te 's-Gravenhage, 1 januari 2001\n\nUitgegeven 2 januari 2001\n")
+    return text, kinds
+
+
+def _labels(count: int) -> list[str]:
+    labels, n = [], 0
+    while len(labels) < count:
+        n += 1
+        label, m = "", n
+        while m:
+            m, rest = divmod(m - 1, 26)
+            label = chr(65 + rest) + label
+        labels.append(label)
+    return labels
+
+
+def best(runs: int, fn) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def whole_run(xml: bytes, act: str) -> bytes:
+    articles = parse_act(act, source="bench act").articles
+    tree = lawxml.parse_law(xml, source="bench law")
+    return lawxml.serialize(apply_articles(tree, articles, source_label="Stb. 2001, 1"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--instructions", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    xml = lawxml.serialize(lawtext.parse_law_text(law_text(args.articles), bwb_id="BWBRBENCH"))
+    if args.memory_child:
+        return _memory_child(xml, args)
+    floor = best(args.runs, lambda: etree.tostring(etree.fromstring(xml)))
+    print(f"law: {args.articles} articles, {len(xml) / 1e6:.1f} MB of XML")
+    print(f"floor (lxml parse + serialise): {floor * 1000:.1f} ms")
+    text, kinds = act_text(args.instructions, args.articles)
+    print(f"act: {args.instructions} instructions of {len(kinds)} kinds: {', '.join(kinds)}")
+    parse_time = best(args.runs, lambda: parse_act(text, source="bench act"))
+    act = parse_act(text, source="bench act")
+    count = len(act.instructions)
+    print(f"parse: {parse_time * 1000:.0f} ms, {count / parse_time:,.0f} instructions/s")
+    _apply_figures(xml, act, text, floor, args.runs)
+    _curve(xml, args, floor)
+    _memory(args, len(xml))
+
+
+def _apply_figures(xml, act, text, floor, runs) -> None:
+    tree = lawxml.parse_law(xml, source="bench law")
+    apply_time = best(runs, lambda: apply_articles(tree, act.articles, source_label="Stb. 2001, 1"))
+    whole = best(runs, lambda: whole_run(xml, text))
+    print(f"apply: {apply_time * 1000:.0f} ms = {apply_time / floor:.1f}x the floor (target 3x); "
+          f"{apply_time / len(act.instructions) * 1e6:.0f} µs per instruction")
+    print(f"whole run (parse act + parse law + apply + serialise): {whole * 1000:.0f} ms = "
+          f"{whole / floor:.1f}x the floor (target 10x)")
+
+
+def _curve(xml, args, floor) -> None:
+    tree = lawxml.parse_law(xml, source="bench law")
+    print("instructions  apply ms  per instruction µs  x floor")
+    for count in [c for c in (250, 500, 1000, 2000) if c <= args.articles]:
+        text, _ = act_text(count, args.articles)
+        act = parse_act(text, source="bench act")
+        seconds = best(args.runs, lambda: apply_articles(tree, act.articles, "Stb. 2001, 1"))
+        print(f"{count:12}  {seconds * 1000:8.0f}  {seconds / count * 1e6:18.0f}  "
+              f"{seconds / floor:7.1f}")
+
+
+def _memory(args, xml_size: int) -> None:
+    command = [sys.executable, __file__, "--memory-child", "--articles", str(args.articles),
+               "--instructions", str(args.instructions)]
+    result = json.loads(subprocess.run(command, capture_output=True, text=True,
+                                       check=True).stdout)
+    peak = result["peak"] - result["before"]
+    print(f"peak memory of a whole run: {peak / 1e6:.0f} MB above the interpreter with the "
+          f"law's XML in memory = {peak / xml_size:.1f}x the XML size (target under 10x)")
+
+
+def _memory_child(xml: bytes, args) -> None:
+    text, _ = act_text(args.instructions, args.articles)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    whole_run(xml, text)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({"before": before, "peak": peak}))
+
+
+if __name__ == "__main__":
+    main()
