@@ -62,15 +62,17 @@ def apply_act(tree, act: Act, article_numbers: Optional[Iterable[str]] = None, d
 
 
 def apply_articles(tree, articles: Iterable[Article], source_label: str = "Stb. 1996, 649",
-                   date: Optional[_dt.date] = None):
+                   date: Optional[_dt.date] = None, in_place: bool = False):
     """A new tree with every instruction of ``articles`` applied, in order.
 
-    The input tree is not changed. The first instruction that does not fit
+    The input tree is not changed, unless ``in_place`` (for a caller that has no
+    further use for it: a copy of a large law costs as much memory again, and an
+    error leaves the tree half changed). The first instruction that does not fit
     raises an ``ApplyError`` (``TargetNotFound``, ``AmbiguousTarget``,
     ``NumberTaken``) naming act, place, line/column, target and reason: an act
     with a failing instruction is refused whole.
     """
-    new = copy.deepcopy(tree)
+    new = tree if in_place else copy.deepcopy(tree)
     index = ArticleIndex(new)
     for sentence in _sentences(articles):
         apply_sentence(new, sentence, source_label, date, index)

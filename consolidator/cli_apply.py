@@ -40,7 +40,7 @@ def apply_acts(tree, acts, notify=lambda message: None):
         articles = articles_for(act, names)
         if articles:
             notify(f"{act.source}: applying ARTIKEL {_numbers(articles)} to {title}")
-            tree = apply_articles(tree, articles, source_label=_source_label(act))
+            tree = apply_articles(tree, articles, source_label=_source_label(act), in_place=True)
         skipped = conditional_articles_for(act, names)
         if skipped:
             notify(f"{act.source}: samenloop ARTIKEL {_numbers(skipped)} not applied "
@@ -102,7 +102,7 @@ def apply_in_force(tree, source: str, acts, facts, date, known_at, notify):
     for event in events:
         notify(f"applying {event.label} (in force {event.valid_from}: {event.reason})")
         tree = apply_articles(tree, [event.article], source_label=act_label(event.act),
-                              date=event.valid_from)
+                              date=event.valid_from, in_place=True)
     if events:
         lawxml.set_toestand_date(tree, max(e.valid_from for e in events))
     return tree
