@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from lxml import etree  # noqa: E402
+from timing import best  # noqa: E402
 
 from consolidator import lawxml  # noqa: E402
 from consolidator.act import parse_act_file  # noqa: E402
@@ -25,15 +26,6 @@ from consolidator.apply import apply_articles  # noqa: E402
 from consolidator.select import articles_for, law_names  # noqa: E402
 
 SEED = ROOT / "corpus" / "acts" / "stb-1996-649.txt"
-
-
-def best(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def floor(path: Path) -> None:

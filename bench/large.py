@@ -25,13 +25,14 @@ import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from lxml import etree  # noqa: E402
+from timing import best  # noqa: E402
 
 from consolidator import lawtext, lawxml  # noqa: E402
 from consolidator.act import parse_act  # noqa: E402
@@ -51,7 +52,7 @@ def law_text(articles: int) -> str:
             f"Artikel {n}. Regeling {n}",
             f"1. De minister stelt regels over de zaak-{n} en over {filler}.",
             f"2. Het bevoegd gezag van de school-{n} doet een aanvraag zeer tijdig. {filler}.",
-            f"3. Een besluit als bedoeld in het eerste lid vermeldt: ",
+            "3. Een besluit als bedoeld in het eerste lid vermeldt: ",
             f"  a. de termijn-{n};",
             f"  b. de vergoeding-{n}.",
             f"4. Dit artikel geldt tot een nader te bepalen tijdstip voor de gemeente-{n}.",
@@ -102,15 +103,6 @@ def _labels(count: int) -> list[str]:
             label = chr(65 + rest) + label
         labels.append(label)
     return labels
-
-
-def best(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def whole_run(xml: bytes, act: str) -> bytes:
