@@ -70,27 +70,36 @@ OTHER_ACT_IWT_RE = re.compile(r"^(De|Het)\s+(wet|besluit|Wet|Besluit)\b(?:[^.]|S
 # ---------------------------------------------------------------------------- entry points
 
 
-def parse_act_file(path: str | Path) -> Act:
-    """Read and parse an act file (UTF-8 plain text)."""
+def parse_act_file(path: str | Path, errors: Optional[list] = None) -> Act:
+    """Read and parse an act file (UTF-8 plain text); ``errors`` as in ``parse_act``."""
     path = Path(path)
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError as exc:
         raise ActSyntaxError(f"not UTF-8 text ({exc.reason})", source=str(path)) from None
-    return parse_act(text, source=str(path))
+    return parse_act(text, source=str(path), errors=errors)
 
 
-def parse_act(text: str, source: str = "") -> Act:
-    """Parse the plain text of an act as published into an ``Act``."""
-    return _ActReader(text, source).read()
+def parse_act(text: str, source: str = "", errors: Optional[list] = None) -> Act:
+    """Parse the plain text of an act as published into an ``Act``.
+
+    By default the first sentence that cannot be read raises ``ActSyntaxError``.
+    With an ``errors`` list (the checker's mode) such errors are appended to it
+    instead (each with a ``place`` attribute: ARTIKEL, onderdeel, punt) and
+    reading goes on; what cannot be placed is left out of the act: a failing
+    sentence, the punten under a failing intro sentence (their targets are
+    relative to it), the instructions of an ARTIKEL whose regulation cannot be
+    read. Errors in the act's overall structure still raise."""
+    return _ActReader(text, source, errors).read()
 
 
 # ---------------------------------------------------------------------------- reader
 
 
 class _ActReader:
-    def __init__(self, text: str, source: str):
+    def __init__(self, text: str, source: str, errors: Optional[list] = None):
         self.source = source
+        self.errors = errors  # collect sentence errors here instead of raising
         self.paras = _paragraphs(text)
         self.footnotes = _footnotes(self.paras)
         self.kamerstuk_stb: dict[str, str] = {}
@@ -99,6 +108,14 @@ class _ActReader:
         col = column or para.column
         return ActSyntaxError(message, source=self.source, line=para.line, column=col,
                               context=underline(para.raw, col, width or len(para.raw) - col + 1))
+
+    def collected(self, exc: ActSyntaxError, place: Place) -> bool:
+        """In collecting mode, keep ``exc`` (with its place) and tell the caller to go on."""
+        if self.errors is None:
+            return False
+        exc.place = place
+        self.errors.append(exc)
+        return True
 
     # -- whole act
 
@@ -213,13 +230,22 @@ class _ActReader:
             law = self._conditional_law(first.text, condition)
         else:
             parsed = self.sentence(first, Place(article=number), Locator(), Content())
+            if parsed is None:  # collecting: the regulation is unknown, nothing can apply
+                if AMENDING_INTRO_RE.search(first.text):  # still read the onderdelen's syntax
+                    _BodyReader(self, number, LawRef("")).onderdelen(rest, Locator())
+                return Article(number=number, kind="amend", heading=heading, chapter=chapter,
+                               span=span)
             law = self._law(parsed.law, first)
             if isinstance(parsed, Intro):
                 context = parsed.targets[0] if parsed.targets else Locator()
             else:  # «In artikel 105a1, vijfde lid, van de Wet op het basisonderwijs vervalt …»
                 rest = body
         if law is None:
-            raise self.error(first, f"ARTIKEL {number}: cannot tell which regulation it changes")
+            exc = self.error(first, f"ARTIKEL {number}: cannot tell which regulation it changes")
+            if self.collected(exc, Place(article=number)):
+                return Article(number=number, kind="amend", heading=heading, chapter=chapter,
+                               span=span)
+            raise exc
         reader = _BodyReader(self, number, law)
         onderdelen = reader.onderdelen(rest, context)
         if law.kind == "this-act":  # «In artikel I wordt na onderdeel A ingevoegd:»
@@ -253,9 +279,16 @@ class _ActReader:
 
     def sentence(self, para: Para, place: Place, context: Locator, content: Content,
                  text: Optional[str] = None):
-        """Parse a paragraph as one sentence; ``text`` if the caller cleaned it already."""
-        return parse_sentence(text or self.clean(para), line=para.line, column=para.column,
-                              context=context, content=content, place=place, source=self.source)
+        """Parse a paragraph as one sentence; ``text`` if the caller cleaned it already.
+        In collecting mode a sentence that cannot be read gives None."""
+        try:
+            return parse_sentence(text or self.clean(para), line=para.line, column=para.column,
+                                  context=context, content=content, place=place,
+                                  source=self.source)
+        except ActSyntaxError as exc:
+            if self.collected(exc, place):
+                return None
+            raise
 
 
 # ---------------------------------------------------------------------------- bodies
@@ -277,7 +310,10 @@ class _BodyReader:
         result = []
         for label, label_para, body in groups:
             if not body:
-                raise self.act.error(label_para, f"onderdeel {label} is empty")
+                exc = self.act.error(label_para, f"onderdeel {label} is empty")
+                if self.act.collected(exc, Place(self.article, label)):
+                    continue
+                raise exc
             result.append(self._onderdeel(label, label_para, body, context))
         return result
 
@@ -306,12 +342,17 @@ class _BodyReader:
             parsed, index = self._parse_with_content(body, 0, place, context)
             if isinstance(parsed, Intro):
                 own_context = context + parsed.targets[0] if parsed.targets else context
-            else:
+            elif parsed is not None:
                 sentences.append(parsed)
+        failed = parsed is None and not PUNT_RE.match(first.text)  # collecting only
         items, index = self._items(body, index, place, own_context)
+        if failed:
+            items = []  # the intro failed, so the punten's targets are unknown
         if index < len(body):
-            raise self.act.error(body[index], f"onderdeel {label or self.article}: "
+            exc = self.act.error(body[index], f"onderdeel {label or self.article}: "
                                  "unexpected text after the instructions")
+            if not self.act.collected(exc, place):
+                raise exc
         return Onderdeel(label=label, sentences=tuple(sentences), items=tuple(items),
                          context=own_context, intro=first.text if isinstance(parsed, Intro) else "",
                          span=Span(head.line, head.column))
@@ -335,8 +376,10 @@ class _BodyReader:
     def _item_body(self, inner: Para, body, index, place, context):
         rest = [inner] + body[index:]
         parsed, used = self._parse_with_content(rest, 0, place, context)
-        if isinstance(parsed, Intro):  # «1. Artikel 5 wordt als volgt gewijzigd:» + a., b.
-            sub_context = context + parsed.targets[0]
+        if parsed is None or isinstance(parsed, Intro):
+            # «1. Artikel 5 wordt als volgt gewijzigd:» + a., b.; a failed sentence
+            # (collecting) keeps its subpunten, read for their syntax only
+            sub_context = context + parsed.targets[0] if parsed is not None else context
             sentences, pos = [], used
             while pos < len(rest) and SUBPUNT_RE.match(rest[pos].text):
                 match = SUBPUNT_RE.match(rest[pos].text)
@@ -345,9 +388,10 @@ class _BodyReader:
                            match.group(2), para.raw)
                 sub_place = Place(place.article, place.onderdeel, place.punt, match.group(1))
                 s, n = self._parse_with_content([sub] + rest[pos + 1:], 0, sub_place, sub_context)
-                sentences.append(s)
+                if s is not None:
+                    sentences.append(s)
                 pos += n
-            return sentences, index + pos - 1
+            return (sentences if parsed is not None else []), index + pos - 1
         return [parsed], index + used - 1
 
     # -- a sentence and the content that follows it
@@ -365,8 +409,11 @@ class _BodyReader:
             content = self._content(content_paras)
             used += len(content_paras)
             if not content_paras:
-                raise self.act.error(para, "the instruction announces new text, but none follows",
-                                     column=para.column + len(para.text) - 1, width=1)
+                exc = self.act.error(para, "the instruction announces new text, but none "
+                                     "follows", column=para.column + len(para.text) - 1, width=1)
+                if self.act.collected(exc, place):
+                    return None, used
+                raise exc
         return self.act.sentence(para, place, context, content, text), used
 
     def _content_paras(self, paras, start, place) -> list[Para]:

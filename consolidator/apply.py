@@ -99,11 +99,15 @@ def _sentences(articles: Iterable[Article]) -> Iterable[Sentence]:
 
 
 def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
-                   index: Optional[ArticleIndex] = None) -> None:
+                   index: Optional[ArticleIndex] = None,
+                   observe: Optional[Callable] = None) -> None:
     """Resolve every target of the sentence first, then apply in order (in place).
 
     ``index`` is an ``ArticleIndex`` of ``tree`` kept across sentences; it is
-    dropped after a sentence that may have added, replaced or renumbered articles."""
+    dropped after a sentence that may have added, replaced or renumbered articles.
+    ``observe(ws, instruction, targets)``, if given, is called just before each
+    instruction is applied (the checker counts matches there); it must not change
+    the tree."""
     ws = Workspace(tree, source_label, date, index=index)
     current = None
     try:
@@ -112,6 +116,8 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
             plans.append((current, _resolve_all(ws, current)))
         for current, targets in plans:
             ws.instruction = current
+            if observe is not None:
+                observe(ws, current, targets)
             try:
                 APPLY[type(current)](ws, current, targets)
             finally:

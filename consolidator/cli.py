@@ -31,11 +31,12 @@ def parse_cmd(act_file: str, as_json: bool) -> None:
 
 
 from .cli_apply import apply_cmd, consolidate_cmd  # noqa: E402  (registered below)
+from .cli_check import check_cmd  # noqa: E402
 from .cli_law import import_text_cmd, text_cmd  # noqa: E402
 from .cli_time import export_cmd, history_cmd, import_bwb_cmd, show_cmd  # noqa: E402
 
 for _command in (import_text_cmd, text_cmd, apply_cmd, consolidate_cmd, show_cmd, history_cmd,
-                 export_cmd, import_bwb_cmd):
+                 export_cmd, import_bwb_cmd, check_cmd):
     cli.add_command(_command)
 
 
