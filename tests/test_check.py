@@ -361,3 +361,41 @@ def test_order_keys():
     assert order_key("E 24") < order_key("E 24a") < order_key("E 25")
     assert order_key("1.2") < order_key("1.10") < order_key("2.1")
     assert order_key("IX") < order_key("X")
+
+
+def test_an_entry_into_force_article_this_tool_cannot_read(tmp_path, corpus):
+    text = act("In artikel 3 wordt «1 juli» vervangen door: 1 juni.",
+               iwt="Deze wet treedt in werking zodra de minister dat wenselijk acht.")
+    warning = only(check(tmp_path, corpus, text), "entry-into-force-unread")
+    assert warning.line == line_of(text, "zodra de minister")
+
+
+def test_with_a_date_a_part_dated_before_the_corpus_text_is_not_checked(tmp_path, corpus):
+    text = act("In artikel 9 vervalt: de.",
+               iwt="Deze wet treedt in werking met ingang van 1 juni 2000.")
+    problems = check(tmp_path, corpus, text, date=dt.date(2002, 1, 1))
+    assert kinds(problems) == [(WARNING, "before-base")]
+    assert "takes effect on 2000-06-01, not after the date of the corpus text of PROEF " \
+           "(2001-01-01)" in problems[0].message
+    assert kinds(check(tmp_path, corpus, text)) == [(ERROR, "not-found")]  # without a date
+
+
+def test_with_a_date_an_earlier_corpus_act_that_fails_is_reported_once(tmp_path, corpus):
+    own = tmp_path / "corpus"
+    (own / "PROEF").mkdir(parents=True)
+    (own / "acts").mkdir()
+    (own / "PROEF" / "base.xml").write_bytes((corpus / "PROEF" / "base.xml").read_bytes())
+    (own / "acts" / "earlier.txt").write_text(
+        act("In artikel 9 vervalt: de.").replace("2001, 500", "2001, 400"), "utf-8")
+    later = act("In artikel 3 wordt «1 juli» vervangen door: 1 juni.",
+                iwt="Deze wet treedt in werking met ingang van 1 februari 2002.")
+    problems = check(tmp_path, own, later, date=dt.date(2002, 6, 1))
+    assert kinds(problems) == [(WARNING, "other-act-fails")]
+    assert problems[0].message.startswith("Stb. 2001, 400 does not apply to PROEF on 2002-01-01")
+
+
+def test_a_heading_inserted_out_of_numeric_order(tmp_path):
+    text = SEED.read_text("utf-8").replace("§ 3a. Gemeentelijk", "§ 1a. Gemeentelijk", 1)
+    problems = check(tmp_path, CORPUS, text)
+    assert [(p.line, p.onderdeel, p.kind) for p in problems] == [(108, "K", "out-of-order")]
+    assert problems[0].message == "paragraaf 1a is placed after paragraaf 3: out of numeric order"
