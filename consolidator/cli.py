@@ -34,9 +34,10 @@ from .cli_apply import apply_cmd, consolidate_cmd  # noqa: E402  (registered bel
 from .cli_check import check_cmd  # noqa: E402
 from .cli_law import import_text_cmd, text_cmd  # noqa: E402
 from .cli_time import export_cmd, history_cmd, import_bwb_cmd, show_cmd  # noqa: E402
+from .cli_views import diff_cmd, render_cmd  # noqa: E402
 
 for _command in (import_text_cmd, text_cmd, apply_cmd, consolidate_cmd, show_cmd, history_cmd,
-                 export_cmd, import_bwb_cmd, check_cmd):
+                 export_cmd, import_bwb_cmd, check_cmd, diff_cmd, render_cmd):
     cli.add_command(_command)
 
 

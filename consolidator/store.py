@@ -146,6 +146,10 @@ class Store:
     def base_date(self, law_id: str) -> str:
         return self.db.execute("SELECT base_date FROM law WHERE id = ?", (law_id,)).fetchone()[0]
 
+    def law_source(self, law_id: str) -> str:
+        """Where the law's base text (or official history) was read from."""
+        return self.db.execute("SELECT source FROM law WHERE id = ?", (law_id,)).fetchone()[0]
+
     # -- versions
 
     def insert_version(self, law: str, valid_from: str, valid_until: Optional[str],
