@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from . import limits
 from .dates import find_date
 from .errors import ActSyntaxError, ConsolidatorError, underline
 from .instructions import Intro, parse_sentence, split_payload
 from .labels import is_successor
+from .lawxml import non_xml_char_error
 from .model import (
     Act, Article, Condition, Content, ContentLine, Footnote, Item, LawRef, Locator,
     Onderdeel, Place, Sentence, Span, Step,
@@ -73,10 +75,7 @@ OTHER_ACT_IWT_RE = re.compile(r"^(De|Het)\s+(wet|besluit|Wet|Besluit)\b(?:[^.]|S
 def parse_act_file(path: str | Path, errors: Optional[list] = None) -> Act:
     """Read and parse an act file (UTF-8 plain text); ``errors`` as in ``parse_act``."""
     path = Path(path)
-    try:
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ActSyntaxError(f"not UTF-8 text ({exc.reason})", source=str(path)) from None
+    text = limits.read_text(path, ActSyntaxError)
     return parse_act(text, source=str(path), errors=errors)
 
 
@@ -100,6 +99,10 @@ class _ActReader:
     def __init__(self, text: str, source: str, errors: Optional[list] = None):
         self.source = source
         self.errors = errors  # collect sentence errors here instead of raising
+        text = text[1:] if text.startswith("\ufeff") else text  # a byte order mark
+        bad = non_xml_char_error(ActSyntaxError, text, source, "an act")
+        if bad is not None:  # its words may become part of a law, which is XML
+            raise bad
         self.paras = _paragraphs(text)
         self.footnotes = _footnotes(self.paras)
         self.kamerstuk_stb: dict[str, str] = {}

@@ -871,6 +871,9 @@ class _Builder:
         if len(self.lists) < level:
             holder = self.lists[-1][1] if self.lists else (self.lid if self.lid is not None
                                                            else self.artikel)
+            if holder is not None and len(self.lists) < level - 1:
+                raise ApplyError(f"list item {line.label} (line {line.span.line}) is at level "
+                                 f"{level}, but no item of level {level - 1} comes before it")
             lijst = X.make_lijst()
             self._place(lijst, holder)
             if holder is None:  # bare items: the caller wants li elements

@@ -16,7 +16,7 @@ from .numbers import roman_to_int
 def number_key(number: str):
     """The form under which two article numbers that name the same article agree."""
     text = number.replace(" ", "").rstrip(".")
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit: int("2¹") fails
         return int(text)
     try:
         return roman_to_int(text.upper())

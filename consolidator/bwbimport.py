@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import lawxml as X
+from . import limits
 from .bwbmeta import Expression, WtiChange, read_manifest, read_wti
 from .errors import LawFormatError
 from .store import Store
@@ -60,7 +61,7 @@ def _file(folder: Path, expression: Expression) -> Path:
 
 def _insert(store: Store, law_id: str, expression: Expression, path: Path,
             changes: list[WtiChange]) -> None:
-    data = path.read_bytes()
+    data = limits.read_bytes(path, LawFormatError)
     tree = X.parse_law(data, source=str(path))
     store.insert_version(
         law_id, expression.valid_from.isoformat(), _after(expression.valid_until),

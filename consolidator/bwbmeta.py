@@ -112,7 +112,7 @@ def _expression(el, bwb_id: str, name: str) -> Expression:
         bwb_id=bwb_id,
         number=number,
         known_until=_open(_date(meta, "zichtdatum_eind", name)),
-        size=int(size) if size and size.strip().isdigit() else None,
+        size=int(size) if size and size.strip().isdecimal() else None,
         hashcode=(el.findtext("manifestation[@label='xml']/metadata/hashcode") or "").strip(),
         line=el.sourceline or 0,
     )

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import traceback
 
 import click
 
@@ -57,3 +59,25 @@ def main() -> None:
     except OSError as exc:
         click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
         sys.exit(1)
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - a bug: say so, briefly
+        if os.environ.get(TRACEBACK_VAR):
+            raise
+        click.echo(internal_error_message(exc), err=True)
+        sys.exit(2)
+
+
+#: set this environment variable to see the traceback of an internal error
+TRACEBACK_VAR = "CONSOLIDATOR_TRACEBACK"
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """One paragraph for an error that is a bug in consolidator, not in the input: what
+    failed and where, and how to see more. Nothing was written (outputs are renamed
+    into place only when a command succeeds)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if f"{os.sep}consolidator{os.sep}" in f.filename]
+    frame = (ours or frames or [None])[-1]
+    where = f" in {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
+    return (f"internal error: {type(exc).__name__}{where}: {exc}\n"
+            "This is a bug in consolidator, not in your input; no output was written. "
+            f"Please report it with the input. Set {TRACEBACK_VAR}=1 to see the traceback.")

@@ -9,17 +9,12 @@ from pathlib import Path
 
 import click
 
-from . import lawtext, lawxml
+from . import lawtext, lawxml, limits
 from .errors import LawFormatError
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise LawFormatError(f"not UTF-8 text (byte {exc.start})", source=str(path)) from exc
-    except OSError as exc:
-        raise LawFormatError(f"cannot read: {exc.strerror or exc}", source=str(path)) from exc
+    return limits.read_text(path, LawFormatError)
 
 
 @click.command("import-text")

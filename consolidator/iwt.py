@@ -80,20 +80,28 @@ _LOW, _HIGH = (-1,), (10 ** 9,)
 
 def label_key(label: str, level: str) -> tuple:
     """Sort key of a label at ``level`` (artikel, onderdeel, punt): IX < IXa < X,
-    A < A1 < B < Z < AA < BB, 2 < 2a < 3. Raises ValueError for a label that is
-    not one of these forms."""
+    A < A1 < A1a < B < Z < AA < BB (a < b < aa where an act letters its onderdelen in
+    lower case), 2 < 2a < 3. Raises ValueError for a label that is not one of these
+    forms."""
     if level == "artikel":
         return _artikel_key(label)
-    pattern = r"([A-Z]+)(\d*|[a-z]?)" if level == "onderdeel" else r"(\d+)([a-z]?)"
-    match = re.fullmatch(pattern, label)
+    if level == "onderdeel":
+        match = re.fullmatch(r"([A-Z]+|[a-z]+)(\d*)([a-z]?)", label)
+        if not match:
+            raise ValueError(f"«{label}» is not a {level} label")
+        main = (_letters_value(match.group(1).upper()),)
+        if not match.group(2):  # A < A1 < A2 < Aa
+            return main + _suffix_key(match.group(3)) + (0, 0)
+        return main + _suffix_key(match.group(2)) + _suffix_key(match.group(3))
+    match = re.fullmatch(r"(\d+)([a-z]?)", label)
     if not match:
         raise ValueError(f"«{label}» is not a {level} label")
-    head = match.group(1)
-    main = int(head) if head.isdigit() else _letters_value(head)
-    return (main,) + _suffix_key(match.group(2))
+    return (int(match.group(1)),) + _suffix_key(match.group(2))
 
 
 def _artikel_key(label: str) -> tuple:
+    if label == "enig":  # «Enig artikel»: the act's only ARTIKEL
+        return (1, 0, 0)
     roman = re.fullmatch(r"([IVXLC]+)([A-Za-z]?)", label)
     if roman:
         try:
@@ -125,7 +133,11 @@ def _bounds(part: Part) -> tuple[tuple, tuple]:
     lo, hi = [], []
     for level, label in (("artikel", part.artikel), ("onderdeel", part.onderdeel),
                          ("punt", part.punt)):
-        key = label_key(label, level) if label else None
+        try:
+            key = label_key(label, level) if label else None
+        except ValueError as exc:  # a part of an act whose numbering cannot be ordered
+            raise TimeError(f"{part}: {exc}, so no entry-into-force rule that names a "
+                            "range of parts can be applied to it") from None
         lo.append(key or _LOW)
         hi.append(key or _HIGH)
     return tuple(lo), tuple(hi)
@@ -209,14 +221,24 @@ class AfterPublication:
     day_month: tuple[int, int] = (0, 0)
 
     def date(self, published: _dt.date) -> _dt.date:
-        if self.days:
-            return published + _dt.timedelta(days=self.days)
-        if self.months:
-            month = published.month - 1 + self.months
-            return _dt.date(published.year + month // 12, month % 12 + 1, 1)
-        day, month = self.day_month
-        candidate = _dt.date(published.year, month, day)
-        return candidate if candidate > published else _dt.date(published.year + 1, month, day)
+        try:
+            if self.days:
+                return published + _dt.timedelta(days=self.days)
+            if self.months:
+                month = published.month - 1 + self.months
+                return _dt.date(published.year + month // 12, month % 12 + 1, 1)
+            day, month = self.day_month
+            for year in range(published.year, published.year + 9):  # 29 februari: a leap year
+                try:
+                    candidate = _dt.date(year, month, day)
+                except ValueError:
+                    continue
+                if candidate > published:
+                    return candidate
+        except (OverflowError, ValueError):
+            pass
+        raise TimeError(f"the date after publication on {published} is not in the calendar "
+                        "(after the year 9999)")
 
 
 @dataclass(frozen=True)
@@ -638,10 +660,28 @@ class _PartsReader:
 
 def _day_month(token: Token) -> tuple[int, int]:
     day, month = token.value.split()
-    return int(day), MONTHS[month.lower()]
+    found = int(day), MONTHS[month.lower()]
+    try:
+        _dt.date(2000, found[1], found[0])  # a leap year: 29 februari is a day of the year
+    except ValueError:
+        raise _Unsupported(f"«{token.value}»: not a day of the year", token) from None
+    return found
+
+
+def _date(token: Token) -> Optional[_dt.date]:
+    """The date a DATE token writes, or an error at the token («31 februari 1997»)."""
+    try:
+        return find_date(token.value)
+    except TimeError as exc:
+        raise _Unsupported(exc.message, token) from None
 
 
 _CMP = {"na": ">", "op of na": ">=", "vóór": "<", "voor": "<"}
+
+
+def _cmp(token: Token) -> str:
+    """The comparison «op of na» writes, whatever whitespace stands between its words."""
+    return _CMP[" ".join(token.value.lower().split())]
 
 
 @v_args(inline=True)
@@ -687,11 +727,11 @@ class IwtBuilder(Transformer):
         return when, self.text[meta.start_pos:meta.end_pos]
 
     def alternative(self, first, cmp, date, second):
-        condition = Condition(_CMP[cmp.value], find_date(date.value), f"{cmp.value} {date.value}")
+        condition = Condition(_cmp(cmp), _date(date), f"{cmp.value} {date.value}")
         return ("alternative", first, condition, second)
 
     def fixed(self, token):
-        return Fixed(find_date(token.value))
+        return Fixed(_date(token))
 
     def day_after(self, token, publication):
         ordinal = token.value.split()[1] if len(token.value.split()) > 3 else "eerste"
@@ -719,7 +759,7 @@ class IwtBuilder(Transformer):
 
     @v_args(meta=True, inline=True)
     def cond_issued(self, meta, kind, cmp, date):
-        return Condition(_CMP[cmp.value.lower()], find_date(date.value),
+        return Condition(_cmp(cmp), _date(date),
                          self.text[meta.start_pos:meta.end_pos])
 
     # clauses after the moment
@@ -728,7 +768,7 @@ class IwtBuilder(Transformer):
         return [c for clause in clauses if clause is not None for c in clause]
 
     def retro_parts(self, scope, date):
-        return [Back(scope, find_date(date.value), date.value)]
+        return [Back(scope, _date(date), date.value)]
 
     def retro_parts_pronoun(self, pronoun, scope, date):
         return self.retro_parts(scope, date)
@@ -740,10 +780,10 @@ class IwtBuilder(Transformer):
         return None  # the other leden are more precise and win anyway
 
     def retro_all(self, date):
-        return [Back(None, find_date(date.value), date.value)]
+        return [Back(None, _date(date), date.value)]
 
     def retro_except(self, scope, date):
-        return [Back(None, find_date(date.value), date.value, exclude=scope)]
+        return [Back(None, _date(date), date.value, exclude=scope)]
 
     def except_post(self, items):
         return [("except", items)]
@@ -790,7 +830,7 @@ class IwtBuilder(Transformer):
         return statement
 
     def retro_sentence(self, subject, date):
-        return Statement(subject, [Back(None, find_date(date.value), date.value)])
+        return Statement(subject, [Back(None, _date(date), date.value)])
 
     def enumerated(self, subject, *items):
         return Statement(subject, [c for item in items for c in item])

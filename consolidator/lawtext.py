@@ -77,6 +77,10 @@ def parse_law_text(text: str, source: str = "", bwb_id: Optional[str] = None,
     Raises ``LawFormatError`` with line and column for lines that do not fit
     (a lid or list item outside an article, an indent that skips a level, ...).
     """
+    text = text[1:] if text.startswith("\ufeff") else text  # a byte order mark
+    bad = X.non_xml_char_error(LawFormatError, text, source, "a law text")
+    if bad is not None:
+        raise bad
     lines = list(_lines(text))
     if not lines:
         raise LawFormatError("empty law text: the first line must be the title", source=source)

@@ -46,6 +46,7 @@ from typing import Iterator, NamedTuple, Optional, Union
 
 from lxml import etree
 
+from . import limits
 from .errors import LawFormatError
 
 # --------------------------------------------------------------------------- parsing
@@ -62,15 +63,46 @@ def _parser() -> etree.XMLParser:
 def _read_input(data_or_path, source: str) -> tuple[bytes, str]:
     """The raw bytes and a name for error messages."""
     if isinstance(data_or_path, bytes):
+        limits.check_size(len(data_or_path), source or "<bytes>", LawFormatError)
         return data_or_path, source or "<bytes>"
     if isinstance(data_or_path, str) and data_or_path.lstrip().startswith("<"):
-        return data_or_path.encode("utf-8"), source or "<string>"
+        data = data_or_path.encode("utf-8")
+        limits.check_size(len(data), source or "<string>", LawFormatError)
+        return data, source or "<string>"
     path = Path(data_or_path)
     try:
-        return path.read_bytes(), source or str(path)
-    except OSError as exc:
-        raise LawFormatError(f"cannot read law file: {exc.strerror or exc}",
-                             source=source or str(path)) from exc
+        return limits.read_bytes(path, LawFormatError), source or str(path)
+    except LawFormatError as exc:
+        exc.source = source or str(path)
+        raise
+
+
+#: a character XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates,
+#: U+FFFE, U+FFFF): a text with one cannot become (part of) a law
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def find_non_xml_char(text: str, start: int = 0) -> Optional[re.Match]:
+    """The first character of ``text`` (from ``start``) that XML cannot hold, or None."""
+    return _NOT_XML_CHAR.search(text, start)
+
+
+def non_xml_char_error(cls, text: str, source: str, kind: str):
+    """``cls`` (a ``ConsolidatorError``) for the first character of ``text`` that XML
+    cannot hold, with line and column as ``str.splitlines`` counts them and the line
+    shown with that character as U+FFFD; None when there is none."""
+    if find_non_xml_char(text) is None:
+        return None
+    from .errors import underline
+    # with the line ends: some of these characters (\x0b, \x1c) end a line for splitlines
+    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+        found = find_non_xml_char(raw)
+        if found is not None:
+            shown = _NOT_XML_CHAR.sub("\ufffd", raw.rstrip("\r\n"))
+            return cls(f"character U+{ord(found.group()):04X} is not allowed in {kind} "
+                       "(XML cannot hold it)", source=source, line=number,
+                       column=found.start() + 1, context=underline(shown, found.start() + 1))
+    return None
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -86,9 +118,11 @@ def parse_law(data_or_path: Union[bytes, str, os.PathLike], source: str = "") ->
     billion laughs).
     """
     data, name = _read_input(data_or_path, source)
-    found = _FORBIDDEN.search(data)
+    # UTF-16 and UTF-32 write ASCII with zero bytes between: search without them too
+    searched = data.replace(b"\x00", b"") if b"\x00" in data[:4] else data
+    found = _FORBIDDEN.search(searched)
     if found:
-        line, col = _line_col(data, found.start())
+        line, col = _line_col(searched, found.start())
         raise LawFormatError(f"DOCTYPE and entity declarations are not allowed "
                              f"({found.group(1).decode().upper()})",
                              source=name, line=line, column=col)
@@ -96,11 +130,32 @@ def parse_law(data_or_path: Union[bytes, str, os.PathLike], source: str = "") ->
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
-        raise LawFormatError(f"malformed XML: {exc.msg}", source=name, line=line,
+        raise LawFormatError(f"malformed XML: {_explain(exc.msg)}", source=name, line=line,
                              column=col) from exc
-    if tree.docinfo.doctype:
+    if tree.docinfo.doctype:  # one the byte search missed (a UTF-16 file, say)
         raise LawFormatError("DOCTYPE declarations are not allowed", source=name)
+    include = next(tree.iter(f"{{{_XINCLUDE}}}*"), None)
+    if include is not None:  # never expanded; refused so nobody expands it later either
+        raise LawFormatError("XInclude elements are not allowed (a law file is read on its "
+                             "own)", source=name, line=include.sourceline or 0)
     return tree
+
+
+_XINCLUDE = "http://www.w3.org/2001/XInclude"
+
+#: libxml2's words for the limits a law file runs into, and what they mean to a user
+_LIMITS = (
+    ("Excessive depth", "elements nested more than 256 deep (a law is never that deep)"),
+    ("Text node too long", "a text of more than 10 MB in one element"),
+    ("amplification", "entity references that expand far beyond the file"),
+)
+
+
+def _explain(message: str) -> str:
+    for words, meaning in _LIMITS:
+        if words.lower() in (message or "").lower():
+            return f"{meaning}; refused"
+    return message
 
 
 #: the XML declaration serialize writes (the one lxml writes, kept for byte-stable output)
@@ -729,7 +784,7 @@ class _IdCounter:
         for entry in new:
             last = entry
             ref = entry.get("idref") or ""
-            if ref.startswith("cons-") and ref[5:].isdigit():
+            if ref.startswith("cons-") and ref[5:].isdecimal():
                 high = max(high, int(ref[5:]))
         self.seen.pop(id(ledger), None)
         self.seen[id(ledger)] = (ledger, last, high)
@@ -754,8 +809,13 @@ def _ensure_id(el) -> str:
 
 def _log(el, date, source: str, effect: str) -> None:
     """Append a ``bwb-wijziging`` for el to the document's change list."""
-    ledger = _root(el).find("bwb-wijzigingen")
-    if ledger is None or _root(el).tag != "toestand":
+    root = _root(el)
+    ledger = root.find("bwb-wijzigingen")
+    if ledger is None and root.tag == "toestand":  # a law file that lacks it
+        raise LawFormatError("the law has no <bwb-wijzigingen> to record the change in "
+                             "(a BWB toestand needs one)",
+                             source=root.getroottree().docinfo.URL or "")
+    if ledger is None or root.tag != "toestand":
         raise ValueError("mark the element after it is inside a toestand document")
     entry = etree.SubElement(ledger, "bwb-wijziging", idref=_ensure_id(el))
     label = etree.SubElement(entry, "label", bron=source, effect=effect)

@@ -89,7 +89,7 @@ def _same_number(a: str, b: str) -> bool:
 
 
 def _as_int(text: str) -> Optional[int]:
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit: int("2¹") fails
         return int(text)
     try:
         return roman_to_int(text.upper())
