@@ -63,8 +63,11 @@ def main() -> None:
         if os.environ.get(TRACEBACK_VAR):
             raise
         click.echo(internal_error_message(exc), err=True)
-        sys.exit(2)
+        sys.exit(INTERNAL_ERROR_EXIT)
 
+
+#: exit code of a bug (sysexits' EX_SOFTWARE): 1 is bad input, 2 a usage error (click)
+INTERNAL_ERROR_EXIT = 70
 
 #: set this environment variable to see the traceback of an internal error
 TRACEBACK_VAR = "CONSOLIDATOR_TRACEBACK"

@@ -304,7 +304,7 @@ def _no_laws(store: Path) -> bool:
         opened.close()
 
 
-def test_an_internal_error_is_one_paragraph_with_exit_code_2(monkeypatch):
+def test_an_internal_error_is_one_paragraph_with_its_own_exit_code(monkeypatch):
     from consolidator import cli as cli_module
 
     def broken(*args, **kwargs):
@@ -313,7 +313,7 @@ def test_an_internal_error_is_one_paragraph_with_exit_code_2(monkeypatch):
     monkeypatch.setattr(lawtext, "render_law_text", broken)
     monkeypatch.delenv(cli_module.TRACEBACK_VAR, raising=False)
     code, stderr = _run_main(cli_module.main, ["text", str(BASE)])
-    assert code == 2
+    assert code == cli_module.INTERNAL_ERROR_EXIT == 70
     assert stderr.startswith("internal error: KeyError in cli_law.py:")
     assert "This is a bug in consolidator" in stderr and "Traceback" not in stderr
     monkeypatch.setenv(cli_module.TRACEBACK_VAR, "1")
