@@ -280,6 +280,11 @@ def render_law_text(tree, artikel: Optional[str] = None, show_repealed: bool = F
     return _join(out)
 
 
+def article_lines(el) -> list:
+    """The lines of one article in the plain format, a repealed one as its repeal line."""
+    return _render_artikel(el, True)
+
+
 def _join(lines: list) -> str:
     return "".join(line.rstrip() + "\n" for line in lines)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, Optional
 
+from . import lawtext
 from . import lawxml as X
 from .apply import apply_articles
 from .errors import ApplyError, TimeError
@@ -138,9 +139,12 @@ def _insert(store: Store, law_id: str, valid_from, valid_until, known_from: str,
 
 def article_digests(tree) -> dict[str, str]:
     """A digest of each article's text, whether it is repealed and its BWB version
-    stamp, by number."""
+    stamp, by number. The text is the article as the plain format writes it (what a
+    reader and ``diff`` see), so markup that BWB and the engine lay out differently
+    («<label>Artikel</label><nr>48a</nr>» with or without a space between) is no change."""
     digests = {}
     for el in X.iter_articles(tree):
-        text = f"{X.is_repealed(el)}|{X.version_stamp(el)}|{X.al_text(el)}"
+        shown = "\n".join(lawtext.article_lines(el))
+        text = f"{X.is_repealed(el)}|{X.version_stamp(el)}|{shown}"
         digests[X.artikel_number(el)] = hashlib.sha1(text.encode("utf-8")).hexdigest()
     return digests
