@@ -2,8 +2,8 @@
 
 The sentence is prepared before Lark sees it: the colon payload («vervangen door:
 een … school.») is cut off and the closing full stop dropped, so the grammar only
-meets free text inside quotes. One Transformer turns the tree into the frozen
-dataclasses of ``model``.
+meets free text inside quotes. One builder turns what the parser reduces into
+the frozen dataclasses of ``model``, while parsing.
 
 Example::
 
@@ -18,10 +18,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedInput, VisitError
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput, UnexpectedToken, VisitError
+from lark.lexer import LexerThread
+from lark.parsers.lalr_analysis import Shift
 
 from .errors import ActSyntaxError, underline
 from .model import (
@@ -177,23 +179,25 @@ def _toc_label(step: Step) -> str:
     return f"{step.kind.capitalize()} {step.number}"
 
 
-# ---------------------------------------------------------------------------- transformer
+# ---------------------------------------------------------------------------- builder
 
 
-@v_args(meta=True)
-class InstructionBuilder(Transformer):
-    """The one Transformer: Lark tree → model objects.
+class InstructionBuilder:
+    """The one builder: grammar rules → model objects.
+
+    Each method is named after a rule (or its alias) and is called as
+    ``method(meta, children)`` when the parser reduces that rule (see
+    ``_OnePassParser``): ``meta`` holds the columns the rule matched, as Lark's
+    ``propagate_positions`` gives them; ``children`` are the kept tokens and the
+    results of the sub-rules, as a Lark Transformer would see them.
 
     Given, per sentence, what the grammar does not see: the payload, the content
     lines that follow, the context locator, and the sentence's place and
-    position in the act. One builder serves many sentences (``for_sentence``):
-    Lark wraps every rule method when a Transformer is made, which would cost
-    more than parsing a short sentence.
+    position in the act. One builder serves many sentences (``for_sentence``).
     """
 
     def __init__(self, text: str, payload: Optional[str], content: Content, context: Locator,
                  place: Place, line: int, column: int):
-        super().__init__()
         self.for_sentence(text, payload, content, context, place, line, column)
 
     def for_sentence(self, text: str, payload: Optional[str], content: Content,
@@ -207,6 +211,9 @@ class InstructionBuilder(Transformer):
         self.place = place
         self.line = line
         self.column = column
+        # (rule, exception) of the first method that failed; the parse goes on so
+        # that a syntax error further on still wins, as when building came after
+        self.failure: Optional[tuple[str, Exception]] = None
         return self
 
     # -- spans
@@ -795,6 +802,11 @@ def _builder() -> InstructionBuilder:
     return _BUILDER[0]
 
 
+@lru_cache(maxsize=1)
+def _one_pass_parser() -> "_OnePassParser":
+    return _OnePassParser(grammar_parser(), _builder())
+
+
 def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locator = Locator(),
                    content: Content = Content(), place: Place = Place(),
                    source: str = "") -> Parsed:
@@ -807,21 +819,201 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
     expected.
     """
     head, payload = split_payload(text)
-    try:
-        tree = grammar_parser().parse(head)
-    except UnexpectedInput as exc:
-        raise _syntax_error(exc, text, line, column, source) from None
     builder = _builder().for_sentence(text, payload, content, context, place, line, column)
     try:
-        return builder.transform(tree)
-    except VisitError as exc:
-        inner = exc.orig_exc
+        built = _one_pass_parser().parse(head)
+    except UnexpectedInput as exc:
+        raise _syntax_error(exc, text, line, column, source) from None
+    if builder.failure is not None:
+        rule, inner = builder.failure
         if isinstance(inner, _GrammarUse):
             col = getattr(inner.meta, "column", 1)
             raise ActSyntaxError(inner.args[0], source=source, line=line,
                                  column=column + col - 1,
                                  context=underline(text, col, len(text) - col + 1)) from None
-        raise
+        raise VisitError(rule, None, inner) from inner
+    return built.value
+
+
+# ---------------------------------------------------------------------------- one-pass parsing
+#
+# Lark would build a parse tree (with positions) and the builder would then walk
+# it; for a sentence of a dozen tokens that costs twice the parse itself. So the
+# parser below drives Lark's LALR tables and contextual lexer itself and calls
+# the builder's method at each reduction, with what Lark's tree building would
+# have given it: the kept children (anonymous and «_» tokens dropped, «__…»
+# helper rules spliced in, «?rule» with one child passed through) and the
+# columns the rule matched (first to last token, filtered ones included). A
+# Lark Transformer may not take ``meta`` when run during parsing, hence our own.
+
+
+class _Meta:
+    """The columns a rule matched (what Lark's ``propagate_positions`` gives)."""
+
+    __slots__ = ("empty", "line", "column", "end_line", "end_column")
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int):
+        self.empty = False
+        self.line, self.column = line, column
+        self.end_line, self.end_column = end_line, end_column
+
+
+class _NoPosition:
+    """A rule that matched no token («telkens» left out): it has no columns."""
+
+    __slots__ = ()
+    empty = True
+
+
+_NO_POSITION = _NoPosition()
+
+
+class _Built:
+    """A rule's result on the parser's stack, with the columns the rule covers."""
+
+    __slots__ = ("value", "meta")
+
+    def __init__(self, value, meta):
+        self.value, self.meta = value, meta
+
+
+class _Spliced:
+    """The kept items (tokens and ``_Built``) of a helper rule Lark inlines into
+    its parent («(«,» action)*» becomes ``__actions_star_1``)."""
+
+    __slots__ = ("items", "meta")
+
+    def __init__(self, items: list, meta):
+        self.items, self.meta = items, meta
+
+
+def _extent(raw: list):
+    """The columns from the first positioned item of ``raw`` to the last one."""
+    for item in raw:
+        start = item if isinstance(item, Token) else item.meta
+        if start is not _NO_POSITION:
+            break
+    else:
+        return _NO_POSITION
+    for item in reversed(raw):
+        end = item if isinstance(item, Token) else item.meta
+        if end is not _NO_POSITION:
+            break
+    return _Meta(start.line, start.column, end.end_line, end.end_column)
+
+
+def _kept_items(raw: list, keep: tuple) -> list:
+    items = []
+    for index, spliced in keep:
+        if spliced:
+            items.extend(raw[index].items)
+        else:
+            items.append(raw[index])
+    return items
+
+
+def _is_spliced(symbol) -> bool:
+    """Lark inlines a rule whose name starts with «_» into its parent."""
+    return not symbol.is_term and symbol.name.startswith("_")
+
+
+def _reducer(builder: InstructionBuilder, rule) -> Callable[[list], object]:
+    """The function that turns the matched symbols of ``rule`` into its result."""
+    keep_all = rule.options.keep_all_tokens
+    keep = tuple((i, _is_spliced(sym)) for i, sym in enumerate(rule.expansion)
+                 if keep_all or not (sym.is_term and sym.filter_out))
+    if _is_spliced(rule.origin):
+        return lambda raw: _Spliced(_kept_items(raw, keep), _extent(raw))
+    name = rule.alias or rule.options.template_source or rule.origin.name
+    passes_single = rule.options.expand1 and not rule.alias
+    method = getattr(builder, name, None)
+
+    def reduce(raw: list):
+        meta = _extent(raw)
+        if builder.failure is not None:  # only a syntax error can still change the outcome
+            return _Built(None, meta)
+        items = _kept_items(raw, keep)
+        if passes_single and len(items) == 1:  # «?action: replace_words | …»
+            single = items[0]
+            return single if isinstance(single, Token) else _Built(single.value, meta)
+        children = [item if isinstance(item, Token) else item.value for item in items]
+        if method is None:
+            return _Built(Tree(name, children, meta), meta)
+        try:
+            return _Built(method(meta, children), meta)
+        except Exception as exc:  # reported after the parse, as a Transformer would
+            builder.failure = (name, exc)
+            return _Built(None, meta)
+
+    return reduce
+
+
+class _StatePointer:
+    """What Lark's contextual lexer asks of a parser: its current state."""
+
+    __slots__ = ("stack",)
+
+    def __init__(self, stack: list):
+        self.stack = stack
+
+    @property
+    def position(self):
+        return self.stack[-1]
+
+
+class _OnePassParser:
+    """Lark's LALR(1) tables and contextual lexer, building while parsing."""
+
+    def __init__(self, lark: Lark, builder: InstructionBuilder):
+        frontend = lark.parser
+        table = frontend.parser.parser.parse_table
+        (start,) = frontend.parser_conf.start
+        self.lexer = frontend.lexer
+        self.states = table.states
+        self.start_state = table.start_states[start]
+        self.end_state = table.end_states[start]
+        reductions = {rule: (len(rule.expansion), rule.origin.name, _reducer(builder, rule))
+                      for rule in lark.rules}
+        # per state and token type: (True, next state) or (False, (size, rule, reducer))
+        self.actions = {state: {symbol: (True, arg) if action is Shift
+                                else (False, reductions[arg])
+                                for symbol, (action, arg) in row.items()}
+                        for state, row in table.states.items()}
+
+    def parse(self, text: str) -> _Built:
+        stack = [self.start_state]
+        values: list = []
+        token = None
+        for token in LexerThread.from_text(self.lexer, text).lex(_StatePointer(stack)):
+            self._feed(token, stack, values, False)
+        end = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
+        return self._feed(end, stack, values, True)
+
+    def _feed(self, token: Token, stack: list, values: list, is_end: bool):
+        """Shift ``token`` after the reductions it calls for; at «$END», the result."""
+        actions = self.actions
+        while True:
+            state = stack[-1]
+            try:
+                shift, arg = actions[state][token.type]
+            except KeyError:
+                expected = {s for s in self.states[state] if s.isupper()}
+                raise UnexpectedToken(token, expected, state=_StatePointer(stack)) from None
+            if shift:
+                stack.append(arg)
+                values.append(token)
+                return None
+            size, origin, reduce = arg
+            if size:
+                raw = values[-size:]
+                del stack[-size:]
+                del values[-size:]
+            else:
+                raw = []
+            values.append(reduce(raw))
+            stack.append(actions[stack[-1]][origin][1])
+            if is_end and stack[-1] == self.end_state:
+                return values[-1]
 
 
 def _syntax_error(exc: UnexpectedInput, text: str, line: int, column: int,
