@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken, VisitError
@@ -948,6 +948,44 @@ def _reducer(builder: InstructionBuilder, rule) -> Callable[[list], object]:
     return reduce
 
 
+class _LexMiss(Exception):
+    """The quick lexer met what only Lark's lexer can report well (or at all)."""
+
+
+def _state_scanners(lexer) -> Optional[dict]:
+    """Per parser state: the compiled patterns Lark's contextual lexer tries there,
+    the terminals it ignores and its token callbacks; None where this version of
+    Lark keeps them elsewhere (then its own lexer serves)."""
+    try:
+        return {state: (tuple(basic.scanner._mres), basic.ignore_types, basic.callback)
+                for state, basic in lexer.lexers.items()}
+    except AttributeError:
+        return None
+
+
+def _one_line_tokens(scanners: dict, text: str, stack: list) -> Iterator[Token]:
+    """The tokens of ``text`` (no line breaks) as Lark's contextual lexer gives
+    them, each scanned with the patterns of the state the parser is in by then.
+    Lark's lexer counts lines and columns per token and checks much more; on one
+    line a column is the position plus one."""
+    pos, end = 0, len(text)
+    while pos < end:
+        patterns, ignored, callbacks = scanners[stack[-1]]
+        for pattern in patterns:
+            match = pattern.match(text, pos)
+            if match:
+                break
+        else:
+            raise _LexMiss()
+        start, pos, kind = pos, match.end(), match.lastgroup
+        if kind in ignored:
+            if kind in callbacks:
+                raise _LexMiss()
+            continue
+        token = Token(kind, match.group(0), start, 1, start + 1, 1, pos + 1, pos)
+        yield callbacks[kind](token) if kind in callbacks else token
+
+
 class _StatePointer:
     """What Lark's contextual lexer asks of a parser: its current state."""
 
@@ -972,19 +1010,31 @@ class _OnePassParser:
         self.states = table.states
         self.start_state = table.start_states[start]
         self.end_state = table.end_states[start]
-        reductions = {rule: (len(rule.expansion), rule.origin.name, _reducer(builder, rule))
+        # names as plain strings: Lark's are partly Tokens, slower to compare
+        reductions = {rule: (len(rule.expansion), str(rule.origin.name), _reducer(builder, rule))
                       for rule in lark.rules}
-        # per state and token type: (True, next state) or (False, (size, rule, reducer))
-        self.actions = {state: {symbol: (True, arg) if action is Shift
+        # per state and symbol: (True, next state) or (False, (size, rule name, reducer))
+        self.actions = {state: {str(symbol): (True, arg) if action is Shift
                                 else (False, reductions[arg])
                                 for symbol, (action, arg) in row.items()}
                         for state, row in table.states.items()}
+        self.builder = builder
+        self.scanners = _state_scanners(self.lexer)
 
     def parse(self, text: str) -> _Built:
+        if self.scanners is not None and "\n" not in text:
+            try:
+                return self._parse(lambda stack: _one_line_tokens(self.scanners, text, stack))
+            except _LexMiss:  # let Lark's lexer find it again and say what it expected
+                self.builder.failure = None
+        return self._parse(lambda stack: LexerThread.from_text(self.lexer, text).lex(
+            _StatePointer(stack)))
+
+    def _parse(self, tokens_for: Callable[[list], Iterable[Token]]) -> _Built:
         stack = [self.start_state]
         values: list = []
         token = None
-        for token in LexerThread.from_text(self.lexer, text).lex(_StatePointer(stack)):
+        for token in tokens_for(stack):
             self._feed(token, stack, values, False)
         end = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
         return self._feed(end, stack, values, True)
