@@ -40,9 +40,48 @@ def pattern(words: str) -> re.Pattern:
 
 
 def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each whole-word occurrence of ``words`` inside ``text[lo:hi]``."""
+    """(start, end) of each whole-word occurrence of ``words`` inside ``text[lo:hi]``.
+
+    What ``pattern(words).finditer(text, lo, hi)`` finds, found without compiling
+    that pattern: quoted words are mostly unique to their instruction, and compiling
+    a new regex costs more than the whole search. Candidates are the occurrences
+    of the first word; the rest must follow after whitespace runs (which the
+    regex's greedy ``\\s+`` takes whole, as no word starts with a space); a word
+    edge looks at the character before the match even when it lies before ``lo``
+    (a lookbehind does) and treats ``hi`` as the end of the text (as ``endpos``
+    does)."""
     hi = len(text) if hi is None else hi
-    return [(m.start(), m.end()) for m in pattern(words).finditer(text, lo, hi)]
+    parts = words.split()
+    if not parts:
+        raise ValueError("empty quoted words")
+    edge_before = _WORD_CHAR.match(parts[0][0]) is not None
+    edge_after = _WORD_CHAR.match(parts[-1][-1]) is not None
+    found, pos = [], lo
+    while True:
+        start = text.find(parts[0], pos, hi)
+        if start < 0:
+            return found
+        end = _rest_end(text, start + len(parts[0]), parts, hi)
+        if end is not None and not (edge_before and start and _WORD_CHAR.match(text, start - 1)) \
+                and not (edge_after and end < hi and _WORD_CHAR.match(text, end)):
+            found.append((start, end))
+            pos = end
+        else:
+            pos = start + 1
+
+
+_WORD_CHAR = re.compile(r"\w")
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _rest_end(text: str, at: int, parts: list[str], hi: int) -> int | None:
+    """Where parts[1:] end when each follows a run of whitespace from ``at`` on."""
+    for part in parts[1:]:
+        space = _SPACE_RUN.match(text, at, hi)
+        if space is None or not text.startswith(part, space.end(), hi):
+            return None
+        at = space.end() + len(part)
+    return at
 
 
 def find_anchored(text: str, anchor: str, words: str, position: str,
@@ -108,6 +147,8 @@ def replace(text: str, start: int, end: int, new: str) -> Edit:
 
 
 def _common_prefix(a: str, b: str) -> int:
+    if b.startswith(a) or a.startswith(b):  # the usual case: the seam kept ``left`` whole
+        return min(len(a), len(b))
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
