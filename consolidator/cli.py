@@ -44,7 +44,8 @@ for _command in (import_text_cmd, text_cmd, apply_cmd, consolidate_cmd, show_cmd
 
 
 def main() -> None:
-    """Entry point: project errors become a message on stderr and exit code 1."""
+    """Entry point: project errors become a message on stderr and exit code 1, an
+    interrupt exits with 130, anything else is reported as a bug (exit code 70)."""
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -59,7 +60,10 @@ def main() -> None:
     except OSError as exc:
         click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
         sys.exit(1)
-    except (Exception, RecursionError) as exc:  # noqa: BLE001 - a bug: say so, briefly
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing was written.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a bug: say so, briefly
         if os.environ.get(TRACEBACK_VAR):
             raise
         click.echo(internal_error_message(exc), err=True)
