@@ -817,15 +817,17 @@ class _IdCounter:
 _IDS = _IdCounter()
 
 
-def _ensure_id(el) -> str:
-    if el.get("id"):
-        return el.get("id")
+def _ensure_id(el, ledger) -> str:
+    """el's id, given one if it has none; ``ledger`` is its document's bwb-wijzigingen."""
+    given = el.get("id")
+    if given:
+        return given
     # Ids made here are «cons-N» and each is logged in the change list at once
     # (``_log``), which only grows: one more than the highest N logged is free, so a
     # new element never takes the id (and the history) of a removed one.
-    n = _IDS.next_number(_child(_root(el), "bwb-wijzigingen"))
-    el.set("id", f"cons-{n}")
-    return el.get("id")
+    made = f"cons-{_IDS.next_number(ledger)}"
+    el.set("id", made)
+    return made
 
 
 def _log(el, date, source: str, effect: str) -> None:
@@ -838,7 +840,7 @@ def _log(el, date, source: str, effect: str) -> None:
                              source=root.getroottree().docinfo.URL or "")
     if ledger is None or root.tag != "toestand":
         raise ValueError("mark the element after it is inside a toestand document")
-    entry = etree.SubElement(ledger, "bwb-wijziging", idref=_ensure_id(el))
+    entry = etree.SubElement(ledger, "bwb-wijziging", idref=_ensure_id(el, ledger))
     label = etree.SubElement(entry, "label", bron=source, effect=effect)
     if date is not None:  # a preview without dates still records the source
         label.set("inwerking", _iso(date))
@@ -908,12 +910,18 @@ def mark_repealed(el, date, source: str) -> None:
 
 
 def _is_repeal_text(el) -> bool:
-    content = [c for c in el if c.tag not in ("lidnr", "li.nr", "kop", "meta-data")]
-    if len(content) != 1 or content[0].tag != "al":
+    content = None  # the one child that is not a label, kop or metadata
+    for child in el:
+        if child.tag in ("lidnr", "li.nr", "kop", "meta-data"):
+            continue
+        if content is not None:  # a second one: text, not a repeal (no need to look further)
+            return False
+        content = child
+    if content is None or content.tag != "al":
         return False
-    redactie = _child(content[0], "redactie")
+    redactie = _child(content, "redactie")
     return (redactie is not None and redactie.get("type") == "vervanging"
-            and bool(_REPEAL_WORDS.match(al_text(content[0]))))
+            and bool(_REPEAL_WORDS.match(al_text(content))))
 
 
 def is_repealed(el) -> bool:

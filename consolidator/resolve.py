@@ -82,6 +82,8 @@ def _refuse_act_steps(steps: list[Step]) -> None:
 
 def _same_number(a: str, b: str) -> bool:
     """«III» = «3» = «iii»; «E 24» = «E24»."""
+    if a == b:  # the usual case, decided before any normalising
+        return True
     a, b = a.replace(" ", "").rstrip("."), b.replace(" ", "").rstrip(".")
     if a.lower() == b.lower():
         return True
@@ -179,11 +181,10 @@ def _nearby(numbers: list[str], wanted: str) -> str:
 
 def _lid(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel",), step)
-    leden = [el for el in holder if X.is_lid(el)]
-    for el in leden:
+    for el in holder.iterchildren("lid"):
         if _same_number(X.lid_number(el), step.number):
             return Target("lid", el, f"lid {step.number}")
-    has = ", ".join(X.lid_number(el) for el in leden)
+    has = ", ".join(X.lid_number(el) for el in holder.iterchildren("lid"))
     raise TargetNotFound(f"{target.label} has no lid {step.number}; "
                          + (f"it has leden {has}" if has else "it has no numbered leden"))
 
@@ -244,12 +245,22 @@ def text_parts(holder) -> list[tuple[object, bool]]:
     Repealed leden and list items, the kop and the labels are left out."""
     parts = []
     for el in holder.iter("al"):
-        between = list(el.iterancestors())
-        between = between[:between.index(holder)] if holder in between else []
+        between = _ancestors_below(el, holder)
         if any(a.tag in ("kop", "redactie") or X.is_repealed(a) for a in between):
             continue
         parts.append((el, any(X.is_li(a) for a in between)))
     return parts
+
+
+def _ancestors_below(el, holder) -> list:
+    """The ancestors of el up to (not including) holder; none when holder is not one.
+    (Stopping at holder spares making proxies for the whole chain up to the root.)"""
+    between = []
+    for ancestor in el.iterancestors():
+        if ancestor is holder:
+            return between
+        between.append(ancestor)
+    return []
 
 
 def _opschrift(tree, target: Target, step: Step) -> Target:
