@@ -929,12 +929,14 @@ def _reducer(builder: InstructionBuilder, rule) -> Callable[[list], object]:
     name = rule.alias or rule.options.template_source or rule.origin.name
     passes_single = rule.options.expand1 and not rule.alias
     method = getattr(builder, name, None)
+    # most rules keep every symbol and splice none: their items are the matched symbols
+    keeps_all = keep == tuple((i, False) for i in range(len(rule.expansion)))
 
     def reduce(raw: list):
         meta = _extent(raw)
         if builder.failure is not None:  # only a syntax error can still change the outcome
             return _Built(None, meta)
-        items = _kept_items(raw, keep)
+        items = raw if keeps_all else _kept_items(raw, keep)
         if passes_single and len(items) == 1:  # «?action: replace_words | …»
             single = items[0]
             return single if isinstance(single, Token) else _Built(single.value, meta)
@@ -965,12 +967,25 @@ def _state_scanners(lexer) -> Optional[dict]:
         return None
 
 
+_new_str = str.__new__
+
+
+def _token(kind: str, value: str, start: int, end: int) -> Token:
+    """Lark's Token for text[start:end] on line 1, made without the two Python
+    calls of Token(...) (which also translate old keyword names)."""
+    token = _new_str(Token, value)
+    token.type, token.value, token.start_pos, token.end_pos = kind, value, start, end
+    token.line = token.end_line = 1
+    token.column, token.end_column = start + 1, end + 1
+    return token
+
+
 def _one_line_tokens(scanners: dict, text: str, stack: list) -> Iterator[Token]:
     """The tokens of ``text`` (no line breaks) as Lark's contextual lexer gives
-    them, each scanned with the patterns of the state the parser is in by then.
-    Lark's lexer counts lines and columns per token and checks much more; on one
-    line a column is the position plus one."""
-    pos, end = 0, len(text)
+    them, each scanned with the patterns of the state the parser is in by then,
+    then Lark's «$END». Lark's lexer counts lines and columns per token and checks
+    much more; on one line a column is the position plus one."""
+    pos, end, token = 0, len(text), None
     while pos < end:
         patterns, ignored, callbacks = scanners[stack[-1]]
         for pattern in patterns:
@@ -984,8 +999,11 @@ def _one_line_tokens(scanners: dict, text: str, stack: list) -> Iterator[Token]:
             if kind in callbacks:
                 raise _LexMiss()
             continue
-        token = Token(kind, match.group(0), start, 1, start + 1, 1, pos + 1, pos)
-        yield callbacks[kind](token) if kind in callbacks else token
+        token = _token(kind, match.group(0), start, pos)
+        if kind in callbacks:
+            token = callbacks[kind](token)
+        yield token
+    yield _end_token(token)
 
 
 class _StatePointer:
@@ -1029,16 +1047,17 @@ class _OnePassParser:
                 return self._parse(lambda stack: _one_line_tokens(self.scanners, text, stack))
             except _LexMiss:  # let Lark's lexer find it again and say what it expected
                 self.builder.failure = None
-        return self._parse(lambda stack: LexerThread.from_text(self.lexer, text).lex(
-            _StatePointer(stack)))
+        return self._parse(lambda stack: _then_end(LexerThread.from_text(self.lexer, text).lex(
+            _StatePointer(stack))))
 
     def _parse(self, tokens_for: Callable[[list], Iterable[Token]]) -> _Built:
-        """Shift each token after the reductions it calls for; at «$END», the result.
+        """Shift each token (``tokens_for`` the state stack, «$END» last) after the
+        reductions it calls for; at «$END», the result.
         (One loop: a call per token would cost a tenth of the parse.)"""
         actions, end_state = self.actions, self.end_state
         stack = [self.start_state]
         values: list = []
-        for token in _then_end(tokens_for(stack)):
+        for token in tokens_for(stack):
             kind = token.type
             while True:
                 state = stack[-1]
@@ -1066,11 +1085,16 @@ class _OnePassParser:
 
 
 def _then_end(tokens: Iterable[Token]) -> Iterator[Token]:
-    """The tokens, then Lark's «$END» (at the last token's position)."""
+    """The tokens, then Lark's «$END»."""
     token = None
     for token in tokens:
         yield token
-    yield Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
+    yield _end_token(token)
+
+
+def _end_token(last: Optional[Token]) -> Token:
+    """Lark's «$END», at the last token's position."""
+    return Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
 
 
 def _syntax_error(exc: UnexpectedInput, text: str, line: int, column: int,
