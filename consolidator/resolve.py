@@ -144,19 +144,22 @@ def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None) ->
     handler = _STEPS.get(step.kind)
     if handler is None:
         raise ApplyError(f"locating a {step.kind} is not supported")
+    known_live = False  # _artikel prefers a live article and knows when it found one
     if step.kind == "artikel":
-        found = _artikel(tree, target, step, index)
+        found, known_live = _artikel(tree, target, step, index)
     else:
         found = handler(tree, target, step)
     same = target.label == found.label  # «inhoudsopgave, inhoudsopgave»
     label = found.label if target.kind == "law" or same else f"{target.label}, {found.label}"
     found.label = label
-    if not allow_repealed and found.element is not None and X.is_repealed(found.element):
+    if not (allow_repealed or known_live) and found.element is not None \
+            and X.is_repealed(found.element):
         raise TargetNotFound(f"{label} has been repealed (vervallen)")
     return found
 
 
-def _artikel(tree, target: Target, step: Step, index=None) -> Target:
+def _artikel(tree, target: Target, step: Step, index=None) -> tuple[Target, bool]:
+    """The artikel (a live one if any) and whether it is known to be live."""
     scope = target.element if target.element is not None else X.wettekst(tree)
     if index is not None and target.kind == "law":
         found = index.find(step.number)
@@ -168,7 +171,7 @@ def _artikel(tree, target: Target, step: Step, index=None) -> Target:
         numbers = [X.artikel_number(a) for a in scope.iter("artikel")]
         raise TargetNotFound(f"artikel {step.number} is not in {target.label}; "
                              f"{_nearby(numbers, step.number)}")
-    return Target("artikel", (live or found)[0], f"artikel {step.number}")
+    return Target("artikel", (live or found)[0], f"artikel {step.number}"), bool(live)
 
 
 def _nearby(numbers: list[str], wanted: str) -> str:
