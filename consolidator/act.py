@@ -519,7 +519,10 @@ def _footnotes(paras: list[Para]) -> dict[str, Footnote]:
 def clean_text(text: str, footnotes: dict) -> str:
     """Drop publication artefacts: «>» before a name and glued footnote numbers
     («basisonderwijs1», «ISOVSO4», «nr. 300)5»)."""
-    text = re.sub(r"(?<=\s)>(?=\w)", "", text)
+    if ">" in text:
+        text = re.sub(r"(?<=\s)>(?=\w)", "", text)
+    if not footnotes:  # every number would be kept: the text as it is
+        return text
     def drop(match: re.Match) -> str:
         return "" if match.group(1) in footnotes else match.group(1)
     return re.sub(r"(?:(?<=[A-Za-z]{3})|(?<=\)))(\d{1,2})(?=[\s,.:;]|$)", drop, text)
