@@ -68,6 +68,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _quoted().finditer(text)]
 
 
+@lru_cache(maxsize=16)  # the act reader asks before parse_sentence asks again
 def split_payload(text: str) -> tuple[str, Optional[str]]:
     """Cut a sentence into (grammar part, colon payload or None).
 
