@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import itertools
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
@@ -273,7 +274,8 @@ _HISTORY_TAGS = ("li", "lid", "artikel", "officiele-inhoudsopgave")
 
 def _history_owner(el):
     """The element whose history records a change to el (its li, lid, artikel, …)."""
-    for node in [el, *el.iterancestors()]:
+    # lazily: the owner is close by, the root is not
+    for node in itertools.chain((el,), el.iterancestors()):
         if node.tag in _HISTORY_TAGS or X.is_heading(node):
             return node
     return None
