@@ -957,13 +957,28 @@ class _LexMiss(Exception):
     """The quick lexer met what only Lark's lexer can report well (or at all)."""
 
 
-def _state_scanners(lexer) -> Optional[dict]:
+class _StateScanners(dict):
     """Per parser state: the compiled patterns Lark's contextual lexer tries there,
-    the terminals it ignores and its token callbacks; None where this version of
-    Lark keeps them elsewhere (then its own lexer serves)."""
+    the terminals it ignores and its token callbacks. Made on first use of a
+    state, as Lark does (compiling them all would slow the first sentence)."""
+
+    def __init__(self, lexers: dict):
+        super().__init__()
+        self.lexers = lexers
+
+    def __missing__(self, state):
+        basic = self.lexers[state]
+        found = self[state] = (tuple(basic.scanner._mres), basic.ignore_types, basic.callback)
+        return found
+
+
+def _state_scanners(lexer, start_state) -> Optional[_StateScanners]:
+    """The scanners of ``lexer``; None where this version of Lark keeps them
+    elsewhere (then its own lexer serves)."""
     try:
-        return {state: (tuple(basic.scanner._mres), basic.ignore_types, basic.callback)
-                for state, basic in lexer.lexers.items()}
+        scanners = _StateScanners(lexer.lexers)
+        scanners[start_state]  # noqa: B018  (made now, to see that it can be)
+        return scanners
     except AttributeError:
         return None
 
@@ -1040,7 +1055,7 @@ class _OnePassParser:
                                 for symbol, (action, arg) in row.items()}
                         for state, row in table.states.items()}
         self.builder = builder
-        self.scanners = _state_scanners(self.lexer)
+        self.scanners = _state_scanners(self.lexer, self.start_state)
 
     def parse(self, text: str) -> _Built:
         if self.scanners is not None and "\n" not in text:
