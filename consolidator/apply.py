@@ -430,7 +430,7 @@ def _replace_rest(ws: Workspace, target: Target, slot: Slot, end: int, after: li
         raise ApplyError(f"{target.label}: the part after the anchor ends inside an alinea; "
                          "replacing it is not supported")
     last = ws.text(after[-1].element).rstrip()
-    closing = last[-1] if last[-1:] in ".;" else ""
+    closing = last[-1] if last and last[-1] in ".;" else ""  # not `last[-1:] in`: "" is in
     text = ws.text(slot.element)
     ws.edit(slot.element, T.replace(text, end, slot.end, new + closing))
     for part in after:

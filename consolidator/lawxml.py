@@ -152,6 +152,8 @@ _LIMITS = (
 
 
 def _explain(message: str) -> str:
+    # libxml2 ends its message with the position, which the error gives anyway
+    message = re.sub(r",? line \d+, column \d+$", "", message or "")
     for words, meaning in _LIMITS:
         if words.lower() in (message or "").lower():
             return f"{meaning}; refused"

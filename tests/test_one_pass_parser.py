@@ -1,0 +1,125 @@
+"""The one-pass parser (``instructions._OnePassParser``) drives Lark's LALR tables and
+contextual lexer itself, for speed. These tests hold it to Lark: with a builder that has
+no methods it must build exactly the tree Lark's own ``parse`` builds, with the same token
+positions and the same rule columns, and refuse exactly what Lark refuses, at the same
+token. They run on every sentence of the corpus acts and of the phrasing fixtures, plus
+mutations of them, so a Lark release that changes the internals the parser reads fails
+here rather than in a law text.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from lark import Token, Tree
+from lark.exceptions import UnexpectedInput
+
+from consolidator import act as act_module
+from consolidator import instructions
+from consolidator.errors import ConsolidatorError
+from phrasings import read_phrasings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _TreeBuilder:
+    """No builder methods: every rule becomes a ``Tree``, as Lark's parse makes it."""
+
+    failure = None
+
+
+def _sentence_heads() -> list[str]:
+    """What the grammar sees of every sentence the corpus acts and the phrasings hold."""
+    heads = []
+
+    def record(text, **kwargs):
+        heads.append(instructions.split_payload(text)[0])
+        return real(text, **kwargs)
+
+    real = instructions.parse_sentence
+    with mock.patch.object(act_module, "parse_sentence", side_effect=record):
+        for path in sorted((ROOT / "corpus" / "acts").glob("*.txt")):
+            try:
+                act_module.parse_act_file(path)
+            except ConsolidatorError:
+                pass
+    heads.extend(instructions.split_payload(p.sentence)[0] for p in read_phrasings())
+    return sorted(set(heads))
+
+
+HEADS = _sentence_heads()
+
+
+def _mutated(heads: list[str], count: int) -> list[str]:
+    rng = random.Random(7)
+    out = []
+    for _ in range(count):
+        words = rng.choice(heads).split(" ")
+        i = rng.randrange(len(words))
+        choice = rng.randrange(4)
+        if choice == 0:
+            del words[i]
+        elif choice == 1:
+            words.insert(i, rng.choice(words))
+        elif choice == 2:
+            words[i] = words[i][: len(words[i]) // 2]
+        else:
+            words.insert(i, rng.choice(["«", "»", ",", "en", "\t", "  ", "vervalt", "1°"]))
+        out.append(" ".join(words))
+    return out
+
+
+def _positions(node) -> list:
+    """Every token with its columns and every rule with the columns it covers."""
+    if isinstance(node, Token):
+        return [("token", node.type, str(node), node.line, node.column, node.end_line,
+                 node.end_column)]
+    meta = node.meta
+    span = (None if getattr(meta, "empty", True) else
+            (meta.line, meta.column, meta.end_line, meta.end_column))
+    out = [("rule", node.data, span)]
+    for child in node.children:
+        out.extend(_positions(child))
+    return out
+
+
+def _ours(text: str):
+    parser = instructions._OnePassParser(instructions.grammar_parser(), _TreeBuilder())
+    return parser.parse(text).value
+
+
+def test_there_are_sentences_to_compare():
+    assert len(HEADS) > 200
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_the_one_pass_parser_builds_lark_s_tree(chunk):
+    lark = instructions.grammar_parser()
+    for text in HEADS[chunk::4]:
+        try:
+            expected = lark.parse(text)
+        except UnexpectedInput:
+            continue
+        got = _ours(text)
+        assert isinstance(got, Tree) and got == expected, text
+        assert _positions(got) == _positions(expected), text
+
+
+def test_the_one_pass_parser_refuses_what_lark_refuses_at_the_same_token():
+    lark = instructions.grammar_parser()
+    refused = 0
+    for text in _mutated(HEADS, 1500):
+        try:
+            expected = lark.parse(text)
+        except UnexpectedInput as exc:
+            with pytest.raises(UnexpectedInput) as info:
+                _ours(text)
+            assert type(info.value) is type(exc), text
+            assert (info.value.line, info.value.column) == (exc.line, exc.column), text
+            refused += 1
+            continue
+        got = _ours(text)
+        assert got == expected and _positions(got) == _positions(expected), text
+    assert refused > 100
