@@ -9,6 +9,7 @@ here rather than in a law text.
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from pathlib import Path
 from unittest import mock
 
@@ -85,9 +86,13 @@ def _positions(node) -> list:
     return out
 
 
+@lru_cache(maxsize=1)
+def _tree_parser():
+    return instructions._OnePassParser(instructions.grammar_parser(), _TreeBuilder())
+
+
 def _ours(text: str):
-    parser = instructions._OnePassParser(instructions.grammar_parser(), _TreeBuilder())
-    return parser.parse(text).value
+    return _tree_parser().parse(text).value
 
 
 def test_there_are_sentences_to_compare():
