@@ -64,7 +64,10 @@ def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None) ->
     by number independent of the size of the law."""
     steps = list(locator.steps)
     _refuse_act_steps(steps)
-    target = Target("law", X.wettekst(tree), "the law")
+    # a locator that starts at an artikel (nearly all) does not need the law's body:
+    # _artikel finds the article through the index, or looks the body up itself
+    body = None if steps and steps[0].kind == "artikel" else X.wettekst(tree)
+    target = Target("law", body, "the law")
     structural = [s for s in steps if s.kind in STRUCTURAL]
     if structural:
         target = _heading(tree, structural)
@@ -160,18 +163,22 @@ def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None) ->
 
 def _artikel(tree, target: Target, step: Step, index=None) -> tuple[Target, bool]:
     """The artikel (a live one if any) and whether it is known to be live."""
-    scope = target.element if target.element is not None else X.wettekst(tree)
     if index is not None and target.kind == "law":
         found = index.find(step.number)
     else:
-        found = [a for a in scope.iter("artikel")
+        found = [a for a in _scope(tree, target).iter("artikel")
                  if _same_number(X.artikel_number(a), step.number)]
     live = [a for a in found if not X.is_repealed(a)]
     if not found:
-        numbers = [X.artikel_number(a) for a in scope.iter("artikel")]
+        numbers = [X.artikel_number(a) for a in _scope(tree, target).iter("artikel")]
         raise TargetNotFound(f"artikel {step.number} is not in {target.label}; "
                              f"{_nearby(numbers, step.number)}")
     return Target("artikel", (live or found)[0], f"artikel {step.number}"), bool(live)
+
+
+def _scope(tree, target: Target):
+    """Where to look for an artikel: inside the target, or the whole body of the law."""
+    return target.element if target.element is not None else X.wettekst(tree)
 
 
 def _nearby(numbers: list[str], wanted: str) -> str:
