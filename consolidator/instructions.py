@@ -853,10 +853,10 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
 class _Meta:
     """The columns a rule matched (what Lark's ``propagate_positions`` gives)."""
 
-    __slots__ = ("empty", "line", "column", "end_line", "end_column")
+    __slots__ = ("line", "column", "end_line", "end_column")
+    empty = False
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int):
-        self.empty = False
         self.line, self.column = line, column
         self.end_line, self.end_column = end_line, end_column
 
@@ -892,6 +892,11 @@ class _Spliced:
 
 def _extent(raw: list):
     """The columns from the first positioned item of ``raw`` to the last one."""
+    if len(raw) == 1:  # half of all reductions: a rule over one symbol
+        item = raw[0]
+        if isinstance(item, Token):
+            return _Meta(item.line, item.column, item.end_line, item.end_column)
+        return item.meta  # the same columns (shared: a rule's columns are only read)
     for item in raw:
         start = item if isinstance(item, Token) else item.meta
         if start is not _NO_POSITION:
@@ -940,7 +945,9 @@ def _reducer(builder: InstructionBuilder, rule) -> Callable[[list], object]:
         items = raw if keeps_all else _kept_items(raw, keep)
         if passes_single and len(items) == 1:  # «?action: replace_words | …»
             single = items[0]
-            return single if isinstance(single, Token) else _Built(single.value, meta)
+            if isinstance(single, Token) or single.meta is meta:  # nothing to change
+                return single
+            return _Built(single.value, meta)
         children = [item if isinstance(item, Token) else item.value for item in items]
         if method is None:
             return _Built(Tree(name, children, meta), meta)
