@@ -87,6 +87,8 @@ def _same_number(a: str, b: str) -> bool:
     """«III» = «3» = «iii»; «E 24» = «E24»."""
     if a == b:  # the usual case, decided before any normalising
         return True
+    if a.isdecimal() and b.isdecimal():  # the usual miss (lid 1 while looking for 3)
+        return int(a) == int(b)
     a, b = a.replace(" ", "").rstrip("."), b.replace(" ", "").rstrip(".")
     if a.lower() == b.lower():
         return True
@@ -255,22 +257,27 @@ def text_parts(holder) -> list[tuple[object, bool]]:
     Repealed leden and list items, the kop and the labels are left out."""
     parts = []
     for el in holder.iter("al"):
-        between = _ancestors_below(el, holder)
-        if any(a.tag in ("kop", "redactie") or X.is_repealed(a) for a in between):
+        if el is holder:  # iter() starts with the holder itself: nothing in between
+            parts.append((el, False))
             continue
-        parts.append((el, any(X.is_li(a) for a in between)))
+        left_out, in_list = _between_flags(el, holder)
+        if not left_out:
+            parts.append((el, in_list))
     return parts
 
 
-def _ancestors_below(el, holder) -> list:
-    """The ancestors of el up to (not including) holder; none when holder is not one.
-    (Stopping at holder spares making proxies for the whole chain up to the root.)"""
-    between = []
+def _between_flags(el, holder) -> tuple[bool, bool]:
+    """Whether an ancestor of el below holder leaves it out (a kop, a redactie, a
+    repealed element), and whether one is a list item: one walk up, no lists made.
+    ``holder`` is an ancestor of ``el``."""
+    in_list = False
     for ancestor in el.iterancestors():
         if ancestor is holder:
-            return between
-        between.append(ancestor)
-    return []
+            break
+        if ancestor.tag in ("kop", "redactie") or X.is_repealed(ancestor):
+            return True, in_list
+        in_list = in_list or X.is_li(ancestor)
+    return False, in_list
 
 
 def _opschrift(tree, target: Target, step: Step) -> Target:
