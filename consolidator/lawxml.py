@@ -113,9 +113,11 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 def parse_law(data_or_path: Union[bytes, str, os.PathLike], source: str = "") -> etree._ElementTree:
     """Parse a BWB toestand file (path, bytes, or XML text) safely.
 
-    Raises ``LawFormatError`` with file, line and column for malformed XML and
-    for any DOCTYPE or entity declaration (refused outright: no XXE, no
-    billion laughs).
+    Raises ``LawFormatError`` with file, line and column for malformed XML, for
+    any DOCTYPE or entity declaration (refused outright: no XXE, no billion
+    laughs), for XInclude elements, for input over the size bound (``limits``)
+    and for libxml2's limits (nesting over 256, a text node over 10 MB).
+    Nothing but the given file is read.
     """
     data, name = _read_input(data_or_path, source)
     # UTF-16 and UTF-32 write ASCII with zero bytes between: search without them too
@@ -155,7 +157,7 @@ def _explain(message: str) -> str:
     # libxml2 ends its message with the position, which the error gives anyway
     message = re.sub(r",? line \d+, column \d+$", "", message or "")
     for words, meaning in _LIMITS:
-        if words.lower() in (message or "").lower():
+        if words.lower() in message.lower():
             return f"{meaning}; refused"
     return message
 
