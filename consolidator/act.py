@@ -106,6 +106,7 @@ class _ActReader:
         self.paras = _paragraphs(text)
         self.footnotes = _footnotes(self.paras)
         self.kamerstuk_stb: dict[str, str] = {}
+        self.elided: list[tuple[str, str]] = []  # ARTIKELEN an excerpt leaves out
 
     def error(self, para: Para, message: str, column: int = 0, width: int = 0) -> ActSyntaxError:
         col = column or para.column
@@ -139,7 +140,7 @@ class _ActReader:
             published=_closing_date(closing, "Uitgegeven"),
             footnotes=tuple(self.footnotes.values()),
             closing=tuple(p.text for p in closing if not p.text.startswith(("XNoot", "XHistnoot"))),
-            source=self.source)
+            source=self.source, elided=tuple(self.elided))
 
     def _first_article(self, end: int) -> int:
         for i, para in enumerate(self.paras[:end]):
@@ -162,6 +163,7 @@ class _ActReader:
             elided = ELISION_RE.match(text)
             if elided:
                 current = elided.group(2) or elided.group(1)
+                self.elided.append((elided.group(1), current))
                 continue
             match = ARTICLE_RE.match(text)
             if match and match.group(4):  # «Enig artikel»: the act's only article

@@ -61,7 +61,7 @@ from . import iwt
 from . import lawxml as X
 from . import textedit as T
 from . import volzin as V
-from .act import ELISION_RE, parse_act_file
+from .act import parse_act_file
 from .actedit import amend_article
 from .apply import apply_sentence, slots_of
 from .artindex import ArticleIndex, number_key
@@ -882,17 +882,10 @@ def _part_exists(act: Act, part: iwt.Part) -> bool:
 def _elided(act: Act, number: str) -> bool:
     """Whether an excerpt marks ARTIKEL ``number`` as left out («[ARTIKELEN XXII tot en
     met LV niet opgenomen]»)."""
-    path = Path(act.source) if act.source else None
-    if path is None or not path.is_file():
-        return False
-    for line in path.read_text("utf-8").splitlines():
-        match = ELISION_RE.match(line.strip())
-        if not match:
-            continue
+    for first, last in act.elided:
         try:
-            lo = iwt.label_key(match.group(1), "artikel")
-            hi = iwt.label_key(match.group(2) or match.group(1), "artikel")
-            if lo <= iwt.label_key(number, "artikel") <= hi:
+            if iwt.label_key(first, "artikel") <= iwt.label_key(number, "artikel") \
+                    <= iwt.label_key(last, "artikel"):
                 return True
         except ValueError:
             continue

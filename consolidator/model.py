@@ -406,6 +406,9 @@ class Act:
     footnotes: tuple[Footnote, ...] = ()
     closing: tuple[str, ...] = ()
     source: str = field(default="", compare=False)
+    #: ARTIKELEN an excerpt leaves out, as (first, last) numbers
+    #: («[ARTIKELEN XXII tot en met LV niet opgenomen]» gives ("XXII", "LV"))
+    elided: tuple[tuple[str, str], ...] = ()
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:
