@@ -35,7 +35,7 @@ class ArticleIndex:
     def add(self, el) -> None:
         """A new artikel (just inserted into the tree)."""
         if self._by_key is not None:
-            entries = self._by_key.setdefault(number_key(_article_number(el)), [])
+            entries = self._by_key.setdefault(number_key(X.artikel_number(el)), [])
             if not any(e is el for e in entries):
                 entries.append(el)
 
@@ -44,19 +44,6 @@ class ArticleIndex:
         if self._by_key is None:
             self._by_key = {}
             for el in X.iter_articles(self.tree):
-                self._by_key.setdefault(number_key(_article_number(el)), []).append(el)
+                self._by_key.setdefault(number_key(X.artikel_number(el)), []).append(el)
         return list(self._by_key.get(number_key(number), []))
 
-
-def _article_number(el) -> str:
-    """``lawxml.artikel_number(el)``, read directly in the common layout (a kop first,
-    its nr plain text): building the index reads the number of every article, and
-    lawxml's general lookup made that two thirds of the build."""
-    kop = el[0] if len(el) else None
-    if kop is not None and kop.tag == "kop":
-        for nr in kop.iterchildren("nr"):  # the first nr of the first kop is kop/nr
-            text = nr.text
-            if len(nr) == 0 and text and text.strip():
-                return " ".join(text.split())
-            break
-    return X.artikel_number(el)

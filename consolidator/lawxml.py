@@ -47,7 +47,7 @@ from typing import Iterator, NamedTuple, Optional, Union
 from lxml import etree
 
 from . import limits
-from .errors import LawFormatError
+from .errors import LawFormatError, underline
 
 # --------------------------------------------------------------------------- parsing
 
@@ -93,7 +93,6 @@ def non_xml_char_error(cls, text: str, source: str, kind: str):
     shown with that character as U+FFFD; None when there is none."""
     if find_non_xml_char(text) is None:
         return None
-    from .errors import underline
     # with the line ends: some of these characters (\x0b, \x1c) end a line for splitlines
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         found = find_non_xml_char(raw)
@@ -471,8 +470,8 @@ def al_text(el) -> str:
 
     Metadata and footnotes are left out.
     """
-    # split() and the pattern's \s agree on what whitespace is (Unicode's); joining
-    # the words is the same as collapsing runs and stripping, without a regex pass
+    # str.split() takes Unicode whitespace as a regex's \s does: joining the words
+    # collapses runs and strips, without a regex pass
     if len(el) == 0:
         return " ".join(el.text.split()) if el.text else ""
     return " ".join("".join(_texts(el)).split())
@@ -624,7 +623,11 @@ def heading_info(el) -> Heading:
 
 def artikel_number(el) -> str:
     """``"12"`` for Artikel 12; older BWB files put it in the label («Artikel 3a»)."""
-    nr = _child_path(el, ("kop", "nr"))
+    # the kop is nearly always the first child: look there before searching (an
+    # article index reads the number of every article of the law)
+    first = el[0] if len(el) else None
+    kop = first if first is not None and first.tag == "kop" else _child(el, "kop")
+    nr = _child(kop, "nr") if kop is not None else None
     if nr is not None and len(nr) == 0 and nr.text and nr.text.strip():
         return " ".join(nr.text.split())  # the common case, without flattening markup
     label, nr, _ = _kop_parts(el)
