@@ -30,6 +30,7 @@ Deciding a part's date (``EntryRules.entry``):
 """
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as _dt
 import re
@@ -227,18 +228,22 @@ class AfterPublication:
             if self.months:
                 month = published.month - 1 + self.months
                 return _dt.date(published.year + month // 12, month % 12 + 1, 1)
-            day, month = self.day_month
-            for year in range(published.year, published.year + 9):  # 29 februari: a leap year
-                try:
-                    candidate = _dt.date(year, month, day)
-                except ValueError:
-                    continue
-                if candidate > published:
-                    return candidate
+            return _next_day_of_year(published, *self.day_month)
         except (OverflowError, ValueError):
-            pass
-        raise TimeError(f"the date after publication on {published} is not in the calendar "
-                        "(after the year 9999)")
+            raise TimeError(f"the date after publication on {published} is not in the "
+                            "calendar (after the year 9999)") from None
+
+
+def _next_day_of_year(after: _dt.date, day: int, month: int) -> _dt.date:
+    """The first ``day`` ``month`` after ``after``; 29 februari is the next leap day.
+    ValueError past the year 9999."""
+    year = after.year
+    while True:
+        if (month, day) != (2, 29) or calendar.isleap(year):
+            candidate = _dt.date(year, month, day)
+            if candidate > after:
+                return candidate
+        year += 1
 
 
 @dataclass(frozen=True)
