@@ -12,3 +12,18 @@ SEED = ROOT / "corpus" / "acts" / "stb-1996-649.txt"
 def seed_act():
     from consolidator.act import parse_act_file
     return parse_act_file(SEED)
+
+
+@pytest.fixture(scope="session")
+def corpus_store_path(tmp_path_factory):
+    """The bundled corpus consolidated once into a version store, shared by the tests
+    that read it (none may write to it)."""
+    from click.testing import CliRunner
+
+    from consolidator.cli import cli
+    folder = tmp_path_factory.mktemp("corpus-store")
+    path = folder / "store.sqlite"
+    result = CliRunner().invoke(cli, ["consolidate", str(ROOT / "corpus"), "-o",
+                                      str(folder / "out"), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path

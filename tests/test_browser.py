@@ -47,14 +47,10 @@ def webdriver_module():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, corpus_store_path):
     folder = tmp_path_factory.mktemp("browser")
-    store = folder / "store.sqlite"
-    result = CliRunner().invoke(cli, ["consolidate", str(ROOT / "corpus"), "-o",
-                                      str(folder / "out"), "--store", str(store)])
-    assert result.exit_code == 0, result.output
-    result = CliRunner().invoke(cli, ["render", "--store", str(store), "-o", str(folder / "site"),
-                                      "--quiet"])
+    result = CliRunner().invoke(cli, ["render", "--store", str(corpus_store_path), "-o",
+                                      str(folder / "site"), "--quiet"])
     assert result.exit_code == 0, result.output
     return folder / "site"
 

@@ -17,14 +17,9 @@ WBO = CORPUS / "BWBR0003420" / "base.xml"
 FIRST_VOLZIN = "Artikel 8:2 van de Algemene wet bestuursrecht is niet van toepassing"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("store")
-    path = folder / "store.sqlite"
-    result = CliRunner().invoke(cli, ["consolidate", str(CORPUS), "-o", str(folder / "out"),
-                                      "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def store(corpus_store_path):
+    return corpus_store_path
 
 
 def show(store, *args):

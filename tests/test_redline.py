@@ -22,24 +22,14 @@ DHW = CORPUS / "bwb" / "BWBR0002458"
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("redline")
-    path = folder / "store.sqlite"
-    result = CliRunner().invoke(cli, ["consolidate", str(CORPUS), "-o", str(folder / "out"),
-                                      "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
-
-@pytest.fixture(scope="module")
-def store(store_path):
-    opened = Store(store_path)
+def store(corpus_store_path):
+    opened = Store(corpus_store_path)
     yield opened
     opened.close()
 
 
-def diff(store_path, *args):
-    return CliRunner().invoke(cli, ["diff", *map(str, args), "--store", str(store_path)])
+def diff(corpus_store_path, *args):
+    return CliRunner().invoke(cli, ["diff", *map(str, args), "--store", str(corpus_store_path)])
 
 
 # --------------------------------------------------------------------------- word diff
@@ -129,8 +119,8 @@ def test_wbo_1996_12_31_to_1997_01_01_is_exactly_article_i_with_its_onderdelen(s
     assert kinds["Artikel 105a1"] == "added" and kinds["Artikel 6"] == "changed"
 
 
-def test_the_text_output_marks_words_and_names_the_onderdeel(store_path):
-    result = diff(store_path, "BWBR0003420", "--from", "1996-12-31", "--to", "1997-01-01")
+def test_the_text_output_marks_words_and_names_the_onderdeel(corpus_store_path):
+    result = diff(corpus_store_path, "BWBR0003420", "--from", "1996-12-31", "--to", "1997-01-01")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "== Artikel 6: changed by Stb. 1996, 649, art. I, onderdeel A (1997-01-01)" in out
@@ -141,8 +131,8 @@ def test_the_text_output_marks_words_and_names_the_onderdeel(store_path):
     assert "Artikel 95:" not in out and "Artikel 105h" not in out  # unchanged: not listed
 
 
-def test_one_article_and_html(store_path):
-    result = diff(store_path, "Wet op het basisonderwijs", "--from", "1996-12-31", "--to",
+def test_one_article_and_html(corpus_store_path):
+    result = diff(corpus_store_path, "Wet op het basisonderwijs", "--from", "1996-12-31", "--to",
                   "1997-01-01", "--artikel", "6", "--format", "html")
     assert result.exit_code == 0, result.output
     html = result.stdout
@@ -151,8 +141,8 @@ def test_one_article_and_html(store_path):
     assert "<ins><span class=\"sr-only\">[ingevoegd: </span>niet door de gemeente" in html
 
 
-def test_dates_without_change_say_so(store_path):
-    result = diff(store_path, "BWBR0003420", "--from", "1997-01-01", "--to", "1997-06-01")
+def test_dates_without_change_say_so(corpus_store_path):
+    result = diff(corpus_store_path, "BWBR0003420", "--from", "1997-01-01", "--to", "1997-06-01")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == "no changes"
 
@@ -184,8 +174,8 @@ def test_consecutive_dhw_versions_change_exactly_the_articles_of_the_wti(store):
     assert covered == {"Stb. 2013, 560 (Kamerstukken 33507)": {"4", "35", "41", "48a"}}
 
 
-def test_an_article_with_a_new_bwb_version_and_the_same_text_is_listed_as_such(store_path):
-    result = diff(store_path, "BWBR0002458", "--from", "2010-01-01", "--to", "2010-07-14")
+def test_an_article_with_a_new_bwb_version_and_the_same_text_is_listed_as_such(corpus_store_path):
+    result = diff(corpus_store_path, "BWBR0002458", "--from", "2010-01-01", "--to", "2010-07-14")
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if line.startswith("== ")]
     assert lines == [
@@ -203,8 +193,8 @@ def test_between_two_knowledge_dates_the_retroactive_act_is_named(store):
     assert [s.label for s in redline.changes[0].sources] == ["Stb. 2013, 560 (Kamerstukken 33507)"]
 
 
-def test_knowledge_diff_on_the_command_line(store_path):
-    result = diff(store_path, "BWBR0003420", "--date", "1999-01-01", "--from-known", "1998-01-01",
+def test_knowledge_diff_on_the_command_line(corpus_store_path):
+    result = diff(corpus_store_path, "BWBR0003420", "--date", "1999-01-01", "--from-known", "1998-01-01",
                   "--to-known", "1998-12-31", "--artikel", "105a1")
     assert result.exit_code == 0, result.output
     assert "from: as known on 1998-01-01" in result.stdout
@@ -220,11 +210,11 @@ def test_knowledge_diff_on_the_command_line(store_path):
     (["--from", "1996-12-31", "--to", "1997-01-01", "--artikel", "999"], "no article 999"),
     (["--from", "1996-12-31", "--to", "1997-02-30"], "--to: «1997-02-30» is not a date"),
 ])
-def test_diff_errors_are_clear_and_exit_1(store_path, args, message):
+def test_diff_errors_are_clear_and_exit_1(corpus_store_path, args, message):
     import subprocess
     import sys
     result = subprocess.run([sys.executable, "-m", "consolidator", "diff", "BWBR0003420", *args,
-                             "--store", str(store_path)], capture_output=True, text=True)
+                             "--store", str(corpus_store_path)], capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
     assert message in result.stderr and result.stdout == ""
 

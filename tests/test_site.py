@@ -17,23 +17,12 @@ from consolidator.store import EARLIEST, Store
 from consolidator.versions import article_digests
 from consolidator import lawxml as X
 
-CORPUS = ROOT / "corpus"
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("site-store")
-    path = folder / "store.sqlite"
-    result = CliRunner().invoke(cli, ["consolidate", str(CORPUS), "-o", str(folder / "out"),
-                                      "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
-
-@pytest.fixture(scope="module")
-def site(store_path, tmp_path_factory):
+def site(corpus_store_path, tmp_path_factory):
     out = tmp_path_factory.mktemp("site") / "site"
-    result = CliRunner().invoke(cli, ["render", "--store", str(store_path), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["render", "--store", str(corpus_store_path), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "BWBR0003420: 2 version(s)" in result.stderr  # progress
     return out
@@ -43,8 +32,8 @@ def page(site: Path, path: str) -> str:
     return (site / path).read_text("utf-8")
 
 
-def test_the_index_lists_every_law_of_the_store(site, store_path):
-    store = Store(store_path)
+def test_the_index_lists_every_law_of_the_store(site, corpus_store_path):
+    store = Store(corpus_store_path)
     laws = store.laws()
     store.close()
     index = page(site, "index.html")
@@ -113,9 +102,9 @@ def test_every_page_is_well_formed_and_accessible(site):
                 assert target.exists(), (name, href)
 
 
-def test_the_same_store_gives_the_same_bytes(site, store_path, tmp_path):
+def test_the_same_store_gives_the_same_bytes(site, corpus_store_path, tmp_path):
     again = tmp_path / "again"
-    store = Store(store_path)
+    store = Store(corpus_store_path)
     site_module.render_site(store, again)
     store.close()
     files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
@@ -141,9 +130,9 @@ def _synthetic_store(path: Path) -> Path:
 
 
 def test_law_text_with_markup_is_shown_as_text(tmp_path):
-    store_path = _synthetic_store(tmp_path / "s.sqlite")
+    corpus_store_path = _synthetic_store(tmp_path / "s.sqlite")
     out = tmp_path / "site"
-    result = CliRunner().invoke(cli, ["render", "--store", str(store_path), "-o", str(out),
+    result = CliRunner().invoke(cli, ["render", "--store", str(corpus_store_path), "-o", str(out),
                                       "--quiet"])
     assert result.exit_code == 0, result.output
     for path in out.rglob("*.html"):
@@ -155,7 +144,7 @@ def test_law_text_with_markup_is_shown_as_text(tmp_path):
     assert "&lt;script&gt;alert(3)" in page(out, "TEST0001/index.html")
 
 
-def test_a_failed_render_leaves_the_old_site(store_path, tmp_path, monkeypatch):
+def test_a_failed_render_leaves_the_old_site(corpus_store_path, tmp_path, monkeypatch):
     out = tmp_path / "site"
     out.mkdir()
     (out / "old.html").write_text("old")
@@ -164,7 +153,7 @@ def test_a_failed_render_leaves_the_old_site(store_path, tmp_path, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(site_module, "act_summary", broken)
-    store = Store(store_path)
+    store = Store(corpus_store_path)
     with pytest.raises(RuntimeError):
         site_module.render_site(store, out)
     store.close()
@@ -172,11 +161,11 @@ def test_a_failed_render_leaves_the_old_site(store_path, tmp_path, monkeypatch):
     assert [p.name for p in out.iterdir()] == ["old.html"]
 
 
-def test_a_render_replaces_the_old_site(store_path, tmp_path):
+def test_a_render_replaces_the_old_site(corpus_store_path, tmp_path):
     out = tmp_path / "site"
     out.mkdir()
     (out / "stale.html").write_text("stale")
-    store = Store(store_path)
+    store = Store(corpus_store_path)
     site_module.render_site(store, out)
     store.close()
     assert not (out / "stale.html").exists() and (out / "index.html").exists()

@@ -27,6 +27,22 @@ def test_punctuation_edges_match_literally():
     assert T.find("het jaar plaatsvindt, en", "plaatsvindt,") == [(9, 21)]
 
 
+# find() matches without compiling a regex per quote, for speed; pattern() is the rule
+_PIECES = st.sampled_from(["de", "school", "scholen", "a", "1°", ",", ".", "(", ")", "-", "é",
+                           " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "_", "2"])
+_PIECE_TEXT = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECE_TEXT, _PIECE_TEXT, st.data())
+def test_find_finds_what_the_quote_pattern_finds(text, words, data):
+    assume(words.split())
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    expected = [(m.start(), m.end()) for m in T.pattern(words).finditer(text, lo, hi)]
+    assert T.find(text, words, lo, hi) == expected
+
+
 def test_whitespace_in_quote_matches_any_run():
     assert T.find("een  bijzondere\tschool", "een bijzondere school") == [(0, 22)]
 
