@@ -11,7 +11,6 @@ old store and output (or none) and a rerun starts clean.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Callable
 from . import lawtext, lawxml
 from .bwbimport import import_history
 from .corpus import Corpus, law_input, load_corpus
+from .outputs import swap_in
 from .store import Store
 from .versions import build_law
 
@@ -52,7 +52,7 @@ def consolidate(corpus: Path, output: Path, store_path: Path, jobs: int = 1,
             _write_latest(store, loaded, staging)
         finally:
             store.close()
-        _swap_dir(staging, output)
+        swap_in(staging, output)
         os.replace(partial, store_path)
     return Summary(len(loaded.laws), len(loaded.acts), len(loaded.histories), versions)
 
@@ -114,14 +114,3 @@ def _write_latest(store: Store, loaded: Corpus, staging: Path) -> None:
         name = Path(law.source).parent.name
         lawxml.write_law(tree, staging / f"{name}.xml")
         (staging / f"{name}.txt").write_text(lawtext.render_law_text(tree), "utf-8")
-
-
-def _swap_dir(staging: Path, output: Path) -> None:
-    """Put the finished folder in place of the old one (old kept until the new is in)."""
-    old = output.with_name(output.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    shutil.rmtree(old, ignore_errors=True)

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import shutil
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
+from .outputs import staging_folder, swap_in
 from .store import EARLIEST, LATEST, Store, Version
 
 
@@ -37,16 +37,13 @@ def export_law(store: Store, law_id: str, folder: Path) -> int:
 
 def export_all(store: Store, law_ids: list[str], output: Path) -> dict[str, int]:
     """Export each law into ``output/<law>/``; ``output`` is replaced as a whole."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=output.parent))
+    staging = staging_folder(output, ".export-")
     try:
         counts = {}
         for law_id in law_ids:
             (staging / law_id).mkdir()
             counts[law_id] = export_law(store, law_id, staging / law_id)
-        if output.exists():
-            shutil.rmtree(output)
-        staging.rename(output)
+        swap_in(staging, output)
         return counts
     finally:
         shutil.rmtree(staging, ignore_errors=True)

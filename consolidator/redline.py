@@ -434,14 +434,14 @@ def _sources(old: Optional[Unit], new: Optional[Unit], after: dict,
             if logged:
                 break
     logged = sorted((c for c in logged if c.source),
-                    key=lambda c: (c.date or _dt.date.min, _natural(c.source)))
+                    key=lambda c: (c.date or _dt.date.min, natural_key(c.source)))
     if logged:
         return _dedup(Source(c.source, c.date.isoformat() if c.date else None) for c in logged)
     return _dedup(Source(s["label"], s.get("date")) for s in sources)
 
 
-def _natural(label: str) -> tuple:
-    """«punt 10» after «punt 9»."""
+def natural_key(label: str) -> tuple:
+    """A sort key that orders numbers by value: «punt 10» after «punt 9»."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
                  for part in re.split(r"(\d+)", label))
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -43,7 +42,9 @@ from markupsafe import Markup
 from . import lawxml as X
 from .dates import MONTHS
 from .errors import StoreError
-from .redline import Redline, Unit, UnitChange, compare, fresh_sources, split_lines, units
+from .outputs import staging_folder, swap_in
+from .redline import (Redline, Unit, UnitChange, compare, fresh_sources, natural_key,
+                      split_lines, units)
 from .store import EARLIEST, LATEST, Store, Version
 
 _MONTH_NAMES = {n: name for name, n in MONTHS.items()}
@@ -210,11 +211,7 @@ def build_law(store: Store, law_id: str) -> LawSite:
         pages.append(page)
     title = next(u.text for u in pages[-1].units if u.kind == "title")
     return LawSite(law_id, title, pages, _article_pages(pages), store.all_versions(law_id),
-                   store.notes(law_id), _law_source(store, law_id))
-
-
-def _law_source(store: Store, law_id: str) -> str:
-    return store.law_source(law_id)
+                   store.notes(law_id), store.law_source(law_id))
 
 
 def _article_pages(pages: list[Page]) -> dict[str, str]:
@@ -353,9 +350,9 @@ def collect_acts(laws: list[LawSite]) -> list[Act]:
             act = acts.get(note.split(", ARTIKEL ", 1)[0])
             if act is not None:
                 act.notes.append((law.law_id, note))
-    ordered = sorted(acts.values(), key=lambda a: _natural(a.name))
+    ordered = sorted(acts.values(), key=lambda a: natural_key(a.name))
     for act in ordered:
-        act.parts.sort(key=lambda p: (p.law_id, _natural(p.part), p.valid_from, p.known_from))
+        act.parts.sort(key=lambda p: (p.law_id, natural_key(p.part), p.valid_from, p.known_from))
     return ordered
 
 
@@ -375,11 +372,6 @@ def _part_articles(law: LawSite, page: Optional[Page], source: dict) -> list[tup
                           f"{law.law_id}/{link}" if link else
                           f"{law.law_id}/{page.changes_name}#{_slug(change.key)}"))
     return found
-
-
-def _natural(text: str) -> tuple:
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
-                 for part in re.split(r"(\d+)", text))
 
 
 # --------------------------------------------------------------------------- writing
@@ -403,8 +395,7 @@ def render_site(store: Store, output: Path,
                 notify: Callable[[str], None] = lambda message: None) -> int:
     """Write the whole site to ``output`` (replaced as a whole); the number of pages."""
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".render-", dir=output.parent))
+    staging = staging_folder(output, ".render-")
     try:
         writer = _Writer(staging, environment())
         laws = []
@@ -425,22 +416,10 @@ def render_site(store: Store, output: Path,
         for name in _STATIC:
             (staging / name).write_text(static_file(name), encoding="utf-8", newline="\n")
         notify(f"{len(acts)} act(s); {writer.count} page(s)")
-        _swap(staging, output)
+        swap_in(staging, output)
         return writer.count
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Put the new site in place; the old one is removed only after."""
-    old = None
-    if output.exists():
-        old = Path(tempfile.mkdtemp(prefix=".render-old-", dir=output.parent))
-        old.rmdir()
-        output.rename(old)
-    staging.rename(output)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def act_summary(sources, slugs: dict[str, str]) -> list[dict]:
