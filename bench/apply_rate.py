@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from lxml import etree  # noqa: E402
 from timing import best  # noqa: E402
 
-from consolidator import lawxml  # noqa: E402
-from consolidator.act import parse_act_file  # noqa: E402
-from consolidator.apply import apply_articles  # noqa: E402
-from consolidator.select import articles_for, law_names  # noqa: E402
+from consolidator.law import lawxml  # noqa: E402
+from consolidator.read.act import parse_act_file  # noqa: E402
+from consolidator.apply.edits import apply_articles  # noqa: E402
+from consolidator.read.select import articles_for, law_names  # noqa: E402
 
 SEED = ROOT / "corpus" / "acts" / "stb-1996-649.txt"
 

@@ -38,9 +38,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 from lxml import etree  # noqa: E402
 from timing import best  # noqa: E402
 
-from consolidator import lawtext, lawxml  # noqa: E402
-from consolidator.act import parse_act  # noqa: E402
-from consolidator.apply import apply_articles  # noqa: E402
+from consolidator.law import lawtext
+
+from consolidator.law import lawxml  # noqa: E402
+from consolidator.read.act import parse_act  # noqa: E402
+from consolidator.apply.edits import apply_articles  # noqa: E402
 
 WORDS = ("bekostiging onderwijs school gemeente minister regels bevoegd gezag leerlingen "
          "personeel huisvesting voorziening vergoeding aanvraag besluit termijn").split()

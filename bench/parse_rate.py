@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from consolidator.act import parse_act_file  # noqa: E402
-from consolidator.labels import _next_letters  # noqa: E402
+from consolidator.read.act import parse_act_file  # noqa: E402
+from consolidator.read.labels import _next_letters  # noqa: E402
 
 SEED = ROOT / "corpus" / "acts" / "stb-1996-649.txt"
 TOKEN = re.compile(r"\w+|[^\w\s]")

@@ -30,12 +30,12 @@ sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
-from consolidator import lawtext  # noqa: E402
-from consolidator.act import parse_act  # noqa: E402
-from consolidator.query import render, text_on  # noqa: E402
-from consolidator.store import Store  # noqa: E402
-from consolidator.timeline import plan  # noqa: E402
-from consolidator.versions import LawInput, advance, build_law  # noqa: E402
+from consolidator.law import lawtext  # noqa: E402
+from consolidator.read.act import parse_act  # noqa: E402
+from consolidator.store.query import render, text_on  # noqa: E402
+from consolidator.store.db import Store  # noqa: E402
+from consolidator.time.timeline import plan  # noqa: E402
+from consolidator.store.versions import LawInput, advance, build_law  # noqa: E402
 
 MONTHS = ("januari februari maart april mei juni juli augustus september oktober november "
           "december").split()

@@ -1,3 +1,3 @@
-from .cli import main
+from consolidator.cli import main
 
 main()

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-from .errors import TimeError
+from consolidator.errors import TimeError
 
 MONTHS = {name: n for n, name in enumerate(
     ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",

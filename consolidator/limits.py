@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Type
 
-from .errors import ConsolidatorError
+from consolidator.errors import ConsolidatorError
 
 #: the default bound on one input file (a law's XML, an act, a law text), in megabytes
 DEFAULT_MAX_INPUT_MB = 256

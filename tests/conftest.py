@@ -10,7 +10,7 @@ SEED = ROOT / "corpus" / "acts" / "stb-1996-649.txt"
 
 @pytest.fixture(scope="session")
 def seed_act():
-    from consolidator.act import parse_act_file
+    from consolidator.read.act import parse_act_file
     return parse_act_file(SEED)
 
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SEED
-from consolidator.act import parse_act
+from consolidator.read.act import parse_act
 from consolidator.cli import cli
 from consolidator.errors import ActSyntaxError
 from consolidator.model import ARTICLE_KINDS, INSTRUCTION_KINDS

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from consolidator.act import parse_act, parse_act_file
-from consolidator.actedit import amend_article
+from consolidator.read.act import parse_act, parse_act_file
+from consolidator.apply.actedit import amend_article
 from consolidator.errors import TargetNotFound
 
 ACT_1998 = ROOT / "corpus" / "acts" / "stb-1998-wpo-wec-excerpt.txt"

@@ -7,12 +7,12 @@ from functools import lru_cache
 
 import pytest
 
-from consolidator import lawxml as X
-from consolidator.act import parse_act_file
-from consolidator.apply import APPLY, apply_act, apply_articles, apply_sentence, check_articles
+from consolidator.law import lawxml as X
+from consolidator.read.act import parse_act_file
+from consolidator.apply.edits import APPLY, apply_act, apply_articles, apply_sentence, check_articles
 from consolidator.errors import AmbiguousTarget, ApplyError, NumberTaken, TargetNotFound
-from consolidator.instructions import parse_sentence
-from consolidator.lawtext import parse_law_text, render_law_text
+from consolidator.read.instructions import parse_sentence
+from consolidator.law.lawtext import parse_law_text, render_law_text
 from consolidator.model import INSTRUCTION_CLASSES, Locator, Place, Step
 
 SEED = "/work/shared/data/seeds/stb-1996-649.txt"

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conftest import ROOT
-from consolidator import lawxml as X
+from consolidator.law import lawxml as X
 from consolidator.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bwb"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from consolidator import bwbmeta as M
-from consolidator import lawxml as X
+from consolidator.law import bwbmeta as M
+from consolidator.law import lawxml as X
 from consolidator.errors import LawFormatError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bwb"

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from consolidator import lawtext, lawxml
-from consolidator.act import parse_act
-from consolidator.check import ERROR, WARNING, check_file, order_key
+from consolidator.law import lawtext
+
+from consolidator.law import lawxml
+from consolidator.read.act import parse_act
+from consolidator.views.check import ERROR, WARNING, check_file, order_key
 from consolidator.cli import cli
 from consolidator.errors import ActSyntaxError
 

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conftest import ROOT, SEED
-from consolidator import lawxml
+from consolidator.law import lawxml
 from consolidator.cli import cli
-from consolidator.lawtext import render_law_text
+from consolidator.law.lawtext import render_law_text
 
 WBO = ROOT / "corpus" / "BWBR0003420" / "base.xml"
 EXPECTED_WBO = ROOT / "corpus" / "expected" / "BWBR0003420_after-I.txt"

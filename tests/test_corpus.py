@@ -8,8 +8,8 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
-from consolidator import lawxml
-from consolidator.lawtext import parse_law_text, render_law_text
+from consolidator.law import lawxml
+from consolidator.law.lawtext import parse_law_text, render_law_text
 
 LAWS = {
     "BWBR0003420": "Wet op het basisonderwijs",

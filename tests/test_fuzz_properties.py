@@ -14,12 +14,14 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consolidator import lawtext, lawxml
-from consolidator.act import parse_act
+from consolidator.law import lawtext
+
+from consolidator.law import lawxml
+from consolidator.read.act import parse_act
 from consolidator.dates import find_date
 from consolidator.errors import ConsolidatorError
-from consolidator.instructions import parse_sentence
-from consolidator.iwt import rules_from_article
+from consolidator.read.instructions import parse_sentence
+from consolidator.read.iwt import rules_from_article
 from consolidator.model import Article, Span
 
 SETTINGS = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None,

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from consolidator import lawtext, lawxml
-from consolidator.act import parse_act
-from consolidator.artindex import number_key
+from consolidator.law import lawtext
+
+from consolidator.law import lawxml
+from consolidator.read.act import parse_act
+from consolidator.law.artindex import number_key
 from consolidator.errors import ActSyntaxError, ConsolidatorError, LawFormatError, TimeError
-from consolidator.iwt import AfterPublication, Part, label_key, rules_from_article
+from consolidator.read.iwt import AfterPublication, Part, label_key, rules_from_article
 from consolidator.model import Article, Span
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from consolidator import lawxml
-from consolidator.apply import apply_articles
-from consolidator.lawtext import render_law_text
+from consolidator.law import lawxml
+from consolidator.apply.edits import apply_articles
+from consolidator.law.lawtext import render_law_text
 
 CASES = [("BWBR0003420", "I"), ("BWBR0003549", "II"), ("BWBR0002399", "III"),
          ("OISOVSO", "IV"), ("STB-1996-403", "IX")]

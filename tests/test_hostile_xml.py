@@ -17,8 +17,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from consolidator import bwbmeta, lawtext, lawxml, limits
-from consolidator.act import parse_act_file
+from consolidator.law import bwbmeta
+
+from consolidator.law import lawtext
+
+from consolidator.law import lawxml
+
+from consolidator import limits
+from consolidator.read.act import parse_act_file
 from consolidator.cli import cli
 from consolidator.errors import ActSyntaxError, ConsolidatorError, LawFormatError
 
@@ -296,7 +302,7 @@ def test_import_bwb_refuses_a_hostile_manifest_and_keeps_the_store(tmp_path, fif
 
 
 def _no_laws(store: Path) -> bool:
-    from consolidator.store import Store
+    from consolidator.store.db import Store
     opened = Store(store)
     try:
         return not opened.laws()
@@ -314,7 +320,7 @@ def test_an_internal_error_is_one_paragraph_with_its_own_exit_code(monkeypatch):
     monkeypatch.delenv(cli_module.TRACEBACK_VAR, raising=False)
     code, stderr = _run_main(cli_module.main, ["text", str(BASE)])
     assert code == cli_module.INTERNAL_ERROR_EXIT == 70
-    assert stderr.startswith("internal error: KeyError in cli_law.py:")
+    assert stderr.startswith("internal error: KeyError in cli/law.py:")
     assert "This is a bug in consolidator" in stderr and "Traceback" not in stderr
     monkeypatch.setenv(cli_module.TRACEBACK_VAR, "1")
     with pytest.raises(KeyError):

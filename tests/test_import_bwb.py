@@ -8,12 +8,12 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conftest import ROOT
-from consolidator.bwbimport import import_history
-from consolidator.bwbmeta import read_wti
+from consolidator.store.bwbimport import import_history
+from consolidator.law.bwbmeta import read_wti
 from consolidator.cli import cli
 from consolidator.errors import LawFormatError
-from consolidator.query import text_on
-from consolidator.store import Store
+from consolidator.store.query import text_on
+from consolidator.store.db import Store
 
 DHW = ROOT / "corpus" / "bwb" / "BWBR0002458"
 
@@ -77,7 +77,8 @@ def test_the_retroactive_article_48a_is_the_same_bwb_version_before_and_on_its_d
     """Why 48a is no change on 2014-02-15: BWB has the same version of it (versie-id,
     text) in the texts valid from 2014-01-01 as known from 2014-02-15 and from 2014-02-15
     on; only the layout of its XML differs, which the digest does not see."""
-    from consolidator import lawtext, lawxml
+    from consolidator.law import lawtext
+    from consolidator.law import lawxml
     before = lawxml.find_article(lawxml.parse_law(DHW / "BWBR0002458_2014-01-01_1.xml"), "48a")
     after = lawxml.find_article(lawxml.parse_law(DHW / "BWBR0002458_2014-02-15_0.xml"), "48a")
     assert before.get("versie-id") == after.get("versie-id") == "21143242"

@@ -12,9 +12,9 @@ import re
 import pytest
 
 from conftest import ROOT
-from consolidator.act import parse_act, parse_act_file
+from consolidator.read.act import parse_act, parse_act_file
 from consolidator.errors import ActSyntaxError, TimeError
-from consolidator.iwt import (
+from consolidator.read.iwt import (
     DECREE, LATER_LAW, NO_PROVISION, PUBLICATION, Part, Ref, Scope, label_key,
     read_entry_rules, rules_from_article,
 )

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consolidator import lawxml as X
-from consolidator.cli_law import import_text_cmd, text_cmd
+from consolidator.law import lawxml as X
+from consolidator.cli.law import import_text_cmd, text_cmd
 from consolidator.errors import LawFormatError, TargetNotFound
-from consolidator.lawtext import parse_law_text, render_law_text
+from consolidator.law.lawtext import parse_law_text, render_law_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bwb"
 ZORGTOESLAG = FIXTURES / "BWBR0018451_2025-01-01_0.xml"

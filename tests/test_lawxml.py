@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from consolidator import lawxml as X
+from consolidator.law import lawxml as X
 from consolidator.errors import LawFormatError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bwb"

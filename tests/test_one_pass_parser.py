@@ -17,8 +17,8 @@ import pytest
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
-from consolidator import act as act_module
-from consolidator import instructions
+from consolidator.read import act as act_module
+from consolidator.read import instructions
 from consolidator.errors import ConsolidatorError
 from phrasings import read_phrasings
 

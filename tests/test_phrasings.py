@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from consolidator.act import Para, content_line
-from consolidator.instructions import Intro, parse_sentence
+from consolidator.read.act import Para, content_line
+from consolidator.read.instructions import Intro, parse_sentence
 from consolidator.model import Content, Locator, Step
 from phrasings import read_phrasings
 

@@ -9,13 +9,13 @@ from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 
 from conftest import ROOT
-from consolidator.bwbmeta import read_wti
+from consolidator.law.bwbmeta import read_wti
 from consolidator.cli import cli
-from consolidator.outline import act_json
-from consolidator.redline import (Piece, between_dates, between_knowledge, compare, render_text,
+from consolidator.read.outline import act_json
+from consolidator.views.redline import (Piece, between_dates, between_knowledge, compare, render_text,
                                   split_lines, units, word_diff)
-from consolidator.store import Store
-from consolidator import lawtext
+from consolidator.store.db import Store
+from consolidator.law import lawtext
 
 CORPUS = ROOT / "corpus"
 DHW = CORPUS / "bwb" / "BWBR0002458"
@@ -220,7 +220,7 @@ def test_diff_errors_are_clear_and_exit_1(corpus_store_path, args, message):
 
 
 def test_units_cover_every_article_once(store):
-    from consolidator.query import text_on
+    from consolidator.store.query import text_on
     answer = text_on(store, "BWBR0003420", dt.date(1997, 1, 1))
     found = [u for u in units(answer.tree) if u.kind == "artikel"]
     assert len({u.key for u in found}) == len(found)

@@ -4,9 +4,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consolidator.act import Para, content_line
-from consolidator.dutch import NotRenderable, render
-from consolidator.instructions import parse_sentence
+from consolidator.read.act import Para, content_line
+from consolidator.read.dutch import NotRenderable, render
+from consolidator.read.instructions import parse_sentence
 from consolidator.model import (
     Content, DeleteElement, DeleteWords, InsertWords, Locator, ReplaceWords, Step,
 )

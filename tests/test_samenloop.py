@@ -7,8 +7,8 @@ import pytest
 
 from conftest import ROOT
 from consolidator.errors import TimeError
-from consolidator.facts import ActFact, find_fact, load_facts
-from consolidator.samenloop import decide
+from consolidator.time.facts import ActFact, find_fact, load_facts
+from consolidator.time.samenloop import decide
 
 D = dt.date
 STB_580 = ActFact(stb="1996, 580", kamerstukken="24 138", enacted=D(1996, 11, 14),

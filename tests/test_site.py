@@ -11,11 +11,12 @@ from click.testing import CliRunner
 from lxml import html as lhtml
 
 from conftest import ROOT
-from consolidator import lawtext, site as site_module
+from consolidator.law import lawtext
+from consolidator.views import site as site_module
 from consolidator.cli import cli
-from consolidator.store import EARLIEST, Store
-from consolidator.versions import article_digests
-from consolidator import lawxml as X
+from consolidator.store.db import EARLIEST, Store
+from consolidator.store.versions import article_digests
+from consolidator.law import lawxml as X
 
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from consolidator.errors import StoreError
-from consolidator.store import EARLIEST, LATEST, Store
+from consolidator.store.db import EARLIEST, LATEST, Store
 import datetime as dt
 
 

@@ -6,7 +6,7 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from consolidator import textedit as T
+from consolidator.apply import textedit as T
 
 
 def edited(text, edit):

@@ -9,15 +9,15 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-from consolidator import lawtext
-from consolidator.act import parse_act_file
-from consolidator.corpus import law_input
+from consolidator.law import lawtext
+from consolidator.read.act import parse_act_file
+from consolidator.store.corpus import law_input
 from consolidator.errors import TimeError
-from consolidator.facts import ActFact, load_facts
-from consolidator.store import Store
-from consolidator.timeline import plan
-from consolidator.query import text_on
-from consolidator.versions import LawInput, build_law, first_difference
+from consolidator.time.facts import ActFact, load_facts
+from consolidator.store.db import Store
+from consolidator.time.timeline import plan
+from consolidator.store.query import text_on
+from consolidator.store.versions import LawInput, build_law, first_difference
 
 D = dt.date
 TIME = ROOT / "tests" / "fixtures" / "time"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from consolidator import volzin as V
+from consolidator.apply import volzin as V
 
 
 @pytest.mark.parametrize("text, expected", [

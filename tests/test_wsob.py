@@ -19,10 +19,10 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
-from consolidator import lawxml
-from consolidator.act import parse_act_file
-from consolidator.apply import apply_act
-from consolidator.lawtext import parse_law_text, render_law_text
+from consolidator.law import lawxml
+from consolidator.read.act import parse_act_file
+from consolidator.apply.edits import apply_act
+from consolidator.law.lawtext import parse_law_text, render_law_text
 
 BWB_ID = "BWBR0035878"
 TITLE = "Wet stelsel openbare bibliotheekvoorzieningen"

@@ -158,7 +158,7 @@ def bwb_metadata() -> tuple[bytes, ...]:
 
 @functools.lru_cache(maxsize=None)
 def seed_act():
-    from consolidator.act import parse_act
+    from consolidator.read.act import parse_act
     return parse_act("\n".join(seed_act_lines()), source=str(SEED_ACT))
 
 
@@ -487,18 +487,18 @@ def mutate_xml(rng: random.Random, data: bytes) -> tuple[bytes, list[str]]:
 # --------------------------------------------------------------------------- targets
 
 def _outline_and_json(act) -> None:
-    from consolidator.outline import act_json, act_outline
+    from consolidator.read.outline import act_json, act_outline
     act_outline(act)
     json.dumps(act_json(act), ensure_ascii=False)
 
 
 def run_parse(text: str) -> None:
-    from consolidator.act import parse_act
+    from consolidator.read.act import parse_act
     _outline_and_json(parse_act(text, source="fuzz.txt"))
 
 
 def run_iwt(text: str) -> None:
-    from consolidator.iwt import Part, rules_from_article
+    from consolidator.read.iwt import Part, rules_from_article
     from consolidator.model import Article, Span
     paras = tuple(p.strip() for p in text.splitlines() if p.strip())
     article = Article(number="XII", kind="entry-into-force", text=paras, span=Span(1, 1))
@@ -513,35 +513,36 @@ def run_iwt(text: str) -> None:
 
 
 def run_act_iwt(text: str) -> None:
-    from consolidator.act import parse_act
-    from consolidator.iwt import read_entry_rules
+    from consolidator.read.act import parse_act
+    from consolidator.read.iwt import read_entry_rules
     read_entry_rules(parse_act(text, source="fuzz.txt"), text)
 
 
 def _fresh_laws():
-    from consolidator import lawxml
+    from consolidator.law import lawxml
     return [lawxml.parse_law(data, source=f"{law}/base.xml")
             for law, data in zip(LAWS, law_xmls())]
 
 
 def _check_and_write(tree) -> None:
-    from consolidator import lawtext, lawxml
+    from consolidator.law import lawtext
+    from consolidator.law import lawxml
     lawxml.assert_valid(tree, source="out.xml")
     lawtext.render_law_text(tree)
     lawxml.serialize(tree)
 
 
 def run_apply(text: str) -> None:
-    from consolidator.act import parse_act
-    from consolidator.cli_apply import apply_acts
+    from consolidator.read.act import parse_act
+    from consolidator.cli.apply import apply_acts
     act = parse_act(text, source="fuzz.txt")
     for tree in _fresh_laws():
         _check_and_write(apply_acts(tree, [act]))
 
 
 def run_apply_date(text: str) -> None:
-    from consolidator.act import parse_act
-    from consolidator.cli_apply import apply_in_force
+    from consolidator.read.act import parse_act
+    from consolidator.cli.apply import apply_in_force
     act = parse_act(text, source="fuzz.txt")
     for tree, law in zip(_fresh_laws(), LAWS):
         if law in ("BWBR0003420", "BWBR0002399"):
@@ -551,7 +552,8 @@ def run_apply_date(text: str) -> None:
 
 
 def run_import_text(text: str) -> None:
-    from consolidator import lawtext, lawxml
+    from consolidator.law import lawtext
+    from consolidator.law import lawxml
     tree = lawtext.parse_law_text(text, source="fuzz.txt", bwb_id="BWBR0000001",
                                   date=_dt.date(2000, 1, 1))
     lawxml.assert_valid(tree, source="fuzz.txt")
@@ -560,7 +562,8 @@ def run_import_text(text: str) -> None:
 
 
 def run_text(data: bytes) -> None:
-    from consolidator import lawtext, lawxml
+    from consolidator.law import lawtext
+    from consolidator.law import lawxml
     tree = lawxml.parse_law(data, source="fuzz.xml")
     lawtext.render_law_text(tree)
     lawtext.render_law_text(tree, show_repealed=True)
@@ -571,14 +574,14 @@ def run_text(data: bytes) -> None:
 
 
 def run_apply_law(data: bytes) -> None:
-    from consolidator import lawxml
-    from consolidator.cli_apply import apply_acts
+    from consolidator.law import lawxml
+    from consolidator.cli.apply import apply_acts
     tree = lawxml.parse_law(data, source="fuzz.xml")
     _check_and_write(apply_acts(tree, [seed_act()]))
 
 
 def run_bwbmeta(data: bytes) -> None:
-    from consolidator import bwbmeta
+    from consolidator.law import bwbmeta
     refused = []
     for reader in (bwbmeta.read_manifest, bwbmeta.read_wti, bwbmeta.read_toestand_meta):
         try:

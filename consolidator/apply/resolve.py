@@ -1,0 +1,332 @@
+"""(law tree, Locator) → the element or text range an instruction is about.
+
+``resolve(tree, locator)`` walks the steps from the outside in and returns a
+``Target``; a step that does not exist raises ``TargetNotFound`` naming what
+does exist («artikel 93 has leden 1, 2, 3»).
+
+* Structural steps (hoofdstuk, titel, afdeling, paragraaf, …) are
+  order-insensitive: «paragraaf 7 van titel III, afdeling II, hoofdstuk III»
+  finds the paragraaf 7 whose ancestors include all the named units.
+* A volzin target is a list of ``Slot``s (element, start, end) over the
+  element's alineas, counted as ``volzin`` documents (a list belongs to the
+  volzin of its intro).
+* Repealed (vervallen) elements are not targets unless ``allow_repealed``.
+* Steps inside another act (act-artikel, act-onderdeel) are not supported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from consolidator.law import lawxml as X
+from consolidator.apply import volzin as V
+from consolidator.errors import ApplyError, TargetNotFound
+from consolidator.model import Locator, Step
+from consolidator.numbers import ORDINAL_WORDS, roman_to_int
+
+STRUCTURAL = ("boek", "deel", "hoofdstuk", "titel", "afdeling", "paragraaf", "subparagraaf")
+
+
+@dataclass
+class Slot:
+    """Characters ``start:end`` of the flat text of ``element`` (an al, a titel).
+
+    Slots are live: the apply engine shifts them when an earlier edit in the
+    same element changes its length (see ``apply.Workspace``)."""
+
+    element: object
+    start: int
+    end: int
+
+
+@dataclass
+class Target:
+    """What a locator names.
+
+    ``kind`` is the last step's kind (artikel, lid, onderdeel, volzin,
+    opschrift, paragraaf, toc-entry, inhoudsopgave, aanhef, …); ``element`` the
+    element itself (for a volzin: its container; for an opschrift: the ``titel``);
+    ``owner`` the artikel/heading an opschrift belongs to; ``slots`` the text
+    range of a volzin; ``index`` the volzin number."""
+
+    kind: str
+    element: object
+    label: str
+    owner: object = None
+    slots: list = field(default_factory=list)
+    index: int = 0
+
+
+def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None) -> Target:
+    """The target ``locator`` names in ``tree``, or ``TargetNotFound``.
+
+    ``index`` (an ``artindex.ArticleIndex`` of ``tree``) makes finding an article
+    by number independent of the size of the law."""
+    steps = list(locator.steps)
+    _refuse_act_steps(steps)
+    # a locator that starts at an artikel (nearly all) does not need the law's body:
+    # _artikel finds the article through the index, or looks the body up itself
+    body = None if steps and steps[0].kind == "artikel" else X.wettekst(tree)
+    target = Target("law", body, "the law")
+    structural = [s for s in steps if s.kind in STRUCTURAL]
+    if structural:
+        target = _heading(tree, structural)
+    for step in steps:
+        if step.kind in STRUCTURAL:
+            continue
+        target = _step(tree, target, step, allow_repealed, index)
+    return target
+
+
+def _refuse_act_steps(steps: list[Step]) -> None:
+    if any(s.kind.startswith("act-") for s in steps):
+        raise ApplyError("amending an act's onderdelen is not supported yet")
+
+
+def _same_number(a: str, b: str) -> bool:
+    """«III» = «3» = «iii»; «E 24» = «E24»."""
+    if a == b:  # the usual case, decided before any normalising
+        return True
+    if a.isdecimal() and b.isdecimal():  # the usual miss (lid 1 while looking for 3)
+        return int(a) == int(b)
+    a, b = a.replace(" ", "").rstrip("."), b.replace(" ", "").rstrip(".")
+    if a.lower() == b.lower():
+        return True
+    return _as_int(a) is not None and _as_int(a) == _as_int(b)
+
+
+def _as_int(text: str) -> Optional[int]:
+    if text.isdecimal():  # not isdigit: int("2¹") fails
+        return int(text)
+    try:
+        return roman_to_int(text.upper())
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def _chain(el) -> set[tuple[str, str]]:
+    """(kind, number) of el and every heading above it."""
+    found = set()
+    for node in [el, *el.iterancestors()]:
+        if X.is_heading(node):
+            info = X.heading_info(node)
+            found.add((info.kind, info.nr))
+    return found
+
+
+def _covers(chain: set, steps: list[Step]) -> bool:
+    return all(any(k == s.kind and _same_number(n, s.number) for k, n in chain) for s in steps)
+
+
+def _heading(tree, steps: list[Step]) -> Target:
+    """The innermost heading whose own chain includes every structural step."""
+    found = [el for el in X.wettekst(tree).iter()
+             if X.is_heading(el) and _covers(_chain(el), steps)]
+    innermost = [el for el in found if not any(o is not el and el in o.iterancestors()
+                                               for o in found)]
+    label = ", ".join(f"{s.kind} {s.number}" for s in steps)
+    if not innermost:
+        raise TargetNotFound(f"{label} is not in this law; it has {_headings_list(tree)}")
+    if len(innermost) > 1:
+        raise TargetNotFound(f"{label} names {len(innermost)} divisions; name more of its parents")
+    el = innermost[0]
+    return Target(X.heading_info(el).kind, el, label)
+
+
+def _headings_list(tree) -> str:
+    names = [f"{h.kind} {h.nr}" for h in map(X.heading_info, X.wettekst(tree).iter())
+             if h.kind in STRUCTURAL]
+    return ", ".join(names[:20]) or "no divisions"
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None) -> Target:
+    handler = _STEPS.get(step.kind)
+    if handler is None:
+        raise ApplyError(f"locating a {step.kind} is not supported")
+    known_live = False  # _artikel prefers a live article and knows when it found one
+    if step.kind == "artikel":
+        found, known_live = _artikel(tree, target, step, index)
+    else:
+        found = handler(tree, target, step)
+    same = target.label == found.label  # «inhoudsopgave, inhoudsopgave»
+    label = found.label if target.kind == "law" or same else f"{target.label}, {found.label}"
+    found.label = label
+    if not (allow_repealed or known_live) and found.element is not None \
+            and X.is_repealed(found.element):
+        raise TargetNotFound(f"{label} has been repealed (vervallen)")
+    return found
+
+
+def _artikel(tree, target: Target, step: Step, index=None) -> tuple[Target, bool]:
+    """The artikel (a live one if any) and whether it is known to be live."""
+    if index is not None and target.kind == "law":
+        found = index.find(step.number)
+    else:
+        found = [a for a in _scope(tree, target).iter("artikel")
+                 if _same_number(X.artikel_number(a), step.number)]
+    live = [a for a in found if not X.is_repealed(a)]
+    if not found:
+        numbers = [X.artikel_number(a) for a in _scope(tree, target).iter("artikel")]
+        raise TargetNotFound(f"artikel {step.number} is not in {target.label}; "
+                             f"{_nearby(numbers, step.number)}")
+    return Target("artikel", (live or found)[0], f"artikel {step.number}"), bool(live)
+
+
+def _scope(tree, target: Target):
+    """Where to look for an artikel: inside the target, or the whole body of the law."""
+    return target.element if target.element is not None else X.wettekst(tree)
+
+
+def _nearby(numbers: list[str], wanted: str) -> str:
+    """«it has artikelen 105a, 105b, …» with those sharing the wanted number's digits first."""
+    digits = "".join(c for c in wanted if c.isdigit())
+    close = [n for n in numbers if digits and n.startswith(digits)] or numbers
+    shown = ", ".join(close[:12]) + (", …" if len(close) > 12 else "")
+    return f"it has artikelen {shown}" if shown else "it has no articles"
+
+
+def _lid(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel",), step)
+    for el in holder.iterchildren("lid"):
+        if _same_number(X.lid_number(el), step.number):
+            return Target("lid", el, f"lid {step.number}")
+    has = ", ".join(X.lid_number(el) for el in holder.iterchildren("lid"))
+    raise TargetNotFound(f"{target.label} has no lid {step.number}; "
+                         + (f"it has leden {has}" if has else "it has no numbered leden"))
+
+
+def _need(target: Target, kinds: tuple, step: Step):
+    if target.kind not in kinds:
+        raise ApplyError(f"a {step.kind} is located inside a {' or '.join(kinds)}, "
+                         f"not inside {target.label}")
+    return target.element
+
+
+def list_items(holder) -> list:
+    """The li of the lists directly in ``holder`` (a lid, artikel or li)."""
+    return [li for lijst in holder if X.is_lijst(lijst) for li in lijst if X.is_li(li)]
+
+
+def item_label(li) -> str:
+    """«a.» → «a», «1°.» → «1°», «(b)» → «b»."""
+    return X.li_label(li).strip().strip("().").strip()
+
+
+def _onderdeel(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel", "lid", "onderdeel", "aanhef"), step)
+    if target.kind == "aanhef":
+        holder = holder.getparent()
+    items = list_items(holder)
+    for li in items:
+        if _same_number(item_label(li), step.number.rstrip(".")):
+            return Target("onderdeel", li, f"onderdeel {step.number}"
+                          + (f" ({step.qualifier})" if step.qualifier else ""))
+    has = ", ".join(item_label(li) for li in items)
+    raise TargetNotFound(f"{target.label} has no onderdeel {step.number}; "
+                         + (f"it has onderdelen {has}" if has else "it has no list"))
+
+
+def _volzin(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel", "lid", "onderdeel", "alinea"), step)
+    parts = text_parts(holder)
+    sentences = V.volzinnen_of_parts([(X.al_text(el), in_list) for el, in_list in parts])
+    index = int(step.number) if step.number.lstrip("-").isdigit() else _ordinal(step.number)
+    chosen = index - 1 if index > 0 else len(sentences) + index
+    if not 0 <= chosen < len(sentences):
+        raise TargetNotFound(f"{target.label} has {len(sentences)} volzin(nen), "
+                             f"no volzin {step.number}")
+    slots = [Slot(parts[p.part][0], p.start, p.end) for p in sentences[chosen]]
+    return Target("volzin", holder, f"volzin {step.number}", slots=slots, index=chosen + 1)
+
+
+def _ordinal(word: str) -> int:
+    if word == "laatste":
+        return -1
+    return ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else 0
+
+
+def text_parts(holder) -> list[tuple[object, bool]]:
+    """The alineas under ``holder`` in document order, flagged when inside a list item.
+
+    Repealed leden and list items, the kop and the labels are left out."""
+    parts = []
+    for el in holder.iter("al"):
+        if el is holder:  # iter() starts with the holder itself: nothing in between
+            parts.append((el, False))
+            continue
+        left_out, in_list = _between_flags(el, holder)
+        if not left_out:
+            parts.append((el, in_list))
+    return parts
+
+
+def _between_flags(el, holder) -> tuple[bool, bool]:
+    """Whether an ancestor of el below holder leaves it out (a kop, a redactie, a
+    repealed element), and whether one is a list item: one walk up, no lists made.
+    ``holder`` is an ancestor of ``el``."""
+    in_list = False
+    for ancestor in el.iterancestors():
+        if ancestor is holder:
+            break
+        if ancestor.tag in ("kop", "redactie") or X.is_repealed(ancestor):
+            return True, in_list
+        in_list = in_list or X.is_li(ancestor)
+    return False, in_list
+
+
+def _opschrift(tree, target: Target, step: Step) -> Target:
+    owner = target.element
+    if target.kind not in ("artikel",) + STRUCTURAL:
+        raise ApplyError(f"{target.label} has no opschrift to locate")
+    titel = owner.find("kop/titel")
+    if titel is None:
+        raise TargetNotFound(f"{target.label} has no opschrift")
+    return Target("opschrift", titel, "opschrift", owner=owner)
+
+
+def _aanhef(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel", "lid", "onderdeel"), step)
+    first = next((el for el in holder if X.is_al(el)), None)
+    if first is None:
+        raise TargetNotFound(f"{target.label} has no aanhef")
+    return Target("aanhef", first, "aanhef", owner=holder)
+
+
+def _alinea(tree, target: Target, step: Step) -> Target:
+    holder = _need(target, ("artikel", "lid", "onderdeel"), step)
+    alineas = [el for el in holder if X.is_al(el)]
+    index = int(step.number) if step.number.isdigit() else _ordinal(step.number)
+    if not 1 <= abs(index) <= len(alineas):
+        raise TargetNotFound(f"{target.label} has {len(alineas)} alinea(s), no alinea {step.number}")
+    return Target("alinea", alineas[index - 1 if index > 0 else index], f"alinea {step.number}")
+
+
+def _inhoudsopgave(tree, target: Target, step: Step) -> Target:
+    toc = X.toc_element(tree)
+    if toc is None:
+        raise TargetNotFound("this law has no inhoudsopgave")
+    return Target("inhoudsopgave", toc, "inhoudsopgave")
+
+
+def toc_entry_matches(text: str, name: str) -> bool:
+    """«Artikel 86. Bekostiging» is the entry of «Artikel 86», not of «Artikel 86a»."""
+    return text == name or (text.startswith(name) and text[len(name)] in ". ")
+
+
+def _toc_entry(tree, target: Target, step: Step) -> Target:
+    entries = X.toc_entry_elements(tree)
+    for el in entries:
+        if toc_entry_matches(X.toc_entry_text(el), step.number):
+            return Target("toc-entry", el, f"the entry of {step.number}")
+    raise TargetNotFound(f"the inhoudsopgave has no entry for {step.number}")
+
+
+_STEPS = {"artikel": _artikel, "lid": _lid, "onderdeel": _onderdeel, "subonderdeel": _onderdeel,
+          "volzin": _volzin, "opschrift": _opschrift, "aanhef": _aanhef, "alinea": _alinea,
+          "inhoudsopgave": _inhoudsopgave, "toc-entry": _toc_entry}

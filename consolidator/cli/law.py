@@ -1,0 +1,47 @@
+"""Commands that read and write law files: ``import-text`` and ``text``.
+
+Thin: read the input, call ``lawtext``/``lawxml``, write the output. Project
+errors propagate to ``cli.main``, which prints them and exits with 1.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from consolidator.law import lawtext
+
+from consolidator.law import lawxml
+
+from consolidator import limits
+from consolidator.errors import LawFormatError
+
+
+def _read_text(path: Path) -> str:
+    return limits.read_text(path, LawFormatError)
+
+
+@click.command("import-text")
+@click.argument("law_text", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The BWB toestand XML file to write.")
+@click.option("--bwb-id", default=None, help="BWB id of the law, e.g. BWBR0003420.")
+@click.option("--date", "date", default=None, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Date this text is valid from (YYYY-MM-DD).")
+def import_text_cmd(law_text: Path, output: Path, bwb_id, date) -> None:
+    """Read LAW_TEXT in the plain law-text format and write it as BWB toestand XML."""
+    tree = lawtext.parse_law_text(_read_text(law_text), source=str(law_text), bwb_id=bwb_id,
+                                  date=date.date() if date else None)
+    lawxml.assert_valid(tree, source=str(law_text))
+    lawxml.write_law(tree, output)
+
+
+@click.command("text")
+@click.argument("law_xml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--artikel", default=None, help="Show only this article (its number, e.g. 2a).")
+@click.option("--show-repealed", is_flag=True, help="Show repealed elements as [Vervallen per ...].")
+def text_cmd(law_xml: Path, artikel, show_repealed: bool) -> None:
+    """Print LAW_XML (a BWB toestand file) in the plain law-text format."""
+    tree = lawxml.parse_law(law_xml, source=str(law_xml))
+    click.echo(lawtext.render_law_text(tree, artikel=artikel, show_repealed=show_repealed),
+               nl=False)

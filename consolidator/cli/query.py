@@ -1,0 +1,112 @@
+"""Commands that read the version store: ``show``, ``history`` and ``export``.
+
+Every one takes ``--store PATH`` (default ``store.DEFAULT_STORE``). Answers go
+to stdout; which version was chosen and why (sources, samenloop branches, parts
+not in force) goes to stderr, so stdout stays in the contract format.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from consolidator.store.bwbimport import import_history
+from consolidator.dates import parse_iso
+from consolidator.store.export import export_all
+from consolidator.store.query import describe, history, history_lines, render, text_on
+from consolidator.store.db import DEFAULT_STORE, Store
+
+store_option = click.option(
+    "--store", "store_path", default=DEFAULT_STORE, show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path), help="The version store (an SQLite file).")
+
+
+@click.command("show")
+@click.argument("law")
+@click.option("--date", "date", required=True, help="The date the text is valid on (YYYY-MM-DD).")
+@click.option("--known-at", default=None,
+              help="As known on this date (YYYY-MM-DD); default: every act in the store.")
+@click.option("--artikel", default=None, help="Only this article (its number, e.g. 105a1).")
+@click.option("--format", "fmt", type=click.Choice(["text", "xml"]), default="text",
+              show_default=True, help="Plain law text or BWB toestand XML.")
+@click.option("--quiet", is_flag=True, help="Do not explain the version on stderr.")
+@store_option
+def show_cmd(law, date, known_at, artikel, fmt, quiet, store_path) -> None:
+    """Print LAW (a BWB id or citeertitel) as valid on --date, as known on --known-at.
+
+    Stderr says which version was chosen: its dates, the act parts behind it,
+    the samenloop branches taken and the parts not (yet) in force."""
+    valid = parse_iso(date, "--date")
+    known = parse_iso(known_at, "--known-at") if known_at else None
+    store = Store(store_path)
+    try:
+        answer = text_on(store, law, valid, known)
+        output = render(answer, artikel, fmt)
+    finally:
+        store.close()
+    if not quiet:
+        for line in describe(answer):
+            click.echo(line, err=True)
+    click.echo(output, nl=not output.endswith("\n"))
+
+
+@click.command("history")
+@click.argument("law")
+@click.option("--artikel", default=None, help="Only versions that changed this article.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@store_option
+def history_cmd(law, artikel, fmt, store_path) -> None:
+    """List the versions of LAW: validity, knowledge and the act parts behind each.
+
+    Superseded versions (replaced by what a later, retroactive act said) are
+    listed too, with the date they were superseded."""
+    store = Store(store_path)
+    try:
+        law_id, versions = history(store, law, artikel)
+    finally:
+        store.close()
+    if fmt == "json":
+        rows = [{"valid_from": v.valid_from, "valid_until": v.valid_until,
+                 "known_from": v.known_from, "known_until": v.known_until,
+                 "sources": list(v.sources)} for v in versions]
+        click.echo(json.dumps({"law": law_id, "versions": rows}, ensure_ascii=False, indent=2))
+        return
+    for line in history_lines(law_id, versions):
+        click.echo(line)
+
+
+@click.command("export")
+@click.argument("laws", nargs=-1)
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write (replaced as a whole): one subfolder per law.")
+@store_option
+def export_cmd(laws, output, store_path) -> None:
+    """Write every version of LAWS (default: all) as BWB toestand XML with a manifest,
+    named as BWB does: BWBR0003420_1997-01-01_0.xml."""
+    store = Store(store_path)
+    try:
+        law_ids = [store.find_law(name) for name in laws] or [i for i, _ in store.laws()]
+        counts = export_all(store, law_ids, output)
+    finally:
+        store.close()
+    for law_id, count in counts.items():
+        click.echo(f"{law_id}: {count} version(s)")
+    click.echo(f"written to {output}")
+
+
+@click.command("import-bwb")
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@store_option
+def import_bwb_cmd(folder, store_path) -> None:
+    """Load an official BWB history (toestand XML files, manifest.xml and the WTI in
+    FOLDER) into the store, as versions with the manifest's dates of validity and
+    of knowledge (zichtdatum). The law is replaced if the store has it already."""
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(store_path, create=True)
+    try:
+        law_id, count = import_history(store, folder)
+    finally:
+        store.close()
+    click.echo(f"{law_id}: {count} toestanden loaded into {store_path}")

@@ -1,0 +1,96 @@
+"""Commands that show the store to people: ``diff`` (a redline) and ``render`` (a site).
+
+Both read the store named by ``--store PATH`` (default ``store.DEFAULT_STORE``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from consolidator.cli.query import store_option
+from consolidator.dates import parse_iso
+from consolidator.views.redline import DiffError, between_dates, between_knowledge, render_text
+from consolidator.store.db import Store
+
+
+@click.command("diff")
+@click.argument("law")
+@click.option("--from", "from_date", default=None,
+              help="The older date of validity (YYYY-MM-DD); with --to.")
+@click.option("--to", "to_date", default=None,
+              help="The newer date of validity (YYYY-MM-DD); with --from.")
+@click.option("--known-at", default=None,
+              help="With --from/--to: both as known on this date; default: every act in the store.")
+@click.option("--date", "date", default=None,
+              help="With --from-known/--to-known: the one date of validity whose text is compared.")
+@click.option("--from-known", default=None,
+              help="With --date: the older knowledge date (what was known then).")
+@click.option("--to-known", default=None,
+              help="With --date: the newer knowledge date (after a retroactive act, say).")
+@click.option("--artikel", default=None, help="Only this article (its number, e.g. 105a1).")
+@click.option("--format", "fmt", type=click.Choice(["text", "html"]), default="text",
+              show_default=True, help="Text with [-old-]{+new+} marks, or an HTML page "
+                                      "with <del>/<ins>.")
+@store_option
+def diff_cmd(law, from_date, to_date, known_at, date, from_known, to_known, artikel, fmt,
+             store_path) -> None:
+    """A redline of LAW per article: what changed between the texts valid on --from
+    and --to, or, with --date --from-known --to-known, what later knowledge (a
+    retroactive act) rewrote in the text valid on --date.
+
+    Each changed article is named with the act parts behind the change (ARTIKEL,
+    onderdeel, punt); added, repealed and removed articles are shown as such,
+    unchanged ones are left out. An official article that BWB gave a new version
+    with the same text is listed as «new version, text unchanged»."""
+    valid_axis = from_date is not None or to_date is not None
+    known_axis = date is not None or from_known is not None or to_known is not None
+    if valid_axis and known_axis:
+        raise DiffError("give either --from and --to (two dates of validity) or --date, "
+                        "--from-known and --to-known (two knowledge dates), not both")
+    store = Store(store_path)
+    try:
+        if known_axis:
+            if date is None or from_known is None or to_known is None:
+                raise DiffError("--date, --from-known and --to-known go together")
+            if known_at is not None:
+                raise DiffError("--known-at goes with --from/--to; with --date use "
+                                "--from-known and --to-known")
+            redline = between_knowledge(store, law, parse_iso(date, "--date"),
+                                        parse_iso(from_known, "--from-known"),
+                                        parse_iso(to_known, "--to-known"), artikel)
+        else:
+            if from_date is None or to_date is None:
+                raise DiffError("give --from and --to (or --date, --from-known and --to-known)")
+            redline = between_dates(store, law, parse_iso(from_date, "--from"),
+                                    parse_iso(to_date, "--to"),
+                                    parse_iso(known_at, "--known-at") if known_at else None,
+                                    artikel)
+    finally:
+        store.close()
+    if fmt == "html":
+        from consolidator.views.site import redline_page
+        click.echo(redline_page(redline), nl=False)
+    else:
+        click.echo(render_text(redline), nl=False)
+
+
+@click.command("render")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the site to (replaced as a whole when all pages are made).")
+@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@store_option
+def render_cmd(output, quiet, store_path) -> None:
+    """Write a static website of every law in the store: the text on each version date
+    with a date picker, the redline of each version against the one before, every
+    article through time («Geldend van … t/m …») with its sources, and a page per act
+    with what each part changed and when it took effect. Open OUTPUT/index.html."""
+    from consolidator.views.site import render_site
+
+    notify = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    store = Store(store_path)
+    try:
+        count = render_site(store, output, notify)
+    finally:
+        store.close()
+    click.echo(f"{count} page(s) written to {output}")

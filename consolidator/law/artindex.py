@@ -1,0 +1,49 @@
+"""Articles of one law by number, so that locating «artikel 105a1» does not scan
+a law of thousands of articles for every instruction.
+
+The index is built on first use and dropped (``invalidate``) by the apply engine
+after any instruction that may add, replace or renumber articles; numbers
+compare as ``resolve`` compares them («III» = «3», «E 24» = «E24»).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from consolidator.law import lawxml as X
+from consolidator.numbers import roman_to_int
+
+
+def number_key(number: str):
+    """The form under which two article numbers that name the same article agree."""
+    text = number.replace(" ", "").rstrip(".")
+    if text.isdecimal():  # not isdigit: int("2¹") fails
+        return int(text)
+    try:
+        return roman_to_int(text.upper())
+    except ValueError:
+        return text.lower()
+
+
+class ArticleIndex:
+    def __init__(self, tree):
+        self.tree = tree
+        self._by_key: Optional[dict] = None
+
+    def invalidate(self) -> None:
+        self._by_key = None
+
+    def add(self, el) -> None:
+        """A new artikel (just inserted into the tree)."""
+        if self._by_key is not None:
+            entries = self._by_key.setdefault(number_key(X.artikel_number(el)), [])
+            if not any(e is el for e in entries):
+                entries.append(el)
+
+    def find(self, number: str) -> list:
+        """Every artikel numbered ``number`` (repealed ones too), in document order."""
+        if self._by_key is None:
+            self._by_key = {}
+            for el in X.iter_articles(self.tree):
+                self._by_key.setdefault(number_key(X.artikel_number(el)), []).append(el)
+        return list(self._by_key.get(number_key(number), []))
+

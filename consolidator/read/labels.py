@@ -1,0 +1,86 @@
+"""Numbers and labels of articles, onderdelen and punten, and which one may follow which.
+
+The act reader uses ``is_successor`` to tell a new part from quoted content:
+after ARTIKEL IX comes X (or an inserted IXa/IX A), never VA; after onderdeel Z
+comes AA; after punt 2 comes 3.
+"""
+from __future__ import annotations
+
+import re
+
+from consolidator.numbers import int_to_roman, roman_to_int
+
+_DECIMAL = re.compile(r"^(\d+(?:\.\d+)*)([a-z]?)$")
+_LETTERS = re.compile(r"^([A-Z]{1,3}|[a-z]{1,2})(\d*|[a-z]?)$")
+
+
+def is_successor(current: str, candidate: str) -> bool:
+    """True if ``candidate`` may directly follow ``current`` in one sequence.
+
+    >>> is_successor("IX", "X"), is_successor("IX", "VA"), is_successor("Z", "AA")
+    (True, False, True)
+    """
+    if candidate == current:
+        return False
+    if _inserted_after(current, candidate):
+        return True
+    return candidate in _next_values(current)
+
+
+def _inserted_after(current: str, candidate: str) -> bool:
+    """«A1» or «Aa» after «A», «IXa»/«IXA» after «IX», «2a» after «2»."""
+    if not candidate.startswith(current):
+        return False
+    suffix = candidate[len(current):].strip()
+    return bool(re.fullmatch(r"\d+|[a-zA-Z]", suffix)) and not (
+        current.isupper() and suffix.isupper() and _is_roman(current + suffix))
+
+
+def _is_roman(text: str) -> bool:
+    try:
+        roman_to_int(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _next_values(current: str) -> set[str]:
+    values = set()
+    for base in {current, _strip_insertion(current)}:
+        values |= _next_of_base(base)
+    return values
+
+
+def _strip_insertion(label: str) -> str:
+    """«A1» → «A», «Ba» → «B», «2a» → «2», «VA» → «V» (roman stays roman: «IX»)."""
+    if _is_roman(label):
+        return label
+    return re.sub(r"(?<=[A-Za-z])\d+$|(?<=\d)[a-z]$|(?<=[A-Z])[a-z]$|(?<=[IVXLC])[A-Z]$", "", label)
+
+
+def _next_of_base(base: str) -> set[str]:
+    values = set()
+    if _is_roman(base):
+        values.add(int_to_roman(roman_to_int(base) + 1))
+    decimal = _DECIMAL.match(base)
+    if decimal:
+        parts = decimal.group(1).split(".")
+        parts[-1] = str(int(parts[-1]) + 1)
+        values.add(".".join(parts))
+        if len(parts) > 1:  # «1.3» → «2.1» in the next chapter
+            values.add(f"{int(parts[0]) + 1}.1")
+    letters = _LETTERS.match(base)
+    if letters and letters.group(1) == base:
+        values.add(_next_letters(base))
+    return values
+
+
+def _next_letters(label: str) -> str:
+    """A → B, Z → AA, AZ → BA, z → aa."""
+    alphabet_end = "z" if label.islower() else "Z"
+    alphabet_start = "a" if label.islower() else "A"
+    if label[-1] != alphabet_end:
+        return label[:-1] + chr(ord(label[-1]) + 1)
+    if len(label) == 1:
+        return alphabet_start * 2
+    return _next_letters(label[:-1]) + alphabet_start

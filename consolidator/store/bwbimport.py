@@ -1,0 +1,90 @@
+"""Loading an official BWB history (toestanden + manifest.xml + WTI) into the store.
+
+Each toestand the manifest lists becomes one version, with the manifest's dates:
+valid from ``datum_inwerkingtreding`` up to the day after ``einddatum``, known
+from ``zichtdatum_start`` up to the day after ``zichtdatum_eind`` (BWB writes
+inclusive end days; the store keeps exclusive ones). The XML is stored as the
+file's bytes, so exporting gives back the official document. The sources of a
+version are the WTI changes that took effect on its date, and, for a version
+made after a retroactive act (``_1``), that act.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Callable
+
+from consolidator.law import lawxml as X
+from consolidator import limits
+from consolidator.law.bwbmeta import Expression, WtiChange, read_manifest, read_wti
+from consolidator.errors import LawFormatError
+from consolidator.store.db import Store
+from consolidator.store.versions import article_digests
+
+
+def import_history(store: Store, folder: Path,
+                   notify: Callable[[str], None] = lambda message: None) -> tuple[str, int]:
+    """Put every toestand of ``folder`` in the store (replacing that law); (id, count)."""
+    manifest = _one(folder, ["manifest.xml", "*.manifest.xml"], "manifest.xml")
+    expressions = sorted(read_manifest(manifest), key=lambda e: (e.valid_from, e.known_from))
+    if not expressions:
+        raise LawFormatError("the manifest lists no toestand", source=str(manifest))
+    wti_files = sorted(folder.glob("*.WTI.xml")) + sorted(folder.glob("*.wti.xml"))
+    changes = read_wti(wti_files[0]) if wti_files else []
+    law_id = expressions[0].bwb_id or expressions[0].label.split("_")[0]
+    files = [_file(folder, e) for e in expressions]
+    first = X.parse_law(files[0], source=str(files[0]))
+    with store.transaction():
+        store.delete_law(law_id)
+        store.add_law(law_id, X.law_title(first), expressions[0].valid_from, str(folder))
+        for expression, path in zip(expressions, files):
+            _insert(store, law_id, expression, path, changes)
+        store.set_notes(law_id, expressions[0].known_from.isoformat(), [])
+    notify(f"{law_id}: {len(expressions)} toestanden from {folder}")
+    return law_id, len(expressions)
+
+
+def _one(folder: Path, patterns: list[str], what: str) -> Path:
+    for pattern in patterns:
+        found = sorted(folder.glob(pattern))
+        if found:
+            return found[0]
+    raise LawFormatError(f"no {what} in {folder}")
+
+
+def _file(folder: Path, expression: Expression) -> Path:
+    path = folder / (expression.filename or f"{expression.label}.xml")
+    if not path.exists():
+        raise LawFormatError(f"the manifest lists {path.name}, which is not in {folder}")
+    return path
+
+
+def _insert(store: Store, law_id: str, expression: Expression, path: Path,
+            changes: list[WtiChange]) -> None:
+    data = limits.read_bytes(path, LawFormatError)
+    tree = X.parse_law(data, source=str(path))
+    store.insert_version(
+        law_id, expression.valid_from.isoformat(), _after(expression.valid_until),
+        expression.known_from.isoformat() if expression.known_from else expression.valid_from.isoformat(),
+        data, _sources(expression, changes), article_digests(tree),
+        known_until=_after(expression.known_until))
+
+
+def _after(day) -> str | None:
+    return (day + _dt.timedelta(days=1)).isoformat() if day else None
+
+
+def _sources(expression: Expression, changes: list[WtiChange]) -> list[dict]:
+    """The WTI changes behind this version."""
+    found = []
+    for change in changes:
+        on_date = change.valid_from == expression.valid_from
+        reaching_back = (change.retroactive_to is not None
+                         and change.retroactive_to <= expression.valid_from < change.valid_from
+                         and expression.known_from == change.valid_from)
+        if on_date or reaching_back:
+            how = (f"in force {change.valid_from}, retroactive to {change.retroactive_to}"
+                   if reaching_back else f"in force {change.valid_from}")
+            found.append({"label": change.source, "reason": how,
+                          "articles": list(change.articles)})
+    return found

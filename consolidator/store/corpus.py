@@ -1,0 +1,46 @@
+"""Reading a corpus folder: laws (``*/base.xml``), acts (``acts/*.txt``) and facts.
+
+Layout: ``CORPUS/<law>/base.xml`` (the law's base text as BWB toestand XML; the
+folder name is its id when the XML has no ``bwb-id``), ``CORPUS/acts/*.txt``
+(acts as published, read in name order), ``CORPUS/facts.toml`` (facts about
+other acts, optional; see ``facts``), ``CORPUS/bwb/<id>/`` (official BWB histories,
+see ``bwbimport``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from consolidator.law import lawxml as X
+from consolidator.read.act import parse_act_file
+from consolidator.errors import ConsolidatorError
+from consolidator.time.facts import ActFact, load_facts
+from consolidator.model import Act
+from consolidator.read.select import law_names
+from consolidator.store.versions import LawInput
+
+
+@dataclass(frozen=True)
+class Corpus:
+    laws: list[LawInput]
+    acts: list[Act]
+    facts: list[ActFact]
+    histories: list[Path]  # folders of official BWB histories (bwb/<id>/ with a manifest)
+
+
+def law_input(path: Path, law_id: str = "") -> LawInput:
+    """A law file as input to the store; its id from ``bwb-id`` or ``law_id``."""
+    tree = X.parse_law(path, source=str(path))
+    law_id = tree.getroot().get("bwb-id") or law_id or path.stem
+    names = frozenset(law_names(X.law_title(tree), law_id))
+    return LawInput(law_id, tree, str(path), names)
+
+
+def load_corpus(folder: Path) -> Corpus:
+    paths = sorted(folder.glob("*/base.xml"))
+    if not paths:
+        raise ConsolidatorError(f"no laws found (expected {folder}/<law>/base.xml)")
+    laws = [law_input(path, path.parent.name) for path in paths]
+    acts = [parse_act_file(path) for path in sorted((folder / "acts").glob("*.txt"))]
+    histories = sorted(p.parent for p in folder.glob("bwb/*/manifest.xml"))
+    return Corpus(laws, acts, load_facts(folder / "facts.toml"), histories)

@@ -1,0 +1,105 @@
+"""Questions to the version store: a law's text on a date as known on a date, its history.
+
+Thin over ``store``: it turns command-line dates into store lookups and gives
+clear answers when there is nothing to show (a date before the base text, a
+law not in the store).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Optional
+
+from consolidator.law import lawtext
+
+from consolidator.law import lawxml as X
+from consolidator.errors import StoreError, TimeError
+from consolidator.store.db import LATEST, Store, Version
+
+
+@dataclass(frozen=True)
+class Answer:
+    law: str
+    version: Version
+    tree: object
+    notes: list[str]
+
+
+def text_on(store: Store, law: str, date: _dt.date, known_at: Optional[_dt.date] = None) -> Answer:
+    """The version of ``law`` valid on ``date`` as known on ``known_at`` (default: now)."""
+    law_id = store.find_law(law)
+    known = known_at.isoformat() if known_at else LATEST
+    version = store.version_at(law_id, date.isoformat(), known)
+    if version is None:
+        base = store.base_date(law_id)
+        if date.isoformat() < base:
+            raise TimeError(f"{law_id}: no text before {base} in the store (its earliest version, "
+                            f"the base text, is valid from {base})")
+        raise StoreError(f"{law_id}: no version valid on {date} as known on {known}")
+    tree = X.parse_law(store.xml(version.id), source=f"{store.path} version {version.id}")
+    return Answer(law_id, version, tree, store.notes(law_id, known))
+
+
+def render(answer: Answer, artikel: Optional[str], fmt: str) -> str:
+    """The answer as plain law text or BWB XML, whole or one article."""
+    if fmt == "xml":
+        if artikel is None:
+            return X.serialize(answer.tree).decode("utf-8")
+        return X.serialize(_article(answer, artikel)).decode("utf-8")
+    if artikel is not None:
+        _article(answer, artikel)  # a clear error for an article that does not exist
+    return lawtext.render_law_text(answer.tree, artikel=artikel)
+
+
+def _article(answer: Answer, artikel: str):
+    el = X.find_article(answer.tree, artikel)
+    if el is None:
+        raise StoreError(f"{answer.law}: no article {artikel} in the version valid from "
+                         f"{answer.version.valid_from}")
+    return el
+
+
+def describe(answer: Answer) -> list[str]:
+    """Lines telling which version this is and why (for stderr)."""
+    v = answer.version
+    lines = [f"{answer.law}: version valid from {v.valid_from}"
+             + (f" until {v.valid_until}" if v.valid_until else "")
+             + f", known from {_day(v.known_from)}"
+             + (f" (superseded on {v.known_until})" if v.known_until else "")]
+    lines += [f"  changed by {s['label']}: {s['reason']}" for s in v.sources]
+    lines += [f"  note: {note}" for note in answer.notes]
+    return lines
+
+
+def history(store: Store, law: str, artikel: Optional[str] = None) -> tuple[str, list[Version]]:
+    """All versions (current and superseded); with ``artikel`` only those that changed it."""
+    law_id = store.find_law(law)
+    versions = store.all_versions(law_id)
+    if artikel is None:
+        return law_id, versions
+    return law_id, [v for v in versions if _changes(store, versions, v, artikel)]
+
+
+def _changes(store: Store, versions: list[Version], version: Version, artikel: str) -> bool:
+    """Whether ``artikel`` differs from the version before it in the same knowledge."""
+    mine = store.article_digests(version.id).get(artikel)
+    before = [v for v in versions if v.valid_until == version.valid_from
+              and v.known_from <= version.known_from
+              and (v.known_until is None or v.known_until > version.known_from)]
+    if not before:
+        return mine is not None
+    return store.article_digests(before[-1].id).get(artikel) != mine
+
+
+def _day(value: str) -> str:
+    return {"0001-01-01": "the start", LATEST: "when all acts given are known"}.get(value, value)
+
+
+def history_lines(law_id: str, versions: list[Version]) -> list[str]:
+    lines = [f"{law_id}: {len(versions)} version(s)"]
+    for v in versions:
+        period = f"{v.valid_from} – {v.valid_until or '':10}"
+        known = f"known {_day(v.known_from)}" + (f" – {v.known_until}" if v.known_until else "")
+        sources = "; ".join(s["label"] for s in v.sources)
+        lines.append(f"{period}  {known:32}  {sources}")
+    return lines
