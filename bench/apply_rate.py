@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from lxml import etree  # noqa: E402
 from timing import best  # noqa: E402
 
-from consolidator.law import lawxml  # noqa: E402
+from consolidator.law import lawfile, toestand  # noqa: E402
 from consolidator.read.act import parse_act_file  # noqa: E402
 from consolidator.apply.edits import apply_articles  # noqa: E402
 from consolidator.read.select import articles_for, law_names  # noqa: E402
@@ -34,9 +34,9 @@ def floor(path: Path) -> None:
 
 def whole_run(path: Path) -> None:
     act = parse_act_file(SEED)
-    tree = lawxml.parse_law(path)
-    articles = articles_for(act, law_names(lawxml.law_title(tree), tree.getroot().get("bwb-id", "")))
-    lawxml.serialize(apply_articles(tree, articles))
+    tree = lawfile.parse_law(path)
+    articles = articles_for(act, law_names(toestand.law_title(tree), tree.getroot().get("bwb-id", "")))
+    lawfile.serialize(apply_articles(tree, articles))
 
 
 def main() -> None:
@@ -47,8 +47,8 @@ def main() -> None:
     print(f"{'law':<14}{'instr.':>7}{'floor ms':>10}{'apply ms':>10}{'ms/instr':>10}"
           f"{'apply/floor':>13}{'run/floor':>11}")
     for path in sorted(ROOT.glob("corpus/*/base.xml")):
-        tree = lawxml.parse_law(path)
-        names = law_names(lawxml.law_title(tree), tree.getroot().get("bwb-id", ""))
+        tree = lawfile.parse_law(path)
+        names = law_names(toestand.law_title(tree), tree.getroot().get("bwb-id", ""))
         articles = articles_for(act, names)
         count = sum(len(a.instructions) for a in articles)
         base = best(args.runs, lambda: floor(path))

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pytest
 
-from consolidator.law import lawxml as X
+from consolidator.law import elements, history, lawfile, toc
 from consolidator.read.act import parse_act_file
 from consolidator.apply.edits import APPLY, apply_act, apply_articles, apply_sentence, check_articles
 from consolidator.errors import AmbiguousTarget, ApplyError, NumberTaken, TargetNotFound
@@ -66,10 +66,10 @@ def test_replace_words_and_input_untouched():
     assert body(new) == ("Artikel 6\nHet bevoegd gezag van een niet door de gemeente in stand "
                          "gehouden school kan scholen samenvoegen.\n")
     assert "bijzondere" in body(tree)
-    art = X.find_article(new, "6")
+    art = elements.find_article(new, "6")
     assert art.get("bron") == "Stb. 1996, 649, art. I, onderdeel A"
-    assert X.changes(art)[-1].date == dt.date(1997, 1, 1)
-    assert X.validate(new) == []
+    assert history.changes(art)[-1].date == dt.date(1997, 1, 1)
+    assert lawfile.validate(new) == []
 
 
 def test_quoted_words_match_whole_words_only():
@@ -161,7 +161,7 @@ def test_wbo_100_list_folded_into_one_sentence():
         "Artikel 100\n1. Behoudens het tweede lid verstrekt het Rijk jaarlijks aan het bevoegd "
         "gezag een vergoeding voor de materiële instandhouding waarop de programma's van eisen, "
         "bedoeld in artikel 93, betrekking hebben.\n2. Het tweede lid.\n")
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 ISOVSO97 = """Interimwet op het speciaal onderwijs en het voortgezet speciaal onderwijs
@@ -197,7 +197,7 @@ def test_label_removal_makes_lid_plain_article_text():
     new = apply_articles(tree, [onderdelen("I", "D")])
     assert body(new) == ("Artikel 93\nDe programma's van eisen, bedoeld in artikel 92, derde "
                          "lid, gelden.\n")
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 def test_replace_punctuation_needs_that_mark():
@@ -232,8 +232,8 @@ def test_insert_article_after_article():
     assert lines[2] == ("Artikel 95a. Grondslag vergoeding voor materiële instandhouding "
                         "lichamelijke oefening")
     assert lines[4].startswith("  a. ter beschikking") and lines[-2] == "Artikel 96"
-    assert X.find_article(new, "95a").get("effect") == "nieuw"
-    assert X.validate(new) == []
+    assert elements.find_article(new, "95a").get("effect") == "nieuw"
+    assert lawfile.validate(new) == []
 
 
 def test_insert_article_whose_number_exists_is_number_taken():
@@ -252,10 +252,10 @@ Artikel 102b
 
 def test_isovso_102b_lid_replaced_by_three_new_leden():
     new = apply_articles(law(ISOVSO102B), [onderdelen("II", "M")])
-    leden = [X.lid_number(el) for el in X.find_article(new, "102b") if X.is_lid(el)]
+    leden = [elements.lid_number(el) for el in elements.find_article(new, "102b") if elements.is_lid(el)]
     assert leden == ["1", "2", "3", "4"]
     assert body(new).splitlines()[2].startswith("2. Voor de toepassing van de artikelen 102b")
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 def test_three_new_leden_colliding_with_existing_lid_is_number_taken():
@@ -275,7 +275,7 @@ def test_new_paragraaf_after_article_holds_its_articles():
                         "scholen in stand houdt of als openbare scholen ontbreken",
                         "Artikel 105a2. Gemeentelijk beleid als een gemeente zelf openbare "
                         "scholen in stand houdt", "§ 4. Verder", "Artikel 105b"]
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 WVO = """Wet op het voortgezet onderwijs
@@ -301,7 +301,7 @@ def test_structural_steps_are_order_insensitive():
     assert lines == ["Afdeling II. Materieel", "§ 5. Vijf",
                      "§ 6. Gemeentelijk beleid met betrekking tot personele en materiële "
                      "voorzieningen", "§ 7. Zeven", "Afdeling III. Anders", "§ 7. Andere zeven"]
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 def test_volzin_added_at_end_and_its_number_checked():
@@ -361,7 +361,7 @@ def test_inhoudsopgave_entries():
     new = apply_articles(tree, [dataclasses.replace(
         art, onderdelen=(dataclasses.replace(s, items=s.items[:2]),))])
     # the full stop after the quoted entry closes the instruction (see apply.toc_texts)
-    assert X.toc_entries(new) == [
+    assert toc.toc_entries(new) == [
         "Artikel 86. (vervallen)", "Artikel 95. Grondslag",
         "Artikel 95a. Grondslag vergoeding voor materiële instandhouding lichamelijke oefening"]
 

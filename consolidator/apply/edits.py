@@ -13,7 +13,7 @@ Rules this module implements (each has a test in tests/test_apply.py):
   eerste volzin en wordt in de tweede volzin …» still means the old second one.
 * **Quoted words** follow ``textedit``: whole words, exactly once per target, or
   at least once per target with «telkens».
-* **Repeal keeps the element** (BWB style, ``lawxml.mark_repealed``); renumbering
+* **Repeal keeps the element** (BWB style, ``history.mark_repealed``); renumbering
   happens only when the act says so (``Renumber``), and then drops a repealed
   element whose number it takes.
 * **Labels.** Deleting the label of the only remaining lid turns it into
@@ -36,7 +36,13 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from consolidator.law import lawxml as X
+from consolidator.law.elements import (
+    al_text, artikel_number, ensure_content, heading_info, is_al, is_artikel, is_heading, is_li,
+    is_lid, is_lijst, is_repealed, iter_articles, li_label, lid_number, make_al, make_artikel,
+    make_heading, make_li, make_lid, make_lijst, set_text,
+)
+from consolidator.law.history import mark_changed, mark_repealed
+from consolidator.law.toc import make_toc_entry
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.errors import AmbiguousTarget, ApplyError, NumberTaken, TargetNotFound, underline
@@ -139,7 +145,7 @@ def _update_index(index: ArticleIndex, ws: "Workspace", ins: Instruction,
         if hasattr(ins, "content") else True
     if isinstance(ins, InsertElement) and not headings:
         for el, effect, _ in ws.changed:
-            if effect == "nieuw" and X.is_artikel(el):
+            if effect == "nieuw" and is_artikel(el):
                 index.add(el)
         return
     index.invalidate()
@@ -211,11 +217,11 @@ class Workspace:
         return ", ".join(p for p in (self.source_label, place) if p)
 
     def text(self, el) -> str:
-        return X.al_text(el)
+        return al_text(el)
 
     def edit(self, el, edit: T.Edit) -> None:
         """Apply one edit to el's flat text and shift the live slots on el."""
-        X.set_text(el, T.splice(self.text(el), edit))
+        set_text(el, T.splice(self.text(el), edit))
         for slot in self.slots:
             if slot.element is el:
                 _shift(slot, edit)
@@ -225,7 +231,7 @@ class Workspace:
         self.changed.append((el, effect, self.source))
 
     def repeal(self, el) -> None:
-        X.mark_repealed(el, self.date, self.source)
+        mark_repealed(el, self.date, self.source)
         self.repealed.append(el)
 
     def finish(self) -> None:
@@ -239,7 +245,7 @@ class Workspace:
             owner = _history_owner(el)
             if owner is not None and id(owner) not in seen and _in_tree(owner, self.tree):
                 seen.add(id(owner))
-                X.mark_changed(owner, self.date, source, effect)
+                mark_changed(owner, self.date, source, effect)
 
 
 def _unique(items: list) -> list:
@@ -276,7 +282,7 @@ def _history_owner(el):
     """The element whose history records a change to el (its li, lid, artikel, …)."""
     # lazily: the owner is close by, the root is not
     for node in itertools.chain((el,), el.iterancestors()):
-        if node.tag in _HISTORY_TAGS or X.is_heading(node):
+        if node.tag in _HISTORY_TAGS or is_heading(node):
             return node
     return None
 
@@ -327,7 +333,7 @@ def _where(target: Target, slot: Slot) -> str:
     if owner is not None and owner.tag == "li":
         return f"onderdeel {item_label(owner)}"
     if owner is not None and owner.tag == "lid":
-        return f"lid {X.lid_number(owner)}"
+        return f"lid {lid_number(owner)}"
     return target.label
 
 
@@ -491,11 +497,11 @@ def delete_label(ws: Workspace, ins: DeleteLabel, targets: list[Target]) -> None
 def _unnumber_lid(ws: Workspace, lid) -> None:
     """The lid becomes plain text of its article; repealed leden go with their numbers."""
     artikel = lid.getparent()
-    others = [el for el in artikel if X.is_lid(el) and el is not lid]
-    live = [X.lid_number(el) for el in others if not X.is_repealed(el)]
+    others = [el for el in artikel if is_lid(el) and el is not lid]
+    live = [lid_number(el) for el in others if not is_repealed(el)]
     if live:
-        raise ApplyError(f"the number of lid {X.lid_number(lid)} cannot go: artikel "
-                         f"{X.artikel_number(artikel)} still has leden {', '.join(live)}")
+        raise ApplyError(f"the number of lid {lid_number(lid)} cannot go: artikel "
+                         f"{artikel_number(artikel)} still has leden {', '.join(live)}")
     for el in others:
         artikel.remove(el)
     index = artikel.index(lid)
@@ -507,19 +513,19 @@ def _unnumber_lid(ws: Workspace, lid) -> None:
 
 def _fold_list(ws: Workspace, lijst) -> None:
     """Join the unlabelled items of a list to its intro; repealed items go."""
-    items = [li for li in lijst if X.is_li(li)]
-    labelled = [X.li_label(li) for li in items if X.li_label(li) and not X.is_repealed(li)]
+    items = [li for li in lijst if is_li(li)]
+    labelled = [li_label(li) for li in items if li_label(li) and not is_repealed(li)]
     if labelled:
         raise ApplyError(f"the list cannot be folded: onderdelen {', '.join(labelled)} "
                          f"keep their labels")
     intro = lijst.getprevious()
-    if intro is None or not X.is_al(intro):
+    if intro is None or not is_al(intro):
         raise ApplyError("the list has no intro text to fold into")
     text = ws.text(intro)
     for li in items:
-        if not X.is_repealed(li):
+        if not is_repealed(li):
             text = T.seam(text, " ".join(ws.text(al) for al, _ in text_parts(li)))
-    X.set_text(intro, text)
+    set_text(intro, text)
     lijst.getparent().remove(lijst)
     ws.touch(intro)
 
@@ -530,7 +536,7 @@ def _fold_list(ws: Workspace, lijst) -> None:
 def delete_element(ws: Workspace, ins: DeleteElement, targets: list[Target]) -> None:
     """«Artikel 86 vervalt.», «Het achtste lid vervalt.», «vervalt de eerste volzin»."""
     for target in targets:
-        if target.kind in ("artikel", "lid", "onderdeel") or X.is_heading(target.element):
+        if target.kind in ("artikel", "lid", "onderdeel") or is_heading(target.element):
             ws.repeal(target.element)
         elif target.kind == "volzin":
             _delete_volzin(ws, target)
@@ -558,9 +564,9 @@ def replace_element(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -
         ws.edit(slot.element, T.replace(ws.text(slot.element), slot.start, slot.end,
                                         ins.content.text))
     elif kind in ("opschrift", "aanhef", "alinea"):
-        X.set_text(targets[0].element, " ".join(_plain_texts(ins.content)))
+        set_text(targets[0].element, " ".join(_plain_texts(ins.content)))
         ws.touch(targets[0].owner if targets[0].owner is not None else targets[0].element)
-    elif kind in ("artikel", "lid", "onderdeel") or X.is_heading(targets[0].element):
+    elif kind in ("artikel", "lid", "onderdeel") or is_heading(targets[0].element):
         _replace_blocks(ws, ins, targets)
     else:
         raise ApplyError(f"{targets[0].label} cannot be replaced")
@@ -600,7 +606,7 @@ def _replace_toc(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -> N
     for target in targets:
         parent.remove(target.element)
     for offset, text in enumerate(entries):
-        parent.insert(index + offset, X.make_toc_entry(text))
+        parent.insert(index + offset, make_toc_entry(text))
     ws.touch(parent)
 
 
@@ -634,12 +640,12 @@ def _insert_volzin(ws: Workspace, ins: InsertElement, target: Target) -> None:
     if ins.number and ins.number.isdigit() and int(ins.number) != count + 1:
         raise NumberTaken(f"{target.label} has {count} volzin(nen); a new volzin "
                           f"{ins.number} does not follow on")
-    alineas = [c for c in holder if X.is_al(c) or X.is_lijst(c)]
-    if ins.position == "end" and alineas and X.is_al(alineas[-1]):
+    alineas = [c for c in holder if is_al(c) or is_lijst(c)]
+    if ins.position == "end" and alineas and is_al(alineas[-1]):
         last = alineas[-1]
         ws.edit(last, T.insert(ws.text(last), len(ws.text(last)), text))
     elif ins.position == "end":
-        holder.append(X.make_al(text))
+        holder.append(make_al(text))
         ws.touch(holder)
     else:
         raise ApplyError(f"inserting a volzin at the {ins.position} of {target.label} "
@@ -647,11 +653,11 @@ def _insert_volzin(ws: Workspace, ins: InsertElement, target: Target) -> None:
 
 
 def _volzin_count(holder) -> list:
-    return V.volzinnen_of_parts([(X.al_text(el), li) for el, li in text_parts(holder)])
+    return V.volzinnen_of_parts([(al_text(el), li) for el, li in text_parts(holder)])
 
 
 def _insert_toc(ws: Workspace, ins: InsertElement, target: Target) -> None:
-    entries = [X.make_toc_entry(text) for text in toc_texts(ins.content)]
+    entries = [make_toc_entry(text) for text in toc_texts(ins.content)]
     if target.kind == "inhoudsopgave":
         parent = target.element
         index = len(parent) if ins.position == "end" else 0
@@ -673,7 +679,7 @@ def _insert_blocks(ws: Workspace, ins: InsertElement, target: Target) -> None:
         parent.insert(index + offset, el)
         ws.touch(el, "nieuw")
     for el in new:
-        if X.is_heading(el):
+        if is_heading(el):
             _adopt_following(el)
 
 
@@ -686,8 +692,8 @@ def _insertion_point(ws: Workspace, ins: InsertElement, target: Target, first):
         if ins.position == "start":
             return holder, holder.index(kids[0]) if kids else _content_start(holder)
         return holder, (holder.index(kids[-1]) + 1) if kids else len(holder)
-    if X.is_heading(first) and X.is_heading(anchor.getparent()) and \
-            anchor.getparent().tag == first.tag and X.is_artikel(anchor):
+    if is_heading(first) and is_heading(anchor.getparent()) and \
+            anchor.getparent().tag == first.tag and is_artikel(anchor):
         anchor = anchor.getparent()  # a § after an article of a §: after that §
     parent = anchor.getparent()
     return parent, parent.index(anchor) + (ins.position != "before")
@@ -695,11 +701,11 @@ def _insertion_point(ws: Workspace, ins: InsertElement, target: Target, first):
 
 def _holder_for(anchor, first):
     """Where a new lid/li goes «aan het eind van» anchor: the artikel, or the list."""
-    if X.is_li(first):
-        lists = [c for c in anchor if X.is_lijst(c)]
+    if is_li(first):
+        lists = [c for c in anchor if is_lijst(c)]
         if lists:
             return lists[-1]
-        lijst = X.make_lijst()
+        lijst = make_lijst()
         anchor.append(lijst)
         return lijst
     return anchor
@@ -711,40 +717,40 @@ def _content_start(holder) -> int:
 
 def _adopt_following(heading) -> None:
     """Articles after a new heading in the same container now fall under it."""
-    while heading.getnext() is not None and X.is_artikel(heading.getnext()):
+    while heading.getnext() is not None and is_artikel(heading.getnext()):
         heading.append(heading.getnext())
 
 
 def _number_of(el) -> str:
-    if X.is_artikel(el):
-        return X.artikel_number(el)
-    if X.is_lid(el):
-        return X.lid_number(el)
-    if X.is_li(el):
+    if is_artikel(el):
+        return artikel_number(el)
+    if is_lid(el):
+        return lid_number(el)
+    if is_li(el):
         return item_label(el)
-    return X.heading_info(el).nr if X.is_heading(el) else ""
+    return heading_info(el).nr if is_heading(el) else ""
 
 
 def _check_numbers(ws: Workspace, parent, new: list, replaced: list) -> None:
     """NumberTaken when a new element's number is already used (replaced ones excepted)."""
     for el in new:
         number, taken = _number_of(el), None
-        if X.is_artikel(el):
+        if is_artikel(el):
             taken = ws.index.find(number) if ws.index is not None else \
-                [a for a in X.iter_articles(ws.tree) if X.artikel_number(a) == number]
-        elif X.is_lid(el) or X.is_li(el) or X.is_heading(el):
+                [a for a in iter_articles(ws.tree) if artikel_number(a) == number]
+        elif is_lid(el) or is_li(el) or is_heading(el):
             taken = [c for c in parent if c.tag == el.tag and _number_of(c) == number
-                     and not (X.is_heading(c) and X.is_repealed(c))]
+                     and not (is_heading(c) and is_repealed(c))]
         taken = [c for c in taken or [] if not any(c is r for r in replaced)]
         if number and taken:
             raise NumberTaken(f"{_kind_name(el)} {number} already exists"
-                              + (f" in artikel {X.artikel_number(parent)}"
-                                 if X.is_artikel(parent) else ""))
+                              + (f" in artikel {artikel_number(parent)}"
+                                 if is_artikel(parent) else ""))
 
 
 def _kind_name(el) -> str:
-    if X.is_heading(el):
-        return X.heading_info(el).kind
+    if is_heading(el):
+        return heading_info(el).kind
     return {"artikel": "artikel", "lid": "lid", "li": "onderdeel"}.get(el.tag, el.tag)
 
 
@@ -767,19 +773,19 @@ def _clear_number(ws: Workspace, target: Target, number: str, moving: list) -> N
     for other in list(el.getparent()):
         if other.tag != el.tag or any(other is m for m in moving) or _number_of(other) != number:
             continue
-        if not X.is_repealed(other):
+        if not is_repealed(other):
             raise NumberTaken(f"{target.label} cannot become {number}: "
                               f"{_kind_name(other)} {number} exists")
         other.getparent().remove(other)
 
 
 def _set_number(el, number: str) -> None:
-    if X.is_lid(el):
+    if is_lid(el):
         el.find("lidnr").text = number
-    elif X.is_li(el):
-        old = X.li_label(el)
+    elif is_li(el):
+        old = li_label(el)
         el.find("li.nr").text = number + old[len(old.rstrip(".)")):]
-    elif X.is_artikel(el) or X.is_heading(el):
+    elif is_artikel(el) or is_heading(el):
         nr = el.find("kop/nr")
         if nr is None:
             raise ApplyError("renumbering an element without a kop/nr is not supported")
@@ -851,32 +857,32 @@ class _Builder:
         (holder.append(el) if holder is not None else self.top.append(el))
 
     def _heading(self, line: ContentLine) -> None:
-        self.heading = X.make_heading(line.heading_kind or "paragraaf", line.label, line.text)
+        self.heading = make_heading(line.heading_kind or "paragraaf", line.label, line.text)
         self.top.append(self.heading)
         self.artikel = self.lid = None
 
     def _artikel(self, line: ContentLine) -> None:
         self._close()
-        self.artikel = X.make_artikel(line.label, line.text)
+        self.artikel = make_artikel(line.label, line.text)
         self._place(self.artikel, self.heading)
         self.lid, self.lists = None, []
 
     def _lid(self, line: ContentLine) -> None:
-        self.lid = X.make_lid(line.label or self.default_number, [line.text] if line.text else [])
+        self.lid = make_lid(line.label or self.default_number, [line.text] if line.text else [])
         self._place(self.lid, self.artikel)
         self.lists = []
 
     def _item(self, line: ContentLine) -> None:
         level = max(1, line.level)
         del self.lists[level - 1:]
-        li = X.make_li(_li_label(line.label), line.text)
+        li = make_li(_li_label(line.label), line.text)
         if len(self.lists) < level:
             holder = self.lists[-1][1] if self.lists else (self.lid if self.lid is not None
                                                            else self.artikel)
             if holder is not None and len(self.lists) < level - 1:
                 raise ApplyError(f"list item {line.label} (line {line.span.line}) is at level "
                                  f"{level}, but no item of level {level - 1} comes before it")
-            lijst = X.make_lijst()
+            lijst = make_lijst()
             self._place(lijst, holder)
             if holder is None:  # bare items: the caller wants li elements
                 self.top.remove(lijst)
@@ -892,12 +898,12 @@ class _Builder:
         if holder is None and self.default_kind == "lid":
             self._lid(ContentLine("lid", line.text, self.default_number))
             return
-        self._place(X.make_al(line.text), holder)
+        self._place(make_al(line.text), holder)
         self.lists = []
 
     def _close(self) -> None:
         if self.artikel is not None:
-            X.ensure_content(self.artikel)
+            ensure_content(self.artikel)
 
     def result(self) -> list:
         self._close()
