@@ -225,11 +225,15 @@ def is_heading(el) -> bool:
 
 
 def kop_parts(el) -> tuple[str, str, str]:
+    """The label, number and opschrift in el's kop, as flat text (``""`` when absent)."""
     kop = first_child(el, "kop")
     if kop is None:
         return "", "", ""
-    get = lambda tag: al_text(part) if (part := first_child(kop, tag)) is not None else ""  # noqa: E731
-    return get("label"), get("nr"), get("titel")
+    texts = []
+    for tag in ("label", "nr", "titel"):
+        part = first_child(kop, tag)
+        texts.append(al_text(part) if part is not None else "")
+    return texts[0], texts[1], texts[2]
 
 
 def heading_info(el) -> Heading:

@@ -170,7 +170,8 @@ def changes(el) -> list[Change]:
     """Everything recorded about el, oldest first (the attributes when nothing is logged)."""
     logged = []
     if el.get("id"):
-        for entry in root_of(el).iterfind(f"bwb-wijzigingen/bwb-wijziging[@idref='{el.get('id')}']"):
+        logged_path = f"bwb-wijzigingen/bwb-wijziging[@idref='{el.get('id')}']"
+        for entry in root_of(el).iterfind(logged_path):
             label = entry.find("label")
             if label is not None and label.get("inwerking"):
                 logged.append(Change(_dt.date.fromisoformat(label.get("inwerking")),
