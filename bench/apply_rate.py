@@ -22,7 +22,7 @@ from timing import best  # noqa: E402
 
 from consolidator.law import lawfile, toestand  # noqa: E402
 from consolidator.read.act import parse_act_file  # noqa: E402
-from consolidator.apply.edits import apply_articles  # noqa: E402
+from consolidator.apply.sentences import apply_articles  # noqa: E402
 from consolidator.read.select import articles_for, law_names  # noqa: E402
 
 SEED = ROOT / "corpus" / "acts" / "stb-1996-649.txt"

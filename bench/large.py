@@ -42,7 +42,7 @@ from consolidator.law import lawtext
 
 from consolidator.law import lawfile  # noqa: E402
 from consolidator.read.act import parse_act  # noqa: E402
-from consolidator.apply.edits import apply_articles  # noqa: E402
+from consolidator.apply.sentences import apply_articles  # noqa: E402
 
 WORDS = ("bekostiging onderwijs school gemeente minister regels bevoegd gezag leerlingen "
          "personeel huisvesting voorziening vergoeding aanvraag besluit termijn").split()

@@ -9,7 +9,8 @@ import pytest
 
 from consolidator.law import elements, history, lawfile, toc
 from consolidator.read.act import parse_act_file
-from consolidator.apply.edits import APPLY, apply_act, apply_articles, apply_sentence, check_articles
+from consolidator.apply.dispatch import APPLY
+from consolidator.apply.sentences import apply_act, apply_articles, apply_sentence, check_articles
 from consolidator.errors import AmbiguousTarget, ApplyError, NumberTaken, TargetNotFound
 from consolidator.read.instructions import parse_sentence
 from consolidator.law.lawtext import parse_law_text, render_law_text

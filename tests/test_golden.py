@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT
 from consolidator.law import lawfile
-from consolidator.apply.edits import apply_articles
+from consolidator.apply.sentences import apply_articles
 from consolidator.law.lawtext import render_law_text
 
 CASES = [("BWBR0003420", "I"), ("BWBR0003549", "II"), ("BWBR0002399", "III"),

@@ -21,7 +21,7 @@ from lxml import etree
 from conftest import ROOT
 from consolidator.law import lawfile
 from consolidator.read.act import parse_act_file
-from consolidator.apply.edits import apply_act
+from consolidator.apply.sentences import apply_act
 from consolidator.law.lawtext import parse_law_text, render_law_text
 
 BWB_ID = "BWBR0035878"

@@ -17,7 +17,7 @@ from consolidator.law.elements import (
     wettekst,
 )
 from consolidator.law.toestand import new_toestand
-from consolidator.apply.edits import apply_articles
+from consolidator.apply.sentences import apply_articles
 from consolidator.model import Article
 
 # «1. Deze wet …», « • 2. De artikelen …»: a lid of an article as published

@@ -11,7 +11,7 @@ import click
 from consolidator.law.lawfile import assert_valid, parse_law, write_law
 from consolidator.law.toestand import law_title, set_toestand_date, toestand_date
 from consolidator.read.act import parse_act_file
-from consolidator.apply.edits import apply_articles
+from consolidator.apply.sentences import apply_articles
 from consolidator.store.consolidate import consolidate
 from consolidator.dates import parse_iso
 from consolidator.errors import TimeError

@@ -19,7 +19,7 @@ from consolidator.law import lawtext
 from consolidator.law.elements import artikel_number, is_repealed, iter_articles, version_stamp
 from consolidator.law.lawfile import parse_law, serialize
 from consolidator.law.toestand import law_title, set_toestand_date, toestand_date
-from consolidator.apply.edits import apply_articles
+from consolidator.apply.sentences import apply_articles
 from consolidator.errors import ApplyError, TimeError
 from consolidator.store.db import EARLIEST, LATEST, Store
 from consolidator.time.timeline import Event, RuleCache, act_label, plan

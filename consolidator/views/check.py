@@ -68,7 +68,8 @@ from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.read.act import parse_act_file
 from consolidator.apply.actedit import amend_article
-from consolidator.apply.edits import apply_sentence, slots_of
+from consolidator.apply.sentences import apply_sentence
+from consolidator.apply.workspace import slots_of
 from consolidator.law.artindex import ArticleIndex, number_key
 from consolidator.store.corpus import law_input
 from consolidator.errors import (
