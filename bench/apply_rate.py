@@ -24,6 +24,7 @@ from consolidator.law import lawfile, toestand  # noqa: E402
 from consolidator.read.act import parse_act_file  # noqa: E402
 from consolidator.apply.sentences import apply_articles  # noqa: E402
 from consolidator.read.select import articles_for, law_names  # noqa: E402
+from consolidator.time.timeline import act_label  # noqa: E402
 
 SEED = ROOT / "corpus" / "acts" / "stb-1996-649.txt"
 
@@ -36,7 +37,7 @@ def whole_run(path: Path) -> None:
     act = parse_act_file(SEED)
     tree = lawfile.parse_law(path)
     articles = articles_for(act, law_names(toestand.law_title(tree), tree.getroot().get("bwb-id", "")))
-    lawfile.serialize(apply_articles(tree, articles))
+    lawfile.serialize(apply_articles(tree, articles, act_label(act)))
 
 
 def main() -> None:
@@ -52,7 +53,7 @@ def main() -> None:
         articles = articles_for(act, names)
         count = sum(len(a.instructions) for a in articles)
         base = best(args.runs, lambda: floor(path))
-        applying = best(args.runs, lambda: apply_articles(tree, articles))
+        applying = best(args.runs, lambda: apply_articles(tree, articles, act_label(act)))
         run = best(args.runs, lambda: whole_run(path))
         print(f"{path.parent.name:<14}{count:>7}{base * 1000:>10.2f}{applying * 1000:>10.2f}"
               f"{applying * 1000 / max(count, 1):>10.3f}{applying / base:>13.1f}{run / base:>11.1f}")

@@ -1,6 +1,6 @@
 """Apply an act's instructions to a law: a new BWB tree, the input untouched.
 
-``apply_articles(tree, articles)`` runs every instruction sentence of
+``apply_articles(tree, articles, source_label)`` runs every instruction sentence of
 the given ARTIKELEN in order; ``dispatch.APPLY`` maps each instruction class to its
 handler (``words``, ``labels``, ``elements``), which edits the sentence's ``Workspace``.
 
@@ -58,7 +58,7 @@ def apply_act(tree, act: Act, article_numbers: Optional[Iterable[str]] = None, d
     return apply_articles(tree, articles, source_label=label, date=date)
 
 
-def apply_articles(tree, articles: Iterable[Article], source_label: str = "Stb. 1996, 649",
+def apply_articles(tree, articles: Iterable[Article], source_label: str,
                    date: Optional[_dt.date] = None, in_place: bool = False):
     """A new tree with every instruction of ``articles`` applied, in order.
 
@@ -76,7 +76,7 @@ def apply_articles(tree, articles: Iterable[Article], source_label: str = "Stb. 
     return new
 
 
-def check_articles(tree, articles: Iterable[Article], source_label: str = "Stb. 1996, 649",
+def check_articles(tree, articles: Iterable[Article], source_label: str,
                    date: Optional[_dt.date] = None) -> list[ApplyError]:
     """Every error of every sentence (a failing sentence is skipped, the rest go on)."""
     work, errors = copy.deepcopy(tree), []
