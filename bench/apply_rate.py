@@ -20,10 +20,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 from lxml import etree  # noqa: E402
 from timing import best  # noqa: E402
 
-from consolidator.law import lawxml  # noqa: E402
+from consolidator.law import lawfile, toestand  # noqa: E402
 from consolidator.read.act import parse_act_file  # noqa: E402
-from consolidator.apply.edits import apply_articles  # noqa: E402
+from consolidator.apply.sentences import apply_articles  # noqa: E402
 from consolidator.read.select import articles_for, law_names  # noqa: E402
+from consolidator.time.timeline import act_label  # noqa: E402
 
 SEED = ROOT / "corpus" / "acts" / "stb-1996-649.txt"
 
@@ -34,9 +35,9 @@ def floor(path: Path) -> None:
 
 def whole_run(path: Path) -> None:
     act = parse_act_file(SEED)
-    tree = lawxml.parse_law(path)
-    articles = articles_for(act, law_names(lawxml.law_title(tree), tree.getroot().get("bwb-id", "")))
-    lawxml.serialize(apply_articles(tree, articles))
+    tree = lawfile.parse_law(path)
+    articles = articles_for(act, law_names(toestand.law_title(tree), tree.getroot().get("bwb-id", "")))
+    lawfile.serialize(apply_articles(tree, articles, act_label(act)))
 
 
 def main() -> None:
@@ -47,12 +48,12 @@ def main() -> None:
     print(f"{'law':<14}{'instr.':>7}{'floor ms':>10}{'apply ms':>10}{'ms/instr':>10}"
           f"{'apply/floor':>13}{'run/floor':>11}")
     for path in sorted(ROOT.glob("corpus/*/base.xml")):
-        tree = lawxml.parse_law(path)
-        names = law_names(lawxml.law_title(tree), tree.getroot().get("bwb-id", ""))
+        tree = lawfile.parse_law(path)
+        names = law_names(toestand.law_title(tree), tree.getroot().get("bwb-id", ""))
         articles = articles_for(act, names)
         count = sum(len(a.instructions) for a in articles)
         base = best(args.runs, lambda: floor(path))
-        applying = best(args.runs, lambda: apply_articles(tree, articles))
+        applying = best(args.runs, lambda: apply_articles(tree, articles, act_label(act)))
         run = best(args.runs, lambda: whole_run(path))
         print(f"{path.parent.name:<14}{count:>7}{base * 1000:>10.2f}{applying * 1000:>10.2f}"
               f"{applying * 1000 / max(count, 1):>10.3f}{applying / base:>13.1f}{run / base:>11.1f}")

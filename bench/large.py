@@ -40,9 +40,9 @@ from timing import best  # noqa: E402
 
 from consolidator.law import lawtext
 
-from consolidator.law import lawxml  # noqa: E402
+from consolidator.law import lawfile  # noqa: E402
 from consolidator.read.act import parse_act  # noqa: E402
-from consolidator.apply.edits import apply_articles  # noqa: E402
+from consolidator.apply.sentences import apply_articles  # noqa: E402
 
 WORDS = ("bekostiging onderwijs school gemeente minister regels bevoegd gezag leerlingen "
          "personeel huisvesting voorziening vergoeding aanvraag besluit termijn").split()
@@ -113,8 +113,8 @@ def _labels(count: int) -> list[str]:
 
 def whole_run(xml: bytes, act: str) -> bytes:
     articles = parse_act(act, source="bench act").articles
-    tree = lawxml.parse_law(xml, source="bench law")
-    return lawxml.serialize(apply_articles(tree, articles, source_label="Stb. 2001, 1",
+    tree = lawfile.parse_law(xml, source="bench law")
+    return lawfile.serialize(apply_articles(tree, articles, source_label="Stb. 2001, 1",
                                            in_place=True))
 
 
@@ -127,7 +127,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.memory_child:
         return _memory_child(*args.memory_child)
-    xml = lawxml.serialize(lawtext.parse_law_text(law_text(args.articles), bwb_id="BWBRBENCH"))
+    xml = lawfile.serialize(lawtext.parse_law_text(law_text(args.articles), bwb_id="BWBRBENCH"))
     floor = Floor(xml, args.runs)
     text, kinds = act_text(args.instructions, args.articles)
     parse_time = best(args.runs, lambda: parse_act(text, source="bench act"))
@@ -171,13 +171,13 @@ class Floor:
 def _apply_figures(xml, act, text, floor: Floor, runs) -> tuple[float, float, float]:
     """Best apply time (the law copied, as the library keeps its input), best apply in
     place (a freshly parsed law, as `consolidator apply` does) and best whole run."""
-    tree = lawxml.parse_law(xml, source="bench law")
+    tree = lawfile.parse_law(xml, source="bench law")
     apply_time = min(floor.next_to(lambda: apply_articles(tree, act.articles,
                                                           source_label="Stb. 2001, 1"))
                      for _ in range(runs))
     in_place = []
     for _ in range(runs):
-        fresh = lawxml.parse_law(xml, source="bench law")  # not timed: the law is given
+        fresh = lawfile.parse_law(xml, source="bench law")  # not timed: the law is given
         in_place.append(floor.next_to(lambda: apply_articles(
             fresh, act.articles, source_label="Stb. 2001, 1", in_place=True)))
     whole = min(floor.next_to(lambda: whole_run(xml, text)) for _ in range(runs))
@@ -185,7 +185,7 @@ def _apply_figures(xml, act, text, floor: Floor, runs) -> tuple[float, float, fl
 
 
 def _curve(xml, args, floor) -> None:
-    tree = lawxml.parse_law(xml, source="bench law")
+    tree = lawfile.parse_law(xml, source="bench law")
     print("instructions  apply ms  per instruction µs  x floor")
     for count in [c for c in (250, 500, 1000, 2000) if c <= args.articles]:
         text, _ = act_text(count, args.articles)

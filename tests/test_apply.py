@@ -7,9 +7,10 @@ from functools import lru_cache
 
 import pytest
 
-from consolidator.law import lawxml as X
+from consolidator.law import elements, history, lawfile, toc
 from consolidator.read.act import parse_act_file
-from consolidator.apply.edits import APPLY, apply_act, apply_articles, apply_sentence, check_articles
+from consolidator.apply.dispatch import APPLY
+from consolidator.apply.sentences import apply_act, apply_articles, apply_sentence, check_articles
 from consolidator.errors import AmbiguousTarget, ApplyError, NumberTaken, TargetNotFound
 from consolidator.read.instructions import parse_sentence
 from consolidator.law.lawtext import parse_law_text, render_law_text
@@ -66,10 +67,10 @@ def test_replace_words_and_input_untouched():
     assert body(new) == ("Artikel 6\nHet bevoegd gezag van een niet door de gemeente in stand "
                          "gehouden school kan scholen samenvoegen.\n")
     assert "bijzondere" in body(tree)
-    art = X.find_article(new, "6")
+    art = elements.find_article(new, "6")
     assert art.get("bron") == "Stb. 1996, 649, art. I, onderdeel A"
-    assert X.changes(art)[-1].date == dt.date(1997, 1, 1)
-    assert X.validate(new) == []
+    assert history.changes(art)[-1].date == dt.date(1997, 1, 1)
+    assert lawfile.validate(new) == []
 
 
 def test_quoted_words_match_whole_words_only():
@@ -118,7 +119,7 @@ def test_insert_words_after_anchor_spacing():
 
 def test_replace_after_anchor_keeps_closing_full_stop():
     tree = law("W\nArtikel 92\n3. Het gaat om de instandhouding van de gebouwen en terreinen.\n")
-    tree = apply_articles(tree, [onderdelen("I", "C")])
+    tree = apply_articles(tree, [onderdelen("I", "C")], SRC)
     assert body(tree) == ("Artikel 92\n3. Het gaat om de instandhouding van de scholen, daaronder "
                           "niet begrepen de ruimten voor het onderwijs in lichamelijke oefening.\n")
 
@@ -135,7 +136,7 @@ def test_volzinnen_resolved_before_the_sentence():
                "worden meegeteld.\n")
     new = apply_articles(tree, [dataclasses.replace(onderdelen("I", "L"), onderdelen=(
         dataclasses.replace(onderdelen("I", "L").onderdelen[0],
-                            items=onderdelen("I", "L").onderdelen[0].items[1:2]),))])
+                            items=onderdelen("I", "L").onderdelen[0].items[1:2]),))], SRC)
     assert body(new) == ("Artikel 105b\n2. Voor de toepassing van de artikelen 105b tot en met "
                          "105g worden uitgaven ten behoeve van een nevenvestiging meegeteld.\n")
 
@@ -161,7 +162,7 @@ def test_wbo_100_list_folded_into_one_sentence():
         "Artikel 100\n1. Behoudens het tweede lid verstrekt het Rijk jaarlijks aan het bevoegd "
         "gezag een vergoeding voor de materiële instandhouding waarop de programma's van eisen, "
         "bedoeld in artikel 93, betrekking hebben.\n2. Het tweede lid.\n")
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 ISOVSO97 = """Interimwet op het speciaal onderwijs en het voortgezet speciaal onderwijs
@@ -176,7 +177,7 @@ def test_isovso_97_list_folded():
     art = seed().article("II")
     j = [o for o in art.onderdelen if o.label == "J"][0]
     new = apply_articles(law(ISOVSO97), [dataclasses.replace(
-        art, onderdelen=(dataclasses.replace(j, items=j.items[:1]),))])
+        art, onderdelen=(dataclasses.replace(j, items=j.items[:1]),))], SRC)
     assert body(new) == ("Artikel 97\n1. Het Rijk verstrekt jaarlijks een vergoeding voor de "
                          "voorzieningen, bedoeld in artikel 89, derde lid.\n")
 
@@ -194,10 +195,10 @@ def test_fold_refused_when_labelled_items_remain():
 def test_label_removal_makes_lid_plain_article_text():
     tree = law("W\nArtikel 93\n1. De programma's van eisen, bedoeld in artikel 92, derde lid "
                "onder a, gelden.\n2. Twee.\n3. Drie.\n")
-    new = apply_articles(tree, [onderdelen("I", "D")])
+    new = apply_articles(tree, [onderdelen("I", "D")], SRC)
     assert body(new) == ("Artikel 93\nDe programma's van eisen, bedoeld in artikel 92, derde "
                          "lid, gelden.\n")
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 def test_replace_punctuation_needs_that_mark():
@@ -215,7 +216,7 @@ def test_repealed_article_stays_marked():
     new = apply_articles(tree, [onderdelen("I", "B")], SRC, dt.date(1997, 1, 1))
     assert body(new, show=True) == "Artikel 86 [Vervallen per 1997-01-01]\nArtikel 87\nMeer.\n"
     with pytest.raises(TargetNotFound) as err:
-        apply_articles(new, [onderdelen("I", "B")])
+        apply_articles(new, [onderdelen("I", "B")], SRC)
     assert "artikel 86 has been repealed" in str(err.value)
 
 
@@ -232,14 +233,14 @@ def test_insert_article_after_article():
     assert lines[2] == ("Artikel 95a. Grondslag vergoeding voor materiële instandhouding "
                         "lichamelijke oefening")
     assert lines[4].startswith("  a. ter beschikking") and lines[-2] == "Artikel 96"
-    assert X.find_article(new, "95a").get("effect") == "nieuw"
-    assert X.validate(new) == []
+    assert elements.find_article(new, "95a").get("effect") == "nieuw"
+    assert lawfile.validate(new) == []
 
 
 def test_insert_article_whose_number_exists_is_number_taken():
     tree = law("W\nArtikel 95\nA.\nArtikel 95a\nB.\n")
     with pytest.raises(NumberTaken) as err:
-        apply_articles(tree, [onderdelen("I", "E")])
+        apply_articles(tree, [onderdelen("I", "E")], SRC)
     assert "artikel 95a already exists" in str(err.value)
 
 
@@ -251,22 +252,22 @@ Artikel 102b
 
 
 def test_isovso_102b_lid_replaced_by_three_new_leden():
-    new = apply_articles(law(ISOVSO102B), [onderdelen("II", "M")])
-    leden = [X.lid_number(el) for el in X.find_article(new, "102b") if X.is_lid(el)]
+    new = apply_articles(law(ISOVSO102B), [onderdelen("II", "M")], SRC)
+    leden = [elements.lid_number(el) for el in elements.find_article(new, "102b") if elements.is_lid(el)]
     assert leden == ["1", "2", "3", "4"]
     assert body(new).splitlines()[2].startswith("2. Voor de toepassing van de artikelen 102b")
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 def test_three_new_leden_colliding_with_existing_lid_is_number_taken():
     with pytest.raises(NumberTaken) as err:
-        apply_articles(law(ISOVSO102B + "3. Drie.\n"), [onderdelen("II", "M")])
+        apply_articles(law(ISOVSO102B + "3. Drie.\n"), [onderdelen("II", "M")], SRC)
     assert "lid 3 already exists in artikel 102b" in str(err.value)
 
 
 def test_new_paragraaf_after_article_holds_its_articles():
     tree = law("W\n§ 3. Oud\nArtikel 105a\nA.\n§ 4. Verder\nArtikel 105b\nB.\n")
-    new = apply_articles(tree, [onderdelen("I", "K")])
+    new = apply_articles(tree, [onderdelen("I", "K")], SRC)
     headings = [line for line in body(new).splitlines() if line.startswith(("§", "Artikel"))]
     assert headings == ["§ 3. Oud", "Artikel 105a",
                         "§ 3a. Gemeentelijk beleid met betrekking tot personele en materiële "
@@ -275,7 +276,7 @@ def test_new_paragraaf_after_article_holds_its_articles():
                         "scholen in stand houdt of als openbare scholen ontbreken",
                         "Artikel 105a2. Gemeentelijk beleid als een gemeente zelf openbare "
                         "scholen in stand houdt", "§ 4. Verder", "Artikel 105b"]
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 WVO = """Wet op het voortgezet onderwijs
@@ -296,12 +297,12 @@ Z.
 
 
 def test_structural_steps_are_order_insensitive():
-    new = apply_articles(law(WVO), [onderdelen("III", "C")])
+    new = apply_articles(law(WVO), [onderdelen("III", "C")], SRC)
     lines = [line for line in body(new).splitlines() if line.startswith(("§", "Afdeling"))]
     assert lines == ["Afdeling II. Materieel", "§ 5. Vijf",
                      "§ 6. Gemeentelijk beleid met betrekking tot personele en materiële "
                      "voorzieningen", "§ 7. Zeven", "Afdeling III. Anders", "§ 7. Andere zeven"]
-    assert X.validate(new) == []
+    assert lawfile.validate(new) == []
 
 
 def test_volzin_added_at_end_and_its_number_checked():
@@ -321,17 +322,17 @@ def test_volzin_inserted_after_second():
 
 def test_lid_added_at_end_and_number_taken():
     tree = law("W\nArtikel 99\n1. Een.\n6. Zes.\n")
-    new = apply_articles(tree, [onderdelen("III", "G")])
+    new = apply_articles(tree, [onderdelen("III", "G")], SRC)
     assert body(new).splitlines()[-1].startswith("7. De op grond van artikel 96g")
     with pytest.raises(NumberTaken):
-        apply_articles(new, [onderdelen("III", "G")])
+        apply_articles(new, [onderdelen("III", "G")], SRC)
 
 
 def test_renumber_after_repeal():
     # punt 2 is a later sentence: its «derde lid» is the new third lid (old lid 4)
     tree = law("OISOVSO\nArtikel E 24\n1. Een.\n2. Twee.\n3. Drie.\n"
                "4. Eerste volzin met het eerste en het tweede lid. Nog.\n5. Vijf.\n")
-    new = apply_articles(tree, [onderdelen("IV", "")])
+    new = apply_articles(tree, [onderdelen("IV", "")], SRC)
     assert body(new) == ("Artikel E 24\n1. Een.\n2. Drie.\n3. Eerste volzin met het eerste "
                          "lid. Nog.\n4. Vijf.\n")
 
@@ -347,7 +348,7 @@ def test_replace_article_and_words_in_opschrift():
                "Artikel 105j. Oud\n1. Oud.\n")
     run(tree, "In het opschrift wordt «bijzondere school» vervangen door: een niet door de "
               "gemeente in stand gehouden school.", "105e")
-    new = apply_articles(tree, [onderdelen("I", "R")])
+    new = apply_articles(tree, [onderdelen("I", "R")], SRC)
     text = body(new)
     assert "Artikel 105e. Overschrijdingsbedrag een niet door de gemeente" in text
     assert "Artikel 105j. Besteding gemeentelijke vergoeding\n1. De op grond" in text
@@ -359,9 +360,9 @@ def test_inhoudsopgave_entries():
     art = seed().article("I")
     s = [o for o in art.onderdelen if o.label == "S"][0]
     new = apply_articles(tree, [dataclasses.replace(
-        art, onderdelen=(dataclasses.replace(s, items=s.items[:2]),))])
+        art, onderdelen=(dataclasses.replace(s, items=s.items[:2]),))], SRC)
     # the full stop after the quoted entry closes the instruction (see apply.toc_texts)
-    assert X.toc_entries(new) == [
+    assert toc.toc_entries(new) == [
         "Artikel 86. (vervallen)", "Artikel 95. Grondslag",
         "Artikel 95a. Grondslag vergoeding voor materiële instandhouding lichamelijke oefening"]
 
@@ -371,7 +372,7 @@ def test_inhoudsopgave_entries():
 def test_error_names_act_place_line_column_target_and_reason():
     tree = law("W\nArtikel 6\nGeen passende woorden.\n")
     with pytest.raises(TargetNotFound) as err:
-        apply_articles(tree, [onderdelen("I", "A")])
+        apply_articles(tree, [onderdelen("I", "A")], SRC)
     exc = err.value
     assert exc.source == SRC and exc.line == 22 and exc.column >= 1
     assert "art. I, onderdeel A: artikel 6: «een bijzondere school» is not in the text" \
@@ -383,7 +384,7 @@ def test_error_names_act_place_line_column_target_and_reason():
 def test_missing_lid_names_what_exists():
     tree = law("W\nArtikel 105b\n1. Een.\n2. Twee.\n")
     with pytest.raises(TargetNotFound) as err:
-        apply_articles(tree, [onderdelen("I", "L")])
+        apply_articles(tree, [onderdelen("I", "L")], SRC)
     assert "artikel 105b has no lid 3; it has leden 1, 2" in str(err.value) or \
         "is not in the text" in str(err.value)
 
@@ -397,13 +398,13 @@ def test_missing_article_names_neighbours():
 
 def test_check_articles_collects_every_error():
     tree = law("W\nArtikel 6\nNiets.\n")
-    errors = check_articles(tree, [onderdelen("I", "A", "B", "C")])
+    errors = check_articles(tree, [onderdelen("I", "A", "B", "C")], SRC)
     assert [e.place.onderdeel for e in errors] == ["A", "B", "C"]
 
 
 def test_amending_an_act_is_refused_clearly():
     with pytest.raises(ApplyError) as err:
-        apply_articles(law(WBO6), [seed().article("XI")])
+        apply_articles(law(WBO6), [seed().article("XI")], SRC)
     assert "amending an act's onderdelen is not supported yet" in str(err.value)
 
 

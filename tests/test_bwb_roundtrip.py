@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conftest import ROOT
-from consolidator.law import lawxml as X
+from consolidator.law import lawfile, toestand
 from consolidator.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bwb"
@@ -40,7 +40,7 @@ def test_fixtures_are_there():
 @pytest.mark.parametrize("path", TOESTANDEN + METADATA, ids=lambda p: p.name)
 def test_parse_serialize_is_canonically_identical(path):
     raw = path.read_bytes()
-    out = X.serialize(X.parse_law(path))
+    out = lawfile.serialize(lawfile.parse_law(path))
     assert canonical(out) == canonical(raw)
     # the prolog is kept: the source comment is line 1, no declaration is added
     assert out.startswith(b"<!-- source: ")
@@ -58,9 +58,9 @@ def test_apply_without_acts_writes_the_official_file_back(tmp_path, path):
 
 @pytest.mark.parametrize("path", TOESTANDEN, ids=lambda p: p.name)
 def test_official_toestand_is_valid_whatever_format_it_names(path):
-    tree = X.parse_law(path)
-    assert X.declared_schema(tree) in ("toestand_2015-1.xsd", "toestand_2016-1.xsd")
-    assert X.validate(tree) == []
+    tree = lawfile.parse_law(path)
+    assert toestand.declared_schema(tree) in ("toestand_2015-1.xsd", "toestand_2016-1.xsd")
+    assert lawfile.validate(tree) == []
 
 
 def test_canonical_comparison_sees_what_a_lossy_round_trip_would_lose():
@@ -74,26 +74,26 @@ def test_canonical_comparison_sees_what_a_lossy_round_trip_would_lose():
 def test_declaration_comments_and_instructions_around_the_root_are_kept():
     data = (b"<?xml version='1.0' encoding='UTF-8'?>\n<!-- bron -->\n<?pi x?>\n"
             b'<toestand a="1">\n  <al> x </al>\n</toestand>\n<!-- na -->\n')
-    assert X.serialize(X.parse_law(data)) == data
+    assert lawfile.serialize(lawfile.parse_law(data)) == data
     bare = data.split(b"\n", 1)[1]
-    assert X.serialize(X.parse_law(bare)) == bare
-    assert X.serialize(X.parse_law(bare), xml_declaration=True) == data
-    assert not X.has_xml_declaration(X.parse_law(bare))
+    assert lawfile.serialize(lawfile.parse_law(bare)) == bare
+    assert lawfile.serialize(lawfile.parse_law(bare), xml_declaration=True) == data
+    assert not lawfile.has_xml_declaration(lawfile.parse_law(bare))
 
 
 def test_engine_documents_keep_their_declaration():
     for path in sorted((ROOT / "corpus").glob("*/base.xml")):
         raw = path.read_bytes()
-        assert raw.startswith(X.XML_DECLARATION)
-        assert X.serialize(X.parse_law(path)) == raw, path
-    assert X.serialize(X.new_toestand("BWBR0003420", "Wet")).startswith(X.XML_DECLARATION)
+        assert raw.startswith(lawfile.XML_DECLARATION)
+        assert lawfile.serialize(lawfile.parse_law(path)) == raw, path
+    assert lawfile.serialize(toestand.new_toestand("BWBR0003420", "Wet")).startswith(lawfile.XML_DECLARATION)
 
 
 @needs_shared
 @pytest.mark.parametrize("path", SHARED_FILES, ids=lambda p: f"{p.parent.name[:11]}/{p.name}")
 def test_every_official_file_of_the_data_pack_round_trips(path):
     raw = path.read_bytes()
-    tree = X.parse_law(path)
-    assert canonical(X.serialize(tree)) == canonical(raw)
+    tree = lawfile.parse_law(path)
+    assert canonical(lawfile.serialize(tree)) == canonical(raw)
     if tree.getroot().tag == "toestand":
-        assert X.validate(tree) == [], X.declared_schema(tree)
+        assert lawfile.validate(tree) == [], toestand.declared_schema(tree)

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from consolidator.law import bwbmeta as M
-from consolidator.law import lawxml as X
+from consolidator.law import lawfile, toestand
 from consolidator.errors import LawFormatError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bwb"
@@ -111,7 +111,7 @@ def test_wti_and_manifest_agree(manifest, wti):
 def test_read_toestand_meta_from_file_and_tree():
     meta = M.read_toestand_meta(DHW_1)
     assert meta == ("BWBR0002458", D(2013, 1, 1), "BWBR0002458_2013-01-01_0")
-    bwb_id, valid_from, input_label = M.read_toestand_meta(X.parse_law(DHW_1))
+    bwb_id, valid_from, input_label = M.read_toestand_meta(lawfile.parse_law(DHW_1))
     assert (bwb_id, valid_from, input_label) == tuple(meta)
     first = M.read_toestand_meta(FIXTURES / "BWBR0018451_2025-01-01_0.xml")
     assert first.input_label is None  # an empty bwb-inputbestand
@@ -121,9 +121,9 @@ def test_read_toestand_meta_refuses_what_is_not_a_dated_toestand():
     with pytest.raises(LawFormatError, match="not a BWB toestand"):
         M.read_toestand_meta(MANIFEST)
     with pytest.raises(LawFormatError, match="no inwerkingtreding"):
-        M.read_toestand_meta(X.parse_law(b'<toestand bwb-id="BWBR1"/>'))
+        M.read_toestand_meta(lawfile.parse_law(b'<toestand bwb-id="BWBR1"/>'))
     with pytest.raises(LawFormatError, match="no bwb-id"):
-        M.read_toestand_meta(X.parse_law(b'<toestand inwerkingtreding="2000-01-01"/>'))
+        M.read_toestand_meta(lawfile.parse_law(b'<toestand inwerkingtreding="2000-01-01"/>'))
 
 
 # --------------------------------------------------------------------------- errors
@@ -188,7 +188,7 @@ def test_every_manifest_of_the_data_pack_matches_its_files():
                 continue
             meta = M.read_toestand_meta(file)
             assert (meta.bwb_id, meta.valid_from) == (expression.bwb_id, expression.valid_from)
-            assert X.toestand_own_label(X.parse_law(file)) == expression.label
+            assert toestand.toestand_own_label(lawfile.parse_law(file)) == expression.label
 
 
 @needs_shared

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from consolidator.law import lawtext
 
-from consolidator.law import lawxml
+from consolidator.law import lawfile
 from consolidator.read.act import parse_act
 from consolidator.views.check import ERROR, WARNING, check_file, order_key
 from consolidator.cli import cli
@@ -51,7 +51,7 @@ def corpus(tmp_path_factory) -> Path:
     (folder / "acts").mkdir()
     tree = lawtext.parse_law_text(PROEFWET.read_text("utf-8"), bwb_id="PROEF",
                                   date=dt.date(2001, 1, 1))
-    lawxml.write_law(tree, folder / "PROEF" / "base.xml")
+    lawfile.write_law(tree, folder / "PROEF" / "base.xml")
     return folder
 
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conftest import ROOT, SEED
-from consolidator.law import lawxml
+from consolidator.law import lawfile
 from consolidator.cli import cli
 from consolidator.law.lawtext import render_law_text
 
@@ -26,21 +26,21 @@ def test_apply_writes_the_consolidated_law(tmp_path):
     out = tmp_path / "wbo.xml"
     result = run("apply", WBO, SEED, "-o", out)
     assert result.returncode == 0, result.stderr
-    text = render_law_text(lawxml.parse_law(out))
+    text = render_law_text(lawfile.parse_law(out))
     # ARTIKEL VI (in force later) applies too: without --date every instruction is
     # previewed, so art. 105a1 lid 5 loses its first volzin
     first_volzin = ("Artikel 8:2 van de Algemene wet bestuursrecht is niet van toepassing op de "
                     "regeling, bedoeld in het eerste lid, dan wel een wijziging daarvan. ")
     assert text == EXPECTED_WBO.read_text("utf-8").replace("5. " + first_volzin, "5. ")
     assert "applying ARTIKEL I, VI to Wet op het basisonderwijs" in result.stderr
-    assert lawxml.validate(lawxml.parse_law(out)) == []
+    assert lawfile.validate(lawfile.parse_law(out)) == []
 
 
 def test_apply_matches_a_former_name(tmp_path):
-    tree = lawxml.parse_law(WBO)
+    tree = lawfile.parse_law(WBO)
     tree.getroot().find("wetgeving/citeertitel").text = "Wet op het primair onderwijs"
     renamed = tmp_path / "wpo.xml"
-    lawxml.write_law(tree, renamed)
+    lawfile.write_law(tree, renamed)
     result = run("apply", renamed, SEED, "-o", tmp_path / "out.xml")
     assert result.returncode == 0, result.stderr
     assert "applying ARTIKEL I, VI to Wet op het primair onderwijs" in result.stderr
@@ -49,8 +49,8 @@ def test_apply_matches_a_former_name(tmp_path):
 def test_apply_without_acts_writes_the_law_back(tmp_path):
     out = tmp_path / "same.xml"
     assert run("apply", WBO, "-o", out).returncode == 0
-    assert etree.tostring(lawxml.parse_law(out), method="c14n") == \
-        etree.tostring(lawxml.parse_law(WBO), method="c14n")
+    assert etree.tostring(lawfile.parse_law(out), method="c14n") == \
+        etree.tostring(lawfile.parse_law(WBO), method="c14n")
 
 
 def test_apply_refuses_the_whole_act_and_writes_nothing(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
-from consolidator.law import lawxml
+from consolidator.law import lawfile
 from consolidator.law.lawtext import parse_law_text, render_law_text
 
 LAWS = {
@@ -30,8 +30,8 @@ def test_corpus_law_xml_matches_its_text(folder):
     text = (ROOT / "corpus" / folder / "base.txt").read_text("utf-8")
     bwb_id = BWB_IDS.get(folder, folder)
     built = parse_law_text(text, bwb_id=bwb_id, date=dt.date(1996, 12, 31))
-    committed = lawxml.parse_law(ROOT / "corpus" / folder / "base.xml")
-    assert lawxml.validate(committed) == []
+    committed = lawfile.parse_law(ROOT / "corpus" / folder / "base.xml")
+    assert lawfile.validate(committed) == []
     assert _canonical(committed) == _canonical(built), "run import-text again (README, Corpus)"
     assert render_law_text(committed) == text
     if LAWS[folder]:
@@ -47,4 +47,4 @@ def test_corpus_law_has_sources(folder):
 def test_expected_texts_read_as_law_text():
     for path in sorted((ROOT / "corpus" / "expected").glob("*.txt")):
         tree = parse_law_text(path.read_text("utf-8"), source=str(path))
-        assert lawxml.validate(tree) == [], path.name
+        assert lawfile.validate(tree) == [], path.name

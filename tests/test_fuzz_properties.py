@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from consolidator.law import lawtext
 
-from consolidator.law import lawxml
+from consolidator.law import lawfile
 from consolidator.read.act import parse_act
 from consolidator.dates import find_date
 from consolidator.errors import ConsolidatorError
@@ -89,6 +89,6 @@ def test_a_law_text_is_read_or_refused(text):
 @given(st.binary(max_size=300) | st.text(max_size=200).map(
     lambda t: f"<toestand><wetgeving>{t}</wetgeving></toestand>".encode("utf-8", "replace")))
 def test_law_xml_bytes_are_parsed_or_refused(data):
-    tree = _refused_or_read(lawxml.parse_law, data, source="law.xml")
+    tree = _refused_or_read(lawfile.parse_law, data, source="law.xml")
     if tree is not None:
         _refused_or_read(lawtext.render_law_text, tree)

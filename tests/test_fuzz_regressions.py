@@ -12,7 +12,7 @@ import pytest
 
 from consolidator.law import lawtext
 
-from consolidator.law import lawxml
+from consolidator.law import lawfile
 from consolidator.read.act import parse_act
 from consolidator.law.artindex import number_key
 from consolidator.errors import ActSyntaxError, ConsolidatorError, LawFormatError, TimeError
@@ -83,8 +83,8 @@ def test_a_character_xml_cannot_hold_is_refused_in_a_law_text():
     with pytest.raises(LawFormatError, match="U\\+001F") as info:
         lawtext.parse_law_text("\n".join(lines), source="law.txt")
     assert (info.value.line, info.value.column) == (4, 1)
-    assert lawxml.serialize(lawtext.parse_law_text("\ufeff" + text)) == \
-        lawxml.serialize(lawtext.parse_law_text(text))
+    assert lawfile.serialize(lawtext.parse_law_text("\ufeff" + text)) == \
+        lawfile.serialize(lawtext.parse_law_text(text))
 
 
 @pytest.mark.parametrize("number", ["2¹", "٣", "Ⅻ"])

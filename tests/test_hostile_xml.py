@@ -21,7 +21,7 @@ from consolidator.law import bwbmeta
 
 from consolidator.law import lawtext
 
-from consolidator.law import lawxml
+from consolidator.law import lawfile
 
 from consolidator import limits
 from consolidator.read.act import parse_act_file
@@ -104,7 +104,7 @@ def fifo(tmp_path):
 
 def _refused(data, match: str) -> LawFormatError:
     with pytest.raises(LawFormatError, match=match) as info:
-        lawxml.parse_law(data, source="hostile.xml")
+        lawfile.parse_law(data, source="hostile.xml")
     return info.value
 
 
@@ -166,13 +166,13 @@ def test_xinclude_is_refused_and_not_followed(fifo, listener):
 
 
 def test_schema_location_in_a_law_is_not_fetched_when_it_is_validated(listener):
-    tree = lawxml.parse_law(BASE)
+    tree = lawfile.parse_law(BASE)
     root = tree.getroot()
     xsi = "http://www.w3.org/2001/XMLSchema-instance"
     root.set(f"{{{xsi}}}schemaLocation", f"http://example.org/toestand {listener.url}/t.xsd")
     root.set(f"{{{xsi}}}noNamespaceSchemaLocation", f"{listener.url}/t.xsd")
-    again = lawxml.parse_law(lawxml.serialize(tree), source="located.xml")
-    lawxml.assert_valid(again, source="located.xml")
+    again = lawfile.parse_law(lawfile.serialize(tree), source="located.xml")
+    lawfile.assert_valid(again, source="located.xml")
     assert not listener.connected()
 
 
@@ -208,11 +208,11 @@ def test_an_oversized_law_file_is_refused_before_it_is_read(tmp_path, monkeypatc
     shutil.copy(BASE, law)
     assert law.stat().st_size > 10_500
     with pytest.raises(LawFormatError, match=r"more than the 0\.0 MB one input may hold") as info:
-        lawxml.parse_law(law)
+        lawfile.parse_law(law)
     assert info.value.source == str(law)
     assert limits.ENV_VAR in str(info.value)
     with pytest.raises(LawFormatError, match="one input may hold"):
-        lawxml.parse_law(law.read_bytes(), source="bytes")
+        lawfile.parse_law(law.read_bytes(), source="bytes")
 
 
 def test_oversized_act_and_law_text_are_refused(tmp_path, monkeypatch):
@@ -231,7 +231,7 @@ def test_oversized_act_and_law_text_are_refused(tmp_path, monkeypatch):
 def test_a_bad_bound_is_an_error_not_a_crash(monkeypatch):
     monkeypatch.setenv(limits.ENV_VAR, "lots")
     with pytest.raises(ConsolidatorError, match="not a number of megabytes"):
-        lawxml.parse_law(BASE)
+        lawfile.parse_law(BASE)
 
 
 def test_act_text_in_another_encoding_names_line_and_column(tmp_path):

@@ -78,12 +78,12 @@ def test_the_retroactive_article_48a_is_the_same_bwb_version_before_and_on_its_d
     text) in the texts valid from 2014-01-01 as known from 2014-02-15 and from 2014-02-15
     on; only the layout of its XML differs, which the digest does not see."""
     from consolidator.law import lawtext
-    from consolidator.law import lawxml
-    before = lawxml.find_article(lawxml.parse_law(DHW / "BWBR0002458_2014-01-01_1.xml"), "48a")
-    after = lawxml.find_article(lawxml.parse_law(DHW / "BWBR0002458_2014-02-15_0.xml"), "48a")
+    from consolidator.law import elements, lawfile
+    before = elements.find_article(lawfile.parse_law(DHW / "BWBR0002458_2014-01-01_1.xml"), "48a")
+    after = elements.find_article(lawfile.parse_law(DHW / "BWBR0002458_2014-02-15_0.xml"), "48a")
     assert before.get("versie-id") == after.get("versie-id") == "21143242"
     assert lawtext.article_lines(before) == lawtext.article_lines(after)
-    assert lawxml.al_text(before) != lawxml.al_text(after)  # «Artikel48a» / «Artikel 48a»
+    assert elements.al_text(before) != elements.al_text(after)  # «Artikel48a» / «Artikel 48a»
 
 
 def test_export_gives_back_the_official_documents(store, tmp_path):

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consolidator.law import lawxml as X
+from consolidator.law import elements, history, lawfile, toc, toestand
 from consolidator.cli.law import import_text_cmd, text_cmd
 from consolidator.errors import LawFormatError, TargetNotFound
 from consolidator.law.lawtext import parse_law_text, render_law_text
@@ -60,7 +60,7 @@ Artikel 3 [Vervallen]
 
 def parse(text, **kw):
     tree = parse_law_text(text, source="wet.txt", **kw)
-    assert X.validate(tree) == []
+    assert lawfile.validate(tree) == []
     return tree
 
 
@@ -72,14 +72,14 @@ def test_format_doc_example_round_trips():
 
 def test_example_structure():
     tree = parse(EXAMPLE)
-    hoofdstuk = X.wettekst(tree).find("hoofdstuk")
-    assert X.heading_info(hoofdstuk) == X.Heading("hoofdstuk", "Hoofdstuk", "1",
+    hoofdstuk = elements.wettekst(tree).find("hoofdstuk")
+    assert elements.heading_info(hoofdstuk) == elements.Heading("hoofdstuk", "Hoofdstuk", "1",
                                                   "Algemene bepalingen")
     paragraaf = hoofdstuk.find("paragraaf")  # § 2 nests in Hoofdstuk 1
-    assert X.artikel_number(paragraaf.find("artikel")) == "2a"
-    lid2 = X.find_article(tree, "2").findall("lid")[1]
-    assert [X.li_label(li) for li in lid2.iter("li")] == ["a.", "b.", "1°.", "2°."]
-    assert len(X.find_article(tree, "2").findall("lid")[2].findall("al")) == 2
+    assert elements.artikel_number(paragraaf.find("artikel")) == "2a"
+    lid2 = elements.find_article(tree, "2").findall("lid")[1]
+    assert [elements.li_label(li) for li in lid2.iter("li")] == ["a.", "b.", "1°.", "2°."]
+    assert len(elements.find_article(tree, "2").findall("lid")[2].findall("al")) == 2
 
 
 def test_whitespace_runs_are_normalised():
@@ -93,26 +93,26 @@ def test_same_kind_closes_heading_and_nesting():
             "Artikel 2\ny\nHoofdstuk 2\nParagraaf 3. Ander label\nArtikel 3\nz\n")
     tree = parse(text)
     assert render_law_text(tree) == text
-    h1, h2 = X.wettekst(tree).findall("hoofdstuk")
-    assert [X.heading_info(a).nr for a in h1.findall("afdeling")] == ["1", "2"]
-    assert X.heading_info(h2.find("paragraaf")).label == "Paragraaf"
+    h1, h2 = elements.wettekst(tree).findall("hoofdstuk")
+    assert [elements.heading_info(a).nr for a in h1.findall("afdeling")] == ["1", "2"]
+    assert elements.heading_info(h2.find("paragraaf")).label == "Paragraaf"
 
 
 def test_inhoudsopgave_and_repeals_round_trip():
     tree = parse(REPEALED)
-    assert X.toc_entries(tree) == ["Artikel 1. Begrippen", "§ 2. Oud"]
+    assert toc.toc_entries(tree) == ["Artikel 1. Begrippen", "§ 2. Oud"]
     assert render_law_text(tree, show_repealed=True) == REPEALED
     assert render_law_text(tree) == ("Wet met vervallen delen\nInhoudsopgave\n"
                                      "  Artikel 1. Begrippen\n  § 2. Oud\nArtikel 1. Begrippen\n"
                                      "2. Het tweede lid:\n  b. blijft.\n")
-    assert X.repealed_on(X.find_article(tree, "2")) == dt.date(1997, 1, 1)
+    assert history.repealed_on(elements.find_article(tree, "2")) == dt.date(1997, 1, 1)
 
 
 def test_marked_repeal_renders_with_date():
     tree = parse(EXAMPLE)
-    lid = X.find_article(tree, "2").find("lid")
-    X.mark_repealed(lid, dt.date(1997, 1, 1), "Stb. 1996, 649, art. I, onderdeel H")
-    X.mark_repealed(X.find_article(tree, "2a"), dt.date(1998, 8, 1), "Stb. 1998, 1")
+    lid = elements.find_article(tree, "2").find("lid")
+    history.mark_repealed(lid, dt.date(1997, 1, 1), "Stb. 1996, 649, art. I, onderdeel H")
+    history.mark_repealed(elements.find_article(tree, "2a"), dt.date(1998, 8, 1), "Stb. 1998, 1")
     shown = render_law_text(tree, show_repealed=True)
     assert "Artikel 2\n1. [Vervallen per 1997-01-01]\n2. Het" in shown
     assert shown.endswith("§ 2. Vergoedingen\nArtikel 2a [Vervallen per 1998-08-01]\n")
@@ -130,7 +130,7 @@ def test_single_article():
 def test_bwb_id_and_date_are_recorded():
     tree = parse(EXAMPLE, bwb_id="BWBR0003420", date=dt.date(1997, 1, 1))
     assert tree.getroot().get("bwb-id") == "BWBR0003420"
-    assert X.toestand_date(tree) == dt.date(1997, 1, 1)
+    assert toestand.toestand_date(tree) == dt.date(1997, 1, 1)
 
 
 # --------------------------------------------------------------------------- errors
@@ -164,18 +164,18 @@ def test_empty_text_is_an_error():
 # --------------------------------------------------------------------------- official files
 
 def test_official_zorgtoeslag_renders_its_articles():
-    tree = X.parse_law(ZORGTOESLAG)
+    tree = lawfile.parse_law(ZORGTOESLAG)
     text = render_law_text(tree)
     assert text.startswith("Wet op de zorgtoeslag\nArtikel 1\n1. In deze wet")
     assert "  a. Onze Minister: Onze Minister van Volksgezondheid, Welzijn en Sport;" in text
-    for number in (X.artikel_number(a) for a in X.iter_articles(tree)):
+    for number in (elements.artikel_number(a) for a in elements.iter_articles(tree)):
         assert f"\nArtikel {number}\n" in text or f"\nArtikel {number}. " in text
     assert "<" not in text and "2005-07-26" not in text  # markup and metadata stay out
     assert render_law_text(parse(text)) == text
 
 
 def test_official_dhw_repeals():
-    tree = X.parse_law(DHW)
+    tree = lawfile.parse_law(DHW)
     shown = render_law_text(tree, show_repealed=True)
     assert "\nArtikel 3a [Vervallen per 2000-11-01]\n" in shown
     assert "\n§ 8 [Vervallen per 2005-09-14]\nArtikel 45 [Vervallen per 2005-09-14]\n" in shown
@@ -255,7 +255,7 @@ def law_texts(draw):
 @given(law_texts())
 def test_property_parse_render_round_trip(text):
     tree = parse_law_text(text)
-    assert X.validate(tree) == []
+    assert lawfile.validate(tree) == []
     assert render_law_text(tree, show_repealed=True) == text
 
 
@@ -276,8 +276,8 @@ def test_cli_import_text_then_text(tmp_path, cli):
     result = runner.invoke(cli, ["import-text", str(src), "-o", str(out), "--bwb-id",
                                  "BWBR0003420", "--date", "1997-01-01"])
     assert result.exit_code == 0, result.output
-    tree = X.parse_law(out)
-    assert X.validate(tree) == [] and X.toestand_date(tree) == dt.date(1997, 1, 1)
+    tree = lawfile.parse_law(out)
+    assert lawfile.validate(tree) == [] and toestand.toestand_date(tree) == dt.date(1997, 1, 1)
     result = runner.invoke(cli, ["text", str(out)])
     assert result.exit_code == 0 and result.output == EXAMPLE
     result = runner.invoke(cli, ["text", str(out), "--artikel", "1"])

@@ -16,7 +16,7 @@ from consolidator.views import site as site_module
 from consolidator.cli import cli
 from consolidator.store.db import EARLIEST, Store
 from consolidator.store.versions import article_digests
-from consolidator.law import lawxml as X
+from consolidator.law import lawfile, toestand
 
 
 
@@ -121,8 +121,8 @@ def _synthetic_store(path: Path) -> Path:
     tree = lawtext.parse_law_text(text, bwb_id="TEST0001", date=dt.date(2000, 1, 1))
     store = Store(path, create=True)
     with store.transaction():
-        store.add_law("TEST0001", X.law_title(tree), dt.date(2000, 1, 1), "synthetic")
-        store.insert_version("TEST0001", "2000-01-01", None, EARLIEST, X.serialize(tree),
+        store.add_law("TEST0001", toestand.law_title(tree), dt.date(2000, 1, 1), "synthetic")
+        store.insert_version("TEST0001", "2000-01-01", None, EARLIEST, lawfile.serialize(tree),
                              [{"label": "base text (synthetic)", "reason": "test"}],
                              article_digests(tree))
         store.set_notes("TEST0001", EARLIEST, ["<script>alert(3)</script>"])

@@ -19,9 +19,9 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
-from consolidator.law import lawxml
+from consolidator.law import lawfile
 from consolidator.read.act import parse_act_file
-from consolidator.apply.edits import apply_act
+from consolidator.apply.sentences import apply_act
 from consolidator.law.lawtext import parse_law_text, render_law_text
 
 BWB_ID = "BWBR0035878"
@@ -35,7 +35,7 @@ ARTICLES = [str(n) for n in range(1, 32)]  # the law has artikelen 1-31, no inse
 
 @pytest.fixture(scope="module")
 def base():
-    return lawxml.parse_law(LAW_DIR / "base.xml")
+    return lawfile.parse_law(LAW_DIR / "base.xml")
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +66,8 @@ def _articles(tree) -> dict[str, str]:
 def test_base_xml_is_import_text_of_base_txt():
     text = (LAW_DIR / "base.txt").read_text("utf-8")
     built = parse_law_text(text, bwb_id=BWB_ID, date=dt.date(2015, 1, 1))
-    committed = lawxml.parse_law(LAW_DIR / "base.xml")
-    assert lawxml.validate(committed) == []
+    committed = lawfile.parse_law(LAW_DIR / "base.xml")
+    assert lawfile.validate(committed) == []
     assert etree.tostring(committed, method="c14n") == etree.tostring(built, method="c14n"), \
         "run: consolidator import-text corpus/BWBR0035878/base.txt --bwb-id BWBR0035878 " \
         "--date 2015-01-01 -o corpus/BWBR0035878/base.xml"
@@ -115,7 +115,7 @@ def test_article_13_before_equals_the_official_text(base):
 
 def test_article_13_after_equals_the_official_text(after):
     assert render_law_text(after, artikel="13") == _article_lines(AFTER)
-    assert lawxml.validate(after) == []
+    assert lawfile.validate(after) == []
 
 
 def test_every_other_article_is_unchanged(base, after):
@@ -130,7 +130,7 @@ def test_every_other_article_is_unchanged(base, after):
 def test_expected_texts_are_law_text():
     for path in (BEFORE, AFTER):
         tree = parse_law_text(path.read_text("utf-8"), source=str(path))
-        assert lawxml.validate(tree) == []
+        assert lawfile.validate(tree) == []
         assert path.read_text("utf-8").splitlines()[0] == TITLE
 
 

@@ -11,7 +11,7 @@ run through one target:
 * ``apply``      a mutated act applied to every corpus law (``consolidator apply``)
 * ``apply-date`` a mutated act applied to the WBO with ``--date`` (the time rules)
 * ``import-text`` ``lawtext.parse_law_text``, schema check, written and read back
-* ``text``       ``lawxml.parse_law`` on mutated XML, rendered as law text
+* ``text``       ``lawfile.parse_law`` on mutated XML, rendered as law text
 * ``apply-law``  the whole seed act applied to a mutated law XML
 * ``bwbmeta``    the readers of BWB manifest.xml, WTI and toestand metadata (import-bwb)
 
@@ -519,17 +519,17 @@ def run_act_iwt(text: str) -> None:
 
 
 def _fresh_laws():
-    from consolidator.law import lawxml
-    return [lawxml.parse_law(data, source=f"{law}/base.xml")
+    from consolidator.law import lawfile
+    return [lawfile.parse_law(data, source=f"{law}/base.xml")
             for law, data in zip(LAWS, law_xmls())]
 
 
 def _check_and_write(tree) -> None:
     from consolidator.law import lawtext
-    from consolidator.law import lawxml
-    lawxml.assert_valid(tree, source="out.xml")
+    from consolidator.law import lawfile
+    lawfile.assert_valid(tree, source="out.xml")
     lawtext.render_law_text(tree)
-    lawxml.serialize(tree)
+    lawfile.serialize(tree)
 
 
 def run_apply(text: str) -> None:
@@ -553,18 +553,18 @@ def run_apply_date(text: str) -> None:
 
 def run_import_text(text: str) -> None:
     from consolidator.law import lawtext
-    from consolidator.law import lawxml
+    from consolidator.law import lawfile
     tree = lawtext.parse_law_text(text, source="fuzz.txt", bwb_id="BWBR0000001",
                                   date=_dt.date(2000, 1, 1))
-    lawxml.assert_valid(tree, source="fuzz.txt")
-    back = lawxml.parse_law(lawxml.serialize(tree), source="out.xml")
+    lawfile.assert_valid(tree, source="fuzz.txt")
+    back = lawfile.parse_law(lawfile.serialize(tree), source="out.xml")
     lawtext.render_law_text(back, show_repealed=True)
 
 
 def run_text(data: bytes) -> None:
     from consolidator.law import lawtext
-    from consolidator.law import lawxml
-    tree = lawxml.parse_law(data, source="fuzz.xml")
+    from consolidator.law import lawfile
+    tree = lawfile.parse_law(data, source="fuzz.xml")
     lawtext.render_law_text(tree)
     lawtext.render_law_text(tree, show_repealed=True)
     try:
@@ -574,9 +574,9 @@ def run_text(data: bytes) -> None:
 
 
 def run_apply_law(data: bytes) -> None:
-    from consolidator.law import lawxml
+    from consolidator.law import lawfile
     from consolidator.cli.apply import apply_acts
-    tree = lawxml.parse_law(data, source="fuzz.xml")
+    tree = lawfile.parse_law(data, source="fuzz.xml")
     _check_and_write(apply_acts(tree, [seed_act()]))
 
 

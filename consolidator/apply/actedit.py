@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from consolidator.law import lawxml as X
-from consolidator.apply.edits import apply_articles
+from consolidator.law.elements import (
+    al_text, find_article, is_al, is_lid, is_repealed, lid_number, make_al, make_artikel, make_lid,
+    wettekst,
+)
+from consolidator.law.toestand import new_toestand
+from consolidator.apply.sentences import apply_articles
 from consolidator.model import Article
 
 # «1. Deze wet …», « • 2. De artikelen …»: a lid of an article as published
@@ -28,32 +32,32 @@ def amend_article(article: Article, amending: Article, source_label: str) -> Art
 
 
 def _as_law(article: Article):
-    tree = X.new_toestand(None, "act")
-    artikel = X.make_artikel(article.number)
+    tree = new_toestand(None, "act")
+    artikel = make_artikel(article.number)
     lid = None
     for paragraph in article.text:
         match = _LID.match(paragraph)
         if match:
-            lid = X.make_lid(match.group(1), [match.group(2)])
+            lid = make_lid(match.group(1), [match.group(2)])
             artikel.append(lid)
         elif lid is not None:  # a further alinea of the lid (an enumeration, say)
-            lid.append(X.make_al(paragraph.strip()))
+            lid.append(make_al(paragraph.strip()))
         else:
-            artikel.append(X.make_al(paragraph.strip()))
-    X.wettekst(tree).append(artikel)
+            artikel.append(make_al(paragraph.strip()))
+    wettekst(tree).append(artikel)
     return tree
 
 
 def _paragraphs(tree, number: str) -> tuple[str, ...]:
-    artikel = X.find_article(tree, number)
+    artikel = find_article(tree, number)
     paragraphs = []
     for child in artikel:
-        if X.is_lid(child):
-            if X.is_repealed(child):
+        if is_lid(child):
+            if is_repealed(child):
                 continue
-            texts = [X.al_text(al) for al in child if X.is_al(al)]
-            paragraphs.append(f"{X.lid_number(child)}. {texts[0]}")
+            texts = [al_text(al) for al in child if is_al(al)]
+            paragraphs.append(f"{lid_number(child)}. {texts[0]}")
             paragraphs.extend(texts[1:])
-        elif X.is_al(child):
-            paragraphs.append(X.al_text(child))
+        elif is_al(child):
+            paragraphs.append(al_text(child))
     return tuple(paragraphs)

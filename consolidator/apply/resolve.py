@@ -18,7 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from consolidator.law import lawxml as X
+from consolidator.law.elements import (
+    al_text, artikel_number, heading_info, is_al, is_heading, is_li, is_lijst, is_repealed,
+    li_label, lid_number, wettekst,
+)
+from consolidator.law.toc import toc_element, toc_entry_elements, toc_entry_text
 from consolidator.apply import volzin as V
 from consolidator.errors import ApplyError, TargetNotFound
 from consolidator.model import Locator, Step
@@ -66,7 +70,7 @@ def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None) ->
     _refuse_act_steps(steps)
     # a locator that starts at an artikel (nearly all) does not need the law's body:
     # _artikel finds the article through the index, or looks the body up itself
-    body = None if steps and steps[0].kind == "artikel" else X.wettekst(tree)
+    body = None if steps and steps[0].kind == "artikel" else wettekst(tree)
     target = Target("law", body, "the law")
     structural = [s for s in steps if s.kind in STRUCTURAL]
     if structural:
@@ -111,8 +115,8 @@ def _chain(el) -> set[tuple[str, str]]:
     """(kind, number) of el and every heading above it."""
     found = set()
     for node in [el, *el.iterancestors()]:
-        if X.is_heading(node):
-            info = X.heading_info(node)
+        if is_heading(node):
+            info = heading_info(node)
             found.add((info.kind, info.nr))
     return found
 
@@ -123,8 +127,8 @@ def _covers(chain: set, steps: list[Step]) -> bool:
 
 def _heading(tree, steps: list[Step]) -> Target:
     """The innermost heading whose own chain includes every structural step."""
-    found = [el for el in X.wettekst(tree).iter()
-             if X.is_heading(el) and _covers(_chain(el), steps)]
+    found = [el for el in wettekst(tree).iter()
+             if is_heading(el) and _covers(_chain(el), steps)]
     innermost = [el for el in found if not any(o is not el and el in o.iterancestors()
                                                for o in found)]
     label = ", ".join(f"{s.kind} {s.number}" for s in steps)
@@ -133,11 +137,11 @@ def _heading(tree, steps: list[Step]) -> Target:
     if len(innermost) > 1:
         raise TargetNotFound(f"{label} names {len(innermost)} divisions; name more of its parents")
     el = innermost[0]
-    return Target(X.heading_info(el).kind, el, label)
+    return Target(heading_info(el).kind, el, label)
 
 
 def _headings_list(tree) -> str:
-    names = [f"{h.kind} {h.nr}" for h in map(X.heading_info, X.wettekst(tree).iter())
+    names = [f"{h.kind} {h.nr}" for h in map(heading_info, wettekst(tree).iter())
              if h.kind in STRUCTURAL]
     return ", ".join(names[:20]) or "no divisions"
 
@@ -158,7 +162,7 @@ def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None) ->
     label = found.label if target.kind == "law" or same else f"{target.label}, {found.label}"
     found.label = label
     if not (allow_repealed or known_live) and found.element is not None \
-            and X.is_repealed(found.element):
+            and is_repealed(found.element):
         raise TargetNotFound(f"{label} has been repealed (vervallen)")
     return found
 
@@ -169,10 +173,10 @@ def _artikel(tree, target: Target, step: Step, index=None) -> tuple[Target, bool
         found = index.find(step.number)
     else:
         found = [a for a in _scope(tree, target).iter("artikel")
-                 if _same_number(X.artikel_number(a), step.number)]
-    live = [a for a in found if not X.is_repealed(a)]
+                 if _same_number(artikel_number(a), step.number)]
+    live = [a for a in found if not is_repealed(a)]
     if not found:
-        numbers = [X.artikel_number(a) for a in _scope(tree, target).iter("artikel")]
+        numbers = [artikel_number(a) for a in _scope(tree, target).iter("artikel")]
         raise TargetNotFound(f"artikel {step.number} is not in {target.label}; "
                              f"{_nearby(numbers, step.number)}")
     return Target("artikel", (live or found)[0], f"artikel {step.number}"), bool(live)
@@ -180,7 +184,7 @@ def _artikel(tree, target: Target, step: Step, index=None) -> tuple[Target, bool
 
 def _scope(tree, target: Target):
     """Where to look for an artikel: inside the target, or the whole body of the law."""
-    return target.element if target.element is not None else X.wettekst(tree)
+    return target.element if target.element is not None else wettekst(tree)
 
 
 def _nearby(numbers: list[str], wanted: str) -> str:
@@ -194,9 +198,9 @@ def _nearby(numbers: list[str], wanted: str) -> str:
 def _lid(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel",), step)
     for el in holder.iterchildren("lid"):
-        if _same_number(X.lid_number(el), step.number):
+        if _same_number(lid_number(el), step.number):
             return Target("lid", el, f"lid {step.number}")
-    has = ", ".join(X.lid_number(el) for el in holder.iterchildren("lid"))
+    has = ", ".join(lid_number(el) for el in holder.iterchildren("lid"))
     raise TargetNotFound(f"{target.label} has no lid {step.number}; "
                          + (f"it has leden {has}" if has else "it has no numbered leden"))
 
@@ -210,12 +214,12 @@ def _need(target: Target, kinds: tuple, step: Step):
 
 def list_items(holder) -> list:
     """The li of the lists directly in ``holder`` (a lid, artikel or li)."""
-    return [li for lijst in holder if X.is_lijst(lijst) for li in lijst if X.is_li(li)]
+    return [li for lijst in holder if is_lijst(lijst) for li in lijst if is_li(li)]
 
 
 def item_label(li) -> str:
     """«a.» → «a», «1°.» → «1°», «(b)» → «b»."""
-    return X.li_label(li).strip().strip("().").strip()
+    return li_label(li).strip().strip("().").strip()
 
 
 def _onderdeel(tree, target: Target, step: Step) -> Target:
@@ -235,7 +239,7 @@ def _onderdeel(tree, target: Target, step: Step) -> Target:
 def _volzin(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel", "lid", "onderdeel", "alinea"), step)
     parts = text_parts(holder)
-    sentences = V.volzinnen_of_parts([(X.al_text(el), in_list) for el, in_list in parts])
+    sentences = V.volzinnen_of_parts([(al_text(el), in_list) for el, in_list in parts])
     index = int(step.number) if step.number.lstrip("-").isdigit() else _ordinal(step.number)
     chosen = index - 1 if index > 0 else len(sentences) + index
     if not 0 <= chosen < len(sentences):
@@ -274,9 +278,9 @@ def _between_flags(el, holder) -> tuple[bool, bool]:
     for ancestor in el.iterancestors():
         if ancestor is holder:
             break
-        if ancestor.tag in ("kop", "redactie") or X.is_repealed(ancestor):
+        if ancestor.tag in ("kop", "redactie") or is_repealed(ancestor):
             return True, in_list
-        in_list = in_list or X.is_li(ancestor)
+        in_list = in_list or is_li(ancestor)
     return False, in_list
 
 
@@ -292,7 +296,7 @@ def _opschrift(tree, target: Target, step: Step) -> Target:
 
 def _aanhef(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel", "lid", "onderdeel"), step)
-    first = next((el for el in holder if X.is_al(el)), None)
+    first = next((el for el in holder if is_al(el)), None)
     if first is None:
         raise TargetNotFound(f"{target.label} has no aanhef")
     return Target("aanhef", first, "aanhef", owner=holder)
@@ -300,7 +304,7 @@ def _aanhef(tree, target: Target, step: Step) -> Target:
 
 def _alinea(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel", "lid", "onderdeel"), step)
-    alineas = [el for el in holder if X.is_al(el)]
+    alineas = [el for el in holder if is_al(el)]
     index = int(step.number) if step.number.isdigit() else _ordinal(step.number)
     if not 1 <= abs(index) <= len(alineas):
         raise TargetNotFound(f"{target.label} has {len(alineas)} alinea(s), no alinea {step.number}")
@@ -308,7 +312,7 @@ def _alinea(tree, target: Target, step: Step) -> Target:
 
 
 def _inhoudsopgave(tree, target: Target, step: Step) -> Target:
-    toc = X.toc_element(tree)
+    toc = toc_element(tree)
     if toc is None:
         raise TargetNotFound("this law has no inhoudsopgave")
     return Target("inhoudsopgave", toc, "inhoudsopgave")
@@ -320,9 +324,9 @@ def toc_entry_matches(text: str, name: str) -> bool:
 
 
 def _toc_entry(tree, target: Target, step: Step) -> Target:
-    entries = X.toc_entry_elements(tree)
+    entries = toc_entry_elements(tree)
     for el in entries:
-        if toc_entry_matches(X.toc_entry_text(el), step.number):
+        if toc_entry_matches(toc_entry_text(el), step.number):
             return Target("toc-entry", el, f"the entry of {step.number}")
     raise TargetNotFound(f"the inhoudsopgave has no entry for {step.number}")
 

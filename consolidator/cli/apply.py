@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from consolidator.law import lawxml
+from consolidator.law.lawfile import assert_valid, parse_law, write_law
+from consolidator.law.toestand import law_title, set_toestand_date, toestand_date
 from consolidator.read.act import parse_act_file
-from consolidator.apply.edits import apply_articles
+from consolidator.apply.sentences import apply_articles
 from consolidator.store.consolidate import consolidate
 from consolidator.dates import parse_iso
 from consolidator.errors import TimeError
@@ -34,7 +35,7 @@ def apply_acts(tree, acts, notify=lambda message: None):
 
     Samenloop ARTIKELEN are reported, not applied: which branch holds depends on
     when other acts took effect (the time rules)."""
-    title = lawxml.law_title(tree)
+    title = law_title(tree)
     names = law_names(title, _bwb_id(tree))
     for act in acts:
         articles = articles_for(act, names)
@@ -72,7 +73,7 @@ def apply_cmd(law_xml: Path, acts, output: Path, date, known_at, facts) -> None:
     the parts in force on that date apply, in order of their dates, and samenloop
     articles are decided (with --facts for acts not given). With no ACTS the law
     is written back unchanged."""
-    tree = lawxml.parse_law(law_xml, source=str(law_xml))
+    tree = parse_law(law_xml, source=str(law_xml))
     parsed = [parse_act_file(path) for path in acts]
     notify = lambda m: click.echo(m, err=True)  # noqa: E731
     if date is None and known_at is None:
@@ -83,8 +84,8 @@ def apply_cmd(law_xml: Path, acts, output: Path, date, known_at, facts) -> None:
         facts_list = load_facts(facts) if facts else []
         result = apply_in_force(tree, str(law_xml), parsed, facts_list, parse_iso(date, "--date"),
                                 parse_iso(known_at, "--known-at") if known_at else None, notify)
-    lawxml.assert_valid(result, source=str(output))
-    lawxml.write_law(result, output)
+    assert_valid(result, source=str(output))
+    write_law(result, output)
 
 
 def apply_in_force(tree, source: str, acts, facts, date, known_at, notify):
@@ -93,7 +94,7 @@ def apply_in_force(tree, source: str, acts, facts, date, known_at, notify):
     found = plan(set(law.names), acts, facts, known_at=known_at)
     for note in found.notes:
         notify(f"note: {note}")
-    base = lawxml.toestand_date(tree)
+    base = toestand_date(tree)
     events = [e for e in found.events if e.valid_from <= date]
     early = [e for e in events if base is not None and e.valid_from <= base]
     if early:
@@ -104,13 +105,13 @@ def apply_in_force(tree, source: str, acts, facts, date, known_at, notify):
         tree = apply_articles(tree, [event.article], source_label=act_label(event.act),
                               date=event.valid_from, in_place=True)
     if events:
-        lawxml.set_toestand_date(tree, max(e.valid_from for e in events))
+        set_toestand_date(tree, max(e.valid_from for e in events))
     return tree
 
 
 def law_input_from_tree(tree, source: str) -> LawInput:
     law_id = tree.getroot().get("bwb-id", "")
-    return LawInput(law_id, tree, source, frozenset(law_names(lawxml.law_title(tree), law_id)))
+    return LawInput(law_id, tree, source, frozenset(law_names(law_title(tree), law_id)))
 
 
 @click.command("consolidate")

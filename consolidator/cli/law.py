@@ -1,6 +1,6 @@
 """Commands that read and write law files: ``import-text`` and ``text``.
 
-Thin: read the input, call ``lawtext``/``lawxml``, write the output. Project
+Thin: read the input, call ``lawtext``/``lawfile``, write the output. Project
 errors propagate to ``cli.main``, which prints them and exits with 1.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import click
 
 from consolidator.law import lawtext
 
-from consolidator.law import lawxml
+from consolidator.law.lawfile import assert_valid, parse_law, write_law
 
 from consolidator import limits
 from consolidator.errors import LawFormatError
@@ -32,8 +32,8 @@ def import_text_cmd(law_text: Path, output: Path, bwb_id, date) -> None:
     """Read LAW_TEXT in the plain law-text format and write it as BWB toestand XML."""
     tree = lawtext.parse_law_text(_read_text(law_text), source=str(law_text), bwb_id=bwb_id,
                                   date=date.date() if date else None)
-    lawxml.assert_valid(tree, source=str(law_text))
-    lawxml.write_law(tree, output)
+    assert_valid(tree, source=str(law_text))
+    write_law(tree, output)
 
 
 @click.command("text")
@@ -42,6 +42,6 @@ def import_text_cmd(law_text: Path, output: Path, bwb_id, date) -> None:
 @click.option("--show-repealed", is_flag=True, help="Show repealed elements as [Vervallen per ...].")
 def text_cmd(law_xml: Path, artikel, show_repealed: bool) -> None:
     """Print LAW_XML (a BWB toestand file) in the plain law-text format."""
-    tree = lawxml.parse_law(law_xml, source=str(law_xml))
+    tree = parse_law(law_xml, source=str(law_xml))
     click.echo(lawtext.render_law_text(tree, artikel=artikel, show_repealed=show_repealed),
                nl=False)

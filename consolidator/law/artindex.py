@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from consolidator.law import lawxml as X
+from consolidator.law.elements import artikel_number, iter_articles
 from consolidator.numbers import roman_to_int
 
 
@@ -35,7 +35,7 @@ class ArticleIndex:
     def add(self, el) -> None:
         """A new artikel (just inserted into the tree)."""
         if self._by_key is not None:
-            entries = self._by_key.setdefault(number_key(X.artikel_number(el)), [])
+            entries = self._by_key.setdefault(number_key(artikel_number(el)), [])
             if not any(e is el for e in entries):
                 entries.append(el)
 
@@ -43,7 +43,7 @@ class ArticleIndex:
         """Every artikel numbered ``number`` (repealed ones too), in document order."""
         if self._by_key is None:
             self._by_key = {}
-            for el in X.iter_articles(self.tree):
-                self._by_key.setdefault(number_key(X.artikel_number(el)), []).append(el)
+            for el in iter_articles(self.tree):
+                self._by_key.setdefault(number_key(artikel_number(el)), []).append(el)
         return list(self._by_key.get(number_key(number), []))
 

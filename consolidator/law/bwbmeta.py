@@ -13,9 +13,9 @@
   them per element (article, paragraaf) that they changed. ``read_wti`` gives one
   ``WtiChange`` per dated event and act, with the elements it touched.
 * ``read_toestand_meta``: the three facts a toestand file itself states about its place
-  in the history (BWB id, valid from, the toestand it was made from), read by ``lawxml``.
+  in the history (BWB id, valid from, the toestand it was made from), read by ``toestand``.
 
-Every file is parsed by ``lawxml.parse_law`` (no DTD, no entities, no network). A file
+Every file is parsed by ``lawfile.parse_law`` (no DTD, no entities, no network). A file
 that is not XML, is not of the expected kind, or misses a required date raises
 ``LawFormatError`` naming the file, the line and the reason.
 """
@@ -28,7 +28,10 @@ from typing import NamedTuple, Optional, Union
 
 from lxml import etree
 
-from consolidator.law import lawxml
+from consolidator.law.lawfile import parse_law
+from consolidator.law.toestand import (
+    parse_toestand_label, toestand_input_label, toestand_label, toestand_validity,
+)
 from consolidator.errors import LawFormatError
 
 #: BWB writes this date for "no end" (einddatum, zichtdatum_eind, geldig-tot)
@@ -93,7 +96,7 @@ def read_manifest(path: PathLike) -> list[Expression]:
 def _expression(el, bwb_id: str, name: str) -> Expression:
     raw = (el.get("label") or "").strip()
     try:
-        _, label_date, number = lawxml.parse_toestand_label(f"{bwb_id}_{raw}")
+        _, label_date, number = parse_toestand_label(f"{bwb_id}_{raw}")
     except ValueError:
         raise _error(name, el, f"expression label {raw!r} is not DATE_N") from None
     meta = _required(el, "metadata", name)
@@ -104,7 +107,7 @@ def _expression(el, bwb_id: str, name: str) -> Expression:
     item = _xml_item(el)
     size = el.findtext("manifestation[@label='xml']/metadata/size")
     return Expression(
-        label=lawxml.toestand_label(bwb_id, valid_from, number),
+        label=toestand_label(bwb_id, valid_from, number),
         valid_from=valid_from,
         valid_until=_open(_date(meta, "einddatum", name)),
         known_from=_date(meta, "zichtdatum_start", name),
@@ -316,13 +319,13 @@ def read_toestand_meta(path_or_tree) -> ToestandMeta:
     ``bwb_id`` and ``valid_from`` are the root's ``bwb-id`` and ``inwerkingtreding``
     (both required here); ``input_label`` is ``bwb-inputbestand`` (None when empty, as
     in the first toestand of a history). The toestand's own label is not in this tuple:
-    ``lawxml.toestand_own_label`` reads it from ``bwb-ng-vast-deel``.
+    ``toestand.toestand_own_label`` reads it from ``bwb-ng-vast-deel``.
     """
     if isinstance(path_or_tree, (etree._ElementTree, etree._Element)):
         tree, name = path_or_tree, ""
     else:
         name = str(path_or_tree)
-        tree = lawxml.parse_law(path_or_tree, source=name)
+        tree = parse_law(path_or_tree, source=name)
     if isinstance(tree, etree._Element):
         tree = tree.getroottree()
     root = tree.getroot()
@@ -332,19 +335,19 @@ def read_toestand_meta(path_or_tree) -> ToestandMeta:
     if not bwb_id:
         raise _error(name, root, "the toestand has no bwb-id")
     try:
-        valid_from, _ = lawxml.toestand_validity(tree)
+        valid_from, _ = toestand_validity(tree)
     except LawFormatError as exc:
         raise _error(name, root, exc.message) from None
     if valid_from is None:
         raise _error(name, root, "the toestand has no inwerkingtreding date")
-    return ToestandMeta(bwb_id, valid_from, lawxml.toestand_input_label(tree))
+    return ToestandMeta(bwb_id, valid_from, toestand_input_label(tree))
 
 
 # --------------------------------------------------------------------------- helpers
 
 def _parse(path: PathLike, root_tag: str):
     name = str(path)
-    tree = lawxml.parse_law(path, source=name)
+    tree = parse_law(path, source=name)
     root = tree.getroot()
     if root.tag != root_tag:
         raise _error(name, root, f"expected a <{root_tag}> document, found <{root.tag}>")

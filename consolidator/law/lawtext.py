@@ -3,7 +3,8 @@
 ``parse_law_text`` turns the text into a BWB toestand tree and
 ``render_law_text`` writes any toestand tree (ours or an official one) back as
 text; text -> tree -> text gives the same text, with whitespace runs inside a
-line normalised to one space. All XML knowledge stays in ``lawxml``.
+line normalised to one space. All XML knowledge stays in the
+modules that know BWB elements (``elements``, ``history``, ``toc``, ``toestand``).
 
 A repealed element is written ``<heading or label> [Vervallen per YYYY-MM-DD]``
 (``[Vervallen]`` when the date is unknown) and read back as repealed.
@@ -15,7 +16,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from consolidator.law import lawxml as X
+from consolidator.law.elements import (
+    HEADING_LABELS, al_text, artikel_number, artikel_titel, ensure_content, find_article,
+    heading_info, is_al, is_artikel, is_heading, is_li, is_lid, is_lijst, is_repealed, li_label,
+    lid_number, make_al, make_artikel, make_heading, make_li, make_lid, make_lijst, wettekst,
+)
+from consolidator.law.history import mark_repealed, repealed_on
+from consolidator.law.lawfile import non_xml_char_error
+from consolidator.law.toc import set_toc_entries, toc_element, toc_entries
+from consolidator.law.toestand import law_title, new_toestand
 from consolidator.errors import LawFormatError, TargetNotFound, underline
 
 NUM = r"[0-9A-Za-z]+(?:[.:][0-9A-Za-z]+)*"
@@ -78,13 +87,13 @@ def parse_law_text(text: str, source: str = "", bwb_id: Optional[str] = None,
     (a lid or list item outside an article, an indent that skips a level, ...).
     """
     text = text[1:] if text.startswith("\ufeff") else text  # a byte order mark
-    bad = X.non_xml_char_error(LawFormatError, text, source, "a law text")
+    bad = non_xml_char_error(LawFormatError, text, source, "a law text")
     if bad is not None:
         raise bad
     lines = list(_lines(text))
     if not lines:
         raise LawFormatError("empty law text: the first line must be the title", source=source)
-    state = _State(X.new_toestand(bwb_id, lines[0].text, date), source)
+    state = _State(new_toestand(bwb_id, lines[0].text, date), source)
     rest = _read_toc(state, lines[1:])
     for line in rest:
         _read_line(state, line)
@@ -102,7 +111,7 @@ def _read_toc(state: _State, lines: list) -> list:
             raise state.error(lines[n], "an inhoudsopgave entry is indented two spaces",
                               lines[n].indent + 1)
         n += 1
-    X.set_toc_entries(state.tree, [line.text for line in lines[1:n]])
+    set_toc_entries(state.tree, [line.text for line in lines[1:n]])
     return lines[n:]
 
 
@@ -143,11 +152,11 @@ def _read_heading(state: _State, line: _Line) -> bool:
     _close_article(state)
     word, nr, titel = found.groups()
     kind = HEADING_WORDS[word]
-    label = None if word == X.HEADING_LABELS[kind] else word
-    heading = X.make_heading(kind, nr, titel or "", label=label)
+    label = None if word == HEADING_LABELS[kind] else word
+    heading = make_heading(kind, nr, titel or "", label=label)
     _place_heading(state, kind, heading)
     if repealed:
-        X.mark_repealed(heading, _date(state, line, date), "")
+        mark_repealed(heading, _date(state, line, date), "")
     return True
 
 
@@ -163,7 +172,7 @@ def _place_heading(state: _State, kind: str, heading) -> None:
 
 
 def _container(state: _State):
-    return state.headings[-1][1] if state.headings else X.wettekst(state.tree)
+    return state.headings[-1][1] if state.headings else wettekst(state.tree)
 
 
 def _read_artikel(state: _State, line: _Line) -> bool:
@@ -172,17 +181,17 @@ def _read_artikel(state: _State, line: _Line) -> bool:
     if not found or (repealed and found.group(2)):
         return False
     _close_article(state)
-    artikel = X.make_artikel(found.group(1), found.group(2) or "")
+    artikel = make_artikel(found.group(1), found.group(2) or "")
     _container(state).append(artikel)
     state.artikel = artikel
     if repealed:
-        X.mark_repealed(artikel, _date(state, line, date), "")
+        mark_repealed(artikel, _date(state, line, date), "")
     return True
 
 
 def _close_article(state: _State) -> None:
     if state.artikel is not None:
-        X.ensure_content(state.artikel)  # the schema wants content after the kop
+        ensure_content(state.artikel)  # the schema wants content after the kop
     state.artikel, state.lid, state.lists = None, None, []
 
 
@@ -190,7 +199,7 @@ def _need_article(state: _State, line: _Line, what: str) -> None:
     if state.artikel is None:
         raise state.error(line, f"{what} outside an article", line.indent + 1,
                           len(line.raw) - line.indent)
-    if X.is_repealed(state.artikel):
+    if is_repealed(state.artikel):
         raise state.error(line, f"{what} in a repealed article", line.indent + 1,
                           len(line.raw) - line.indent)
 
@@ -204,11 +213,11 @@ def _read_lid(state: _State, line: _Line) -> bool:
     head, repealed, date = _split_marker(text)
     repealed = repealed and not head  # only «2. [Vervallen ...]» is a repealed lid
     # an empty first alinea keeps «1.» followed by an alinea line apart from «1. tekst»
-    lid = X.make_lid(nr, [] if repealed else [text])
+    lid = make_lid(nr, [] if repealed else [text])
     state.artikel.append(lid)
     state.lid, state.lists = lid, []
     if repealed:
-        X.mark_repealed(lid, _date(state, line, date), "")
+        mark_repealed(lid, _date(state, line, date), "")
     return True
 
 
@@ -216,7 +225,7 @@ def _read_alinea(state: _State, line: _Line) -> None:
     _need_article(state, line, "text")
     holder = state.lid if state.lid is not None else state.artikel
     _need_live(state, line, holder, "text")
-    holder.append(X.make_al(line.text))
+    holder.append(make_al(line.text))
     state.lists = []
 
 
@@ -231,15 +240,15 @@ def _read_list_item(state: _State, line: _Line) -> None:
     label, _, text = line.text.partition(" ")
     head, repealed, date = _split_marker(text)
     repealed = repealed and not head
-    li = X.make_li(label, "" if repealed else text)
+    li = make_li(label, "" if repealed else text)
     _open_list(state, line, level).append(li)
     state.lists[level - 1][1] = li
     if repealed:
-        X.mark_repealed(li, _date(state, line, date), "")
+        mark_repealed(li, _date(state, line, date), "")
 
 
 def _need_live(state: _State, line: _Line, holder, what: str) -> None:
-    if X.is_repealed(holder):
+    if is_repealed(holder):
         raise state.error(line, f"{what} under a repealed {holder.tag}", line.indent + 1,
                           len(line.raw) - line.indent)
 
@@ -252,7 +261,7 @@ def _open_list(state: _State, line: _Line, level: int):
     holder = state.lists[-1][1] if state.lists else (
         state.lid if state.lid is not None else state.artikel)
     _need_live(state, line, holder, "a list item")
-    lijst = X.make_lijst()
+    lijst = make_lijst()
     holder.append(lijst)
     state.lists.append([lijst, None])
     return lijst
@@ -267,15 +276,15 @@ def render_law_text(tree, artikel: Optional[str] = None, show_repealed: bool = F
     for by number is shown even when repealed, as its repeal line.
     """
     if artikel is not None:
-        found = X.find_article(tree, artikel)
+        found = find_article(tree, artikel)
         if found is None:
             raise TargetNotFound(f"Artikel {artikel} is not in this law")
         return _join(_render_artikel(found, True))
-    out = [X.law_title(tree)]
-    if X.toc_element(tree) is not None:
+    out = [law_title(tree)]
+    if toc_element(tree) is not None:
         out.append(TOC_LINE)
-        out.extend(INDENT + entry for entry in X.toc_entries(tree))
-    for child in X.wettekst(tree):
+        out.extend(INDENT + entry for entry in toc_entries(tree))
+    for child in wettekst(tree):
         out.extend(_render_block(child, show_repealed))
     return _join(out)
 
@@ -290,22 +299,22 @@ def _join(lines: list) -> str:
 
 
 def _marker(el) -> str:
-    date = X.repealed_on(el)
+    date = repealed_on(el)
     return f"[Vervallen per {date.isoformat()}]" if date else "[Vervallen]"
 
 
 def _render_block(el, show: bool) -> list:
-    if X.is_heading(el):
+    if is_heading(el):
         return _render_heading(el, show)
-    if X.is_artikel(el):
+    if is_artikel(el):
         return _render_artikel(el, show)
     return []  # inhoudsopgave (written after the title), metadata
 
 
 def _render_heading(el, show: bool) -> list:
-    head = X.heading_info(el)
+    head = heading_info(el)
     number = " ".join(p for p in (head.label, head.nr) if p)
-    if X.is_repealed(el):
+    if is_repealed(el):
         if not show:
             return []
         out = [f"{number} {_marker(el)}"]
@@ -317,10 +326,10 @@ def _render_heading(el, show: bool) -> list:
 
 
 def _render_artikel(el, show: bool) -> list:
-    nr = X.artikel_number(el)
-    if X.is_repealed(el):
+    nr = artikel_number(el)
+    if is_repealed(el):
         return [f"Artikel {nr} {_marker(el)}"] if show else []
-    titel = X.artikel_titel(el)
+    titel = artikel_titel(el)
     out = [f"Artikel {nr}. {titel}" if titel else f"Artikel {nr}"]
     for child in el:
         out.extend(_render_body(child, show))
@@ -331,22 +340,22 @@ def _render_body(el, show: bool) -> list:
     """Lines for one child of an artikel or lid."""
     if el.tag in ("kop", "lidnr", "meta-data") or not isinstance(el.tag, str):
         return []
-    if X.is_lid(el):
+    if is_lid(el):
         return _render_lid(el, show)
-    if X.is_lijst(el):
+    if is_lijst(el):
         return _render_lijst(el, 1, show)
-    text = X.al_text(el)  # al, and anything else (tables, ...) flattened to a line
+    text = al_text(el)  # al, and anything else (tables, ...) flattened to a line
     return [text] if text else []
 
 
 def _render_lid(el, show: bool) -> list:
-    nr = X.lid_number(el)
-    if X.is_repealed(el):
+    nr = lid_number(el)
+    if is_repealed(el):
         return [f"{nr}. {_marker(el)}"] if show else []
     content = [c for c in el if isinstance(c.tag, str) and c.tag not in ("lidnr", "meta-data")]
     first = ""
-    if content and X.is_al(content[0]):
-        first = X.al_text(content.pop(0))
+    if content and is_al(content[0]):
+        first = al_text(content.pop(0))
     out = [f"{nr}. {first}"]
     for child in content:
         out.extend(_render_body(child, show))
@@ -356,21 +365,21 @@ def _render_lid(el, show: bool) -> list:
 def _render_lijst(lijst, level: int, show: bool) -> list:
     out = []
     for li in lijst:
-        if isinstance(li.tag, str) and X.is_li(li):
+        if isinstance(li.tag, str) and is_li(li):
             out.extend(_render_li(li, level, show))
     return out
 
 
 def _render_li(li, level: int, show: bool) -> list:
-    label = X.li_label(li)
-    if X.is_repealed(li):
+    label = li_label(li)
+    if is_repealed(li):
         return [f"{INDENT * level}{label} {_marker(li)}"] if show else []
     parts, nested = [label], []
     for child in li:
         if not isinstance(child.tag, str) or child.tag in ("li.nr", "meta-data"):
             continue
-        if X.is_lijst(child):
+        if is_lijst(child):
             nested.extend(_render_lijst(child, level + 1, show))
         else:  # one line per item: further alineas join the first
-            parts.append(X.al_text(child))
+            parts.append(al_text(child))
     return [INDENT * level + " ".join(p for p in parts if p)] + nested

@@ -22,7 +22,7 @@ from consolidator.dates import find_date
 from consolidator.errors import ActSyntaxError, ConsolidatorError, underline
 from consolidator.read.instructions import Intro, parse_sentence, split_payload
 from consolidator.read.labels import is_successor
-from consolidator.law.lawxml import non_xml_char_error
+from consolidator.law.lawfile import non_xml_char_error
 from consolidator.model import (
     Act, Article, Condition, Content, ContentLine, Footnote, Item, LawRef, Locator,
     Onderdeel, Place, Sentence, Span, Step,

@@ -14,7 +14,8 @@ import datetime as _dt
 from pathlib import Path
 from typing import Callable
 
-from consolidator.law import lawxml as X
+from consolidator.law.lawfile import parse_law
+from consolidator.law.toestand import law_title
 from consolidator import limits
 from consolidator.law.bwbmeta import Expression, WtiChange, read_manifest, read_wti
 from consolidator.errors import LawFormatError
@@ -33,10 +34,10 @@ def import_history(store: Store, folder: Path,
     changes = read_wti(wti_files[0]) if wti_files else []
     law_id = expressions[0].bwb_id or expressions[0].label.split("_")[0]
     files = [_file(folder, e) for e in expressions]
-    first = X.parse_law(files[0], source=str(files[0]))
+    first = parse_law(files[0], source=str(files[0]))
     with store.transaction():
         store.delete_law(law_id)
-        store.add_law(law_id, X.law_title(first), expressions[0].valid_from, str(folder))
+        store.add_law(law_id, law_title(first), expressions[0].valid_from, str(folder))
         for expression, path in zip(expressions, files):
             _insert(store, law_id, expression, path, changes)
         store.set_notes(law_id, expressions[0].known_from.isoformat(), [])
@@ -62,7 +63,7 @@ def _file(folder: Path, expression: Expression) -> Path:
 def _insert(store: Store, law_id: str, expression: Expression, path: Path,
             changes: list[WtiChange]) -> None:
     data = limits.read_bytes(path, LawFormatError)
-    tree = X.parse_law(data, source=str(path))
+    tree = parse_law(data, source=str(path))
     store.insert_version(
         law_id, expression.valid_from.isoformat(), _after(expression.valid_until),
         expression.known_from.isoformat() if expression.known_from else expression.valid_from.isoformat(),

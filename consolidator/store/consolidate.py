@@ -19,7 +19,7 @@ from typing import Callable
 
 from consolidator.law import lawtext
 
-from consolidator.law import lawxml
+from consolidator.law.lawfile import parse_law, write_law
 from consolidator.store.bwbimport import import_history
 from consolidator.store.corpus import Corpus, law_input, load_corpus
 from consolidator.outputs import swap_in
@@ -112,7 +112,7 @@ def _write_latest(store: Store, loaded: Corpus, staging: Path) -> None:
     """The latest text of each corpus law, as known now, as XML and as text."""
     for law in loaded.laws:
         latest = store.current_versions(law.law_id)[-1]
-        tree = lawxml.parse_law(store.xml(latest.id), source=law.source)
+        tree = parse_law(store.xml(latest.id), source=law.source)
         name = Path(law.source).parent.name
-        lawxml.write_law(tree, staging / f"{name}.xml")
+        write_law(tree, staging / f"{name}.xml")
         (staging / f"{name}.txt").write_text(lawtext.render_law_text(tree), "utf-8")

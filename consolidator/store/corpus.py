@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from consolidator.law import lawxml as X
+from consolidator.law.lawfile import parse_law
+from consolidator.law.toestand import law_title
 from consolidator.read.act import parse_act_file
 from consolidator.errors import ConsolidatorError
 from consolidator.time.facts import ActFact, load_facts
@@ -30,9 +31,9 @@ class Corpus:
 
 def law_input(path: Path, law_id: str = "") -> LawInput:
     """A law file as input to the store; its id from ``bwb-id`` or ``law_id``."""
-    tree = X.parse_law(path, source=str(path))
+    tree = parse_law(path, source=str(path))
     law_id = tree.getroot().get("bwb-id") or law_id or path.stem
-    names = frozenset(law_names(X.law_title(tree), law_id))
+    names = frozenset(law_names(law_title(tree), law_id))
     return LawInput(law_id, tree, str(path), names)
 
 

@@ -12,7 +12,8 @@ from typing import Optional
 
 from consolidator.law import lawtext
 
-from consolidator.law import lawxml as X
+from consolidator.law.elements import find_article
+from consolidator.law.lawfile import parse_law, serialize
 from consolidator.errors import StoreError, TimeError
 from consolidator.store.db import LATEST, Store, Version
 
@@ -36,7 +37,7 @@ def text_on(store: Store, law: str, date: _dt.date, known_at: Optional[_dt.date]
             raise TimeError(f"{law_id}: no text before {base} in the store (its earliest version, "
                             f"the base text, is valid from {base})")
         raise StoreError(f"{law_id}: no version valid on {date} as known on {known}")
-    tree = X.parse_law(store.xml(version.id), source=f"{store.path} version {version.id}")
+    tree = parse_law(store.xml(version.id), source=f"{store.path} version {version.id}")
     return Answer(law_id, version, tree, store.notes(law_id, known))
 
 
@@ -44,15 +45,15 @@ def render(answer: Answer, artikel: Optional[str], fmt: str) -> str:
     """The answer as plain law text or BWB XML, whole or one article."""
     if fmt == "xml":
         if artikel is None:
-            return X.serialize(answer.tree).decode("utf-8")
-        return X.serialize(_article(answer, artikel)).decode("utf-8")
+            return serialize(answer.tree).decode("utf-8")
+        return serialize(_article(answer, artikel)).decode("utf-8")
     if artikel is not None:
         _article(answer, artikel)  # a clear error for an article that does not exist
     return lawtext.render_law_text(answer.tree, artikel=artikel)
 
 
 def _article(answer: Answer, artikel: str):
-    el = X.find_article(answer.tree, artikel)
+    el = find_article(answer.tree, artikel)
     if el is None:
         raise StoreError(f"{answer.law}: no article {artikel} in the version valid from "
                          f"{answer.version.valid_from}")

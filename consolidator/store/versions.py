@@ -16,8 +16,10 @@ from itertools import groupby
 from typing import Callable, Optional
 
 from consolidator.law import lawtext
-from consolidator.law import lawxml as X
-from consolidator.apply.edits import apply_articles
+from consolidator.law.elements import artikel_number, is_repealed, iter_articles, version_stamp
+from consolidator.law.lawfile import parse_law, serialize
+from consolidator.law.toestand import law_title, set_toestand_date, toestand_date
+from consolidator.apply.sentences import apply_articles
 from consolidator.errors import ApplyError, TimeError
 from consolidator.store.db import EARLIEST, LATEST, Store
 from consolidator.time.timeline import Event, RuleCache, act_label, plan
@@ -41,12 +43,12 @@ def build_law(store: Store, law: LawInput, acts, facts,
               notify: Callable[[str], None] = lambda message: None) -> int:
     """Add ``law`` and all its versions to ``store``; the number of knowledge dates
     at which its history changed."""
-    base_date = X.toestand_date(law.tree)
+    base_date = toestand_date(law.tree)
     if base_date is None:
         raise TimeError(f"{law.law_id}: the base text has no date (toestand/@inwerkingtreding)",
                         source=law.source)
     with store.transaction():
-        store.add_law(law.law_id, X.law_title(law.tree), base_date, law.source)
+        store.add_law(law.law_id, law_title(law.tree), base_date, law.source)
         base = {"label": f"base text ({law.source})", "reason": f"the text on {base_date}"}
         _insert(store, law.law_id, base_date, None, EARLIEST, law.tree, [base])
         store.set_notes(law.law_id, EARLIEST, [])
@@ -98,7 +100,7 @@ def _rebuild_from(store: Store, law: LawInput, first: _dt.date, events: list[Eve
     rows = store.current_versions(law.law_id)
     start = [r for r in rows if r.valid_from < first.isoformat()][-1]
     superseded = [r.id for r in rows if r.valid_from >= start.valid_from]
-    tree = X.parse_law(store.xml(start.id), source=f"store version {start.id}")
+    tree = parse_law(store.xml(start.id), source=f"store version {start.id}")
     starts = [(start.valid_from, tree, list(start.sources))]
     later = [e for e in events if e.valid_from >= first]
     for date, group in groupby(later, key=lambda e: e.valid_from):
@@ -132,8 +134,8 @@ def _source(event: Event) -> dict:
 def _insert(store: Store, law_id: str, valid_from, valid_until, known_from: str, tree,
             sources: list[dict]) -> None:
     valid_from = valid_from if isinstance(valid_from, str) else valid_from.isoformat()
-    X.set_toestand_date(tree, _dt.date.fromisoformat(valid_from))
-    store.insert_version(law_id, valid_from, valid_until, known_from, X.serialize(tree), sources,
+    set_toestand_date(tree, _dt.date.fromisoformat(valid_from))
+    store.insert_version(law_id, valid_from, valid_until, known_from, serialize(tree), sources,
                          article_digests(tree))
 
 
@@ -143,8 +145,8 @@ def article_digests(tree) -> dict[str, str]:
     reader and ``diff`` see), so markup that BWB and the engine lay out differently
     («<label>Artikel</label><nr>48a</nr>» with or without a space between) is no change."""
     digests = {}
-    for el in X.iter_articles(tree):
+    for el in iter_articles(tree):
         shown = "\n".join(lawtext.article_lines(el))
-        text = f"{X.is_repealed(el)}|{X.version_stamp(el)}|{shown}"
-        digests[X.artikel_number(el)] = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        text = f"{is_repealed(el)}|{version_stamp(el)}|{shown}"
+        digests[artikel_number(el)] = hashlib.sha1(text.encode("utf-8")).hexdigest()
     return digests

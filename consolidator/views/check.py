@@ -58,12 +58,18 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from consolidator.read import iwt
-from consolidator.law import lawxml as X
+from consolidator.law.elements import (
+    al_text, artikel_number, artikel_titel, heading_info, is_artikel, is_heading, is_li, is_lid,
+    is_lijst, is_repealed, iter_articles, lid_number, wettekst,
+)
+from consolidator.law.toc import toc_element, toc_entries
+from consolidator.law.toestand import toestand_date
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.read.act import parse_act_file
 from consolidator.apply.actedit import amend_article
-from consolidator.apply.edits import apply_sentence, slots_of
+from consolidator.apply.sentences import apply_sentence
+from consolidator.apply.workspace import slots_of
 from consolidator.law.artindex import ArticleIndex, number_key
 from consolidator.store.corpus import law_input
 from consolidator.errors import (
@@ -240,7 +246,7 @@ class _LawRun:
     # -- the dated run
 
     def dated(self, events: list[Event], date: _dt.date, notes: list) -> None:
-        base = X.toestand_date(self.tree)
+        base = toestand_date(self.tree)
         started = False
         for event in events:
             own = event.act is self.act
@@ -309,7 +315,7 @@ class _LawRun:
     def touch(self, el, ins: Instruction) -> None:
         artikel = _artikel_of(el)
         if artikel is not None:
-            self.touched[number_key(X.artikel_number(artikel))] = (ins.span, ins.place)
+            self.touched[number_key(artikel_number(artikel))] = (ins.span, ins.place)
 
     # -- after a sentence that may add articles or headings
 
@@ -324,23 +330,23 @@ class _LawRun:
                and not (before.get(key) and before[key].live)]
         if not new:
             return
-        articles = list(X.iter_articles(self.tree))
+        articles = list(iter_articles(self.tree))
         for n, el in enumerate(articles):
-            if number_key(X.artikel_number(el)) in new and not X.is_repealed(el):
+            if number_key(artikel_number(el)) in new and not is_repealed(el):
                 self._order(el, articles[n - 1] if n else None,
                             articles[n + 1] if n + 1 < len(articles) else None,
-                            X.artikel_number, "artikel", ins)
+                            artikel_number, "artikel", ins)
 
     def _new_headings(self, before: set, sentence: Sentence) -> None:
         ins = sentence.instructions[0]
-        for el in X.wettekst(self.tree).iter():
-            if not X.is_heading(el) or id(el) in before or _heading_key(el) in before:
+        for el in wettekst(self.tree).iter():
+            if not is_heading(el) or id(el) in before or _heading_key(el) in before:
                 continue
             parent = el.getparent()
             same = [c for c in parent if c.tag == el.tag]
             n = same.index(el)
             self._order(el, same[n - 1] if n else None, same[n + 1] if n + 1 < len(same) else None,
-                        lambda h: X.heading_info(h).nr, X.heading_info(el).kind, ins)
+                        lambda h: heading_info(h).nr, heading_info(el).kind, ins)
 
     def _order(self, el, prev, nxt, number: Callable, what: str, ins: Instruction) -> None:
         nr = number(el)
@@ -360,7 +366,7 @@ class _LawRun:
     def finish(self) -> list[Problem]:
         """The inhoudsopgave against the articles the act inserted, repealed, renamed,
         and the entries it wrote."""
-        if X.toc_element(self.tree) is None:
+        if toc_element(self.tree) is None:
             return self.problems
         after, toc = _articles(self.tree), _toc(self.tree)
         for key in list(self.touched) + [k for k in self.toc_touched if k not in self.touched]:
@@ -507,7 +513,7 @@ def _quoted(ins: Instruction):
 
 def _artikel_of(el):
     for node in [el, *el.iterancestors()]:
-        if X.is_artikel(node):
+        if is_artikel(node):
             return node
     return None
 
@@ -523,12 +529,12 @@ def _elsewhere(tree, target, words: str, finder: Callable, limit: int = 3) -> st
     artikel = _artikel_of(target.owner if target.owner is not None else target.element)
     inside = [(s.element, s.start, s.end) for s in (target.slots or [])]
     if not inside and target.kind in ("artikel", "lid", "onderdeel"):
-        inside = [(el, 0, len(X.al_text(el))) for el, _ in text_parts(target.element)]
+        inside = [(el, 0, len(al_text(el))) for el, _ in text_parts(target.element)]
     elif not inside:
-        inside = [(target.element, 0, len(X.al_text(target.element)))]
+        inside = [(target.element, 0, len(al_text(target.element)))]
     if artikel is not None:
         found = [(el, s, e) for el in _regions(artikel)
-                 for s, e in finder(X.al_text(el), 0, len(X.al_text(el)))
+                 for s, e in finder(al_text(el), 0, len(al_text(el)))
                  if not any(el is i and i0 <= s and e <= i1 for i, i0, i1 in inside)]
         if found:
             return _places(found, artikel, target, limit)
@@ -549,7 +555,7 @@ def _elsewhere_of_locator(tree, index, locator: Locator, words: str, finder: Cal
     if at == len(steps) - 1:
         return ""
     found = [(el, s, e) for el in _regions(artikel)
-             for s, e in finder(X.al_text(el), 0, len(X.al_text(el)))]
+             for s, e in finder(al_text(el), 0, len(al_text(el)))]
     return _places(found, artikel, None, 3) if found else ""
 
 
@@ -557,11 +563,11 @@ def _in_law(tree, words: str, finder: Callable, skip, limit: int) -> str:
     """Where the words are in other articles, if in at most two (a distinctive phrase,
     so probably the article meant); common words give no hint."""
     found, articles = [], 0
-    for artikel in X.iter_articles(tree):
-        if artikel is skip or X.is_repealed(artikel):
+    for artikel in iter_articles(tree):
+        if artikel is skip or is_repealed(artikel):
             continue
         here = [(el, s, e) for el in _regions(artikel)
-                for s, e in finder(X.al_text(el), 0, len(X.al_text(el)))]
+                for s, e in finder(al_text(el), 0, len(al_text(el)))]
         articles += bool(here)
         if articles > 2:
             return ""
@@ -573,7 +579,7 @@ def _places(found: list, artikel, target, limit: int) -> str:
     described = []
     for el, s, e in found[:limit]:
         where = _describe(el, artikel, target, s)
-        described.append(f"{where} («{T.context(X.al_text(el), s, e, 25)}»)")
+        described.append(f"{where} («{T.context(al_text(el), s, e, 25)}»)")
     more = f" and {len(found) - limit} more" if len(found) > limit else ""
     return "; ".join(described) + more
 
@@ -581,15 +587,15 @@ def _places(found: list, artikel, target, limit: int) -> str:
 def _describe(el, artikel, target, start: int) -> str:
     """«lid 3, onderdeel b of artikel 5» (without the artikel when it is the target's own)."""
     home = _artikel_of(el)
-    names = [f"artikel {X.artikel_number(home)}"] if home is not None and home is not artikel \
+    names = [f"artikel {artikel_number(home)}"] if home is not None and home is not artikel \
         else []
     for node in reversed([el, *el.iterancestors()]):
         if node.tag == "kop":
             names.append("the opschrift")
             break
-        if X.is_lid(node):
-            names.append(f"lid {X.lid_number(node)}")
-        elif X.is_li(node):
+        if is_lid(node):
+            names.append(f"lid {lid_number(node)}")
+        elif is_li(node):
             names.append(f"onderdeel {item_label(node)}")
     holder = target.element if target is not None and target.kind == "volzin" else None
     if holder is not None and any(a is holder for a in [el, *el.iterancestors()]):
@@ -601,7 +607,7 @@ def _describe(el, artikel, target, start: int) -> str:
 
 def _volzin_number(holder, el, start: int) -> int:
     parts = text_parts(holder)
-    sentences = V.volzinnen_of_parts([(X.al_text(p), in_list) for p, in_list in parts])
+    sentences = V.volzinnen_of_parts([(al_text(p), in_list) for p, in_list in parts])
     for n, pieces in enumerate(sentences, start=1):
         if any(parts[p.part][0] is el and p.start <= start < max(p.end, p.start + 1)
                for p in pieces):
@@ -620,18 +626,18 @@ def _numbered_groups(el) -> list:
                  else None):
         if node is None:
             continue
-        if X.is_artikel(node):
+        if is_artikel(node):
             groups.append((node, "lid"))
-        if X.is_lijst(node):
+        if is_lijst(node):
             groups.append((node, "li"))
-        groups += [(c, "li") for c in node if X.is_lijst(c)]
+        groups += [(c, "li") for c in node if is_lijst(c)]
     return groups
 
 
 def _numbers(container, tag: str) -> list[str]:
     if tag == "lid":
-        return [X.lid_number(c) for c in container if X.is_lid(c) and X.lid_number(c)]
-    return [item_label(c) for c in container if X.is_li(c) and item_label(c)]
+        return [lid_number(c) for c in container if is_lid(c) and lid_number(c)]
+    return [item_label(c) for c in container if is_li(c) and item_label(c)]
 
 
 def _gaps(container, tag: str) -> list[str]:
@@ -653,11 +659,11 @@ def _gaps(container, tag: str) -> list[str]:
 def _label_of(container) -> str:
     parts = []
     for node in reversed([container, *container.iterancestors()]):
-        if X.is_artikel(node):
-            parts.append(f"artikel {X.artikel_number(node)}")
-        elif X.is_lid(node):
-            parts.append(f"lid {X.lid_number(node)}")
-        elif X.is_li(node):
+        if is_artikel(node):
+            parts.append(f"artikel {artikel_number(node)}")
+        elif is_lid(node):
+            parts.append(f"lid {lid_number(node)}")
+        elif is_li(node):
             parts.append(f"onderdeel {item_label(node)}")
     return ", ".join(parts) or "the list"
 
@@ -693,26 +699,26 @@ def order_key(number: str) -> Optional[tuple]:
 def _articles(tree) -> dict:
     """number key → _Article (a live one wins over a repealed one of the same number)."""
     found: dict = {}
-    for el in X.iter_articles(tree):
-        key = number_key(X.artikel_number(el))
-        live = not X.is_repealed(el)
+    for el in iter_articles(tree):
+        key = number_key(artikel_number(el))
+        live = not is_repealed(el)
         if key not in found or (live and not found[key].live):
-            found[key] = _Article(X.artikel_number(el), live, _norm(X.artikel_titel(el)))
+            found[key] = _Article(artikel_number(el), live, _norm(artikel_titel(el)))
     return found
 
 
 def _heading_key(el) -> tuple:
-    info = X.heading_info(el)
-    return (el.tag, info.nr, tuple(X.heading_info(a).nr for a in el.iterancestors()
-                                   if X.is_heading(a)))
+    info = heading_info(el)
+    return (el.tag, info.nr, tuple(heading_info(a).nr for a in el.iterancestors()
+                                   if is_heading(a)))
 
 
 def _headings(tree) -> set:
     """Identity and (kind, number, parents) of every heading: a new heading is one
     with neither (a replaced heading keeps its number)."""
     found = set()
-    for el in X.wettekst(tree).iter():
-        if X.is_heading(el):
+    for el in wettekst(tree).iter():
+        if is_heading(el):
             found.add(id(el))
             found.add(_heading_key(el))
     return found
@@ -727,7 +733,7 @@ _TOC_ARTICLE = re.compile(r"^Artikel\s+(.+?)\.?(?:\s|$)")
 def _toc(tree) -> dict:
     """article number key → the text of its entry in the inhoudsopgave."""
     found = {}
-    for text in X.toc_entries(tree):
+    for text in toc_entries(tree):
         match = re.match(r"^Artikel\s+(.+?)\.(?:\s|$)", text) or _TOC_ARTICLE.match(text)
         if match:
             found.setdefault(number_key(match.group(1)), text)

@@ -10,14 +10,14 @@ there). Unchanged units are not listed. The kinds of change:
 * ``added``: a unit that was not there, or was repealed, before;
 * ``repealed``: a live unit now marked vervallen;
 * ``removed``: a unit that is no longer in the document at all;
-* ``restamped``: BWB gave the article a new version (``lawxml.version_stamp``:
+* ``restamped``: BWB gave the article a new version (``elements.version_stamp``:
   versie-id, inwerking, bron) while its text stayed the same, as Stb. 2010, 269 did
   to DHW art. 42 and 46. Listed, so a diff changes exactly the articles the WTI
   names, with no redline (there are no words to mark). A heading whose stamp alone
   changed is not listed: BWB restamps a paragraaf when an article in it changes.
 
 Each change names its sources, most precise first: the WTI changes the store lists
-for that article (official histories); else the change log ``lawxml`` keeps per
+for that article (official histories); else the change log ``history`` keeps per
 element («Stb. 1996, 649, art. I, onderdeel H, punt 2»), the entries the new
 unit has and the old one has not; else those of a heading the unit came with;
 else every source of the versions between the two.
@@ -44,7 +44,13 @@ from diff_match_patch import diff_match_patch
 
 from consolidator.law import lawtext
 
-from consolidator.law import lawxml as X
+from consolidator.law import history
+from consolidator.law.elements import (
+    artikel_number, find_article, heading_info, is_artikel, is_heading, is_repealed, version_stamp,
+    wettekst,
+)
+from consolidator.law.toc import toc_element, toc_entries
+from consolidator.law.toestand import law_title, new_toestand
 from consolidator.errors import ConsolidatorError
 from consolidator.store.db import LATEST, Store, Version
 
@@ -66,24 +72,24 @@ class Unit:
     text: str          # plain law text, lines joined by "\n", no final newline
     repealed: bool
     stamp: str         # BWB's own version stamp of the element ("" when none)
-    changes: tuple     # lawxml.Change entries of the element and everything in it
+    changes: tuple     # history.Change entries of the element and everything in it
     depth: int         # how many headings hold it (0: directly in the wettekst)
     parents: tuple     # keys of the headings that hold it, outermost first
 
 
 def units(tree) -> list[Unit]:
     """The units of one version in document order."""
-    found: list[Unit] = [Unit("title", "title", "Citeertitel", "", X.law_title(tree), False, "",
+    found: list[Unit] = [Unit("title", "title", "Citeertitel", "", law_title(tree), False, "",
                               (), 0, ())]
-    entries = X.toc_entries(tree)
-    if X.toc_element(tree) is not None:
-        toc = X.toc_element(tree)
+    entries = toc_entries(tree)
+    if toc_element(tree) is not None:
+        toc = toc_element(tree)
         found.append(Unit("inhoudsopgave", "inhoudsopgave", "Inhoudsopgave", "",
                           "\n".join([lawtext.TOC_LINE] + entries), False, "",
                           _subtree_changes(toc), 0, ()))
     keys: Counter = Counter()
     holder = _Holder()
-    _walk(X.wettekst(tree), (), (), found, keys, holder)
+    _walk(wettekst(tree), (), (), found, keys, holder)
     return found
 
 
@@ -91,9 +97,9 @@ def _walk(el, path: tuple, parents: tuple, found: list, keys: Counter, holder) -
     for child in el:
         if not isinstance(child.tag, str):
             continue
-        if X.is_artikel(child):
+        if is_artikel(child):
             found.append(_article_unit(child, parents, keys, holder))
-        elif X.is_heading(child):
+        elif is_heading(child):
             unit = _heading_unit(child, path, parents, keys)
             found.append(unit)
             _walk(child, path + (unit.label,), parents + (unit.key,), found, keys, holder)
@@ -107,29 +113,29 @@ def _unique(key: str, keys: Counter) -> str:
 
 
 def _heading_unit(el, path: tuple, parents: tuple, keys: Counter) -> Unit:
-    head = X.heading_info(el)
+    head = heading_info(el)
     label = " ".join(p for p in (head.label, head.nr) if p) or head.titel
-    repealed = X.is_repealed(el)
+    repealed = is_repealed(el)
     if repealed:
-        date = X.repealed_on(el)
+        date = history.repealed_on(el)
         text = f"{label} [Vervallen per {date.isoformat()}]" if date else f"{label} [Vervallen]"
     else:
         text = f"{label}. {head.titel}" if head.titel and label != head.titel else label
     key = _unique("heading " + "/".join(path + (label,)), keys)
-    return Unit("heading", key, label, "", text, repealed, X.version_stamp(el), tuple(X.changes(el)),
+    return Unit("heading", key, label, "", text, repealed, version_stamp(el), tuple(history.changes(el)),
                 len(parents), parents)
 
 
 def _article_unit(el, parents: tuple, keys: Counter, holder) -> Unit:
-    nr = X.artikel_number(el)
+    nr = artikel_number(el)
     return Unit("artikel", _unique(f"artikel {nr}", keys), f"Artikel {nr}", nr,
-                holder.render(el), X.is_repealed(el), X.version_stamp(el), _subtree_changes(el),
+                holder.render(el), is_repealed(el), version_stamp(el), _subtree_changes(el),
                 len(parents), parents)
 
 
 def _subtree_changes(el) -> tuple:
     return tuple(change for node in el.iter() if isinstance(node.tag, str)
-                 for change in X.changes(node))
+                 for change in history.changes(node))
 
 
 class _Holder:
@@ -143,12 +149,12 @@ class _Holder:
 
     def render(self, el) -> str:
         tree = el.getroottree()
-        nr = X.artikel_number(el)
-        if X.find_article(tree, nr) is el:
+        nr = artikel_number(el)
+        if find_article(tree, nr) is el:
             return lawtext.render_law_text(tree, artikel=nr).rstrip("\n")
         if self.tree is None:
-            self.tree = X.new_toestand(None, "")
-        body = X.wettekst(self.tree)
+            self.tree = new_toestand(None, "")
+        body = wettekst(self.tree)
         for child in list(body):
             body.remove(child)
         body.append(copy.deepcopy(el))
@@ -537,11 +543,11 @@ def _redline(old, new, axis: str, old_asked: str, new_asked: str, context: str,
              sources: list[dict], artikel: Optional[str]) -> Redline:
     changes = compare(old.tree, new.tree, sources)
     if artikel is not None:
-        if X.find_article(old.tree, artikel) is None and X.find_article(new.tree, artikel) is None:
+        if find_article(old.tree, artikel) is None and find_article(new.tree, artikel) is None:
             raise DiffError(f"{old.law}: no article {artikel} in either version (valid from "
                             f"{old.version.valid_from} and from {new.version.valid_from})")
         changes = [c for c in changes if c.kind == "artikel" and c.number == artikel]
-    return Redline(old.law, X.law_title(new.tree), axis, old_asked, new_asked, context,
+    return Redline(old.law, law_title(new.tree), axis, old_asked, new_asked, context,
                    old.version, new.version, tuple(changes))
 
 

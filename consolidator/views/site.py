@@ -39,7 +39,7 @@ from typing import Callable, Optional
 import jinja2
 from markupsafe import Markup
 
-from consolidator.law import lawxml as X
+from consolidator.law.lawfile import parse_law
 from consolidator.dates import MONTHS
 from consolidator.errors import StoreError
 from consolidator.outputs import staging_folder, swap_in
@@ -197,7 +197,7 @@ def build_law(store: Store, law_id: str) -> LawSite:
     pages: list[Page] = []
     trees = []
     for version in current:
-        tree = X.parse_law(store.xml(version.id), source=f"{store.path} version {version.id}")
+        tree = parse_law(store.xml(version.id), source=f"{store.path} version {version.id}")
         trees.append(tree)
         page = Page(version, f"{version.valid_from}.html", "", period(version.valid_from,
                                                                      version.valid_until),

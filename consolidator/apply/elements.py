@@ -1,0 +1,294 @@
+"""Whole elements: repealed, replaced, inserted or renumbered (articles, headings,
+leden, list items, volzinnen, alineas, opschriften, inhoudsopgave entries).
+
+Repeal keeps the element (BWB style, ``history.mark_repealed``); renumbering happens
+only when the act says so (``Renumber``), and then drops a repealed element whose
+number it takes. Inserting an element whose number exists, or replacing a lid by new
+leden that collide with other leden, is ``NumberTaken``.
+"""
+from __future__ import annotations
+
+from consolidator.apply import textedit as T
+from consolidator.apply import volzin as V
+from consolidator.apply.content import build, toc_texts
+from consolidator.apply.resolve import Slot, Target, item_label, text_parts
+from consolidator.apply.workspace import Workspace
+from consolidator.errors import ApplyError, NumberTaken
+from consolidator.law.elements import (
+    al_text, artikel_number, heading_info, is_al, is_artikel, is_heading, is_li, is_lid,
+    is_lijst, is_repealed, iter_articles, li_label, lid_number, make_al, make_lijst, set_text,
+)
+from consolidator.law.toc import make_toc_entry
+from consolidator.model import Content, DeleteElement, InsertElement, Renumber, ReplaceElement
+
+# --------------------------------------------------------------------------- repeal
+
+
+def delete_element(ws: Workspace, ins: DeleteElement, targets: list[Target]) -> None:
+    """«Artikel 86 vervalt.», «Het achtste lid vervalt.», «vervalt de eerste volzin»."""
+    for target in targets:
+        if target.kind in ("artikel", "lid", "onderdeel") or is_heading(target.element):
+            ws.repeal(target.element)
+        elif target.kind == "volzin":
+            _delete_volzin(ws, target)
+        elif target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
+            ws.touch(target.owner if target.owner is not None else target.element.getparent())
+            target.element.getparent().remove(target.element)
+        else:
+            raise ApplyError(f"{target.label} cannot be deleted")
+
+
+def _delete_volzin(ws: Workspace, target: Target) -> None:
+    if len(target.slots) != 1:
+        raise ApplyError(f"{target.label} runs over a list; deleting it is not supported")
+    slot = target.slots[0]
+    ws.edit(slot.element, T.delete(ws.text(slot.element), slot.start, slot.end))
+
+
+# --------------------------------------------------------------------------- replace
+
+
+def replace_element(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -> None:
+    """«komt te luiden:», «wordt vervangen door:», «… door drie nieuwe leden»."""
+    kind = targets[0].kind
+    if kind == "toc-entry":
+        _replace_toc(ws, ins, targets)
+    elif kind == "volzin":
+        slot = _single_slot(targets[0])
+        ws.edit(slot.element, T.replace(ws.text(slot.element), slot.start, slot.end,
+                                        ins.content.text))
+    elif kind in ("opschrift", "aanhef", "alinea"):
+        set_text(targets[0].element, " ".join(_plain_texts(ins.content)))
+        ws.touch(targets[0].owner if targets[0].owner is not None else targets[0].element)
+    elif kind in ("artikel", "lid", "onderdeel") or is_heading(targets[0].element):
+        _replace_blocks(ws, ins, targets)
+    else:
+        raise ApplyError(f"{targets[0].label} cannot be replaced")
+
+
+def _single_slot(target: Target) -> Slot:
+    if len(target.slots) != 1:
+        raise ApplyError(f"{target.label} runs over a list; replacing it is not supported")
+    return target.slots[0]
+
+
+def _plain_texts(content: Content) -> list[str]:
+    return [line.text for line in content.lines if line.text]
+
+
+def _replace_blocks(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -> None:
+    """Swap the target elements for the new ones, at the place of the first."""
+    first = targets[0]
+    new = build(ins.content, default_kind=first.kind,
+                default_number=_number_of(first.element))
+    if ins.count > 1 and len(new) != ins.count:
+        raise ApplyError(f"the act announces {ins.count} new elements but gives {len(new)}")
+    old = [t.element for t in targets]
+    _check_numbers(ws, first.element.getparent(), new, replaced=old)
+    parent, index = first.element.getparent(), first.element.getparent().index(first.element)
+    for el in old:
+        el.getparent().remove(el)
+    for offset, el in enumerate(new):
+        parent.insert(index + offset, el)
+        ws.touch(el, "wijziging" if offset < len(old) else "nieuw")
+
+
+def _replace_toc(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -> None:
+    entries = toc_texts(ins.content)
+    first = targets[0].element
+    parent, index = first.getparent(), first.getparent().index(first)
+    for target in targets:
+        parent.remove(target.element)
+    for offset, text in enumerate(entries):
+        parent.insert(index + offset, make_toc_entry(text))
+    ws.touch(parent)
+
+
+# --------------------------------------------------------------------------- insert
+
+
+def insert_element(ws: Workspace, ins: InsertElement, targets: list[Target]) -> None:
+    """«Na artikel 95 wordt ingevoegd …», «Aan het zesde lid wordt een volzin toegevoegd»."""
+    for target in targets:
+        if target.kind in ("toc-entry", "inhoudsopgave"):
+            _insert_toc(ws, ins, target)
+        elif _is_volzin_insert(ins, target):
+            _insert_volzin(ws, ins, target)
+        else:
+            _insert_blocks(ws, ins, target)
+
+
+def _is_volzin_insert(ins: InsertElement, target: Target) -> bool:
+    if ins.element == "volzin" or target.kind == "volzin":
+        return True
+    plain = all(line.kind == "text" for line in ins.content.lines)
+    return plain and target.kind in ("lid", "onderdeel") and not ins.element
+
+
+def _insert_volzin(ws: Workspace, ins: InsertElement, target: Target) -> None:
+    text = " ".join(_plain_texts(ins.content))
+    if target.kind == "volzin":
+        slot = _single_slot(target)
+        at = slot.end if ins.position != "before" else slot.start
+        ws.edit(slot.element, T.insert(ws.text(slot.element), at, text))
+        return
+    holder = target.element
+    count = len(_volzin_count(holder))
+    if ins.number and ins.number.isdigit() and int(ins.number) != count + 1:
+        raise NumberTaken(f"{target.label} has {count} volzin(nen); a new volzin "
+                          f"{ins.number} does not follow on")
+    alineas = [c for c in holder if is_al(c) or is_lijst(c)]
+    if ins.position == "end" and alineas and is_al(alineas[-1]):
+        last = alineas[-1]
+        ws.edit(last, T.insert(ws.text(last), len(ws.text(last)), text))
+    elif ins.position == "end":
+        holder.append(make_al(text))
+        ws.touch(holder)
+    else:
+        raise ApplyError(f"inserting a volzin at the {ins.position} of {target.label} "
+                         f"is not supported")
+
+
+def _volzin_count(holder) -> list:
+    return V.volzinnen_of_parts([(al_text(el), li) for el, li in text_parts(holder)])
+
+
+def _insert_toc(ws: Workspace, ins: InsertElement, target: Target) -> None:
+    entries = [make_toc_entry(text) for text in toc_texts(ins.content)]
+    if target.kind == "inhoudsopgave":
+        parent = target.element
+        index = len(parent) if ins.position == "end" else 0
+    else:
+        parent = target.element.getparent()
+        index = parent.index(target.element) + (ins.position != "before")
+    for offset, el in enumerate(entries):
+        parent.insert(index + offset, el)
+    ws.touch(parent)
+
+
+def _insert_blocks(ws: Workspace, ins: InsertElement, target: Target) -> None:
+    new = build(ins.content, default_kind=ins.element or "", default_number=ins.number)
+    if not new:
+        raise ApplyError("the instruction gives no content to insert")
+    parent, index = _insertion_point(ws, ins, target, new[0])
+    _check_numbers(ws, parent, new, replaced=[])
+    for offset, el in enumerate(new):
+        parent.insert(index + offset, el)
+        ws.touch(el, "nieuw")
+    for el in new:
+        if is_heading(el):
+            _adopt_following(el)
+
+
+def _insertion_point(ws: Workspace, ins: InsertElement, target: Target, first):
+    """(parent, index) where the new elements go."""
+    anchor = target.owner if target.kind == "opschrift" else target.element
+    if ins.position in ("end", "start"):
+        holder = _holder_for(anchor, first)
+        kids = [c for c in holder if c.tag == first.tag]
+        if ins.position == "start":
+            return holder, holder.index(kids[0]) if kids else _content_start(holder)
+        return holder, (holder.index(kids[-1]) + 1) if kids else len(holder)
+    if is_heading(first) and is_heading(anchor.getparent()) and \
+            anchor.getparent().tag == first.tag and is_artikel(anchor):
+        anchor = anchor.getparent()  # a § after an article of a §: after that §
+    parent = anchor.getparent()
+    return parent, parent.index(anchor) + (ins.position != "before")
+
+
+def _holder_for(anchor, first):
+    """Where a new lid/li goes «aan het eind van» anchor: the artikel, or the list."""
+    if is_li(first):
+        lists = [c for c in anchor if is_lijst(c)]
+        if lists:
+            return lists[-1]
+        lijst = make_lijst()
+        anchor.append(lijst)
+        return lijst
+    return anchor
+
+
+def _content_start(holder) -> int:
+    return len([c for c in holder if c.tag in ("kop", "lidnr", "li.nr", "meta-data")])
+
+
+def _adopt_following(heading) -> None:
+    """Articles after a new heading in the same container now fall under it."""
+    while heading.getnext() is not None and is_artikel(heading.getnext()):
+        heading.append(heading.getnext())
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _number_of(el) -> str:
+    if is_artikel(el):
+        return artikel_number(el)
+    if is_lid(el):
+        return lid_number(el)
+    if is_li(el):
+        return item_label(el)
+    return heading_info(el).nr if is_heading(el) else ""
+
+
+def _check_numbers(ws: Workspace, parent, new: list, replaced: list) -> None:
+    """NumberTaken when a new element's number is already used (replaced ones excepted)."""
+    for el in new:
+        number, taken = _number_of(el), None
+        if is_artikel(el):
+            taken = ws.index.find(number) if ws.index is not None else \
+                [a for a in iter_articles(ws.tree) if artikel_number(a) == number]
+        elif is_lid(el) or is_li(el) or is_heading(el):
+            taken = [c for c in parent if c.tag == el.tag and _number_of(c) == number
+                     and not (is_heading(c) and is_repealed(c))]
+        taken = [c for c in taken or [] if not any(c is r for r in replaced)]
+        if number and taken:
+            raise NumberTaken(f"{_kind_name(el)} {number} already exists"
+                              + (f" in artikel {artikel_number(parent)}"
+                                 if is_artikel(parent) else ""))
+
+
+def _kind_name(el) -> str:
+    if is_heading(el):
+        return heading_info(el).kind
+    return {"artikel": "artikel", "lid": "lid", "li": "onderdeel"}.get(el.tag, el.tag)
+
+
+def renumber(ws: Workspace, ins: Renumber, targets: list[Target]) -> None:
+    """«onder vernummering van het derde tot en met vijfde lid tot …»: all at once."""
+    if len(ins.new_numbers) != len(targets):
+        raise ApplyError(f"{len(targets)} elements to renumber but {len(ins.new_numbers)} "
+                         f"new numbers")
+    moving = [t.element for t in targets]
+    for target, number in zip(targets, ins.new_numbers):
+        _clear_number(ws, target, number, moving)
+    for target, number in zip(targets, ins.new_numbers):
+        _set_number(target.element, number)
+        ws.touch(target.element)
+
+
+def _clear_number(ws: Workspace, target: Target, number: str, moving: list) -> None:
+    """A repealed holder of the number goes; a live one is NumberTaken."""
+    el = target.element
+    for other in list(el.getparent()):
+        if other.tag != el.tag or any(other is m for m in moving) or _number_of(other) != number:
+            continue
+        if not is_repealed(other):
+            raise NumberTaken(f"{target.label} cannot become {number}: "
+                              f"{_kind_name(other)} {number} exists")
+        other.getparent().remove(other)
+
+
+def _set_number(el, number: str) -> None:
+    if is_lid(el):
+        el.find("lidnr").text = number
+    elif is_li(el):
+        old = li_label(el)
+        el.find("li.nr").text = number + old[len(old.rstrip(".)")):]
+    elif is_artikel(el) or is_heading(el):
+        nr = el.find("kop/nr")
+        if nr is None:
+            raise ApplyError("renumbering an element without a kop/nr is not supported")
+        nr.text = number
+    else:
+        raise ApplyError(f"renumbering a {el.tag} is not supported")

@@ -1,0 +1,189 @@
+"""Word-level edits: quoted words replaced, deleted or inserted, the part after an
+anchor replaced, punctuation replaced or deleted. Quoted words follow ``textedit``:
+whole words, exactly once per target, or at least once per target with «telkens».
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from consolidator.apply import textedit as T
+from consolidator.apply.resolve import Slot, Target, item_label
+from consolidator.apply.workspace import Workspace, history_owner, slots_of
+from consolidator.errors import AmbiguousTarget, ApplyError, TargetNotFound
+from consolidator.law.elements import lid_number
+from consolidator.model import (
+    DeletePunctuation, DeleteWords, InsertWords, ReplaceAfter, ReplacePunctuation, ReplaceWords,
+)
+
+# --------------------------------------------------------------------------- matching
+
+
+Match = tuple  # (slot, start, end)
+
+
+def _matches(ws: Workspace, target: Target, finder: Callable) -> list[Match]:
+    found = []
+    for slot in slots_of(ws, target):
+        found.extend((slot, s, e) for s, e in finder(ws.text(slot.element), slot.start, slot.end))
+    return found
+
+
+def _check_count(ws: Workspace, target: Target, what: str, found: list[Match],
+                 telkens: bool) -> None:
+    if not found:
+        raise TargetNotFound(f"{target.label}: {what} is not in the text "
+                             f"(«{_preview(ws, target)}»)")
+    if len(found) > 1 and not telkens:
+        places = "; ".join(f"at character {s} of {_where(target, slot)}: "
+                           f"«{T.context(ws.text(slot.element), s, e)}»"
+                           for slot, s, e in found)
+        raise AmbiguousTarget(f"{target.label}: {what} occurs {len(found)} times and the "
+                              f"instruction does not say «telkens»: {places}")
+
+
+def _where(target: Target, slot: Slot) -> str:
+    owner = history_owner(slot.element)
+    if owner is not None and owner.tag == "li":
+        return f"onderdeel {item_label(owner)}"
+    if owner is not None and owner.tag == "lid":
+        return f"lid {lid_number(owner)}"
+    return target.label
+
+
+def _preview(ws: Workspace, target: Target, width: int = 120) -> str:
+    text = " ".join(ws.text(s.element)[s.start:s.end] for s in slots_of(ws, target))
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _apply_matches(ws: Workspace, found: list[Match], make: Callable) -> None:
+    """Edit every match, last first within an element so earlier offsets hold."""
+    for slot, start, end in sorted(found, key=lambda m: -m[1]):
+        ws.edit(slot.element, make(ws.text(slot.element), start, end))
+
+
+def _word_edit(ws: Workspace, ins, targets: list[Target], what: str, finder: Callable,
+               make: Callable, telkens: bool = False) -> None:
+    per_target = [_matches(ws, t, finder) for t in targets]
+    for target, found in zip(targets, per_target):
+        _check_count(ws, target, what, found, telkens)
+    for found in per_target:
+        _apply_matches(ws, found, make)
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+def replace_words(ws: Workspace, ins: ReplaceWords, targets: list[Target]) -> None:
+    """«wordt «X» vervangen door: Y»."""
+    finder = lambda text, lo, hi: T.find(text, ins.old, lo, hi)  # noqa: E731
+    _word_edit(ws, ins, targets, f"«{ins.old}»", finder,
+               lambda text, s, e: T.replace(text, s, e, ins.new), ins.telkens)
+
+
+def delete_words(ws: Workspace, ins: DeleteWords, targets: list[Target]) -> None:
+    """«vervalt: X», «vervalt na «A» telkens: X»."""
+    if ins.anchor:
+        finder = lambda text, lo, hi: T.find_anchored(  # noqa: E731
+            text, ins.anchor, ins.words, ins.position or "after", lo, hi)
+        what = f"«{ins.words}» {'after' if ins.position != 'before' else 'before'} «{ins.anchor}»"
+    else:
+        finder = lambda text, lo, hi: T.find(text, ins.words, lo, hi)  # noqa: E731
+        what = f"«{ins.words}»"
+    _word_edit(ws, ins, targets, what, finder, T.delete, ins.telkens)
+
+
+def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None:
+    """«wordt na «A» ingevoegd: X», «aan het slot … toegevoegd: X»."""
+    if ins.position in ("end", "start"):
+        for target in targets:
+            slots = slots_of(ws, target)
+            if not slots:
+                raise TargetNotFound(f"{target.label} has no text to add words to")
+            slot = slots[-1] if ins.position == "end" else slots[0]
+            text = ws.text(slot.element)
+            at = (slot.start + T.end_position(text[slot.start:slot.end])
+                  if ins.position == "end" else slot.start)
+            ws.edit(slot.element, T.insert(text, at, ins.new))
+        return
+    finder = lambda text, lo, hi: T.find(text, ins.anchor, lo, hi)  # noqa: E731
+    after = ins.position != "before"
+    _word_edit(ws, ins, targets, f"«{ins.anchor}»", finder,
+               lambda text, s, e: T.insert(text, e if after else s, ins.new), ins.telkens)
+
+
+def replace_after(ws: Workspace, ins: ReplaceAfter, targets: list[Target]) -> None:
+    """«wordt het gedeelte na «A» vervangen door: X»: everything after the anchor up
+    to the end of the target, not counting its closing mark. When the target goes
+    on after the anchor's alinea (a list, further alineas), those go too."""
+    for target in targets:
+        found = _matches(ws, target, lambda text, lo, hi: T.find(text, ins.anchor, lo, hi))
+        _check_count(ws, target, f"«{ins.anchor}»", found, False)
+        slot, start, end = found[0]
+        slots = slots_of(ws, target)
+        before = slots[:_slot_index(slots, slot)]
+        after = slots[_slot_index(slots, slot) + 1:]
+        text = ws.text(slot.element)
+        if ins.position == "before":
+            if before:
+                raise ApplyError(f"{target.label}: text before the alinea of «{ins.anchor}» "
+                                 "would have to go too; that is not supported")
+            ws.edit(slot.element, T.replace(text, slot.start, start, ins.new))
+        elif after:
+            _replace_rest(ws, target, slot, end, after, ins.new)
+        else:
+            stop = slot.start + T.end_position(text[slot.start:slot.end], ".")
+            ws.edit(slot.element, T.replace(text, end, stop, ins.new))
+
+
+def _slot_index(slots: list[Slot], slot: Slot) -> int:
+    """Its position among the target's slots (slots_of builds new Slot objects)."""
+    return next(i for i, s in enumerate(slots) if s.element is slot.element
+                and s.start == slot.start)
+
+
+def _replace_rest(ws: Workspace, target: Target, slot: Slot, end: int, after: list[Slot],
+                  new: str) -> None:
+    """The rest of the target after the anchor: the anchor's alinea from the anchor
+    on, and the whole elements (list, list items, alineas) that follow it."""
+    if any(s.start != 0 or s.end != len(ws.text(s.element)) for s in after):
+        raise ApplyError(f"{target.label}: the part after the anchor ends inside an alinea; "
+                         "replacing it is not supported")
+    last = ws.text(after[-1].element).rstrip()
+    closing = last[-1] if last and last[-1] in ".;" else ""  # not `last[-1:] in`: "" is in
+    text = ws.text(slot.element)
+    ws.edit(slot.element, T.replace(text, end, slot.end, new + closing))
+    for part in after:
+        if any(part.element is el for el in target.element.iter()):  # not gone with a list
+            block = _block_below(target.element, part.element, slot.element)
+            block.getparent().remove(block)
+
+
+def _block_below(holder, el, keep):
+    """The largest ancestor of ``el`` inside ``holder`` that does not contain ``keep``."""
+    block = el
+    while block.getparent() is not holder and keep not in block.getparent().iter():
+        block = block.getparent()
+    return block
+
+
+def replace_punctuation(ws: Workspace, ins: ReplacePunctuation, targets: list[Target]) -> None:
+    """«wordt de puntkomma aan het slot van onderdeel a vervangen door een punt»."""
+    for target in targets:
+        slot = slots_of(ws, target)[-1 if ins.position == "end" else 0]
+        text = ws.text(slot.element)
+        piece = text[slot.start:slot.end].rstrip() if ins.position == "end" else \
+            text[slot.start:slot.end].lstrip()
+        ok = piece.endswith(ins.old) if ins.position == "end" else piece.startswith(ins.old)
+        if not ok:
+            raise TargetNotFound(f"{target.label} does not {ins.position} with «{ins.old}» "
+                                 f"(«{T.context(text, slot.end, slot.end)}»)")
+        at = slot.start + len(piece) - len(ins.old) if ins.position == "end" else \
+            slot.start + (slot.end - slot.start - len(piece))
+        ws.edit(slot.element, T.replace(text, at, at + len(ins.old), ins.new))
+
+
+def delete_punctuation(ws: Workspace, ins: DeletePunctuation, targets: list[Target]) -> None:
+    """«vervalt de dubbele punt»: the mark must occur exactly once as punctuation."""
+    finder = lambda text, lo, hi: [  # noqa: E731
+        (p, p + 1) for p in T.punctuation_positions(text[:hi], ins.mark) if p >= lo]
+    _word_edit(ws, ins, targets, f"the mark «{ins.mark}»", finder, T.delete)

@@ -1,0 +1,115 @@
+"""What one instruction sentence works on: the tree, the text ranges its targets
+resolved to (kept over the same words while the sentence edits), and what it changed,
+for the history at its end.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+from dataclasses import dataclass, field
+from typing import Optional
+
+from consolidator.apply import textedit as T
+from consolidator.apply.resolve import Slot, Target, text_parts
+from consolidator.errors import ApplyError
+from consolidator.law.artindex import ArticleIndex
+from consolidator.law.elements import al_text, is_heading, set_text
+from consolidator.law.history import mark_changed, mark_repealed
+from consolidator.model import Instruction
+
+
+@dataclass
+class Workspace:
+    """The tree and what one sentence has done to it so far."""
+
+    tree: object
+    source_label: str
+    date: Optional[_dt.date]
+    instruction: Optional[Instruction] = None
+    slots: list = field(default_factory=list)
+    changed: list = field(default_factory=list)          # (element, effect, source)
+    repealed: list = field(default_factory=list)
+    unnumbered_leden: list = field(default_factory=list)
+    unlabelled_items: list = field(default_factory=list)
+    index: Optional[ArticleIndex] = None  # articles by number, kept across sentences
+
+    @property
+    def source(self) -> str:
+        place = str(self.instruction.place) if self.instruction else ""
+        return ", ".join(p for p in (self.source_label, place) if p)
+
+    def text(self, el) -> str:
+        return al_text(el)
+
+    def edit(self, el, edit: T.Edit) -> None:
+        """Apply one edit to el's flat text and shift the live slots on el."""
+        set_text(el, T.splice(self.text(el), edit))
+        for slot in self.slots:
+            if slot.element is el:
+                _shift(slot, edit)
+        self.touch(el)
+
+    def touch(self, el, effect: str = "wijziging") -> None:
+        self.changed.append((el, effect, self.source))
+
+    def repeal(self, el) -> None:
+        mark_repealed(el, self.date, self.source)
+        self.repealed.append(el)
+
+    def record_history(self) -> None:
+        """End of the sentence: mark every changed element in the law's history."""
+        seen = set()
+        for el, effect, source in self.changed:
+            owner = history_owner(el)
+            if owner is not None and id(owner) not in seen and _in_tree(owner, self.tree):
+                seen.add(id(owner))
+                mark_changed(owner, self.date, source, effect)
+
+
+def _shift(slot: Slot, edit: T.Edit) -> None:
+    """Keep a slot over the same words after an edit elsewhere (or inside) in its element."""
+    delta = len(edit.new) - (edit.end - edit.start)
+    lead = len(edit.new) - len(edit.new.lstrip())
+    if slot.start >= edit.end:
+        slot.start += delta
+    elif slot.start > edit.start:
+        slot.start = edit.start + lead
+    if slot.end >= edit.end:
+        slot.end += delta
+    elif slot.end > edit.start:
+        slot.end = edit.start + len(edit.new.rstrip())
+
+
+def _in_tree(el, tree) -> bool:
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    return el is root or any(a is root for a in el.iterancestors())
+
+
+_HISTORY_TAGS = ("li", "lid", "artikel", "officiele-inhoudsopgave")
+
+
+def history_owner(el):
+    """The element whose history records a change to el (its li, lid, artikel, …)."""
+    # lazily: the owner is close by, the root is not
+    for node in itertools.chain((el,), el.iterancestors()):
+        if node.tag in _HISTORY_TAGS or is_heading(node):
+            return node
+    return None
+
+
+# --------------------------------------------------------------------------- text slots
+
+
+def slots_of(ws: Workspace, target: Target) -> list[Slot]:
+    """The text ranges of a target: a volzin's slots, or whole alineas / titel / entry."""
+    if target.slots:
+        return target.slots
+    if target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
+        return [_whole(ws, target.element)]
+    if target.kind in ("artikel", "lid", "onderdeel"):
+        return [_whole(ws, el) for el, _ in text_parts(target.element)]
+    raise ApplyError(f"{target.label} has no text to change")
+
+
+def _whole(ws: Workspace, el) -> Slot:
+    return Slot(el, 0, len(ws.text(el)))

@@ -1,0 +1,318 @@
+"""The elements of a BWB law: building them, reading their numbers and text, finding
+them. With the other modules of this package, the only code that knows BWB element names.
+
+A law is an ``lxml`` tree in the official BWB toestand format (XSD 2016-1, in
+``consolidator/schema``): ``toestand > wetgeving > wet-besluit > wettekst >
+hoofdstuk/titeldeel/afdeling/paragraaf > artikel (kop) > lid (lidnr, al) >
+lijst > li (li.nr, al)``. Everything this module builds validates against that
+schema.
+
+A repealed artikel keeps its ``kop``; its content becomes
+``<al><redactie type="vervanging">Vervallen</redactie></al>``. A repealed lid or li
+keeps its number, its content becomes ``Vervallen.`` / ``vervallen;`` in the same way
+(``is_repealed`` reads both; ``history.mark_repealed`` writes them).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Iterator, NamedTuple, Optional
+
+from lxml import etree
+
+from consolidator.errors import LawFormatError
+
+# --------------------------------------------------------------------------- navigation
+
+def root_of(tree) -> etree._Element:
+    """The root element of a tree, or of the document an element is in."""
+    if isinstance(tree, etree._ElementTree):
+        return tree.getroot()
+    return tree.getroottree().getroot()
+
+
+def first_child(el, tag: str):
+    """``el.find(tag)`` for a plain tag name: its first child of that tag, or None."""
+    return next(el.iterchildren(tag), None)
+
+
+def _child_path(el, tags: tuple):
+    """What ``el.find("a/b/c")`` finds for ``tags`` ("a", "b", "c"): the first match in
+    document order. ``find`` reads its path in Python on every call; walking the
+    children with lxml's own tag filter is several times faster, and the engine
+    asks this for every instruction."""
+    head, rest = tags[0], tags[1:]
+    for child in el.iterchildren(head):
+        found = _child_path(child, rest) if rest else child
+        if found is not None:
+            return found
+    return None
+
+
+def wettekst(tree) -> etree._Element:
+    """The ``wettekst`` element (the body that holds headings and articles)."""
+    found = _child_path(root_of(tree), ("wetgeving", "wet-besluit", "wettekst"))
+    if found is None:
+        raise LawFormatError("no wetgeving/wet-besluit/wettekst in this document")
+    return found
+
+
+def iso_date(date) -> str:
+    """A date as BWB attributes write it (``1997-01-01``)."""
+    return date.isoformat() if isinstance(date, (_dt.date, _dt.datetime)) else str(date)
+
+
+# --------------------------------------------------------------------------- text
+
+_SKIP_TEXT = {"meta-data", "noot", "jcis"}
+
+
+def _texts(el) -> Iterator[str]:
+    if el.text:
+        yield el.text
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _SKIP_TEXT:
+            yield from _texts(child)
+        if child.tail:
+            yield child.tail
+
+
+def version_stamp(el) -> str:
+    """What BWB records about an element's own version (``versie-id``, ``inwerking``,
+    ``bron``): BWB gives an article a new version even when an amendment could not
+    be carried out and its text stayed the same (DHW art. 42 and 46, Stb. 2010, 269)."""
+    return "|".join(el.get(name, "") for name in ("versie-id", "inwerking", "bron"))
+
+
+def al_text(el) -> str:
+    """The element's text with inline markup flattened and whitespace runs collapsed.
+
+    Metadata and footnotes are left out.
+    """
+    # str.split() takes Unicode whitespace as a regex's \s does: joining the words
+    # collapses runs and strips, without a regex pass
+    if len(el) == 0:
+        return " ".join(el.text.split()) if el.text else ""
+    return " ".join("".join(_texts(el)).split())
+
+
+def set_text(el, text: str) -> None:
+    """Replace all content of a text element (``al``, ``titel``) by plain text."""
+    tail = el.tail
+    for child in list(el):
+        el.remove(child)
+    el.text = text
+    el.tail = tail
+
+
+# --------------------------------------------------------------------------- builders
+
+#: heading kind (as the apply engine names it) -> BWB element
+HEADING_TAGS = {"boek": "boek", "deel": "deel", "hoofdstuk": "hoofdstuk", "titel": "titeldeel",
+                "afdeling": "afdeling", "paragraaf": "paragraaf",
+                "subparagraaf": "sub-paragraaf"}
+_HEADING_KINDS = {tag: kind for kind, tag in HEADING_TAGS.items()}
+#: the label word BWB prints in the kop of each kind
+HEADING_LABELS = {"boek": "Boek", "deel": "Deel", "hoofdstuk": "Hoofdstuk", "titel": "Titel",
+                  "afdeling": "Afdeling", "paragraaf": "§", "subparagraaf": "§"}
+
+
+def _kop(label: str, nr: str, titel: str = "") -> etree._Element:
+    kop = etree.Element("kop")
+    etree.SubElement(kop, "label").text = label
+    if nr:
+        etree.SubElement(kop, "nr").text = nr
+    if titel:
+        etree.SubElement(kop, "titel").text = titel
+    return kop
+
+
+def make_artikel(nr: str, titel: str = "") -> etree._Element:
+    """``<artikel><kop><label>Artikel</label><nr>nr</nr>[<titel>]</kop></artikel>``.
+
+    The schema needs content after the kop: add ``al``/``lid``/``lijst``
+    children (``ensure_content`` adds an empty ``al`` when there are none).
+    """
+    el = etree.Element("artikel")
+    el.append(_kop("Artikel", nr, titel))
+    return el
+
+
+def make_lid(nr: str, texts=()) -> etree._Element:
+    """A lid numbered ``nr`` (``"2a"``, no dot) with one ``al`` per text."""
+    el = etree.Element("lid")
+    etree.SubElement(el, "lidnr").text = nr
+    for text in texts:
+        el.append(make_al(text))
+    return el
+
+
+def make_al(text: str) -> etree._Element:
+    """An alinea."""
+    el = etree.Element("al")
+    el.text = text
+    return el
+
+
+def make_lijst(items=()) -> etree._Element:
+    """A list holding the given ``li`` elements."""
+    el = etree.Element("lijst", type="expliciet")
+    for item in items:
+        el.append(item)
+    return el
+
+
+def make_li(label: str, text: str = "") -> etree._Element:
+    """A list item: label as the law writes it (``"a."``, ``"1°."``) and its text."""
+    el = etree.Element("li")
+    etree.SubElement(el, "li.nr").text = label
+    el.append(make_al(text))  # li needs content; an empty al keeps it valid
+    return el
+
+
+def make_heading(kind: str, nr: str, titel: str = "", label: Optional[str] = None) -> etree._Element:
+    """A structural division: kind is hoofdstuk, titel, afdeling or paragraaf.
+
+    BWB writes a paragraaf's kop label as ``§``; pass ``label`` to keep another
+    spelling (``"Paragraaf"``).
+    """
+    if kind not in HEADING_TAGS:
+        raise ValueError(f"unknown heading kind {kind!r}")
+    el = etree.Element(HEADING_TAGS[kind])
+    el.append(_kop(label or HEADING_LABELS[kind], nr, titel))
+    return el
+
+
+def ensure_content(el) -> None:
+    """Give an artikel or li with nothing after its kop/number an empty ``al``."""
+    if len([c for c in el if c.tag not in ("kop", "li.nr", "meta-data")]) == 0:
+        el.append(make_al(""))
+
+
+# --------------------------------------------------------------------------- readers
+
+class Heading(NamedTuple):
+    """What a structural heading says: ``Heading("paragraaf", "§", "3a", "Titel")``."""
+
+    kind: str
+    label: str
+    nr: str
+    titel: str
+
+
+def is_artikel(el) -> bool:
+    return el.tag == "artikel"
+
+
+def is_lid(el) -> bool:
+    return el.tag == "lid"
+
+
+def is_lijst(el) -> bool:
+    return el.tag == "lijst"
+
+
+def is_li(el) -> bool:
+    return el.tag == "li"
+
+
+def is_al(el) -> bool:
+    return el.tag == "al"
+
+
+def is_heading(el) -> bool:
+    return el.tag in _HEADING_KINDS
+
+
+def kop_parts(el) -> tuple[str, str, str]:
+    """The label, number and opschrift in el's kop, as flat text (``""`` when absent)."""
+    kop = first_child(el, "kop")
+    if kop is None:
+        return "", "", ""
+    texts = []
+    for tag in ("label", "nr", "titel"):
+        part = first_child(kop, tag)
+        texts.append(al_text(part) if part is not None else "")
+    return texts[0], texts[1], texts[2]
+
+
+def heading_info(el) -> Heading:
+    """Kind, label, number and opschrift of a structural heading."""
+    label, nr, titel = kop_parts(el)
+    if not nr and " " in label:  # older BWB puts the number in the label: «§ 8»
+        label, nr = label.split(" ", 1)
+    return Heading(_HEADING_KINDS.get(el.tag, el.tag), label, nr, titel)
+
+
+def artikel_number(el) -> str:
+    """``"12"`` for Artikel 12; older BWB files put it in the label («Artikel 3a»)."""
+    # the kop is nearly always the first child: look there before searching (an
+    # article index reads the number of every article of the law)
+    first = el[0] if len(el) else None
+    kop = first if first is not None and first.tag == "kop" else first_child(el, "kop")
+    nr = first_child(kop, "nr") if kop is not None else None
+    if nr is not None and len(nr) == 0 and nr.text and nr.text.strip():
+        return " ".join(nr.text.split())  # the common case, without flattening markup
+    label, nr, _ = kop_parts(el)
+    if nr:
+        return nr
+    return label.split(" ", 1)[1] if " " in label else ""
+
+
+def artikel_titel(el) -> str:
+    """The article's opschrift, or ``""``."""
+    return kop_parts(el)[2]
+
+
+def lid_number(el) -> str:
+    """``"2a"`` for lid 2a (a trailing dot in the source is dropped)."""
+    nr = first_child(el, "lidnr")
+    return al_text(nr).rstrip(".") if nr is not None else ""
+
+
+def li_label(el) -> str:
+    """The list item's label as written: ``"a."``, ``"1°."``, or ``""``."""
+    nr = first_child(el, "li.nr")
+    return al_text(nr) if nr is not None else ""
+
+
+#: elements whose schema allows a ``status`` attribute
+HAS_STATUS = {"artikel", "boek", "deel", "hoofdstuk", "titeldeel", "afdeling", "paragraaf",
+              "sub-paragraaf", "officiele-inhoudsopgave", "bijlage"}
+_REPEAL_WORDS = re.compile(r"^vervallen[.;]?$", re.IGNORECASE)
+
+
+def _is_repeal_text(el) -> bool:
+    content = None  # the one child that is not a label, kop or metadata
+    for child in el:
+        if child.tag in ("lidnr", "li.nr", "kop", "meta-data"):
+            continue
+        if content is not None:  # a second one: text, not a repeal (no need to look further)
+            return False
+        content = child
+    if content is None or content.tag != "al":
+        return False
+    redactie = first_child(content, "redactie")
+    return (redactie is not None and redactie.get("type") == "vervanging"
+            and bool(_REPEAL_WORDS.match(al_text(content))))
+
+
+def is_repealed(el) -> bool:
+    """True when el is vervallen (by status attribute or BWB's «Vervallen» text)."""
+    if el.get("status") == "vervallen":
+        return True
+    return el.tag in ("artikel", "lid", "li") and _is_repeal_text(el)
+
+
+# --------------------------------------------------------------------------- articles
+
+def iter_articles(tree) -> Iterator[etree._Element]:
+    """Every artikel of the wettekst, in document order (repealed ones too)."""
+    return wettekst(tree).iter("artikel")
+
+
+def find_article(tree, nr: str) -> Optional[etree._Element]:
+    """The artikel numbered ``nr``; a live one is preferred over a repealed one."""
+    found = [a for a in iter_articles(tree) if artikel_number(a) == nr]
+    live = [a for a in found if not is_repealed(a)]
+    return (live or found or [None])[0]

@@ -1,0 +1,192 @@
+"""The change history of a law, recorded as BWB records it.
+
+* Elements whose schema allows them (artikel, the structural divisions,
+  citeertitel, officiele-inhoudsopgave) carry the latest change in the
+  attributes ``inwerking`` (date), ``bron`` (the amending provision),
+  ``effect`` (``nieuw``, ``wijziging``, ``vervallen``, ...) and, when
+  repealed, ``status="vervallen"``.
+* A repealed artikel keeps its ``kop``; its content becomes
+  ``<al><redactie type="vervanging">Vervallen</redactie></al>``. A repealed
+  lid or li keeps its number, its content becomes ``Vervallen.`` /
+  ``vervallen;`` in the same way (lid and li allow no history attributes).
+* Every mark is also logged in the document's ``bwb-wijzigingen`` list, one
+  ``bwb-wijziging idref=ID`` per change, whose ``label`` carries ``inwerking``,
+  ``bron`` and ``effect``: the only place the schema leaves for the date and
+  source of a change to a lid or li. Marking gives the element an ``id``
+  (``cons-N``) when it has none.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import NamedTuple, Optional
+
+from lxml import etree
+
+from consolidator.errors import LawFormatError
+from consolidator.law.bwbstyle import apply_bwb_style, is_bwb_styled
+from consolidator.law.elements import (
+    HAS_STATUS, first_child, is_heading, is_repealed, iso_date, root_of,
+)
+
+#: elements whose schema allows inwerking/bron/effect/status attributes
+_STAMPABLE = {"artikel", "boek", "deel", "hoofdstuk", "titeldeel", "afdeling", "paragraaf",
+              "sub-paragraaf", "citeertitel", "intitule", "officiele-inhoudsopgave", "bijlage",
+              "aanhef", "wetsluiting"}
+
+
+class Change(NamedTuple):
+    """One recorded change: since when, by which provision, what it did."""
+
+    date: Optional[_dt.date]
+    source: str
+    effect: str
+
+
+class _IdCounter:
+    """The highest «cons-N» in a change list, read incrementally: a law of thousands
+    of articles gets thousands of changes, and rescanning the list for each new id
+    would make applying an act quadratic. Holding the list element keeps its lxml
+    proxy (and so its identity) alive; only the last few lists are remembered."""
+
+    def __init__(self, keep: int = 8):
+        self.keep = keep
+        self.seen: dict[int, tuple] = {}  # id(list) -> (list, last entry read, highest N)
+
+    def next_number(self, ledger) -> int:
+        if ledger is None:
+            return 1
+        held, last, high = self.seen.get(id(ledger), (None, None, 0))
+        if held is not ledger or (last is not None and last.getparent() is not ledger):
+            last, high = None, 0
+        new = last.itersiblings() if last is not None else iter(ledger)
+        for entry in new:
+            last = entry
+            ref = entry.get("idref") or ""
+            if ref.startswith("cons-") and ref[5:].isdecimal():
+                high = max(high, int(ref[5:]))
+        self.seen.pop(id(ledger), None)
+        self.seen[id(ledger)] = (ledger, last, high)
+        while len(self.seen) > self.keep:
+            self.seen.pop(next(iter(self.seen)))
+        return high + 1
+
+
+_IDS = _IdCounter()
+
+
+def _ensure_id(el, ledger) -> str:
+    """el's id, given one if it has none; ``ledger`` is its document's bwb-wijzigingen."""
+    given = el.get("id")
+    if given:
+        return given
+    # Ids made here are «cons-N» and each is logged in the change list at once
+    # (``_log``), which only grows: one more than the highest N logged is free, so a
+    # new element never takes the id (and the history) of a removed one.
+    made = f"cons-{_IDS.next_number(ledger)}"
+    el.set("id", made)
+    return made
+
+
+def _log(el, date, source: str, effect: str) -> None:
+    """Append a ``bwb-wijziging`` for el to the document's change list."""
+    root = root_of(el)
+    ledger = first_child(root, "bwb-wijzigingen")
+    if ledger is None and root.tag == "toestand":  # a law file that lacks it
+        raise LawFormatError("the law has no <bwb-wijzigingen> to record the change in "
+                             "(a BWB toestand needs one)",
+                             source=root.getroottree().docinfo.URL or "")
+    if ledger is None or root.tag != "toestand":
+        raise ValueError("mark the element after it is inside a toestand document")
+    entry = etree.SubElement(ledger, "bwb-wijziging", idref=_ensure_id(el, ledger))
+    label = etree.SubElement(entry, "label", bron=source, effect=effect)
+    if date is not None:  # a preview without dates still records the source
+        label.set("inwerking", iso_date(date))
+    label.text = source
+
+
+def _stamp(el, date, source: str, effect: str) -> None:
+    if date is not None:
+        el.set("inwerking", iso_date(date))
+    if source:
+        el.set("bron", source)
+    el.set("effect", effect)
+
+
+def mark_changed(el, date, source: str, effect: str = "wijziging") -> None:
+    """Record that ``source`` changed (or, effect ``nieuw``, inserted) el as of ``date``
+    (None when the date is not known: then no ``inwerking`` is written).
+
+    Example: ``mark_changed(lid, date(1997, 1, 1), "Stb. 1996, 649, art. I,
+    onderdeel H, punt 2")``. A lid or li is logged in ``bwb-wijzigingen``
+    and, as BWB versions whole articles, its artikel is stamped too. In an official
+    document (``is_bwb_styled``) el and its parts also get BWB's own attributes
+    (``apply_bwb_style``), so an inserted or renumbered element looks like its neighbours.
+    """
+    _log(el, date, source, effect)
+    if is_bwb_styled(el):
+        apply_bwb_style(el)
+    if el.tag in _STAMPABLE:
+        _stamp(el, date, source, effect)
+        return
+    artikel = next(el.iterancestors("artikel"), None)
+    if artikel is not None and not is_repealed(artikel):
+        _stamp(artikel, date, source, "wijziging")
+
+
+def _replace_content(el, keep: tuple, words: str) -> None:
+    for child in list(el):
+        if child.tag not in keep:
+            el.remove(child)
+    al = etree.Element("al")
+    etree.SubElement(al, "redactie", type="vervanging").text = words
+    kept = [c for c in el if c.tag in keep and c.tag != "meta-data"]
+    el.insert(len(kept), al)
+
+
+def mark_repealed(el, date, source: str) -> None:
+    """Repeal el as BWB shows it: status/effect ``vervallen`` and a «Vervallen» text.
+
+    A repealed heading keeps its kop and its articles, each repealed too.
+    ``date=None`` (a repeal whose date is unknown) records no date and logs nothing.
+    """
+    if date is not None:
+        _log(el, date, source, "vervallen")
+    if is_heading(el):
+        for artikel in el.iter("artikel"):
+            if not is_repealed(artikel):
+                mark_repealed(artikel, date, source)
+    elif el.tag == "artikel":
+        _replace_content(el, ("kop", "meta-data"), "Vervallen")
+    elif el.tag in ("lid", "li"):
+        words = "Vervallen." if el.tag == "lid" else "vervallen;"
+        _replace_content(el, ("lidnr", "li.nr", "meta-data"), words)
+    if el.tag in _STAMPABLE:
+        _stamp(el, date, source, "vervallen")
+    if el.tag in HAS_STATUS:
+        el.set("status", "vervallen")
+
+
+def changes(el) -> list[Change]:
+    """Everything recorded about el, oldest first (the attributes when nothing is logged)."""
+    logged = []
+    if el.get("id"):
+        logged_path = f"bwb-wijzigingen/bwb-wijziging[@idref='{el.get('id')}']"
+        for entry in root_of(el).iterfind(logged_path):
+            label = entry.find("label")
+            if label is not None and label.get("inwerking"):
+                logged.append(Change(_dt.date.fromisoformat(label.get("inwerking")),
+                                     label.get("bron", ""), label.get("effect", "")))
+    if logged or not el.get("inwerking"):
+        return logged
+    return [Change(_dt.date.fromisoformat(el.get("inwerking")), el.get("bron", ""),
+                   el.get("effect", ""))]
+
+
+def repealed_on(el) -> Optional[_dt.date]:
+    """The date el was repealed, when recorded."""
+    dated = [c.date for c in changes(el) if c.effect == "vervallen"]
+    if dated:
+        return dated[-1]
+    if el.get("status") == "vervallen" and el.get("inwerking"):
+        return _dt.date.fromisoformat(el.get("inwerking"))
+    return None
