@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator, Optional
 
+from consolidator import limits
 from consolidator.law import lawxml as X
 from consolidator.errors import LawFormatError, TargetNotFound, underline
 
@@ -90,6 +92,16 @@ def parse_law_text(text: str, source: str = "", bwb_id: Optional[str] = None,
         _read_line(state, line)
     _close_article(state)
     return state.tree
+
+
+def import_text_file(path: Path, output: Path, bwb_id: Optional[str] = None,
+                     date: Optional[_dt.date] = None) -> None:
+    """Read the law in the plain format at ``path`` and write it to ``output`` as BWB
+    toestand XML, checked against the schema first (``consolidator import-text``)."""
+    tree = parse_law_text(limits.read_text(path, LawFormatError), source=str(path),
+                          bwb_id=bwb_id, date=date)
+    X.assert_valid(tree, source=str(path))
+    X.write_law(tree, output)
 
 
 def _read_toc(state: _State, lines: list) -> list:
