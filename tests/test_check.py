@@ -17,7 +17,9 @@ from consolidator.law import lawtext
 
 from consolidator.law import lawfile
 from consolidator.read.act import parse_act
-from consolidator.views.check import ERROR, WARNING, check_file, order_key
+from consolidator.views.check import check_file
+from consolidator.views.check_order import order_key
+from consolidator.views.check_report import ERROR, WARNING
 from consolidator.cli import cli
 from consolidator.errors import ActSyntaxError
 

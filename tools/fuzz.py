@@ -534,7 +534,7 @@ def _check_and_write(tree) -> None:
 
 def run_apply(text: str) -> None:
     from consolidator.read.act import parse_act
-    from consolidator.cli.apply import apply_acts
+    from consolidator.apply.preview import apply_acts
     act = parse_act(text, source="fuzz.txt")
     for tree in _fresh_laws():
         _check_and_write(apply_acts(tree, [act]))
@@ -542,7 +542,7 @@ def run_apply(text: str) -> None:
 
 def run_apply_date(text: str) -> None:
     from consolidator.read.act import parse_act
-    from consolidator.cli.apply import apply_in_force
+    from consolidator.time.inforce import apply_in_force
     act = parse_act(text, source="fuzz.txt")
     for tree, law in zip(_fresh_laws(), LAWS):
         if law in ("BWBR0003420", "BWBR0002399"):
@@ -575,7 +575,7 @@ def run_text(data: bytes) -> None:
 
 def run_apply_law(data: bytes) -> None:
     from consolidator.law import lawfile
-    from consolidator.cli.apply import apply_acts
+    from consolidator.apply.preview import apply_acts
     tree = lawfile.parse_law(data, source="fuzz.xml")
     _check_and_write(apply_acts(tree, [seed_act()]))
 

@@ -32,8 +32,9 @@ def parse_cmd(act_file: str, as_json: bool) -> None:
         click.echo(act_outline(act), nl=False)
 
 
-from consolidator.cli.apply import apply_cmd, consolidate_cmd  # noqa: E402  (registered below)
+from consolidator.cli.apply import apply_cmd  # noqa: E402  (registered below)
 from consolidator.cli.check import check_cmd  # noqa: E402
+from consolidator.cli.consolidate import consolidate_cmd  # noqa: E402
 from consolidator.cli.law import import_text_cmd, text_cmd  # noqa: E402
 from consolidator.cli.query import export_cmd, history_cmd, import_bwb_cmd, show_cmd  # noqa: E402
 from consolidator.cli.views import diff_cmd, render_cmd  # noqa: E402

@@ -1,7 +1,7 @@
-"""The ``check`` command: a drafter's report on an act (``consolidator.check``).
+"""The ``check`` command: a drafter's report on an act (``views.check``).
 
-Thin: parse the options, run the check, render the problems as text or JSON.
-Exit code 1 when any problem is an error; warnings alone give 0.
+Thin: parse the options, run the check, print the problems as text or JSON
+(``views.check_report``). Exit code 1 when any problem is an error; warnings alone give 0.
 """
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from consolidator.views.check import ERROR, Problem, check_file
 from consolidator.dates import parse_iso
-from consolidator.errors import underline
+from consolidator.views.check import check_file
+from consolidator.views.check_report import has_errors, render_json, render_text
 
 
 @click.command("check")
@@ -38,31 +38,11 @@ def check_cmd(act_file: Path, corpus: Path, date, fmt: str) -> None:
     problems = check_file(act_file, corpus, parse_iso(date, "--date") if date else None,
                           notes=notes)
     if fmt == "json":
-        click.echo(json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(render_json(problems), ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(problems, act_file), nl=False)
         for note in notes:
             click.echo(f"note: {note}", err=True)
-    if any(p.severity == ERROR for p in problems):
+    if has_errors(problems):
         sys.exit(1)
 
-
-def render_text(problems: list[Problem], act_file: Path) -> str:
-    """One block per problem: «FILE:LINE:COL: severity [kind] place (law): message»,
-    the act's line with the position marked; then a count."""
-    try:
-        lines = Path(act_file).read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    out = []
-    for p in problems:
-        where = f"{act_file}:{p.line}:{p.column}" if p.line else str(act_file)
-        place = f" {p.place}" if p.place else ""
-        law = f" ({p.law})" if p.law else ""
-        out.append(f"{where}: {p.severity} [{p.kind}]{place}{law}: {p.message}")
-        if p.line and p.line <= len(lines) and p.column:
-            out.append(underline(lines[p.line - 1], p.column, 1))
-    errors = sum(p.severity == ERROR for p in problems)
-    warnings = len(problems) - errors
-    out.append(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
-    return "\n".join(out) + "\n"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import click
 
-from consolidator.store.bwbimport import import_history
 from consolidator.dates import parse_iso
-from consolidator.store.export import export_all
-from consolidator.store.query import describe, history, history_lines, render, text_on
-from consolidator.store.db import DEFAULT_STORE, Store
+from consolidator.store.bwbimport import import_into
+from consolidator.store.db import DEFAULT_STORE
+from consolidator.store.export import export_store
+from consolidator.store.query import history_json, history_lines, history_of, show
 
 store_option = click.option(
     "--store", "store_path", default=DEFAULT_STORE, show_default=True,
@@ -39,14 +39,9 @@ def show_cmd(law, date, known_at, artikel, fmt, quiet, store_path) -> None:
     the samenloop branches taken and the parts not (yet) in force."""
     valid = parse_iso(date, "--date")
     known = parse_iso(known_at, "--known-at") if known_at else None
-    store = Store(store_path)
-    try:
-        answer = text_on(store, law, valid, known)
-        output = render(answer, artikel, fmt)
-    finally:
-        store.close()
+    explained, output = show(store_path, law, valid, known, artikel, fmt)
     if not quiet:
-        for line in describe(answer):
+        for line in explained:
             click.echo(line, err=True)
     click.echo(output, nl=not output.endswith("\n"))
 
@@ -62,16 +57,9 @@ def history_cmd(law, artikel, fmt, store_path) -> None:
 
     Superseded versions (replaced by what a later, retroactive act said) are
     listed too, with the date they were superseded."""
-    store = Store(store_path)
-    try:
-        law_id, versions = history(store, law, artikel)
-    finally:
-        store.close()
+    law_id, versions = history_of(store_path, law, artikel)
     if fmt == "json":
-        rows = [{"valid_from": v.valid_from, "valid_until": v.valid_until,
-                 "known_from": v.known_from, "known_until": v.known_until,
-                 "sources": list(v.sources)} for v in versions]
-        click.echo(json.dumps({"law": law_id, "versions": rows}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(history_json(law_id, versions), ensure_ascii=False, indent=2))
         return
     for line in history_lines(law_id, versions):
         click.echo(line)
@@ -85,12 +73,7 @@ def history_cmd(law, artikel, fmt, store_path) -> None:
 def export_cmd(laws, output, store_path) -> None:
     """Write every version of LAWS (default: all) as BWB toestand XML with a manifest,
     named as BWB does: BWBR0003420_1997-01-01_0.xml."""
-    store = Store(store_path)
-    try:
-        law_ids = [store.find_law(name) for name in laws] or [i for i, _ in store.laws()]
-        counts = export_all(store, law_ids, output)
-    finally:
-        store.close()
+    counts = export_store(store_path, laws, output)
     for law_id, count in counts.items():
         click.echo(f"{law_id}: {count} version(s)")
     click.echo(f"written to {output}")
@@ -103,10 +86,5 @@ def import_bwb_cmd(folder, store_path) -> None:
     """Load an official BWB history (toestand XML files, manifest.xml and the WTI in
     FOLDER) into the store, as versions with the manifest's dates of validity and
     of knowledge (zichtdatum). The law is replaced if the store has it already."""
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    store = Store(store_path, create=True)
-    try:
-        law_id, count = import_history(store, folder)
-    finally:
-        store.close()
+    law_id, count = import_into(store_path, folder)
     click.echo(f"{law_id}: {count} toestanden loaded into {store_path}")

@@ -9,9 +9,8 @@ from pathlib import Path
 import click
 
 from consolidator.cli.query import store_option
-from consolidator.dates import parse_iso
-from consolidator.views.redline import DiffError, between_dates, between_knowledge, render_text
-from consolidator.store.db import Store
+from consolidator.views.redline import render_text
+from consolidator.views.redline_request import redline_for
 
 
 @click.command("diff")
@@ -43,31 +42,8 @@ def diff_cmd(law, from_date, to_date, known_at, date, from_known, to_known, arti
     onderdeel, punt); added, repealed and removed articles are shown as such,
     unchanged ones are left out. An official article that BWB gave a new version
     with the same text is listed as «new version, text unchanged»."""
-    valid_axis = from_date is not None or to_date is not None
-    known_axis = date is not None or from_known is not None or to_known is not None
-    if valid_axis and known_axis:
-        raise DiffError("give either --from and --to (two dates of validity) or --date, "
-                        "--from-known and --to-known (two knowledge dates), not both")
-    store = Store(store_path)
-    try:
-        if known_axis:
-            if date is None or from_known is None or to_known is None:
-                raise DiffError("--date, --from-known and --to-known go together")
-            if known_at is not None:
-                raise DiffError("--known-at goes with --from/--to; with --date use "
-                                "--from-known and --to-known")
-            redline = between_knowledge(store, law, parse_iso(date, "--date"),
-                                        parse_iso(from_known, "--from-known"),
-                                        parse_iso(to_known, "--to-known"), artikel)
-        else:
-            if from_date is None or to_date is None:
-                raise DiffError("give --from and --to (or --date, --from-known and --to-known)")
-            redline = between_dates(store, law, parse_iso(from_date, "--from"),
-                                    parse_iso(to_date, "--to"),
-                                    parse_iso(known_at, "--known-at") if known_at else None,
-                                    artikel)
-    finally:
-        store.close()
+    redline = redline_for(store_path, law, from_date, to_date, known_at, date, from_known,
+                          to_known, artikel)
     if fmt == "html":
         from consolidator.views.site import redline_page
         click.echo(redline_page(redline), nl=False)
@@ -85,12 +61,8 @@ def render_cmd(output, quiet, store_path) -> None:
     with a date picker, the redline of each version against the one before, every
     article through time («Geldend van … t/m …») with its sources, and a page per act
     with what each part changed and when it took effect. Open OUTPUT/index.html."""
-    from consolidator.views.site import render_site
+    from consolidator.views.site import render_store
 
     notify = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
-    store = Store(store_path)
-    try:
-        count = render_site(store, output, notify)
-    finally:
-        store.close()
+    count = render_store(store_path, output, notify)
     click.echo(f"{count} page(s) written to {output}")

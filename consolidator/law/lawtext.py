@@ -14,15 +14,17 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator, Optional
 
+from consolidator import limits
 from consolidator.law.elements import (
     HEADING_LABELS, al_text, artikel_number, artikel_titel, ensure_content, find_article,
     heading_info, is_al, is_artikel, is_heading, is_li, is_lid, is_lijst, is_repealed, li_label,
     lid_number, make_al, make_artikel, make_heading, make_li, make_lid, make_lijst, wettekst,
 )
 from consolidator.law.history import mark_repealed, repealed_on
-from consolidator.law.lawfile import non_xml_char_error
+from consolidator.law.lawfile import assert_valid, non_xml_char_error, write_law
 from consolidator.law.toc import set_toc_entries, toc_element, toc_entries
 from consolidator.law.toestand import law_title, new_toestand
 from consolidator.errors import LawFormatError, TargetNotFound, underline
@@ -99,6 +101,16 @@ def parse_law_text(text: str, source: str = "", bwb_id: Optional[str] = None,
         _read_line(state, line)
     _close_article(state)
     return state.tree
+
+
+def import_text_file(path: Path, output: Path, bwb_id: Optional[str] = None,
+                     date: Optional[_dt.date] = None) -> None:
+    """Read the law in the plain format at ``path`` and write it to ``output`` as BWB
+    toestand XML, checked against the schema first (``consolidator import-text``)."""
+    tree = parse_law_text(limits.read_text(path, LawFormatError), source=str(path),
+                          bwb_id=bwb_id, date=date)
+    assert_valid(tree, source=str(path))
+    write_law(tree, output)
 
 
 def _read_toc(state: _State, lines: list) -> list:

@@ -23,6 +23,17 @@ from consolidator.store.db import Store
 from consolidator.store.versions import article_digests
 
 
+def import_into(store_path: Path, folder: Path) -> tuple[str, int]:
+    """``consolidator import-bwb``: the history in ``folder`` into the store at
+    ``store_path`` (made if it is not there); (id, count)."""
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(store_path, create=True)
+    try:
+        return import_history(store, folder)
+    finally:
+        store.close()
+
+
 def import_history(store: Store, folder: Path,
                    notify: Callable[[str], None] = lambda message: None) -> tuple[str, int]:
     """Put every toestand of ``folder`` in the store (replacing that law); (id, count)."""

@@ -35,6 +35,17 @@ def export_law(store: Store, law_id: str, folder: Path) -> int:
     return len(expressions)
 
 
+def export_store(store_path: Path, laws, output: Path) -> dict[str, int]:
+    """``consolidator export``: ``laws`` (ids or titles; none: every law) of the store at
+    ``store_path`` into ``output``; the count of versions per law."""
+    store = Store(store_path)
+    try:
+        law_ids = [store.find_law(name) for name in laws] or [i for i, _ in store.laws()]
+        return export_all(store, law_ids, output)
+    finally:
+        store.close()
+
+
 def export_all(store: Store, law_ids: list[str], output: Path) -> dict[str, int]:
     """Export each law into ``output/<law>/``; ``output`` is replaced as a whole."""
     staging = staging_folder(output, ".export-")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from consolidator.law import lawtext
@@ -24,6 +25,19 @@ class Answer:
     version: Version
     tree: object
     notes: list[str]
+
+
+def show(store_path: Path, law: str, date: _dt.date, known_at: Optional[_dt.date],
+         artikel: Optional[str], fmt: str) -> tuple[list[str], str]:
+    """``consolidator show``: (lines telling which version and why, the text as ``fmt``)
+    of ``law`` valid on ``date`` as known on ``known_at``, from the store at ``store_path``."""
+    store = Store(store_path)
+    try:
+        answer = text_on(store, law, date, known_at)
+        output = render(answer, artikel, fmt)
+    finally:
+        store.close()
+    return describe(answer), output
 
 
 def text_on(store: Store, law: str, date: _dt.date, known_at: Optional[_dt.date] = None) -> Answer:
@@ -72,6 +86,16 @@ def describe(answer: Answer) -> list[str]:
     return lines
 
 
+def history_of(store_path: Path, law: str,
+               artikel: Optional[str] = None) -> tuple[str, list[Version]]:
+    """``consolidator history``: ``history`` of ``law`` in the store at ``store_path``."""
+    store = Store(store_path)
+    try:
+        return history(store, law, artikel)
+    finally:
+        store.close()
+
+
 def history(store: Store, law: str, artikel: Optional[str] = None) -> tuple[str, list[Version]]:
     """All versions (current and superseded); with ``artikel`` only those that changed it."""
     law_id = store.find_law(law)
@@ -104,3 +128,12 @@ def history_lines(law_id: str, versions: list[Version]) -> list[str]:
         sources = "; ".join(s["label"] for s in v.sources)
         lines.append(f"{period}  {known:32}  {sources}")
     return lines
+
+
+def history_json(law_id: str, versions: list[Version]) -> dict:
+    """The history as a JSON-ready dict: the law and its versions with their dates
+    and sources."""
+    rows = [{"valid_from": v.valid_from, "valid_until": v.valid_until,
+             "known_from": v.known_from, "known_until": v.known_until,
+             "sources": list(v.sources)} for v in versions]
+    return {"law": law_id, "versions": rows}

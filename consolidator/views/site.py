@@ -391,6 +391,16 @@ class _Writer:
         self.count += 1
 
 
+def render_store(store_path: Path, output: Path,
+                 notify: Callable[[str], None] = lambda message: None) -> int:
+    """``consolidator render``: the site of the store at ``store_path``; the page count."""
+    store = Store(store_path)
+    try:
+        return render_site(store, output, notify)
+    finally:
+        store.close()
+
+
 def render_site(store: Store, output: Path,
                 notify: Callable[[str], None] = lambda message: None) -> int:
     """Write the whole site to ``output`` (replaced as a whole); the number of pages."""

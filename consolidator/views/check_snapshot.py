@@ -1,0 +1,63 @@
+"""What the drafter's check compares before and after a sentence of the act: the law's
+articles (number, live or repealed, opschrift), its headings and its inhoudsopgave entries.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from consolidator.law.elements import artikel_number, artikel_titel, heading_info, is_heading, is_repealed, iter_articles, wettekst
+from consolidator.law.toc import toc_entries
+from consolidator.law.artindex import number_key
+
+
+@dataclass
+class ArticleState:
+    number: str
+    live: bool
+    opschrift: str
+
+
+def articles(tree) -> dict:
+    """number key → ArticleState (a live one wins over a repealed one of the same number)."""
+    found: dict = {}
+    for el in iter_articles(tree):
+        key = number_key(artikel_number(el))
+        live = not is_repealed(el)
+        if key not in found or (live and not found[key].live):
+            found[key] = ArticleState(artikel_number(el), live, norm(artikel_titel(el)))
+    return found
+
+
+def heading_key(el) -> tuple:
+    info = heading_info(el)
+    return (el.tag, info.nr, tuple(heading_info(a).nr for a in el.iterancestors()
+                                   if is_heading(a)))
+
+
+def headings(tree) -> set:
+    """Identity and (kind, number, parents) of every heading: a new heading is one
+    with neither (a replaced heading keeps its number)."""
+    found = set()
+    for el in wettekst(tree).iter():
+        if is_heading(el):
+            found.add(id(el))
+            found.add(heading_key(el))
+    return found
+
+
+_TOC_ARTICLE = re.compile(r"^Artikel\s+(.+?)\.?(?:\s|$)")
+
+
+def toc(tree) -> dict:
+    """article number key → the text of its entry in the inhoudsopgave."""
+    found = {}
+    for text in toc_entries(tree):
+        match = re.match(r"^Artikel\s+(.+?)\.(?:\s|$)", text) or _TOC_ARTICLE.match(text)
+        if match:
+            found.setdefault(number_key(match.group(1)), text)
+    return found
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().rstrip(".").strip()
