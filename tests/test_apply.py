@@ -6,6 +6,7 @@ import datetime as dt
 from functools import lru_cache
 
 import pytest
+from pathlib import Path
 
 from consolidator.law import elements, history, lawfile, toc
 from consolidator.read.act import parse_act_file
@@ -16,7 +17,7 @@ from consolidator.read.instructions import parse_sentence
 from consolidator.law.lawtext import parse_law_text, render_law_text
 from consolidator.model import INSTRUCTION_CLASSES, Locator, Place, Step
 
-SEED = "/work/shared/data/seeds/stb-1996-649.txt"
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "acts" / "stb-1996-649.txt"
 SRC = "Stb. 1996, 649"
 
 
