@@ -57,7 +57,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from consolidator.read import iwt
+from consolidator.read import iwtrules
 from consolidator.law import lawxml as X
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
@@ -824,7 +824,7 @@ def _entry_into_force(act: Act) -> list[Problem]:
         except TimeError as exc:
             problems.append(_problem(ERROR, "entry-into-force", exc.message, span, place))
             continue
-        if entry.pending == iwt.NO_PROVISION:
+        if entry.pending == iwtrules.NO_PROVISION:
             problems.append(_problem(WARNING, "no-date", f"the entry-into-force article names "
                                      f"no date for {_part_label(part)}", span, place))
     where = iwt_articles[0] if iwt_articles else None
@@ -841,32 +841,33 @@ def _entry_into_force(act: Act) -> list[Problem]:
 
 
 def _parts(act: Act) -> list[tuple]:
-    """(iwt.Part, span, place) for every part that needs a date: amending ARTIKELEN per
+    """(iwtrules.Part, span, place) for every part that needs a date: amending ARTIKELEN per
     punt where an onderdeel has punten, else per onderdeel; other ARTIKELEN whole."""
     found = []
     for article in act.articles:
         if article.kind == "entry-into-force":
             continue
         if article.kind != "amend" or not article.onderdelen:
-            found.append((iwt.Part(article.number), article.span, Place(article.number)))
+            found.append((iwtrules.Part(article.number), article.span, Place(article.number)))
             continue
         for onderdeel in article.onderdelen:
             place = Place(article.number, onderdeel.label)
             if not onderdeel.items or onderdeel.sentences:
-                found.append((iwt.Part(article.number, onderdeel.label), onderdeel.span, place))
+                found.append((iwtrules.Part(article.number, onderdeel.label), onderdeel.span,
+                              place))
             for item in onderdeel.items:
-                found.append((iwt.Part(article.number, onderdeel.label, item.label), item.span,
+                found.append((iwtrules.Part(article.number, onderdeel.label, item.label), item.span,
                               Place(article.number, onderdeel.label, item.label)))
     return found
 
 
-def _part_label(part: iwt.Part) -> str:
+def _part_label(part: iwtrules.Part) -> str:
     text = f"ARTIKEL {part.artikel}"
     text += f", onderdeel {part.onderdeel}" if part.onderdeel else ""
     return text + (f", punt {part.punt}" if part.punt else "")
 
 
-def _part_exists(act: Act, part: iwt.Part) -> bool:
+def _part_exists(act: Act, part: iwtrules.Part) -> bool:
     if _elided(act, part.artikel):
         return True  # an excerpt leaves it out; it may well exist
     article = next((a for a in act.articles if _same(a.number, part.artikel, "artikel")), None)
@@ -884,8 +885,8 @@ def _elided(act: Act, number: str) -> bool:
     met LV niet opgenomen]»)."""
     for first, last in act.elided:
         try:
-            if iwt.label_key(first, "artikel") <= iwt.label_key(number, "artikel") \
-                    <= iwt.label_key(last, "artikel"):
+            if iwtrules.label_key(first, "artikel") <= iwtrules.label_key(number, "artikel") \
+                    <= iwtrules.label_key(last, "artikel"):
                 return True
         except ValueError:
             continue
@@ -894,7 +895,7 @@ def _elided(act: Act, number: str) -> bool:
 
 def _same(label: str, wanted: str, level: str) -> bool:
     try:
-        return iwt.label_key(label, level) == iwt.label_key(wanted, level)
+        return iwtrules.label_key(label, level) == iwtrules.label_key(wanted, level)
     except ValueError:
         return label.strip().lower() == wanted.strip().lower()
 
