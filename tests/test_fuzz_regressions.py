@@ -16,7 +16,8 @@ from consolidator.law import lawfile
 from consolidator.read.act import parse_act
 from consolidator.law.artindex import number_key
 from consolidator.errors import ActSyntaxError, ConsolidatorError, LawFormatError, TimeError
-from consolidator.read.iwt import AfterPublication, Part, label_key, rules_from_article
+from consolidator.read.iwt import rules_from_article
+from consolidator.read.iwtrules import AfterPublication, Part, label_key
 from consolidator.model import Article, Span
 
 ROOT = Path(__file__).resolve().parent.parent

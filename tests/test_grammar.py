@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from consolidator.errors import ActSyntaxError
-from consolidator.read.instructions import Intro, parse_sentence
+from consolidator.read.builder.sentences import Intro
+from consolidator.read.instructions import parse_sentence
 from consolidator.model import (
     Content, ContentLine, DeleteElement, DeleteLabel, DeletePunctuation, DeleteWords,
     InsertWords, Locator, Renumber, ReplaceAfter, ReplaceElement,

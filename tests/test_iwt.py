@@ -14,9 +14,9 @@ import pytest
 from conftest import ROOT
 from consolidator.read.act import parse_act, parse_act_file
 from consolidator.errors import ActSyntaxError, TimeError
-from consolidator.read.iwt import (
+from consolidator.read.iwt import read_entry_rules, rules_from_article
+from consolidator.read.iwtrules import (
     DECREE, LATER_LAW, NO_PROVISION, PUBLICATION, Part, Ref, Scope, label_key,
-    read_entry_rules, rules_from_article,
 )
 from consolidator.model import Article, Span
 

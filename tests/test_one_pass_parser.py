@@ -1,4 +1,4 @@
-"""The one-pass parser (``instructions._OnePassParser``) drives Lark's LALR tables and
+"""The one-pass parser (``onepass.OnePassParser``) drives Lark's LALR tables and
 contextual lexer itself, for speed. These tests hold it to Lark: with a builder that has
 no methods it must build exactly the tree Lark's own ``parse`` builds, with the same token
 positions and the same rule columns, and refuse exactly what Lark refuses, at the same
@@ -18,7 +18,7 @@ from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from consolidator.read import act as act_module
-from consolidator.read import instructions
+from consolidator.read import grammars, instructions, onepass, payload
 from consolidator.errors import ConsolidatorError
 from phrasings import read_phrasings
 
@@ -36,7 +36,7 @@ def _sentence_heads() -> list[str]:
     heads = []
 
     def record(text, **kwargs):
-        heads.append(instructions.split_payload(text)[0])
+        heads.append(payload.split_payload(text)[0])
         return real(text, **kwargs)
 
     real = instructions.parse_sentence
@@ -46,7 +46,7 @@ def _sentence_heads() -> list[str]:
                 act_module.parse_act_file(path)
             except ConsolidatorError:
                 pass
-    heads.extend(instructions.split_payload(p.sentence)[0] for p in read_phrasings())
+    heads.extend(payload.split_payload(p.sentence)[0] for p in read_phrasings())
     return sorted(set(heads))
 
 
@@ -88,7 +88,7 @@ def _positions(node) -> list:
 
 @lru_cache(maxsize=1)
 def _tree_parser():
-    return instructions._OnePassParser(instructions.grammar_parser(), _TreeBuilder())
+    return onepass.OnePassParser(grammars.grammar_parser(), _TreeBuilder())
 
 
 def _ours(text: str):
@@ -101,7 +101,7 @@ def test_there_are_sentences_to_compare():
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_the_one_pass_parser_builds_lark_s_tree(chunk):
-    lark = instructions.grammar_parser()
+    lark = grammars.grammar_parser()
     for text in HEADS[chunk::4]:
         try:
             expected = lark.parse(text)
@@ -113,7 +113,7 @@ def test_the_one_pass_parser_builds_lark_s_tree(chunk):
 
 
 def test_the_one_pass_parser_refuses_what_lark_refuses_at_the_same_token():
-    lark = instructions.grammar_parser()
+    lark = grammars.grammar_parser()
     refused = 0
     for text in _mutated(HEADS, 1500):
         try:

@@ -9,7 +9,8 @@ import re
 import pytest
 
 from consolidator.read.act import Para, content_line
-from consolidator.read.instructions import Intro, parse_sentence
+from consolidator.read.builder.sentences import Intro
+from consolidator.read.instructions import parse_sentence
 from consolidator.model import Content, Locator, Step
 from phrasings import read_phrasings
 

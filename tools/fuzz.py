@@ -498,7 +498,8 @@ def run_parse(text: str) -> None:
 
 
 def run_iwt(text: str) -> None:
-    from consolidator.read.iwt import Part, rules_from_article
+    from consolidator.read.iwt import rules_from_article
+    from consolidator.read.iwtrules import Part
     from consolidator.model import Article, Span
     paras = tuple(p.strip() for p in text.splitlines() if p.strip())
     article = Article(number="XII", kind="entry-into-force", text=paras, span=Span(1, 1))

@@ -20,8 +20,10 @@ from typing import Optional
 from consolidator import limits
 from consolidator.dates import find_date
 from consolidator.errors import ActSyntaxError, ConsolidatorError, underline
-from consolidator.read.instructions import Intro, parse_sentence, split_payload
+from consolidator.read.builder.sentences import Intro
+from consolidator.read.instructions import parse_sentence
 from consolidator.read.labels import is_successor
+from consolidator.read.payload import split_payload
 from consolidator.law.lawfile import non_xml_char_error
 from consolidator.model import (
     Act, Article, Condition, Content, ContentLine, Footnote, Item, LawRef, Locator,

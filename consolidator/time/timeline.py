@@ -12,7 +12,7 @@ Rules (each has a test in tests/test_timeline.py):
   act without one (a bill) only when no knowledge date is asked. A retroactive
   part therefore changes the past only as known from its publication on.
 * **Granularity.** Entry into force is decided per punt where an onderdeel has
-  punten, else per onderdeel, else per ARTIKEL (``iwt.Part``).
+  punten, else per onderdeel, else per ARTIKEL (``iwtrules.Part``).
 * **Order.** Events apply by date of effect; on one date by the acts'
   publication dates, then in the order of the act.
 * **Amended entry-into-force articles.** A later act may change the text of an
@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from consolidator.read import iwt
+from consolidator.read import iwt, iwtrules
 from consolidator.apply.actedit import amend_article
 from consolidator.errors import TimeError
 from consolidator.time.facts import ActFact, find_fact
@@ -49,7 +49,7 @@ class Event:
     valid_from: _dt.date
     act: Act = field(compare=False)
     article: Article = field(compare=False)  # only the onderdelen/punten of this piece
-    parts: tuple[iwt.Part, ...]
+    parts: tuple[iwtrules.Part, ...]
     act_key: str
     reason: str = field(compare=False)
     rank: int = field(default=0, compare=False)  # the act's place in publication order
@@ -148,14 +148,14 @@ def _pieces(article: Article):
     An onderdeel with punten is split per punt (a rule may name «N punt 2»)."""
     for onderdeel in article.onderdelen:
         if not onderdeel.items:
-            yield _only(article, onderdeel), (iwt.Part(article.number, onderdeel.label),)
+            yield _only(article, onderdeel), (iwtrules.Part(article.number, onderdeel.label),)
             continue
         if onderdeel.sentences:
             yield (_only(article, replace(onderdeel, items=())),
-                   (iwt.Part(article.number, onderdeel.label),))
+                   (iwtrules.Part(article.number, onderdeel.label),))
         for item in onderdeel.items:
             yield (_only(article, replace(onderdeel, sentences=(), items=(item,))),
-                   (iwt.Part(article.number, onderdeel.label, item.label),))
+                   (iwtrules.Part(article.number, onderdeel.label, item.label),))
 
 
 def _only(article: Article, onderdeel: Onderdeel) -> Article:
@@ -200,12 +200,12 @@ class ActTiming:
         return sorted(found, key=lambda f: f[0])
 
     def _amendment_date(self, other: Act, article: Article) -> _dt.date:
-        entry = self.cache.own(other).entry(iwt.Part(article.number), other.published)
+        entry = self.cache.own(other).entry(iwtrules.Part(article.number), other.published)
         if entry.valid_from is None:
             return _dt.date.max  # not in force (yet): it cannot have changed anything
         return entry.valid_from
 
-    def entry(self, part: iwt.Part) -> iwt.Entry:
+    def entry(self, part: iwtrules.Part) -> iwtrules.Entry:
         """The entry of ``part``: under the entry-into-force text in force when it
         would take effect."""
         rules = self.rules
@@ -255,7 +255,7 @@ def _samenloop(timing: ActTiming, known: list[Act], facts, known_at, notes,
     for article in timing.act.articles:
         if article.kind != "samenloop" or article.condition is None:
             continue
-        this_in_force = timing.entry(iwt.Part(article.number)).valid_from
+        this_in_force = timing.entry(iwtrules.Part(article.number)).valid_from
         condition = article.condition
         other_act = next((a for a in known if refers_to(article.law, a)), None)
         fact = _fact_of(other_act, known, cache) if other_act else \
@@ -274,7 +274,7 @@ def _samenloop(timing: ActTiming, known: list[Act], facts, known_at, notes,
 
 def _fact_of(other: Act, known, cache: RuleCache) -> ActFact:
     """Dates of an input act, in the form of a fact."""
-    entry = ActTiming(other, known, cache).entry(iwt.Part(_first_article(other)))
+    entry = ActTiming(other, known, cache).entry(iwtrules.Part(_first_article(other)))
     return ActFact(stb=other.stb, title=other.title, enacted=other.signed,
                    published=other.published, in_force=entry.valid_from)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from consolidator.errors import ActSyntaxError, TimeError
 from consolidator.model import Act, Place, Span
-from consolidator.read import iwt
+from consolidator.read import iwtrules
 from consolidator.time.timeline import RuleCache
 from consolidator.views.check_report import ERROR, WARNING, Problem, problem, unique
 
@@ -52,39 +52,39 @@ def _undated_parts(act: Act, rules, parts: list[tuple]) -> list[Problem]:
         except TimeError as exc:
             problems.append(problem(ERROR, "entry-into-force", exc.message, span, place))
             continue
-        if entry.pending == iwt.NO_PROVISION:
+        if entry.pending == iwtrules.NO_PROVISION:
             problems.append(problem(WARNING, "no-date", f"the entry-into-force article names "
                                     f"no date for {_part_label(part)}", span, place))
     return problems
 
 
 def _parts(act: Act) -> list[tuple]:
-    """(iwt.Part, span, place) for every part that needs a date: amending ARTIKELEN per
+    """(iwtrules.Part, span, place) for every part that needs a date: amending ARTIKELEN per
     punt where an onderdeel has punten, else per onderdeel; other ARTIKELEN whole."""
     found = []
     for article in act.articles:
         if article.kind == "entry-into-force":
             continue
         if article.kind != "amend" or not article.onderdelen:
-            found.append((iwt.Part(article.number), article.span, Place(article.number)))
+            found.append((iwtrules.Part(article.number), article.span, Place(article.number)))
             continue
         for onderdeel in article.onderdelen:
             place = Place(article.number, onderdeel.label)
             if not onderdeel.items or onderdeel.sentences:
-                found.append((iwt.Part(article.number, onderdeel.label), onderdeel.span, place))
+                found.append((iwtrules.Part(article.number, onderdeel.label), onderdeel.span, place))
             for item in onderdeel.items:
-                found.append((iwt.Part(article.number, onderdeel.label, item.label), item.span,
+                found.append((iwtrules.Part(article.number, onderdeel.label, item.label), item.span,
                               Place(article.number, onderdeel.label, item.label)))
     return found
 
 
-def _part_label(part: iwt.Part) -> str:
+def _part_label(part: iwtrules.Part) -> str:
     text = f"ARTIKEL {part.artikel}"
     text += f", onderdeel {part.onderdeel}" if part.onderdeel else ""
     return text + (f", punt {part.punt}" if part.punt else "")
 
 
-def _part_exists(act: Act, part: iwt.Part) -> bool:
+def _part_exists(act: Act, part: iwtrules.Part) -> bool:
     if _elided(act, part.artikel):
         return True  # an excerpt leaves it out; it may well exist
     article = next((a for a in act.articles if same_label(a.number, part.artikel, "artikel")),
@@ -103,8 +103,8 @@ def _elided(act: Act, number: str) -> bool:
     met LV niet opgenomen]»)."""
     for first, last in act.elided:
         try:
-            if iwt.label_key(first, "artikel") <= iwt.label_key(number, "artikel") \
-                    <= iwt.label_key(last, "artikel"):
+            if iwtrules.label_key(first, "artikel") <= iwtrules.label_key(number, "artikel") \
+                    <= iwtrules.label_key(last, "artikel"):
                 return True
         except ValueError:
             continue
@@ -114,6 +114,6 @@ def _elided(act: Act, number: str) -> bool:
 def same_label(label: str, wanted: str, level: str) -> bool:
     """Whether two labels of an act's parts (ARTIKEL, onderdeel, punt) are the same one."""
     try:
-        return iwt.label_key(label, level) == iwt.label_key(wanted, level)
+        return iwtrules.label_key(label, level) == iwtrules.label_key(wanted, level)
     except ValueError:
         return label.strip().lower() == wanted.strip().lower()

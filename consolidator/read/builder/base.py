@@ -1,0 +1,68 @@
+"""What every part of the instruction builder shares: the sentence it is pointed
+at, the columns of a rule, an action before it meets its frame, and the error
+for a tree the grammar accepts but that cannot be built."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from consolidator.model import Content, Locator, Place, Span
+
+
+@dataclass(frozen=True)
+class Action:
+    """One action of a sentence before it meets its frame."""
+
+    name: str
+    fields: dict
+    sub: tuple[Locator, ...] = ()
+    meta: object = None
+
+
+class GrammarUse(Exception):
+    """A tree the grammar accepts but that cannot be built (no payload, say)."""
+
+    def __init__(self, message: str, meta):
+        super().__init__(message)
+        self.meta = meta
+
+
+class BuilderBase:
+    """The sentence the builder serves: what the grammar does not see (the payload,
+    the content lines that follow, the context locator) and the sentence's place
+    and position in the act. One builder serves many sentences (``for_sentence``)."""
+
+    def __init__(self, text: str, payload: Optional[str], content: Content, context: Locator,
+                 place: Place, line: int, column: int):
+        self.for_sentence(text, payload, content, context, place, line, column)
+
+    def for_sentence(self, text: str, payload: Optional[str], content: Content,
+                     context: Locator, place: Place, line: int,
+                     column: int) -> "BuilderBase":
+        """Point the builder at another sentence."""
+        self.text = text
+        self.payload = payload
+        self.content = content
+        self.context = context
+        self.place = place
+        self.line = line
+        self.column = column
+        # (rule, exception) of the first method that failed; the parse goes on so
+        # that a syntax error further on still wins, as when building came after
+        self.failure: Optional[tuple[str, Exception]] = None
+        return self
+
+    def span(self, meta) -> Span:
+        if getattr(meta, "empty", True):
+            return Span(self.line, self.column)
+        return Span(self.line, self.column + meta.column - 1, self.line,
+                    self.column + meta.end_column - 1)
+
+    def _payload(self, meta) -> str:
+        if self.payload is None:
+            raise GrammarUse("the colon must be followed by the words", meta)
+        return self.payload
+
+
+def unquote(token: str) -> str:
+    return token[1:-1]

@@ -1,0 +1,58 @@
+"""Builder methods for grammar/quoted.lark: quoted words, the colon payload, the
+content «luidende:» announces, punctuation marks."""
+from __future__ import annotations
+
+from lark import Token
+
+from consolidator.model import Content, ContentLine
+from consolidator.numbers import PUNCTUATION
+from consolidator.read.builder.base import BuilderBase, GrammarUse, unquote
+
+
+class QuotedRules(BuilderBase):
+    """The text an instruction carries → strings and ``Content``."""
+
+    def zinsnede(self, meta, children):
+        return unquote(children[-1])
+
+    def telkens(self, meta, children):
+        return bool(children)
+
+    def text_payload(self, meta, children):
+        if self.payload is None:
+            raise GrammarUse("the colon must be followed by the new text", meta)
+        return self.payload
+
+    def text_punct(self, meta, children):
+        return PUNCTUATION[str(children[0]).lower()]
+
+    def text_quoted(self, meta, children):
+        return unquote(children[0])
+
+    def new_text(self, meta, children):
+        return children[0]
+
+    def luidend(self, meta, children):
+        if children and not isinstance(children[0], Token):  # quoted text after «luidende»
+            return Content((ContentLine("text", children[0]),))
+        if self.payload is not None:
+            return Content((ContentLine("text", self.payload + _closing(self.payload)),))
+        return self.content
+
+    def punct_loc(self, meta, children):
+        mark = PUNCTUATION[str(children[0]).lower()]
+        where = children[2] if len(children) > 2 else None
+        return (mark, where)
+
+    def punct_new(self, meta, children):
+        token = children[0]
+        if token.type == "PUNCT":
+            return PUNCTUATION[str(token).lower()]
+        if token.type == "QUOTED":
+            return unquote(token)
+        return ":"
+
+
+def _closing(text: str) -> str:
+    """A volzin given after a colon keeps the full stop that closes the sentence."""
+    return "" if text.endswith((".", "?", "!")) else "."

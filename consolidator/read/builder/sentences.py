@@ -1,0 +1,207 @@
+"""Builder methods for grammar/instruction.lark: intros and the shapes of a sentence.
+
+A sentence's actions meet their frame here («In artikel 5 …», a subject, an
+anchor, «Aan …») and become the instructions of ``model``; the context an intro
+set («Artikel 105b wordt gewijzigd als volgt:») is joined to every locator.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+from consolidator.model import INSTRUCTION_CLASSES, Instruction, LawRef, Locator, Sentence, Span
+from consolidator.read.builder.actions import element_fields, new_of
+from consolidator.read.builder.base import Action, BuilderBase, GrammarUse, unquote
+from consolidator.read.builder.locators import clean_law_name, join
+
+
+@dataclass(frozen=True)
+class Intro:
+    """A sentence that opens a list of instructions: sets their context."""
+
+    targets: tuple[Locator, ...]
+    law: Optional[LawRef] = None
+    span: Span = field(default=Span(0, 0), compare=False)
+
+
+Parsed = Union[Sentence, Intro]
+
+_CLASSES = {cls.kind: cls for cls in INSTRUCTION_CLASSES}
+
+
+class SentenceRules(BuilderBase):
+    """Intros and sentences → ``Intro`` and ``Sentence``."""
+
+    def intro_subject(self, meta, children):
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        return Intro(tuple(self._subject_targets(children[0])), law, self.span(meta))
+
+    def intro_law(self, meta, children):
+        name = clean_law_name(str(children[0]))
+        return Intro((), LawRef(name, span=self.span(meta)), self.span(meta))
+
+    def intro_in(self, meta, children):
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        return Intro(tuple(children[0]), law, self.span(meta))
+
+    def framed(self, meta, children):
+        frame = children[0]
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        actions = children[-1]
+        return self._sentence(meta, [self._framed(frame, a) for a in actions], law)
+
+    def subjected(self, meta, children):
+        deletions = children[0]
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        acts = [c for c in children[1:] if isinstance(c, Action)]
+        built = []
+        if acts[0].name == "delete-element":
+            # «Het tweede en derde lid, alsmede de aanduiding van het eerste lid, vervallen.»
+            built.extend(self._build(d, self._absolute(d.sub) if d.sub else [self.context])
+                         for d in deletions)
+            acts = acts[1:]
+        elif acts[0].name == "replace-element" and all(d.name == "delete-words" for d in deletions):
+            # «‘artikel 6.32, tweede lid’ wordt vervangen door: …» (words of the context)
+            new = acts[0].fields.get("new", self.payload)
+            for d in deletions:
+                action = Action("replace-words", {"old": d.fields["words"], "new": new,
+                                                   "telkens": False}, (), acts[0].meta)
+                built.append(self._build(action, [self.context]))
+            acts = acts[1:]
+        else:
+            if "new" in acts[0].fields:
+                raise GrammarUse("an element is replaced by new text on the following lines "
+                                 "(«komt te luiden:»), not by quoted words", acts[0].meta)
+            subject = self._subject_targets(deletions)
+            built.append(self._build(acts[0], self._absolute(subject)))
+            acts = acts[1:]
+        for action in acts:  # «…, onder vernummering van …»
+            built.append(self._build(action, self._absolute(list(action.sub))))
+        return self._sentence(meta, built, law)
+
+    def _subject_targets(self, deletions) -> list[Locator]:
+        for d in deletions:
+            if d.name != "delete-element":
+                raise GrammarUse("only elements can be replaced or renumbered here", d.meta)
+        return [loc for d in deletions for loc in d.sub]
+
+    def anchored(self, meta, children):
+        direction, anchor, action = children[0], children[1], children[-1]
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        if isinstance(anchor, tuple):  # «Na «X» vervalt: Y»
+            fields = dict(action.fields, anchor=anchor[1], position=direction)
+            return self._sentence(meta, [self._build(Action(action.name, fields, (), action.meta),
+                                                     [self.context])], law)
+        fields = dict(action.fields, position=direction)
+        built = self._build(Action(action.name, fields, (), action.meta), self._absolute(anchor))
+        return self._sentence(meta, [built], law)
+
+    def appended(self, meta, children):
+        parent, action = children[0], children[-1]
+        law = next((c for c in children if isinstance(c, LawRef)), None)
+        if not action.fields.get("element") and self.payload is not None and not self.content.lines:
+            # «Aan het slot van het tweede lid wordt toegevoegd: , of» adds words
+            action = Action("insert-words", {"new": self.payload, "position": "end"}, (),
+                            action.meta)
+        return self._sentence(meta, [self._build(action, self._absolute(parent))], law)
+
+    def er_insert(self, meta, children):
+        new = new_of(children)
+        fields = element_fields(new, children[-1], "end")
+        return self._sentence(meta, [self._build(Action("insert-element", fields, (), None),
+                                                 [self.context])], None)
+
+    def sentence_after_renumber(self, meta, children):
+        new = new_of(children)
+        return Action("insert-element", element_fields(new, children[-1], None), (), meta)
+
+    sentence_after_punct = sentence_after_renumber
+
+    def renumber_head(self, meta, children):
+        return children[0]
+
+    def replace_punct_head(self, meta, children):
+        (mark, where), new = children
+        return Action("replace-punctuation", {"old": mark, "new": new, "position": "end"},
+                      tuple(where or ()), meta)
+
+    def renumber_first(self, meta, children):
+        renumber, insert = children
+        targets = self._absolute(list(renumber.sub))
+        first = self._build(renumber, targets)
+        # «Onder vernummering van het tweede lid tot derde lid wordt een lid ingevoegd»:
+        # the new element takes the place the first renumbered one leaves.
+        fields = dict(insert.fields, position="before",
+                      number=insert.fields.get("number") or targets[0].steps[-1].number)
+        second = self._build(Action("insert-element", fields, (), insert.meta), targets[:1])
+        return self._sentence(meta, [first, second], None)
+
+    def replace_quoted_head(self, meta, children):
+        old, _end, where, new = children
+        return Action("replace-punctuation", {"old": unquote(old), "new": new, "position": "end"},
+                      tuple(where), meta)
+
+    def punct_first(self, meta, children):
+        *puncts, insert = children
+        built = [self._build(p, self._absolute(list(p.sub)) if p.sub else [self.context])
+                 for p in puncts[:-1]]
+        punct = puncts[-1]
+        targets = self._absolute(list(punct.sub)) if punct.sub else [self.context]
+        first = self._build(punct, targets)
+        # «… door een puntkomma, wordt een onderdeel toegevoegd»: at the end of the
+        # list that holds the onderdeel whose punctuation changes
+        parent = [Locator(t.steps[:-1]) for t in targets] if punct.sub else [self.context]
+        fields = dict(insert.fields, position="end")
+        second = self._build(Action("insert-element", fields, (), insert.meta), parent)
+        return self._sentence(meta, built + [first, second], None)
+
+    def label_insert(self, meta, children):
+        label = unquote(children[0]).rstrip(".")
+        action = Action("renumber", {"new_numbers": (label,)}, (), meta)
+        return self._sentence(meta, [self._build(action, [self.context])], None)
+
+    # -- subjects, anchors and parents
+
+    def subject(self, meta, children):
+        return children[0]
+
+    def anchor(self, meta, children):
+        return children[0]
+
+    def anchor_quoted(self, meta, children):
+        return ("quoted", unquote(children[0]))
+
+    def parent(self, meta, children):
+        return children[0]
+
+    def parent_end(self, meta, children):
+        lists = [c for c in children if isinstance(c, list)]
+        return lists[0] if lists else [Locator()]
+
+    # -- assembling
+
+    def _absolute(self, targets) -> list[Locator]:
+        return [join(self.context, t) for t in targets]
+
+    def _framed(self, frame, action: Action) -> Instruction:
+        base = self._absolute(frame)
+        if action.sub:
+            base = [join(b, s) for b in base for s in action.sub]
+        return self._build(action, base)
+
+    def _build(self, action: Action, targets: list[Locator]) -> Instruction:
+        cls = _CLASSES[action.name]
+        fields = dict(action.fields)
+        if action.name == "insert-element" and fields.get("position") is None:
+            fields["position"] = "after"
+        span = self.span(action.meta) if action.meta is not None else Span(self.line, self.column)
+        return cls(targets=tuple(targets), place=self.place, span=span, **fields)
+
+    def _sentence(self, meta, instructions, law) -> Sentence:
+        return Sentence(tuple(instructions), self.text, self.span(meta), law)
+
+    def start(self, meta, children):
+        return children[0]
+
+    def sentence(self, meta, children):
+        return children[0]

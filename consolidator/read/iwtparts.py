@@ -1,0 +1,182 @@
+"""The parts an entry-into-force sentence names («de artikelen II, onderdeel J, VII
+en IX», «onderdelen JJ, onder 3, tot en met VV», «artikel I, met uitzondering van
+onderdeel C») → ``Scope``. The iwt grammar gives the part words as a flat run of
+tokens; this reader places each label at its level, strictly."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Sequence
+
+from lark import Token
+
+from consolidator.read.iwtrules import Part, Ref, Scope, bounds, label_key
+
+
+class Unsupported(Exception):
+    """A reading the grammar accepts but the reader refuses; ``token`` is where."""
+
+    def __init__(self, message: str, token=None):
+        super().__init__(message)
+        self.token = token
+
+
+class PartsReader:
+    """A flat run of part tokens → Scope. Strict: anything it cannot place raises.
+
+    Keywords set the level of the labels after them («artikel», «onderdelen»,
+    «punt»/«onder»); a digit after an onderdeel is a punt; in a list opened with
+    «de artikelen», a label followed by «onderdeel(en)» or following a single
+    «onderdeel X» is the next ARTIKEL («de artikelen II, onderdeel J, VII en IX»);
+    «van artikel I» gives the preceding onderdelen their ARTIKEL."""
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.tokens = [t for t in tokens]
+        self.include: list[Ref] = []
+        self.exclude: list[Ref] = []
+        self.target = self.include
+        self.mode = ""
+        self.plural_artikelen = False
+        self.singular_onderdeel_used = False
+        self.artikel = ""
+        self.onderdeel = ""
+        self.orphans: list[int] = []  # indexes in include of refs waiting for «van artikel»
+        self.range_open = False
+        self.van = False
+        self.singular_onderdeel = False
+
+    def read(self) -> Scope:
+        for index, token in enumerate(self.tokens):
+            getattr(self, "_" + token.type.lower())(token, index)
+        if self.range_open:
+            raise Unsupported("a range without its end", self.tokens[-1])
+        if self.orphans:
+            raise Unsupported("onderdelen without their ARTIKEL", self.tokens[0])
+        return Scope(include=tuple(self.include), exclude=tuple(self.exclude))
+
+    def _kw_artikel(self, token, index):
+        plural = token.value.lower().endswith("artikelen")
+        if self.target is self.exclude and not self.van:
+            self.target = self.include  # «…, en artikel II»: the exception list ended
+        self.mode = "van" if self.van else "artikel"
+        self.van = False
+        self.plural_artikelen = plural or self.plural_artikelen
+        self.onderdeel = ""
+
+    def _kw_onderdeel(self, token, index):
+        self.mode = "onderdeel"
+        self.singular_onderdeel_used = False
+        self.singular_onderdeel = not token.value.lower().endswith("onderdelen")
+
+    def _kw_punt(self, token, index):
+        if not self.onderdeel:
+            raise Unsupported("a punt without its onderdeel", token)
+        self.mode = "punt"
+
+    def _label(self, token, index):
+        level = self._level(token, index)
+        if self.mode == "van":
+            return self._resolve_orphans(token)
+        part = self._part(level, token)
+        if self.range_open:
+            self._close_range(part, token)
+        else:
+            self._drop_parent(part)
+            if level != "artikel" and not self.artikel:
+                self.orphans.append(len(self.target))
+            self.target.append(Ref(part))
+
+    def _drop_parent(self, part: Part) -> None:
+        """«artikel I, onderdelen B en C» names B and C, not all of artikel I."""
+        parent = Part(part.artikel, part.onderdeel if part.punt else "")
+        if part.onderdeel and self.target and self.target[-1] == Ref(parent):
+            self.target.pop()
+
+    def _level(self, token, index) -> str:
+        label = token.value
+        if self.mode in ("artikel", "van"):
+            return "artikel"
+        if self.mode == "punt":
+            if label[0].isdigit():
+                return "punt"
+            self.mode = "onderdeel"
+        if self.mode != "onderdeel" or label[0].isdigit():
+            raise Unsupported(f"cannot tell what «{label}» is", token)
+        if self.plural_artikelen and self._starts_artikel(index):
+            self.mode = "artikel"
+            return "artikel"
+        if self.singular_onderdeel:
+            if self.singular_onderdeel_used:
+                raise Unsupported(f"«{label}» after a single onderdeel", token)
+            self.singular_onderdeel_used = True
+        return "onderdeel"
+
+    def _starts_artikel(self, index: int) -> bool:
+        if self.range_open:
+            return False
+        after = [t.type for t in self.tokens[index + 1:index + 3]]
+        if after[:1] == ["KW_ONDERDEEL"] or after == ["PSEP", "KW_ONDERDEEL"]:
+            return True
+        return self.singular_onderdeel and self.singular_onderdeel_used
+
+    def _part(self, level: str, token) -> Part:
+        try:
+            label_key(token.value, level)
+        except ValueError as exc:
+            raise Unsupported(str(exc), token) from None
+        if level == "artikel":
+            self.artikel, self.onderdeel = token.value, ""
+            return Part(token.value)
+        if level == "onderdeel":
+            self.onderdeel = token.value
+            return Part(self.artikel, token.value)
+        return Part(self.artikel, self.onderdeel, token.value)
+
+    def _close_range(self, part: Part, token) -> None:
+        first = self.target[-1].first
+        if bounds(part)[1] < bounds(first)[0]:
+            raise Unsupported(f"a range that runs backwards ({first} tot en met {part})", token)
+        self.target[-1] = Ref(first, part)
+        self.range_open = False
+
+    def _resolve_orphans(self, token) -> None:
+        self.artikel = token.value
+        for i in self.orphans:
+            ref = self.include[i]
+            self.include[i] = Ref(dataclasses.replace(ref.first, artikel=token.value),
+                                  ref.last and dataclasses.replace(ref.last, artikel=token.value))
+        self.orphans = []
+        self.mode = "artikel"
+
+    def _psep(self, token, index):
+        pass
+
+    def _range(self, token, index):
+        if not self.target or self.target[-1].last or self.range_open:
+            raise Unsupported("«tot en met» without a start", token)
+        self.range_open = True
+
+    def _qual(self, token, index):
+        text = re.sub(r"^,?\s*(voor\s+wat\s+betreft|wat\s+betreft|voor\s+zover\s+het\s+betreft)\s+",
+                      "", token.value.strip())
+        self._qualify(re.sub(r"^de\s+", "", text), token)
+
+    def _lidq(self, token, index):
+        self._qualify(token.value.lstrip(", \t"), token)
+
+    def _qualify(self, text: str, token) -> None:
+        if not self.target or self.target[-1].last:
+            raise Unsupported(f"«{text}» does not follow a single part", token)
+        ref = self.target[-1]
+        self.target[-1] = Ref(dataclasses.replace(ref.first, qualifier=text))
+
+    def _van_art(self, token, index):
+        if not self.orphans:
+            raise Unsupported("«van artikel» without onderdelen before it", token)
+        self.van = True
+
+    def _muv_inner(self, token, index):
+        if not self.include or self.target is self.exclude:
+            raise Unsupported("an exception without a part before it", token)
+        self.target = self.exclude
+        self.artikel = self.include[-1].first.artikel
