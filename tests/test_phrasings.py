@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from consolidator.read.act import Para, content_line
+from consolidator.read.content import content_line
+from consolidator.read.paras import Para
 from consolidator.read.builder.sentences import Intro
 from consolidator.read.instructions import parse_sentence
 from consolidator.model import Content, Locator, Step

@@ -4,7 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consolidator.read.act import Para, content_line
+from consolidator.read.content import content_line
+from consolidator.read.paras import Para
 from consolidator.read.dutch import NotRenderable, render
 from consolidator.read.instructions import parse_sentence
 from consolidator.model import (

@@ -1,0 +1,193 @@
+"""The body of one amending ARTIKEL: onderdelen, punten, subpunten, each sentence with
+the quoted content that follows it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from consolidator.errors import ActSyntaxError
+from consolidator.model import Content, Item, LawRef, Locator, Onderdeel, Place, Sentence, Span, Step
+from consolidator.read.builder.sentences import Intro
+from consolidator.read.content import PUNT_RE, content_line
+from consolidator.read.kinds import AMENDING_INTRO_RE, reads_as_instruction
+from consolidator.read.labels import is_successor
+from consolidator.read.paras import Para
+from consolidator.read.payload import split_payload
+
+if TYPE_CHECKING:  # the act reader hands itself to the body reader
+    from consolidator.read.act import ActReader
+
+LABEL_RE = re.compile(r"^([A-Z]{1,3}\d*[a-z]?|[a-z]{1,2})$")
+SUBPUNT_RE = re.compile(r"^([a-z])\.\s+(.*)$")
+
+
+class BodyReader:
+    """Reads the onderdelen, punten and content of one amending article."""
+
+    def __init__(self, act: "ActReader", article: str, law: LawRef):
+        self.act = act
+        self.article = article
+        self.law = law
+
+    def onderdelen(self, paras: list[Para], context: Locator) -> list[Onderdeel]:
+        groups = self._split_labels(paras)
+        if not groups:
+            raise ActSyntaxError(f"ARTIKEL {self.article} has no instructions",
+                                 source=self.act.source)
+        result = []
+        for label, label_para, body in groups:
+            if not body:
+                exc = self.act.error(label_para, f"onderdeel {label} is empty")
+                if self.act.collected(exc, Place(self.article, label)):
+                    continue
+                raise exc
+            result.append(self._onderdeel(label, label_para, body, context))
+        return result
+
+    def _split_labels(self, paras: list[Para]) -> list[tuple[str, Para, list[Para]]]:
+        groups: list[tuple[str, Para, list[Para]]] = []
+        current = None
+        for para in paras:
+            match = LABEL_RE.match(para.text)
+            opens = match and (is_successor(current, match.group(1)) if current else not groups)
+            if opens:
+                current = match.group(1)
+                groups.append((current, para, []))
+            elif not groups:  # an article without lettered onderdelen
+                groups.append(("", para, [para]))
+            else:
+                groups[-1][2].append(para)
+        return groups
+
+    def _onderdeel(self, label: str, head: Para, body: list[Para], context: Locator) -> Onderdeel:
+        place = Place(article=self.article, onderdeel=label)
+        sentences, index = [], 0
+        first = body[0]
+        own_context = context
+        parsed = None
+        if not PUNT_RE.match(first.text):  # punten may follow the label directly
+            parsed, index = self._parse_with_content(body, 0, place, context)
+            if isinstance(parsed, Intro):
+                own_context = context + parsed.targets[0] if parsed.targets else context
+            elif parsed is not None:
+                sentences.append(parsed)
+        failed = parsed is None and not PUNT_RE.match(first.text)  # collecting only
+        items, index = self._items(body, index, place, own_context)
+        if failed:
+            items = []  # the intro failed, so the punten's targets are unknown
+        if index < len(body):
+            exc = self.act.error(body[index], f"onderdeel {label or self.article}: "
+                                 "unexpected text after the instructions")
+            if not self.act.collected(exc, place):
+                raise exc
+        return Onderdeel(label=label, sentences=tuple(sentences), items=tuple(items),
+                         context=own_context, intro=first.text if isinstance(parsed, Intro) else "",
+                         span=Span(head.line, head.column))
+
+    def _items(self, body, index, place, context) -> tuple[list[Item], int]:
+        items, current = [], None
+        while index < len(body):
+            para = body[index]
+            match = PUNT_RE.match(para.text)
+            if not match or not (current is None or is_successor(current, match.group(1))):
+                break
+            current = match.group(1)
+            item_place = Place(place.article, place.onderdeel, current)
+            inner = Para(para.line, para.column + len(para.text) - len(match.group(2)),
+                         match.group(2), para.raw)
+            sentences, index = self._item_body(inner, body, index + 1, item_place, context)
+            items.append(Item(label=current, sentences=tuple(sentences), context=context,
+                              span=Span(para.line, para.column)))
+        return items, index
+
+    def _item_body(self, inner: Para, body, index, place, context):
+        rest = [inner] + body[index:]
+        parsed, used = self._parse_with_content(rest, 0, place, context)
+        if parsed is None or isinstance(parsed, Intro):
+            # «1. Artikel 5 wordt als volgt gewijzigd:» + a., b.; a failed sentence
+            # (collecting) keeps its subpunten, read for their syntax only
+            sub_context = context + parsed.targets[0] if parsed is not None else context
+            sentences, pos = [], used
+            while pos < len(rest) and SUBPUNT_RE.match(rest[pos].text):
+                match = SUBPUNT_RE.match(rest[pos].text)
+                para = rest[pos]
+                sub = Para(para.line, para.column + len(para.text) - len(match.group(2)),
+                           match.group(2), para.raw)
+                sub_place = Place(place.article, place.onderdeel, place.punt, match.group(1))
+                s, n = self._parse_with_content([sub] + rest[pos + 1:], 0, sub_place, sub_context)
+                if s is not None:
+                    sentences.append(s)
+                pos += n
+            return (sentences if parsed is not None else []), index + pos - 1
+        return [parsed], index + used - 1
+
+    # -- a sentence and the content that follows it
+
+    def _parse_with_content(self, paras, index, place, context):
+        """Parse paras[index] and, if it ends in «:», the content after it.
+        Returns (parsed, number of paragraphs used)."""
+        para = paras[index]
+        text = self.act.clean(para)
+        head, payload = split_payload(text)
+        wants_content = head.rstrip().endswith(":") and payload is None
+        content, used = Content(), 1
+        if wants_content and not AMENDING_INTRO_RE.search(text):
+            content_paras = self._content_paras(paras, index + 1, place)
+            content = self._content(content_paras)
+            used += len(content_paras)
+            if not content_paras:
+                exc = self.act.error(para, "the instruction announces new text, but none "
+                                     "follows", column=para.column + len(para.text) - 1, width=1)
+                if self.act.collected(exc, place):
+                    return None, used
+                raise exc
+        return self.act.sentence(para, place, context, content, text), used
+
+    def _content_paras(self, paras, start, place) -> list[Para]:
+        """Content runs until the next punt, onderdeel or article of the act."""
+        end = start
+        while end < len(paras):
+            para = paras[end]
+            if self._ends_content(para, place, paras[start:end]):
+                break
+            end += 1
+        return paras[start:end]
+
+    def _ends_content(self, para: Para, place: Place, so_far: list[Para]) -> bool:
+        """Content ends at the next punt of the same onderdeel, recognised by its
+        number and by reading as an instruction (content leden may be numbered too)."""
+        match = PUNT_RE.match(para.text)
+        if not (match and place.punt and is_successor(place.punt, match.group(1))):
+            return False
+        if so_far and LABEL_RE.match(so_far[0].text):
+            return False  # nested onderdelen keep their own punten
+        return reads_as_instruction(match.group(2))
+
+    def _content(self, paras: list[Para]) -> Content:
+        if paras and LABEL_RE.match(paras[0].text):
+            # an act inserting onderdelen into an act (ARTIKEL X)
+            return Content(onderdelen=tuple(self.onderdelen(paras, Locator())))
+        return Content(tuple(content_line(p) for p in paras))
+
+
+_ACT_STEPS = {"artikel": "act-artikel", "onderdeel": "act-onderdeel"}
+
+
+def act_targets(onderdeel: Onderdeel) -> Onderdeel:
+    """In an ARTIKEL that changes this act itself, «artikel I» and «onderdeel A»
+    are places in the act, not in a law."""
+    def convert(loc: Locator) -> Locator:
+        return Locator(tuple(Step(_ACT_STEPS.get(s.kind, s.kind), s.number, s.qualifier)
+                             for s in loc.steps))
+
+    def sentence(s: Sentence) -> Sentence:
+        ins = tuple(dataclasses.replace(i, targets=tuple(convert(t) for t in i.targets))
+                    for i in s.instructions)
+        return dataclasses.replace(s, instructions=ins)
+
+    items = tuple(dataclasses.replace(it, sentences=tuple(map(sentence, it.sentences)))
+                  for it in onderdeel.items)
+    return dataclasses.replace(onderdeel, sentences=tuple(map(sentence, onderdeel.sentences)),
+                               items=items, context=convert(onderdeel.context))
