@@ -57,10 +57,12 @@ def diff_cmd(law, from_date, to_date, known_at, date, from_known, to_known, arti
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
 @store_option
 def render_cmd(output, quiet, store_path) -> None:
-    """Write a static website of every law in the store: the text on each version date
-    with a date picker, the redline of each version against the one before, every
-    article through time («Geldend van … t/m …») with its sources, and a page per act
-    with what each part changed and when it took effect. Open OUTPUT/index.html."""
+    """Write a static website, in Dutch, of every law in the store: the text on each
+    version date (also at its stable address <law>/<date>/) with a date picker, the
+    redline of each version against the one before, every superseded version on a
+    «zoals bekend op» page, every article through time («Geldend van … t/m …») with its
+    sources, a page per act with what each part changed and when it took effect, an
+    address per date (<law>/op.html?datum=D) and a search. Open OUTPUT/index.html."""
     from consolidator.views.site import render_store
 
     notify = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))

@@ -1,58 +1,64 @@
-"""A static site of the store, from the jinja2 templates in ``templates/``.
+"""A static site of the store, in Dutch, from the jinja2 templates in ``templates/``.
 
-``render_site(store, output)`` writes, for every law, one page per version (the
-text valid then, with a date picker), one page per version with the redline
-against the version before (``redline.compare``), one page per article with the
-periods it was in force («Geldend van … t/m …») and what changed it, and the
-history of the law on both time axes; and one page per act with what each of its
-parts changed and when it took effect. The pages show the store as known now;
-superseded versions appear in the law's history and on the act pages.
+``render_site(store, output)`` writes, for every law, one page per version as known now
+(the text valid then, with a date picker), at ``<law>/<date>.html`` and at its stable
+address ``<law>/<date>/``; one page per version with the redline against the version
+before; one page per version that later knowledge superseded, with what is known now
+instead, and one «zoals bekend op» page per moment of knowledge that had such versions; one
+page per article with the periods it was in force («Geldend van … t/m …») and what changed
+it; a page that opens the version in force on any date (``op.html?datum=2010-05-05``); a
+search index; and one page per act with what each of its parts changed and when it took
+effect. Page data comes from ``site_pages`` and ``site_acts``, the Dutch from
+``site_words``, sources and their publications from ``site_sources``, the search index from
+``site_search``.
 
-All text is autoescaped. Pages link relatively, so the site works from any folder
-and from ``file://``; the date picker is a form whose select navigates with a few
-lines of JavaScript and, without JavaScript, leads to a page listing every version.
-The site is written to a temporary folder next to the output and renamed into place;
-the same store gives byte-identical files.
+All text is autoescaped. Pages link relatively, so the site works from any folder and from
+``file://``; the scripts (date picker, date address, search) only add to pages that work
+without them. The site is written to a temporary folder next to the output and renamed into
+place; the same store gives byte-identical files.
 
 Layout::
 
-    index.html                      the laws
-    style.css, picker.js
-    <law>/index.html                overview: versions, history, articles
-    <law>/<valid-from>.html         the text valid from that date
+    index.html, zoeken.html          the laws; the search
+    style.css, picker.js, datum.js, zoeken.js
+    <law>/index.html                 overview: versions, history, earlier knowledge, articles
+    <law>/<valid-from>.html          the text valid from that date
+    <law>/<valid-from>/index.html    the same text at its stable address
     <law>/<valid-from>-wijzigingen.html   the redline against the version before
-    <law>/kies.html                 every version (the picker's page without JavaScript)
-    <law>/artikel/<nr>.html         one article through time
-    besluiten/index.html            the acts
-    besluiten/<act>.html            one act: its parts, when they took effect, what they changed
+    <law>/op.html                    ?datum=D: the version in force on D; else every version
+    <law>/kies.html                  every version (the picker's page without JavaScript)
+    <law>/bekend-op-<K>.html         the versions as known from K («zoals bekend op»)
+    <law>/<valid-from>-bekend-op-<K>.html           a superseded version's text
+    <law>/<valid-from>-bekend-op-<K>-verschil.html  what later knowledge changed in it
+    <law>/artikel/<nr>.html          one article through time
+    <law>/zoekindex.js               the law's search index
+    besluiten/index.html             the acts
+    besluiten/<act>.html             one act: its parts, when they took effect, what they changed
 """
 from __future__ import annotations
 
-import datetime as _dt
-import re
+import dataclasses
 import shutil
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
 
-from consolidator.law.lawfile import parse_law
-from consolidator.dates import MONTHS
-from consolidator.errors import StoreError
 from consolidator.outputs import staging_folder, swap_in
-from consolidator.views.redline import (Redline, Unit, UnitChange, compare, fresh_sources, natural_key,
-                      split_lines, units)
-from consolidator.store.db import EARLIEST, LATEST, Store, Version
+from consolidator.store.db import Store
+from consolidator.views.redline import Redline, UnitChange, split_lines, word_diff
+from consolidator.views.site_acts import CHANGE_NAMES, Act, collect_acts
+from consolidator.views.site_pages import (LawSite, Page, article_index, article_periods,
+                                           build_law, slug)
+from consolidator.views.site_search import INDEX_NAME, index_script, search_index
+from consolidator.views.site_sources import act_summary, publication, source_groups
+from consolidator.views.site_words import (asked, count, dutch_date, first_capital,
+                                           known_period, known_since, note, period, reason,
+                                           repeal_marks, source_label)
 
-_MONTH_NAMES = {n: name for name, n in MONTHS.items()}
-#: what each kind of change is called on the site
-CHANGE_NAMES = {"changed": "gewijzigd", "added": "ingevoegd", "repealed": "vervallen",
-                "removed": "uit de tekst verdwenen",
-                "restamped": "nieuwe versie (BWB), tekst ongewijzigd"}
-_STATIC = ("style.css", "picker.js")
+_STATIC = ("style.css", "picker.js", "datum.js", "zoeken.js")
 
 
 # --------------------------------------------------------------------------- templates
@@ -66,12 +72,15 @@ def _source(name: str):
 
 
 def environment() -> jinja2.Environment:
-    """The templates, autoescaped, with the filters the pages use."""
+    """The templates, autoescaped, with the filters and wording the pages use."""
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["datum"] = dutch_date
-    env.globals.update(change_names=CHANGE_NAMES, known_period=known_period, period=period)
+    env.filters["hoofdletter"] = first_capital
+    env.globals.update(change_names=CHANGE_NAMES, known_period=known_period, period=period,
+                       known_since=known_since, count=count, publication=publication,
+                       source_label=source_label, reason=reason, asked=asked)
     return env
 
 
@@ -79,66 +88,29 @@ def static_file(name: str) -> str:
     return resources.files("consolidator.templates").joinpath(name).read_text("utf-8")
 
 
-def dutch_date(value) -> str:
-    """«1 januari 1997» for ``"1997-01-01"`` or a date."""
-    date = value if isinstance(value, _dt.date) else _dt.date.fromisoformat(value)
-    return f"{date.day} {_MONTH_NAMES[date.month]} {date.year}"
+# --------------------------------------------------------------------------- page views
 
-
-def period(valid_from: str, valid_until: Optional[str]) -> str:
-    """«Geldend van 1 januari 1997 t/m 31 december 1998» (the store's end is exclusive)."""
-    if valid_until is None or valid_until == LATEST:
-        return f"Geldend van {dutch_date(valid_from)} t/m heden"
-    last = _dt.date.fromisoformat(valid_until) - _dt.timedelta(days=1)
-    return f"Geldend van {dutch_date(valid_from)} t/m {dutch_date(last)}"
-
-
-def known_period(version: Version) -> str:
-    """«bekend sinds 23 december 1996», «bekend van … tot …» (knowledge axis)."""
-    if version.known_from == EARLIEST:
-        start = "bekend vanaf het begin"
-    elif version.known_from == LATEST:
-        start = "bekend zodra alle gegeven besluiten bekend zijn"
-    else:
-        start = f"bekend sinds {dutch_date(version.known_from)}"
-    if version.known_until:
-        return f"{start}, vervangen op {dutch_date(version.known_until)}"
-    return start
-
-
-# --------------------------------------------------------------------------- page data
-
-@dataclass
 class Line:
-    level: int
-    pieces: list  # [(op, text)]: op "same" for plain text
+    """One line of law text: its indent and its pieces ((op, text); op "same" for plain)."""
+
+    def __init__(self, level: int, pieces: list):
+        self.level = level
+        self.pieces = pieces
 
 
-@dataclass
 class Block:
     """One unit of a law text as the templates show it."""
 
-    kind: str
-    label: str
-    level: int         # heading level (2 for a top-level heading or article)
-    heading: str
-    lines: list[Line]
-    repealed: bool
-    anchor: str
-    article_page: str = ""
-
-
-@dataclass
-class Page:
-    """One version of a law on the site."""
-
-    version: Version
-    name: str                       # "1997-01-01.html"
-    changes_name: str               # "1997-01-01-wijzigingen.html" ("" for the first)
-    period: str
-    units: list[Unit]
-    changes: list[UnitChange] = field(default_factory=list)
-    previous: Optional["Page"] = None
+    def __init__(self, unit, article_pages: dict[str, str]):
+        lines = unit.text.split("\n")
+        self.kind = unit.kind
+        self.label = unit.label
+        self.level = 2 + len(unit.parents)   # heading level (2: top-level heading or article)
+        self.heading = lines[0]
+        self.lines = _plain_lines(lines[1:])
+        self.repealed = unit.repealed
+        self.anchor = slug(unit.key)
+        self.article_page = article_pages.get(unit.key, "")
 
 
 def _plain_lines(text_lines: list[str]) -> list[Line]:
@@ -161,217 +133,14 @@ def _redline_lines(change: UnitChange) -> list[Line]:
     return out
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-").lower() or "x"
+def _blocks(units, article_pages: dict[str, str]) -> list[Block]:
+    return [Block(u, article_pages) for u in units if u.kind != "title"]
 
 
-def _anchor(unit: Unit) -> str:
-    return _slug(unit.key)
-
-
-def _block(unit: Unit, article_pages: dict[str, str]) -> Block:
-    lines = unit.text.split("\n")
-    return Block(unit.kind, unit.label, 2 + len(unit.parents), lines[0],
-                 _plain_lines(lines[1:]), unit.repealed, _anchor(unit),
-                 article_pages.get(unit.key, ""))
-
-
-# --------------------------------------------------------------------------- one law
-
-@dataclass
-class LawSite:
-    law_id: str
-    title: str
-    pages: list[Page]
-    article_pages: dict[str, str]     # unit key -> "artikel/105a1.html"
-    history: list[Version]            # every version, superseded ones too
-    notes: list[str]
-    base_source: str
-
-
-def build_law(store: Store, law_id: str) -> LawSite:
-    """Everything the pages of one law need, read from the store once."""
-    current = store.current_versions(law_id)
-    if not current:
-        raise StoreError(f"{law_id}: no versions in {store.path}")
-    pages: list[Page] = []
-    trees = []
-    for version in current:
-        tree = parse_law(store.xml(version.id), source=f"{store.path} version {version.id}")
-        trees.append(tree)
-        page = Page(version, f"{version.valid_from}.html", "", period(version.valid_from,
-                                                                     version.valid_until),
-                    units(tree))
-        if pages:
-            previous = pages[-1]
-            page.previous = previous
-            page.changes_name = f"{version.valid_from}-wijzigingen.html"
-            page.changes = compare(trees[-2], tree, fresh_sources(previous.version, [version]),
-                                   previous.units, page.units)
-        pages.append(page)
-    title = next(u.text for u in pages[-1].units if u.kind == "title")
-    return LawSite(law_id, title, pages, _article_pages(pages), store.all_versions(law_id),
-                   store.notes(law_id), store.law_source(law_id))
-
-
-def _article_pages(pages: list[Page]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    taken: set[str] = set()
-    for page in pages:
-        for unit in page.units:
-            if unit.kind != "artikel" or unit.key in found:
-                continue
-            name = _slug(unit.key.removeprefix("artikel "))
-            while name in taken:
-                name += "-"
-            taken.add(name)
-            found[unit.key] = f"artikel/{name}.html"
-    return found
-
-
-@dataclass
-class Period:
-    """A stretch of versions in which one article read the same."""
-
-    first: Page
-    last: Page
-    unit: Unit
-    change: Optional[UnitChange]   # how it came to read so (None: in the first version)
-
-    @property
-    def text(self) -> str:
-        return period(self.first.version.valid_from, self.last.version.valid_until)
-
-
-def article_periods(law: LawSite, key: str) -> list[Period]:
-    """The periods of one article, oldest first; a gap where it was not in the text."""
-    periods: list[Period] = []
-    for page in law.pages:
-        unit = next((u for u in page.units if u.key == key), None)
-        if unit is None:
-            continue
-        change = next((c for c in page.changes if c.key == key), None)
-        same = periods and periods[-1].last is page.previous and change is None
-        if same:
-            periods[-1].last = page
-        else:
-            periods.append(Period(page, page, unit, change))
-    return periods
-
-
-# --------------------------------------------------------------------------- acts
-
-@dataclass
-class ActPart:
-    """One part of an act (ARTIKEL, onderdeel, punt) as it takes effect in one law on one
-    date, over every version of the store that says so."""
-
-    law_id: str
-    part: str            # «ARTIKEL I, onderdeel A»; «geheel» for an official history's entry
-    label: str           # the store's source label
-    reason: str
-    valid_from: str
-    known_from: str      # the earliest knowledge date of a version that says so
-    known_until: Optional[str]   # None while it holds; else when it was superseded
-    page: str            # the text page of that date ("" when superseded)
-    articles: list[tuple[str, str]]   # (label, page relative to the site root)
-
-    @property
-    def known(self) -> str:
-        start = "vanaf het begin" if self.known_from == EARLIEST else dutch_date(self.known_from)
-        if self.known_until is None:
-            return f"sinds {start}"
-        return f"van {start} tot {dutch_date(self.known_until)}"
-
-
-@dataclass
-class Act:
-    name: str
-    slug: str
-    parts: list[ActPart] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)   # (law, note)
-
-    def current(self) -> list[ActPart]:
-        return [p for p in self.parts if p.known_until is None]
-
-    def superseded(self) -> list[ActPart]:
-        return [p for p in self.parts if p.known_until is not None]
-
-
-def act_name(label: str) -> str:
-    """The act of a source label: «Stb. 1996, 649» of «Stb. 1996, 649, ARTIKEL I, onderdeel A»."""
-    return label.split(", ARTIKEL ", 1)[0]
-
-
-def _part(label: str) -> str:
-    rest = label.split(", ARTIKEL ", 1)
-    return f"ARTIKEL {rest[1]}" if len(rest) == 2 else "geheel"
-
-
-def _same_part(change_label: str, part_label: str) -> bool:
-    """The change log writes «…, art. I, onderdeel H, punt 2» where the store writes
-    «…, ARTIKEL I, onderdeel H, punt 2»; a change is the part's when it is the part or
-    lies within it."""
-    normal = part_label.replace(", ARTIKEL ", ", art. ")
-    return change_label == normal or change_label.startswith(normal + ",")
-
-
-def collect_acts(laws: list[LawSite]) -> list[Act]:
-    """Every act named in the laws' version sources, with its parts per law and date:
-    those that hold as known now, and those that later knowledge superseded."""
-    acts: dict[str, Act] = {}
-    slugs: set[str] = set()
-    for law in laws:
-        pages = {p.version.id: p for p in law.pages}
-        found: dict[tuple[str, str], list] = {}
-        for version in law.history:
-            for source in version.sources:
-                label = source.get("label", "")
-                if label and label != f"base text ({law.base_source})":
-                    found.setdefault((label, version.valid_from), []).append((version, source))
-        for (label, valid_from), rows in found.items():
-            act = acts.get(act_name(label))
-            if act is None:
-                slug = _slug(act_name(label))
-                while slug in slugs:
-                    slug += "-"
-                slugs.add(slug)
-                act = acts[act_name(label)] = Act(act_name(label), slug)
-            holding = [(v, s) for v, s in rows if v.known_until is None]
-            version, source = (holding or rows)[-1]
-            page = pages.get(version.id)
-            act.parts.append(ActPart(
-                law.law_id, _part(label), label, source.get("reason", ""), valid_from,
-                min(v.known_from for v, _ in rows),
-                None if holding else max(v.known_until for v, _ in rows),
-                page.name if page else "", _part_articles(law, page, source)))
-    for law in laws:
-        for note in law.notes:
-            act = acts.get(note.split(", ARTIKEL ", 1)[0])
-            if act is not None:
-                act.notes.append((law.law_id, note))
-    ordered = sorted(acts.values(), key=lambda a: natural_key(a.name))
-    for act in ordered:
-        act.parts.sort(key=lambda p: (p.law_id, natural_key(p.part), p.valid_from, p.known_from))
-    return ordered
-
-
-def _part_articles(law: LawSite, page: Optional[Page], source: dict) -> list[tuple[str, str]]:
-    """The articles (and other units) this part changed in this version: the store's own
-    list for an official history; else the redline's changes that name the part."""
-    if page is None:  # a superseded version: no redline is made for it
-        return []
-    label = source["label"]
-    found = []
-    for change in page.changes:
-        names = [s.label for s in change.sources]
-        if label in names or any(_same_part(name, label) for name in names) or \
-                change.label in source.get("articles", ()):
-            link = law.article_pages.get(change.key, "")
-            found.append((f"{change.label} ({CHANGE_NAMES[change.change]})",
-                          f"{law.law_id}/{link}" if link else
-                          f"{law.law_id}/{page.changes_name}#{_slug(change.key)}"))
-    return found
+def _change_view(change: UnitChange, law: LawSite) -> dict:
+    return {"change": change, "anchor": slug(change.key), "name": CHANGE_NAMES[change.change],
+            "lines": _redline_lines(change),
+            "article_page": law.article_pages.get(change.key, "")}
 
 
 # --------------------------------------------------------------------------- writing
@@ -385,10 +154,13 @@ class _Writer:
     def page(self, path: str, template: str, **values) -> None:
         depth = path.count("/")
         html = self.env.get_template(template).render(root="../" * depth, **values)
+        self.file(path, html)
+        self.count += 1
+
+    def file(self, path: str, text: str) -> None:
         target = self.folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8", newline="\n")
-        self.count += 1
+        target.write_text(text, encoding="utf-8", newline="\n")
 
 
 def render_store(store_path: Path, output: Path,
@@ -412,19 +184,16 @@ def render_site(store: Store, output: Path,
         for law_id, _ in store.laws():
             laws.append(build_law(store, law_id))
             notify(f"{law_id}: {len(laws[-1].pages)} version(s), "
+                   f"{len(laws[-1].superseded)} superseded, "
                    f"{len(laws[-1].article_pages)} article(s) read")
+        for message in untranslated(laws):
+            notify(f"not in Dutch, shown as it is: {message}")
         acts = collect_acts(laws)
         slugs = {act.name: act.slug for act in acts}
         for law in laws:
             _write_law(writer, law, slugs)
         notify(f"{len(laws)} law(s) written")
-        for act in acts:
-            writer.page(f"besluiten/{act.slug}.html", "act.html", act=act,
-                        laws={law.law_id: law for law in laws})
-        writer.page("besluiten/index.html", "acts.html", acts=acts)
-        writer.page("index.html", "index.html", laws=laws, acts=acts)
-        for name in _STATIC:
-            (staging / name).write_text(static_file(name), encoding="utf-8", newline="\n")
+        _write_site_pages(writer, laws, acts)
         notify(f"{len(acts)} act(s); {writer.count} page(s)")
         swap_in(staging, output)
         return writer.count
@@ -432,68 +201,97 @@ def render_site(store: Store, output: Path,
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def act_summary(sources, slugs: dict[str, str]) -> list[dict]:
-    """The acts behind a version, each once, with how many of its parts: «Stb. 1996, 649
-    (44 onderdelen)» rather than 44 labels."""
-    found: dict[str, dict] = {}
-    for source in sources:
-        name = act_name(source.get("label", ""))
-        entry = found.setdefault(name, {"name": name, "slug": slugs.get(name, ""), "parts": 0})
-        entry["parts"] += 1
-    return list(found.values())
+def _write_site_pages(writer: _Writer, laws: list[LawSite], acts: list[Act]) -> None:
+    for act in acts:
+        writer.page(f"besluiten/{act.slug}.html", "act.html", act=act,
+                    laws={law.law_id: law for law in laws})
+    writer.page("besluiten/index.html", "acts.html", acts=acts)
+    writer.page("index.html", "index.html", laws=laws, acts=acts)
+    writer.page("zoeken.html", "search.html", laws=laws, index_name=INDEX_NAME)
+    for name in _STATIC:
+        writer.file(name, static_file(name))
+
+
+def untranslated(laws: list[LawSite]) -> list[str]:
+    """The store's sentences the site has no Dutch for (shown as they are, marked English)."""
+    found: dict[str, None] = {}
+    for law in laws:
+        for version in law.history:
+            for source in version.sources:
+                for wording in (source_label(source.get("label", "")),
+                                reason(source.get("reason", ""))):
+                    if wording.lang != "nl":
+                        found.setdefault(f"{law.law_id}: {wording.text}", None)
+        for text in law.notes:
+            if note(text).lang != "nl":
+                found.setdefault(f"{law.law_id}: {text}", None)
+    return list(found)
 
 
 def _write_law(writer: _Writer, law: LawSite, slugs: dict[str, str]) -> None:
     base = law.law_id
-    picker = [{"name": p.name, "period": p.period, "from": p.version.valid_from,
-               "until": p.version.valid_until or ""} for p in law.pages]
-    articles = _article_index(law)
-    writer.page(f"{base}/index.html", "law.html", law=law, picker=picker, articles=articles,
-                current_name=law.pages[-1].name)
+    picker = [{"name": p.name, "folder": p.folder, "period": p.period,
+               "from": p.version.valid_from, "until": p.version.valid_until or ""}
+              for p in law.pages]
+    groups = {v.id: source_groups(v.sources, slugs) for v in law.history}
+    writer.page(f"{base}/index.html", "law.html", law=law, picker=picker, groups=groups,
+                articles=article_index(law), current_name=law.pages[-1].name,
+                notes=[note(n) for n in law.notes], index_name=INDEX_NAME)
     writer.page(f"{base}/kies.html", "choose.html", law=law)
+    writer.page(f"{base}/op.html", "date.html", law=law, picker=picker)
     for page in law.pages:
-        blocks = [_block(u, law.article_pages) for u in page.units if u.kind != "title"]
-        writer.page(f"{base}/{page.name}", "text.html", law=law, page=page, blocks=blocks,
-                    picker=picker, current_name=page.name,
-                    acts=act_summary(page.version.sources, slugs))
-        if page.previous is not None:
-            writer.page(f"{base}/{page.changes_name}", "changes.html", law=law, page=page,
-                        changes=[_change_view(c, law) for c in page.changes])
+        _write_version(writer, law, page, picker, slugs)
+    for old in law.superseded:
+        writer.page(f"{base}/{old.name}", "superseded.html", law=law, old=old,
+                    groups=groups[old.version.id], blocks=_blocks(old.units, {}))
+        if old.now is not None:
+            writer.page(f"{base}/{old.changes_name}", "difference.html", law=law, old=old,
+                        changes=[_change_view(c, law) for c in old.changes])
+    for moment in law.knowledge:
+        writer.page(f"{base}/{moment.name}", "known.html", law=law, moment=moment,
+                    groups=groups)
+    _write_articles(writer, law)
+    writer.file(f"{base}/{INDEX_NAME}", index_script(search_index(law)))
+
+
+def _write_version(writer: _Writer, law: LawSite, page: Page, picker: list,
+                   slugs: dict[str, str]) -> None:
+    """The text of one version, at ``<law>/<date>.html`` and at ``<law>/<date>/``."""
+    base = law.law_id
+    values = dict(law=law, page=page, blocks=_blocks(page.units, law.article_pages),
+                  picker=picker, current_name=page.name,
+                  acts=act_summary(page.version.sources, slugs))
+    writer.page(f"{base}/{page.name}", "text.html", up="", **values)
+    writer.page(f"{base}/{page.folder}index.html", "text.html", up="../", **values)
+    if page.previous is not None:
+        writer.page(f"{base}/{page.changes_name}", "changes.html", law=law, page=page,
+                    changes=[_change_view(c, law) for c in page.changes])
+
+
+def _write_articles(writer: _Writer, law: LawSite) -> None:
     for key, path in law.article_pages.items():
         periods = article_periods(law, key)
-        views = [{"period": p, "block": _block(p.unit, {}),
+        views = [{"period": p, "block": Block(p.unit, {}),
                   "change": _change_view(p.change, law) if p.change else None}
                  for p in periods]
-        writer.page(f"{base}/{path}", "article.html", law=law, label=periods[-1].unit.label,
-                    periods=views)
-
-
-def _article_index(law: LawSite) -> list[dict]:
-    """Every article that was ever in the text (as known now), in the order of the last
-    version it appears in."""
-    seen: dict[str, dict] = {}
-    for page in law.pages:
-        for unit in page.units:
-            if unit.kind == "artikel":
-                seen[unit.key] = {"label": unit.label, "page": law.article_pages[unit.key],
-                                  "repealed": unit.repealed, "until": page.version.valid_until}
-    last = law.pages[-1].version.valid_until
-    for entry in seen.values():
-        entry["gone"] = entry["until"] != last
-    return list(seen.values())
-
-
-def _change_view(change: UnitChange, law: LawSite) -> dict:
-    return {"change": change, "anchor": _slug(change.key), "name": CHANGE_NAMES[change.change],
-            "lines": _redline_lines(change),
-            "article_page": law.article_pages.get(change.key, "")}
+        writer.page(f"{law.law_id}/{path}", "article.html", law=law,
+                    label=periods[-1].unit.label, periods=views)
 
 
 # --------------------------------------------------------------------------- one redline
 
 def redline_page(redline: Redline) -> str:
-    """``diff --format html``: one standalone page (the site's stylesheet inlined)."""
+    """``diff --format html``: one standalone page (the site's stylesheet inlined), with
+    the repeal marks' dates in words (marked again, so that a changed date is one word)."""
     law = LawSite(redline.law, redline.title, [], {}, [], [], "")
+    changes = [_dutch_marks(c) for c in redline.changes]
     return environment().get_template("redline.html").render(
         root="", inline_css=Markup(static_file("style.css")), redline=redline,
-        changes=[_change_view(c, law) for c in redline.changes])
+        changes=[_change_view(c, law) for c in changes])
+
+
+def _dutch_marks(change: UnitChange) -> UnitChange:
+    old, new = repeal_marks(change.old), repeal_marks(change.new)
+    if (old, new) == (change.old, change.new) or change.change == "restamped":
+        return change
+    return dataclasses.replace(change, old=old, new=new, pieces=word_diff(old, new))

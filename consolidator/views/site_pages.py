@@ -1,0 +1,237 @@
+"""What the pages of one law show, read from the store once: its versions as known now
+(one text page each, with the redline against the one before), the versions that later
+knowledge superseded (one page each, and one «zoals bekend op» page per moment of
+knowledge that had any), and every article through time.
+
+Dates in the law text's repeal marks are in words here («[Vervallen per 1 januari 1997]»);
+the units are compared after that, so a redline marks the same words the page shows.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from consolidator.errors import StoreError
+from consolidator.law.lawfile import parse_law
+from consolidator.store.db import EARLIEST, Store, Version
+from consolidator.views.redline import Unit, UnitChange, compare, fresh_sources, units
+from consolidator.views.site_words import dutch_date, period, repeal_marks
+
+
+@dataclass
+class Page:
+    """One version of a law as known now, on the site."""
+
+    version: Version
+    name: str                       # "1997-01-01.html"
+    changes_name: str               # "1997-01-01-wijzigingen.html" ("" for the first)
+    period: str
+    units: list[Unit]
+    changes: list[UnitChange] = field(default_factory=list)
+    previous: Optional["Page"] = None
+
+    @property
+    def folder(self) -> str:
+        """The stable address of this version: «1997-01-01/» (written as index.html)."""
+        return f"{self.version.valid_from}/"
+
+
+@dataclass
+class Superseded:
+    """A version that later knowledge replaced: its text, and what now holds instead."""
+
+    version: Version
+    name: str                       # "1999-01-01-bekend-op-1996-12-23.html"
+    changes_name: str               # its differences with the text as known now
+    period: str
+    units: list[Unit]
+    now: Optional[Page]             # the version as known now for the same first day
+    changes: list[UnitChange]
+
+    @property
+    def known_name(self) -> str:
+        """The «zoals bekend op» page of the moment this version became known."""
+        return f"bekend-op-{known_tag(self.version.known_from)}.html"
+
+
+@dataclass
+class Knowledge:
+    """What was known during one stretch of time in which a superseded version held."""
+
+    known_from: str
+    known_until: Optional[str]      # the next moment of knowledge (None: still so)
+    name: str                       # "bekend-op-1996-12-23.html"
+    versions: list[tuple[Version, str]]   # by validity: (version, its text page)
+
+    @property
+    def words(self) -> str:
+        """«zoals bekend op 23 december 1996»; before the first act: «zoals bekend vóór …»."""
+        if self.known_from == EARLIEST and self.known_until:
+            return f"zoals bekend vóór {dutch_date(self.known_until)}"
+        return f"zoals bekend op {dutch_date(self.known_from)}"
+
+    @property
+    def span(self) -> str:
+        """«van 23 december 1996 tot 28 april 1998»."""
+        start = "" if self.known_from == EARLIEST else f"van {dutch_date(self.known_from)} "
+        return start + (f"tot {dutch_date(self.known_until)}" if self.known_until else "tot nu")
+
+
+@dataclass
+class LawSite:
+    law_id: str
+    title: str
+    pages: list[Page]
+    article_pages: dict[str, str]     # unit key -> "artikel/105a1.html"
+    history: list[Version]            # every version, superseded ones too
+    notes: list[str]
+    base_source: str
+    superseded: list[Superseded] = field(default_factory=list)
+    knowledge: list[Knowledge] = field(default_factory=list)
+    version_pages: dict[int, str] = field(default_factory=dict)   # version id -> its page
+
+
+def site_units(tree) -> list[Unit]:
+    """The units of a version with the repeal marks' dates in words."""
+    return [dataclasses.replace(u, text=repeal_marks(u.text)) if "[Vervallen per " in u.text
+            else u for u in units(tree)]
+
+
+def build_law(store: Store, law_id: str) -> LawSite:
+    """Everything the pages of one law need, read from the store once."""
+    current = store.current_versions(law_id)
+    if not current:
+        raise StoreError(f"{law_id}: no versions in {store.path}")
+    pages: list[Page] = []
+    trees = {}
+    for version in current:
+        trees[version.id] = _tree(store, version)
+        page = Page(version, f"{version.valid_from}.html", "",
+                    period(version.valid_from, version.valid_until), site_units(trees[version.id]))
+        if pages:
+            previous = pages[-1]
+            page.previous = previous
+            page.changes_name = f"{version.valid_from}-wijzigingen.html"
+            page.changes = compare(trees[previous.version.id], trees[version.id],
+                                   fresh_sources(previous.version, [version]),
+                                   previous.units, page.units)
+        pages.append(page)
+    title = next(u.text for u in pages[-1].units if u.kind == "title")
+    history = store.all_versions(law_id)
+    law = LawSite(law_id, title, pages, _article_pages(pages), history, store.notes(law_id),
+                  store.law_source(law_id))
+    law.version_pages = {p.version.id: p.name for p in pages}
+    law.superseded = [_superseded(store, law, v, trees) for v in history if not v.current]
+    law.version_pages.update({s.version.id: s.name for s in law.superseded})
+    law.knowledge = knowledge_moments(law)
+    return law
+
+
+def _tree(store: Store, version: Version):
+    return parse_law(store.xml(version.id), source=f"{store.path} version {version.id}")
+
+
+def known_tag(known_from: str) -> str:
+    """A moment of knowledge in a file name: its date, «begin» for the start of time."""
+    return "begin" if known_from == EARLIEST else known_from
+
+
+def _superseded(store: Store, law: LawSite, version: Version, trees: dict) -> Superseded:
+    now = next((p for p in law.pages if p.version.valid_from <= version.valid_from and
+                (p.version.valid_until is None or version.valid_from < p.version.valid_until)),
+               None)
+    stem = f"{version.valid_from}-bekend-op-{known_tag(version.known_from)}"
+    taken = set(law.version_pages.values())
+    while f"{stem}.html" in taken:
+        stem += "-"
+    tree = _tree(store, version)
+    own = site_units(tree)
+    changes = [] if now is None else compare(
+        tree, trees[now.version.id], fresh_sources(version, [now.version], dated=False),
+        own, now.units)
+    return Superseded(version, f"{stem}.html", f"{stem}-verschil.html",
+                      period(version.valid_from, version.valid_until), own, now, changes)
+
+
+def knowledge_moments(law: LawSite) -> list[Knowledge]:
+    """Each moment at which the store came to know something, from which until the next
+    at least one version held that was later superseded: what was known then."""
+    moments = sorted({v.known_from for v in law.history} |
+                     {v.known_until for v in law.history if v.known_until})
+    found = []
+    for n, moment in enumerate(moments):
+        held = [v for v in law.history if v.known_from <= moment and
+                (v.known_until is None or moment < v.known_until)]
+        if not any(not v.current for v in held):
+            continue
+        until = moments[n + 1] if n + 1 < len(moments) else None
+        held.sort(key=lambda v: v.valid_from)
+        found.append(Knowledge(moment, until, f"bekend-op-{known_tag(moment)}.html",
+                               [(v, law.version_pages[v.id]) for v in held]))
+    return found
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-").lower() or "x"
+
+
+def _article_pages(pages: list[Page]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for page in pages:
+        for unit in page.units:
+            if unit.kind != "artikel" or unit.key in found:
+                continue
+            name = slug(unit.key.removeprefix("artikel "))
+            while name in taken:
+                name += "-"
+            taken.add(name)
+            found[unit.key] = f"artikel/{name}.html"
+    return found
+
+
+@dataclass
+class Period:
+    """A stretch of versions in which one article read the same."""
+
+    first: Page
+    last: Page
+    unit: Unit
+    change: Optional[UnitChange]   # how it came to read so (None: in the first version)
+
+    @property
+    def text(self) -> str:
+        return period(self.first.version.valid_from, self.last.version.valid_until)
+
+
+def article_periods(law: LawSite, key: str) -> list[Period]:
+    """The periods of one article, oldest first; a gap where it was not in the text."""
+    periods: list[Period] = []
+    for page in law.pages:
+        unit = next((u for u in page.units if u.key == key), None)
+        if unit is None:
+            continue
+        change = next((c for c in page.changes if c.key == key), None)
+        same = periods and periods[-1].last is page.previous and change is None
+        if same:
+            periods[-1].last = page
+        else:
+            periods.append(Period(page, page, unit, change))
+    return periods
+
+
+def article_index(law: LawSite) -> list[dict]:
+    """Every article that was ever in the text (as known now), in the order of the last
+    version it appears in."""
+    seen: dict[str, dict] = {}
+    for page in law.pages:
+        for unit in page.units:
+            if unit.kind == "artikel":
+                seen[unit.key] = {"label": unit.label, "page": law.article_pages[unit.key],
+                                  "repealed": unit.repealed, "until": page.version.valid_until}
+    last = law.pages[-1].version.valid_until
+    for entry in seen.values():
+        entry["gone"] = entry["until"] != last
+    return list(seen.values())
