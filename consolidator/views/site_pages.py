@@ -92,6 +92,10 @@ class LawSite:
     knowledge: list[Knowledge] = field(default_factory=list)
     version_pages: dict[int, str] = field(default_factory=dict)   # version id -> its page
 
+    def known_moment(self, version: Version) -> Optional["Knowledge"]:
+        """The «zoals bekend op» page of the moment a version became known, if it has one."""
+        return next((k for k in self.knowledge if k.known_from == version.known_from), None)
+
 
 def site_units(tree) -> list[Unit]:
     """The units of a version with the repeal marks' dates in words."""
