@@ -17,6 +17,7 @@ from consolidator.cli import cli
 from consolidator.store.db import EARLIEST, Store
 from consolidator.store.versions import article_digests
 from consolidator.law import lawfile, toestand
+from consolidator import ownership
 
 
 
@@ -145,10 +146,16 @@ def test_law_text_with_markup_is_shown_as_text(tmp_path):
     assert "&lt;script&gt;alert(3)" in page(out, "TEST0001/index.html")
 
 
+def _old_site(out: Path, name: str) -> None:
+    """A site an earlier render wrote: one page, listed in the marker."""
+    out.mkdir()
+    (out / name).write_text("old")
+    ownership.write_marker(out, ownership.Marker("site", "", (name,)))
+
+
 def test_a_failed_render_leaves_the_old_site(corpus_store_path, tmp_path, monkeypatch):
     out = tmp_path / "site"
-    out.mkdir()
-    (out / "old.html").write_text("old")
+    _old_site(out, "old.html")
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -159,13 +166,12 @@ def test_a_failed_render_leaves_the_old_site(corpus_store_path, tmp_path, monkey
         site_module.render_site(store, out)
     store.close()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
-    assert [p.name for p in out.iterdir()] == ["old.html"]
+    assert sorted(p.name for p in out.iterdir()) == [ownership.MARKER, "old.html"]
 
 
 def test_a_render_replaces_the_old_site(corpus_store_path, tmp_path):
     out = tmp_path / "site"
-    out.mkdir()
-    (out / "stale.html").write_text("stale")
+    _old_site(out, "stale.html")
     store = Store(corpus_store_path)
     site_module.render_site(store, out)
     store.close()

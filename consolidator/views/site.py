@@ -11,8 +11,9 @@ superseded versions appear in the law's history and on the act pages.
 All text is autoescaped. Pages link relatively, so the site works from any folder
 and from ``file://``; the date picker is a form whose select navigates with a few
 lines of JavaScript and, without JavaScript, leads to a page listing every version.
-The site is written to a temporary folder next to the output and renamed into place;
-the same store gives byte-identical files.
+The site is written to a staging folder next to the output and put in place as a whole
+(``ownership.place``; a folder holding the store or files the engine did not write is
+refused first); the same store gives byte-identical files.
 
 Layout::
 
@@ -29,6 +30,7 @@ Layout::
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -42,7 +44,9 @@ from markupsafe import Markup
 from consolidator.law.lawfile import parse_law
 from consolidator.dates import MONTHS
 from consolidator.errors import StoreError
-from consolidator.outputs import staging_folder, swap_in
+from consolidator.outputs import make_dir, staging_folder, sweep, write_text
+from consolidator.ownership import OutputPlan, mark, place, plan_output
+from consolidator.store.publish import file_sha256, open_store
 from consolidator.views.redline import (Redline, Unit, UnitChange, compare, fresh_sources, natural_key,
                       split_lines, units)
 from consolidator.store.db import EARLIEST, LATEST, Store, Version
@@ -65,8 +69,10 @@ def _source(name: str):
     return text, None, lambda: True
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
-    """The templates, autoescaped, with the filters the pages use."""
+    """The templates, autoescaped, with the filters the pages use (made once: compiling
+    the templates takes longer than rendering a small site)."""
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
@@ -386,26 +392,36 @@ class _Writer:
         depth = path.count("/")
         html = self.env.get_template(template).render(root="../" * depth, **values)
         target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8", newline="\n")
+        make_dir(target.parent)
+        write_text(target, html)
         self.count += 1
 
 
 def render_store(store_path: Path, output: Path,
-                 notify: Callable[[str], None] = lambda message: None) -> int:
-    """``consolidator render``: the site of the store at ``store_path``; the page count."""
-    store = Store(store_path)
+                 notify: Callable[[str], None] = lambda message: None,
+                 force: bool = False, report: Optional[Callable[[str], None]] = None) -> int:
+    """``consolidator render``: the site of the store at ``store_path``; the page count.
+    ``force``: write beside files in ``output`` the engine did not write; ``report``: where
+    repairs of what a killed run left are told (default ``notify``, which is progress)."""
+    report = report or notify
+    plan = plan_output(output, "site", store=store_path, force=force)
+    store = open_store(store_path, report)
     try:
-        return render_site(store, output, notify)
+        return render_site(store, output, notify, plan, report)
     finally:
         store.close()
 
 
 def render_site(store: Store, output: Path,
-                notify: Callable[[str], None] = lambda message: None) -> int:
-    """Write the whole site to ``output`` (replaced as a whole); the number of pages."""
-    output = Path(output)
-    staging = staging_folder(output, ".render-")
+                notify: Callable[[str], None] = lambda message: None,
+                plan: Optional[OutputPlan] = None,
+                report: Optional[Callable[[str], None]] = None) -> int:
+    """Write the whole site to ``output`` (replaced as a whole, or by a forced ``plan``
+    only the engine's files in it); the number of pages."""
+    plan = plan or plan_output(Path(output), "site", store=store.path)
+    for message in plan.notes + tuple(sweep(plan.output.parent)):
+        (report or notify)(message)
+    staging = staging_folder(plan.output, "render")
     try:
         writer = _Writer(staging, environment())
         laws = []
@@ -424,9 +440,10 @@ def render_site(store: Store, output: Path,
         writer.page("besluiten/index.html", "acts.html", acts=acts)
         writer.page("index.html", "index.html", laws=laws, acts=acts)
         for name in _STATIC:
-            (staging / name).write_text(static_file(name), encoding="utf-8", newline="\n")
+            write_text(staging / name, static_file(name))
         notify(f"{len(acts)} act(s); {writer.count} page(s)")
-        swap_in(staging, output)
+        mark(staging, "site", file_sha256(store.path))
+        place(staging, plan)
         return writer.count
     finally:
         shutil.rmtree(staging, ignore_errors=True)
