@@ -134,3 +134,18 @@ def test_render_killed_at_each_write_step(tmp_path, step):
     assert marker.state == "complete" and marker.store_sha256 == publish.file_sha256(stores[1])
     assert set(files_of(site)) == set(marker.files) | ({"notes.txt"} if force else set())
     assert leftovers(tmp_path) == []
+
+
+def test_a_stopped_publication_is_finished_from_another_working_folder(tmp_path, monkeypatch):
+    """The journal holds absolute paths: the next command may run anywhere."""
+    make(tmp_path / "a")
+    make(tmp_path / "b", variant="b")
+    monkeypatch.chdir(tmp_path)
+    consolidate(Path("a"), Path("latest"), Path("store.sqlite"))
+    assert _killed_at("consolidate:store-replaced",
+                      lambda: consolidate(Path("b"), Path("latest"), Path("store.sqlite")))
+    monkeypatch.chdir(tmp_path / "a")
+    told = []
+    publish.settle(tmp_path / "store.sqlite", told.append)
+    assert len(told) == 1 and "finished now" in told[0]
+    assert _run_of(tmp_path / "store.sqlite", tmp_path / "latest") == "b"

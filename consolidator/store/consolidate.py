@@ -77,9 +77,8 @@ def _run(corpus: Path, loaded: Corpus, plan: OutputPlan, store_path: Path, jobs:
         faults.step("consolidate:staged")
         digest = publish.file_sha256(partial)
         mark(staging, "latest", digest)
-        publish.publish(publish.Publication(
-            str(store_path), str(partial), str(work), str(staging), str(plan.output), digest,
-            plan.force, os.getpid()))
+        where = [os.path.abspath(p) for p in (store_path, partial, work, staging, plan.output)]
+        publish.publish(publish.Publication(*where, digest, plan.force, os.getpid()))
         return versions
     finally:
         if not publish.journal_path(store_path).exists():  # else the next run finishes it

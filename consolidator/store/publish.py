@@ -30,6 +30,8 @@ from consolidator.store.lock import StoreLock, held
 
 @dataclass(frozen=True)
 class Publication:
+    """What the journal holds; absolute paths (the next command may run elsewhere)."""
+
     store: str       # the store's path
     partial: str     # the new store, staged beside it
     work: str        # the run's work folder (pinned while the journal exists)
