@@ -69,6 +69,12 @@ class StoreError(ConsolidatorError):
     """The version store cannot answer or cannot be written."""
 
 
+class OutputError(ConsolidatorError):
+    """An output folder or file that may not or cannot be written: it holds the store, an
+    input or files the engine did not write, or the OS refused a write (full disk,
+    read-only folder, no permission)."""
+
+
 def underline(line_text: str, column: int, width: int = 1) -> str:
     """The line, then a ``^~~~`` mark under ``width`` characters from ``column`` (1-based)."""
     width = max(1, min(width, max(1, len(line_text) - column + 1)))

@@ -24,6 +24,7 @@ from consolidator.views import site as site_module
 from consolidator.views import site_words
 from consolidator.views.site_search import CALLBACK
 from consolidator.views.site_sources import PUBLICATIONS, publication, source_groups
+from consolidator import ownership
 
 #: English words the engine uses and Dutch does not: none may be read on a page
 ENGLISH = {"the", "and", "on", "for", "to", "by", "after", "before", "known", "valid", "version",
@@ -481,10 +482,16 @@ def test_law_text_with_markup_is_shown_as_text(tmp_path):
     assert index["artikelen"][0]["kop"] == "Artikel 1. <script>alert(1)</script>"
 
 
+def _old_site(out: Path, name: str) -> None:
+    """A site an earlier render wrote: one page, listed in the marker."""
+    out.mkdir()
+    (out / name).write_text("old")
+    ownership.write_marker(out, ownership.Marker("site", "", (name,)))
+
+
 def test_a_failed_render_leaves_the_old_site(corpus_store_path, tmp_path, monkeypatch):
     out = tmp_path / "site"
-    out.mkdir()
-    (out / "old.html").write_text("old")
+    _old_site(out, "old.html")
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -495,13 +502,12 @@ def test_a_failed_render_leaves_the_old_site(corpus_store_path, tmp_path, monkey
         site_module.render_site(store, out)
     store.close()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
-    assert [p.name for p in out.iterdir()] == ["old.html"]
+    assert sorted(p.name for p in out.iterdir()) == [ownership.MARKER, "old.html"]
 
 
 def test_a_render_replaces_the_old_site(corpus_store_path, tmp_path):
     out = tmp_path / "site"
-    out.mkdir()
-    (out / "stale.html").write_text("stale")
+    _old_site(out, "stale.html")
     store = Store(corpus_store_path)
     site_module.render_site(store, out)
     store.close()

@@ -8,6 +8,7 @@ import traceback
 
 import click
 
+from consolidator.cli.options import PathValue
 from consolidator.errors import ConsolidatorError
 
 
@@ -18,7 +19,7 @@ def cli() -> None:
 
 
 @cli.command("parse")
-@click.argument("act_file", type=click.Path(dir_okay=False))
+@click.argument("act_file", type=PathValue(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of an outline.")
 def parse_cmd(act_file: str, as_json: bool) -> None:
     """Parse an amending act (plain text as published) and show its instructions."""
@@ -45,11 +46,15 @@ for _command in (import_text_cmd, text_cmd, apply_cmd, consolidate_cmd, show_cmd
 
 
 def main() -> None:
-    """Entry point: project errors become a message on stderr and exit code 1, an
-    interrupt exits with 130, anything else is reported as a bug (exit code 70)."""
+    """Entry point, one scheme of exit codes for every command (``EXIT_CODES``): project
+    errors and refused OS calls become a message on stderr and exit code 1, a usage error
+    2 (click), an interrupt 130, anything else is reported as a bug (70)."""
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        # click turns Ctrl-C (and an end of input at a prompt) into Abort
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            _interrupted()
         click.echo("Aborted.", err=True)
         sys.exit(1)
     except click.ClickException as exc:
@@ -59,11 +64,11 @@ def main() -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     except OSError as exc:
-        click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        where = f"{exc.filename}: " if exc.filename not in (None, "") else ""
+        click.echo(f"error: {where}{exc.strerror or exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("Interrupted; nothing was written.", err=True)
-        sys.exit(130)
+        _interrupted()
     except Exception as exc:  # noqa: BLE001 - a bug: say so, briefly
         if os.environ.get(TRACEBACK_VAR):
             raise
@@ -71,8 +76,21 @@ def main() -> None:
         sys.exit(INTERNAL_ERROR_EXIT)
 
 
+def _interrupted() -> None:
+    click.echo("Interrupted; nothing was written.", err=True)
+    sys.exit(INTERRUPTED_EXIT)
+
+
 #: exit code of a bug (sysexits' EX_SOFTWARE): 1 is bad input, 2 a usage error (click)
 INTERNAL_ERROR_EXIT = 70
+#: exit code of an interrupt (128 + SIGINT, as a shell reports it)
+INTERRUPTED_EXIT = 130
+#: the exit codes of every command (the README's table)
+EXIT_CODES = {0: "done", 1: "bad input, or refused (a store being written, an output "
+              "folder that is not the engine's, a full disk, no permission)",
+              2: "usage error (an unknown or empty option, a missing argument)",
+              INTERNAL_ERROR_EXIT: "internal error: a bug in consolidator",
+              INTERRUPTED_EXIT: "interrupted (Ctrl-C)"}
 
 #: set this environment variable to see the traceback of an internal error
 TRACEBACK_VAR = "CONSOLIDATOR_TRACEBACK"

@@ -9,20 +9,21 @@ from pathlib import Path
 
 import click
 
+from consolidator.cli.options import PathValue, not_empty
 from consolidator.time.inforce import apply_law_file
 
 
 @click.command("apply")
-@click.argument("law_xml", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("acts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("law_xml", type=PathValue(dir_okay=False, path_type=Path))
+@click.argument("acts", nargs=-1, type=PathValue(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=PathValue(dir_okay=False, path_type=Path),
               help="The BWB toestand XML file to write (only if every instruction applied).")
-@click.option("--date", default=None,
+@click.option("--date", default=None, callback=not_empty,
               help="Apply only what is in force on this date (YYYY-MM-DD), by the acts' "
                    "entry-into-force articles.")
-@click.option("--known-at", default=None,
+@click.option("--known-at", default=None, callback=not_empty,
               help="As known on this date (YYYY-MM-DD): acts published later are left out.")
-@click.option("--facts", default=None, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--facts", default=None, type=PathValue(dir_okay=False, path_type=Path),
               help="Facts file about other acts, for samenloop articles (see corpus/facts.toml).")
 def apply_cmd(law_xml: Path, acts, output: Path, date, known_at, facts) -> None:
     """Apply the ARTIKELEN of ACTS that change LAW_XML, in order, and write OUTPUT.

@@ -11,17 +11,18 @@ from pathlib import Path
 
 import click
 
+from consolidator.cli.options import PathValue, not_empty
 from consolidator.dates import parse_iso
 from consolidator.views.check import check_file
 from consolidator.views.check_report import has_errors, render_json, render_text
 
 
 @click.command("check")
-@click.argument("act_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("act_file", type=PathValue(dir_okay=False, path_type=Path))
 @click.option("--corpus", default="corpus", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
+              type=PathValue(file_okay=False, path_type=Path),
               help="The corpus: <law>/base.xml for the laws, acts/*.txt and facts.toml.")
-@click.option("--date", default=None,
+@click.option("--date", default=None, callback=not_empty,
               help="Check only the parts in force on this date (YYYY-MM-DD), against the "
                    "text they will meet (other corpus acts in force by then applied first).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

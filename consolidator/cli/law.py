@@ -10,13 +10,14 @@ from pathlib import Path
 
 import click
 
+from consolidator.cli.options import PathValue
 from consolidator.law import lawtext
 from consolidator.law.lawfile import parse_law
 
 
 @click.command("import-text")
-@click.argument("law_text", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("law_text", type=PathValue(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=PathValue(dir_okay=False, path_type=Path),
               help="The BWB toestand XML file to write.")
 @click.option("--bwb-id", default=None, help="BWB id of the law, e.g. BWBR0003420.")
 @click.option("--date", "date", default=None, type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -27,7 +28,7 @@ def import_text_cmd(law_text: Path, output: Path, bwb_id, date) -> None:
 
 
 @click.command("text")
-@click.argument("law_xml", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("law_xml", type=PathValue(dir_okay=False, path_type=Path))
 @click.option("--artikel", default=None, help="Show only this article (its number, e.g. 2a).")
 @click.option("--show-repealed", is_flag=True, help="Show repealed elements as [Vervallen per ...].")
 def text_cmd(law_xml: Path, artikel, show_repealed: bool) -> None:

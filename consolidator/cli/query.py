@@ -11,21 +11,21 @@ from pathlib import Path
 
 import click
 
+from consolidator.cli.options import (PathValue, force_option, not_empty, store_option,
+                                      wait_option)
 from consolidator.dates import parse_iso
 from consolidator.store.bwbimport import import_into
-from consolidator.store.db import DEFAULT_STORE
 from consolidator.store.export import export_store
 from consolidator.store.query import history_json, history_lines, history_of, show
 
-store_option = click.option(
-    "--store", "store_path", default=DEFAULT_STORE, show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path), help="The version store (an SQLite file).")
+__all__ = ["store_option"]  # also used by the commands in cli/views.py
 
 
 @click.command("show")
 @click.argument("law")
-@click.option("--date", "date", required=True, help="The date the text is valid on (YYYY-MM-DD).")
-@click.option("--known-at", default=None,
+@click.option("--date", "date", required=True, callback=not_empty,
+              help="The date the text is valid on (YYYY-MM-DD).")
+@click.option("--known-at", default=None, callback=not_empty,
               help="As known on this date (YYYY-MM-DD); default: every act in the store.")
 @click.option("--artikel", default=None, help="Only this article (its number, e.g. 105a1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "xml"]), default="text",
@@ -39,7 +39,8 @@ def show_cmd(law, date, known_at, artikel, fmt, quiet, store_path) -> None:
     the samenloop branches taken and the parts not (yet) in force."""
     valid = parse_iso(date, "--date")
     known = parse_iso(known_at, "--known-at") if known_at else None
-    explained, output = show(store_path, law, valid, known, artikel, fmt)
+    explained, output = show(store_path, law, valid, known, artikel, fmt,
+                             notify=lambda m: click.echo(m, err=True))
     if not quiet:
         for line in explained:
             click.echo(line, err=True)
@@ -57,7 +58,7 @@ def history_cmd(law, artikel, fmt, store_path) -> None:
 
     Superseded versions (replaced by what a later, retroactive act said) are
     listed too, with the date they were superseded."""
-    law_id, versions = history_of(store_path, law, artikel)
+    law_id, versions = history_of(store_path, law, artikel, notify=lambda m: click.echo(m, err=True))
     if fmt == "json":
         click.echo(json.dumps(history_json(law_id, versions), ensure_ascii=False, indent=2))
         return
@@ -67,24 +68,29 @@ def history_cmd(law, artikel, fmt, store_path) -> None:
 
 @click.command("export")
 @click.argument("laws", nargs=-1)
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=PathValue(file_okay=False, path_type=Path),
               help="Folder to write (replaced as a whole): one subfolder per law.")
 @store_option
-def export_cmd(laws, output, store_path) -> None:
+@force_option
+def export_cmd(laws, output, store_path, force) -> None:
     """Write every version of LAWS (default: all) as BWB toestand XML with a manifest,
-    named as BWB does: BWBR0003420_1997-01-01_0.xml."""
-    counts = export_store(store_path, laws, output)
+    named as BWB does: BWBR0003420_1997-01-01_0.xml.
+
+    OUTPUT may not hold the store; one holding files consolidator did not write is
+    refused unless --force."""
+    counts = export_store(store_path, laws, output, force, notify=lambda m: click.echo(m, err=True))
     for law_id, count in counts.items():
         click.echo(f"{law_id}: {count} version(s)")
     click.echo(f"written to {output}")
 
 
 @click.command("import-bwb")
-@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("folder", type=PathValue(file_okay=False, exists=True, path_type=Path))
 @store_option
-def import_bwb_cmd(folder, store_path) -> None:
+@wait_option
+def import_bwb_cmd(folder, store_path, wait) -> None:
     """Load an official BWB history (toestand XML files, manifest.xml and the WTI in
     FOLDER) into the store, as versions with the manifest's dates of validity and
     of knowledge (zichtdatum). The law is replaced if the store has it already."""
-    law_id, count = import_into(store_path, folder)
+    law_id, count = import_into(store_path, folder, wait, notify=lambda m: click.echo(m, err=True))
     click.echo(f"{law_id}: {count} toestanden loaded into {store_path}")

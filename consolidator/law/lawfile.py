@@ -20,6 +20,7 @@ from lxml import etree
 
 from consolidator import limits
 from consolidator.errors import LawFormatError, underline
+from consolidator.outputs import file_mode, os_error
 
 # --------------------------------------------------------------------------- parsing
 
@@ -183,21 +184,27 @@ def _tree(tree) -> etree._ElementTree:
 
 
 def write_law(tree, path: Union[str, os.PathLike]) -> None:
-    """Write atomically: a temp file in the same directory, then ``os.replace``."""
+    """Write atomically: a temp file in the same directory, then ``os.replace``; readable
+    as a file ``open`` makes (rw-r--r-- less the umask), a refused write named."""
     path = Path(path)
     data = serialize(tree)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                               dir=str(path.parent or "."))
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                   dir=str(path.parent or "."))
+    except OSError as exc:
+        raise os_error(exc, path) from None
+    try:
+        os.fchmod(fd, file_mode())  # mkstemp makes it rw------- for its own reasons
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except OSError as exc:
+        raise os_error(exc, path) from None
+    finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise
 
 
 # --------------------------------------------------------------------------- schema

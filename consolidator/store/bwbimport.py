@@ -19,24 +19,34 @@ from consolidator.law.toestand import law_title
 from consolidator import limits
 from consolidator.law.bwbmeta import Expression, WtiChange, read_manifest, read_wti
 from consolidator.errors import LawFormatError
+from consolidator.outputs import make_dir
 from consolidator.store.db import Store
+from consolidator.store.lock import StoreLock
+from consolidator.store.publish import settle
 from consolidator.store.versions import article_digests
 
 
-def import_into(store_path: Path, folder: Path) -> tuple[str, int]:
+def import_into(store_path: Path, folder: Path, wait: bool = False,
+                notify: Callable[[str], None] = lambda message: None) -> tuple[str, int]:
     """``consolidator import-bwb``: the history in ``folder`` into the store at
-    ``store_path`` (made if it is not there); (id, count)."""
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    store = Store(store_path, create=True)
-    try:
-        return import_history(store, folder)
-    finally:
-        store.close()
+    ``store_path`` (made if it is not there), holding the store's write lock (``wait``:
+    wait for another writer instead of refusing); (id, count)."""
+    make_dir(store_path.parent)
+    with StoreLock(store_path, wait, notify):
+        settle(store_path, notify, locked=True)
+        store = Store(store_path, create=True)
+        try:
+            return import_history(store, folder)
+        finally:
+            store.close()
 
 
 def import_history(store: Store, folder: Path,
-                   notify: Callable[[str], None] = lambda message: None) -> tuple[str, int]:
-    """Put every toestand of ``folder`` in the store (replacing that law); (id, count)."""
+                   notify: Callable[[str], None] = lambda message: None,
+                   source: str = "") -> tuple[str, int]:
+    """Put every toestand of ``folder`` in the store (replacing that law); (id, count).
+    ``source``: the origin the store records (default: the folder's name; never a path
+    that depends on where the files lie)."""
     manifest = _one(folder, ["manifest.xml", "*.manifest.xml"], "manifest.xml")
     expressions = sorted(read_manifest(manifest), key=lambda e: (e.valid_from, e.known_from))
     if not expressions:
@@ -48,7 +58,7 @@ def import_history(store: Store, folder: Path,
     first = parse_law(files[0], source=str(files[0]))
     with store.transaction():
         store.delete_law(law_id)
-        store.add_law(law_id, law_title(first), expressions[0].valid_from, str(folder))
+        store.add_law(law_id, law_title(first), expressions[0].valid_from, source or folder.name)
         for expression, path in zip(expressions, files):
             _insert(store, law_id, expression, path, changes)
         store.set_notes(law_id, expressions[0].known_from.isoformat(), [])

@@ -4,26 +4,34 @@ Each corpus law is built into a store file of its own (in worker processes with
 ``jobs > 1``), then the parent merges them, in law order, into a new store and
 loads the official BWB histories. Merging in a fixed order makes the result the
 same for any number of jobs. Nothing is visible until everything succeeded:
-the new store is written as ``<store>.partial`` and renamed over the old one,
-the output folder is staged beside it and swapped in; a killed run leaves the
-old store and output (or none) and a rerun starts clean.
+the new store is written under a staging name beside the store, the output folder
+is staged beside its place, and both are put in place together (``publish``). The
+store is locked for writing the whole time (``lock``). A killed run leaves the old
+store and output, or the new ones, or a journal from which the next run finishes
+putting them in place; its staged files are removed by the next run.
 """
 from __future__ import annotations
 
+import ctypes
 import os
-import tempfile
+import shutil
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from consolidator import faults
 from consolidator.law import lawtext
 
 from consolidator.law.lawfile import parse_law, write_law
+from consolidator.outputs import make_dir, staging_folder, sweep, write_text
+from consolidator.ownership import OutputPlan, mark, plan_output
+from consolidator.store import publish
 from consolidator.store.bwbimport import import_history
 from consolidator.store.corpus import Corpus, law_input, load_corpus
-from consolidator.outputs import swap_in
 from consolidator.store.db import Store
+from consolidator.store.lock import StoreLock, close_inherited
 from consolidator.store.versions import build_law
 
 
@@ -36,27 +44,60 @@ class Summary:
 
 
 def consolidate(corpus: Path, output: Path, store_path: Path, jobs: int = 1,
-                notify: Callable[[str], None] = lambda message: None) -> Summary:
-    """Fill ``store_path`` and ``output`` from ``corpus``; all or nothing."""
+                notify: Callable[[str], None] = lambda message: None, force: bool = False,
+                wait: bool = False) -> Summary:
+    """Fill ``store_path`` and ``output`` from ``corpus``; all or nothing. ``force``: write
+    beside files in ``output`` the engine did not write (only its own are replaced);
+    ``wait``: wait for another writer of the store instead of refusing."""
+    plan = plan_output(output, "latest", store=store_path, inputs=[corpus], force=force)
     loaded = load_corpus(corpus)  # every input read and checked before any work
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = store_path.with_name(store_path.name + ".partial")
-    partial.unlink(missing_ok=True)  # left by a killed run
-    with tempfile.TemporaryDirectory(prefix=".consolidate-", dir=output.parent) as work:
-        work = Path(work)
-        parts = _build_laws(corpus, loaded, work, jobs, notify)
-        store = Store(partial, create=True)
-        try:
-            versions = _merge(store, parts, loaded, notify)
-            staging = work / "output"
-            staging.mkdir()
-            _write_latest(store, loaded, staging)
-        finally:
-            store.close()
-        swap_in(staging, output)
-        os.replace(partial, store_path)
+    for note in plan.notes:
+        notify(note)
+    make_dir(store_path.parent)
+    with StoreLock(store_path, wait, notify):
+        faults.step("consolidate:locked")
+        publish.settle(store_path, notify, locked=True)
+        for message in publish.remove_leftovers(store_path) + sweep(plan.output.parent):
+            notify(message)
+        versions = _run(corpus, loaded, plan, store_path, jobs, notify)
     return Summary(len(loaded.laws), len(loaded.acts), len(loaded.histories), versions)
+
+
+def _run(corpus: Path, loaded: Corpus, plan: OutputPlan, store_path: Path, jobs: int,
+         notify) -> int:
+    """Build, stage and publish; on any failure before publishing, remove what was staged."""
+    work = staging_folder(plan.output, "consolidate")
+    partial = publish.partial_path(store_path)
+    try:
+        parts = _build_laws(corpus, loaded, work, jobs, notify)
+        faults.step("consolidate:parts")
+        staging = work / "output"
+        make_dir(staging)
+        versions = _fill(partial, parts, loaded, staging, notify)
+        faults.step("consolidate:staged")
+        digest = publish.file_sha256(partial)
+        mark(staging, "latest", digest)
+        where = [os.path.abspath(p) for p in (store_path, partial, work, staging, plan.output)]
+        publish.publish(publish.Publication(*where, digest, plan.force, os.getpid()))
+        return versions
+    finally:
+        if not publish.journal_path(store_path).exists():  # else the next run finishes it
+            for stale in (partial, partial.with_name(partial.name + "-journal")):
+                stale.unlink(missing_ok=True)
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _fill(partial: Path, parts: list[Path], loaded: Corpus, staging: Path, notify) -> int:
+    """The new store from the parts and the histories; the latest texts from it."""
+    store = Store(partial, create=True, scratch=True)
+    try:
+        versions = _merge(store, parts, loaded, notify)
+        store.sync()
+        faults.step("consolidate:merged")
+        _write_latest(store, loaded, staging)
+        return versions
+    finally:
+        store.close()
 
 
 def _build_laws(corpus: Path, loaded: Corpus, work: Path, jobs: int, notify) -> list[Path]:
@@ -65,7 +106,7 @@ def _build_laws(corpus: Path, loaded: Corpus, work: Path, jobs: int, notify) -> 
     if jobs <= 1:
         results = map(_build_one, tasks)
     else:
-        pool = ProcessPoolExecutor(max_workers=jobs)
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
         results = pool.map(_build_one, tasks)
     try:
         parts = []
@@ -79,18 +120,31 @@ def _build_laws(corpus: Path, loaded: Corpus, work: Path, jobs: int, notify) -> 
             pool.shutdown(cancel_futures=True)
 
 
+def _worker_start() -> None:
+    """In each worker: drop the parent's store lock (a copy would outlive a killed parent)
+    and, on Linux, die with the parent, so that ``kill -9`` of the command stops its
+    workers too instead of leaving them writing into a folder the next run removes."""
+    close_inherited()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: an orphaned worker finishes its one law and exits
+
+
+_PR_SET_PDEATHSIG = 1
 _CORPUS_CACHE: dict[str, Corpus] = {}
 
 
 def _build_one(task: tuple[str, str, str]) -> tuple[str, list[str]]:
     """Build one law's store (runs in a worker process with --jobs)."""
-    corpus, law_path, store_path = task
+    corpus, source, store_path = task
     loaded = _CORPUS_CACHE.get(corpus)
     if loaded is None:
         loaded = _CORPUS_CACHE[corpus] = load_corpus(Path(corpus))
-    law = law_input(Path(law_path), Path(law_path).parent.name)
+    path = Path(corpus) / source
+    law = law_input(path, path.parent.name, source)
     messages: list[str] = []
-    store = Store(Path(store_path), create=True)
+    store = Store(Path(store_path), create=True, scratch=True)
     try:
         build_law(store, law, loaded.acts, loaded.facts, messages.append)
         messages += [f"{law.law_id}: {note}" for note in store.notes(law.law_id)]
@@ -104,7 +158,7 @@ def _merge(store: Store, parts: list[Path], loaded: Corpus, notify) -> int:
     for part in parts:
         store.merge_from(part)
     for folder in loaded.histories:
-        import_history(store, folder, notify)
+        import_history(store, folder, notify, source=folder.relative_to(loaded.root).as_posix())
     return store.count_versions()
 
 
@@ -115,4 +169,4 @@ def _write_latest(store: Store, loaded: Corpus, staging: Path) -> None:
         tree = parse_law(store.xml(latest.id), source=law.source)
         name = Path(law.source).parent.name
         write_law(tree, staging / f"{name}.xml")
-        (staging / f"{name}.txt").write_text(lawtext.render_law_text(tree), "utf-8")
+        write_text(staging / f"{name}.txt", lawtext.render_law_text(tree))

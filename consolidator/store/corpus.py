@@ -1,6 +1,6 @@
 """Reading a corpus folder: laws (``*/base.xml``), acts (``acts/*.txt``) and facts.
 
-Layout: ``CORPUS/<law>/base.xml`` (the law's base text as BWB toestand XML; the
+Layout (sources are recorded relative to CORPUS): ``CORPUS/<law>/base.xml`` (the law's base text as BWB toestand XML; the
 folder name is its id when the XML has no ``bwb-id``), ``CORPUS/acts/*.txt``
 (acts as published, read in name order), ``CORPUS/facts.toml`` (facts about
 other acts, optional; see ``facts``), ``CORPUS/bwb/<id>/`` (official BWB histories,
@@ -27,21 +27,26 @@ class Corpus:
     acts: list[Act]
     facts: list[ActFact]
     histories: list[Path]  # folders of official BWB histories (bwb/<id>/ with a manifest)
+    root: Path = Path(".")  # the corpus folder
 
 
-def law_input(path: Path, law_id: str = "") -> LawInput:
-    """A law file as input to the store; its id from ``bwb-id`` or ``law_id``."""
+def law_input(path: Path, law_id: str = "", source: str = "") -> LawInput:
+    """A law file as input to the store; its id from ``bwb-id`` or ``law_id``. ``source``:
+    what the store records as its origin (default: the path as given)."""
     tree = parse_law(path, source=str(path))
     law_id = tree.getroot().get("bwb-id") or law_id or path.stem
     names = frozenset(law_names(law_title(tree), law_id))
-    return LawInput(law_id, tree, str(path), names)
+    return LawInput(law_id, tree, source or str(path), names, str(path))
 
 
 def load_corpus(folder: Path) -> Corpus:
     paths = sorted(folder.glob("*/base.xml"))
     if not paths:
         raise ConsolidatorError(f"no laws found (expected {folder}/<law>/base.xml)")
-    laws = [law_input(path, path.parent.name) for path in paths]
+    # the store records where each input lies in the corpus, not where the corpus lies,
+    # so the same corpus anywhere gives the same store
+    laws = [law_input(path, path.parent.name, path.relative_to(folder).as_posix())
+            for path in paths]
     acts = [parse_act_file(path) for path in sorted((folder / "acts").glob("*.txt"))]
     histories = sorted(p.parent for p in folder.glob("bwb/*/manifest.xml"))
-    return Corpus(laws, acts, load_facts(folder / "facts.toml"), histories)
+    return Corpus(laws, acts, load_facts(folder / "facts.toml"), histories, folder)

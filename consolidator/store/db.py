@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,7 +65,10 @@ class Version:
 class Store:
     """A connection to one store file."""
 
-    def __init__(self, path: str | Path, create: bool = False):
+    def __init__(self, path: str | Path, create: bool = False, scratch: bool = False):
+        """``scratch``: a new file nobody reads before it is complete (a staged store): no
+        journal on disk and no syncs per transaction; the caller syncs it once at the end
+        (``sync``). A kill leaves it broken, but it is never published then."""
         self.path = Path(path)
         if not create and not self.path.exists():
             raise StoreError(f"no store at {self.path}: fill it with `consolidator consolidate "
@@ -72,11 +76,21 @@ class Store:
         try:
             self.db = sqlite3.connect(str(self.path), isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
+            if scratch:
+                self.db.execute("PRAGMA journal_mode = MEMORY")
+                self.db.execute("PRAGMA synchronous = OFF")
             if create:
                 self.db.executescript(_SCHEMA)
             self._check()
+        except sqlite3.OperationalError as exc:
+            if create:  # a full disk, a read-only folder: the file and the reason
+                raise self._write_error(exc) from None
+            raise StoreError(f"{self.path} is not a consolidator store ({exc})") from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a consolidator store ({exc})") from None
+
+    def _write_error(self, exc: sqlite3.Error) -> StoreError:
+        return StoreError(f"cannot write {self.path}: {exc}")
 
     def _check(self) -> None:
         tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master")}
@@ -86,16 +100,32 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def sync(self) -> None:
+        """Put the file on disk (a ``scratch`` store, before it is published)."""
+        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            raise self._write_error(exc) from None
+        finally:
+            os.close(fd)
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """All writes inside commit together or not at all. A write SQLite refuses (a full
+        disk, a read-only file) is a ``StoreError`` naming the file; SQLite has then often
+        rolled back by itself, so a rollback is issued only if a transaction is open."""
         try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            raise self._write_error(exc) from None
 
     # -- laws
 

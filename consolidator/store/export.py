@@ -5,7 +5,9 @@ texts with the same date of validity in order of knowledge (``_1`` is the text a
 later, retroactive act gave that date). The manifest follows the BWB
 ``manifest.xml``: per expression its dates of validity (``einddatum`` is the
 last day, inclusive) and of knowledge (``zichtdatum_start``/``_eind``), and the
-file's SHA-512 and size. Written to a temporary folder and renamed into place.
+file's SHA-512 and size. Written to a staging folder and put in place as a whole
+(``ownership.place``); a folder holding the store or files the engine did not write is
+refused first.
 """
 from __future__ import annotations
 
@@ -13,11 +15,14 @@ import datetime as _dt
 import hashlib
 import shutil
 from pathlib import Path
+from typing import Callable, Optional
 
 from lxml import etree
 
-from consolidator.outputs import staging_folder, swap_in
+from consolidator.outputs import make_dir, staging_folder, sweep, write_bytes
+from consolidator.ownership import OutputPlan, mark, place, plan_output
 from consolidator.store.db import EARLIEST, LATEST, Store, Version
+from consolidator.store.publish import file_sha256, open_store
 
 
 def export_law(store: Store, law_id: str, folder: Path) -> int:
@@ -28,33 +33,45 @@ def export_law(store: Store, law_id: str, folder: Path) -> int:
     etree.SubElement(meta, "datum_inwerkingtreding").text = store.base_date(law_id)
     for label, version, xml in expressions:
         name = f"{law_id}_{label}.xml"
-        (folder / name).write_bytes(xml)
+        write_bytes(folder / name, xml)
         work.append(_expression(label, version, name, xml))
-    (folder / "manifest.xml").write_bytes(
-        etree.tostring(work, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    write_bytes(folder / "manifest.xml",
+                etree.tostring(work, xml_declaration=True, encoding="UTF-8", pretty_print=True))
     return len(expressions)
 
 
-def export_store(store_path: Path, laws, output: Path) -> dict[str, int]:
+def export_store(store_path: Path, laws, output: Path, force: bool = False,
+                 notify: Callable[[str], None] = lambda message: None) -> dict[str, int]:
     """``consolidator export``: ``laws`` (ids or titles; none: every law) of the store at
-    ``store_path`` into ``output``; the count of versions per law."""
-    store = Store(store_path)
+    ``store_path`` into ``output``; the count of versions per law. ``force``: write beside
+    files in ``output`` the engine did not write (only its own are replaced)."""
+    plan = plan_output(output, "export", store=store_path, force=force)
+    for note in plan.notes:
+        notify(note)
+    store = open_store(store_path, notify)
     try:
         law_ids = [store.find_law(name) for name in laws] or [i for i, _ in store.laws()]
-        return export_all(store, law_ids, output)
+        return export_all(store, law_ids, output, plan, notify)
     finally:
         store.close()
 
 
-def export_all(store: Store, law_ids: list[str], output: Path) -> dict[str, int]:
-    """Export each law into ``output/<law>/``; ``output`` is replaced as a whole."""
-    staging = staging_folder(output, ".export-")
+def export_all(store: Store, law_ids: list[str], output: Path,
+               plan: Optional[OutputPlan] = None,
+               notify: Callable[[str], None] = lambda message: None) -> dict[str, int]:
+    """Export each law into ``output/<law>/``; ``output`` is replaced as a whole (or, by a
+    forced ``plan``, only the engine's files in it)."""
+    plan = plan or plan_output(output, "export", store=store.path)
+    for message in sweep(plan.output.parent):
+        notify(message)
+    staging = staging_folder(plan.output, "export")
     try:
         counts = {}
         for law_id in law_ids:
-            (staging / law_id).mkdir()
+            make_dir(staging / law_id)
             counts[law_id] = export_law(store, law_id, staging / law_id)
-        swap_in(staging, output)
+        mark(staging, "export", file_sha256(store.path))
+        place(staging, plan)
         return counts
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from consolidator.law import lawtext
 
@@ -17,6 +17,7 @@ from consolidator.law.elements import find_article
 from consolidator.law.lawfile import parse_law, serialize
 from consolidator.errors import StoreError, TimeError
 from consolidator.store.db import LATEST, Store, Version
+from consolidator.store.publish import open_store
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,11 @@ class Answer:
 
 
 def show(store_path: Path, law: str, date: _dt.date, known_at: Optional[_dt.date],
-         artikel: Optional[str], fmt: str) -> tuple[list[str], str]:
+         artikel: Optional[str], fmt: str,
+         notify: Callable[[str], None] = lambda message: None) -> tuple[list[str], str]:
     """``consolidator show``: (lines telling which version and why, the text as ``fmt``)
     of ``law`` valid on ``date`` as known on ``known_at``, from the store at ``store_path``."""
-    store = Store(store_path)
+    store = open_store(store_path, notify)
     try:
         answer = text_on(store, law, date, known_at)
         output = render(answer, artikel, fmt)
@@ -86,10 +88,10 @@ def describe(answer: Answer) -> list[str]:
     return lines
 
 
-def history_of(store_path: Path, law: str,
-               artikel: Optional[str] = None) -> tuple[str, list[Version]]:
+def history_of(store_path: Path, law: str, artikel: Optional[str] = None,
+               notify: Callable[[str], None] = lambda message: None) -> tuple[str, list[Version]]:
     """``consolidator history``: ``history`` of ``law`` in the store at ``store_path``."""
-    store = Store(store_path)
+    store = open_store(store_path, notify)
     try:
         return history(store, law, artikel)
     finally:

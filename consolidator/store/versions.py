@@ -29,8 +29,13 @@ from consolidator.time.timeline import Event, RuleCache, act_label, plan
 class LawInput:
     law_id: str
     tree: object  # the base toestand (lxml tree)
-    source: str   # where the base text comes from
+    source: str   # where the base text comes from (in the corpus), as the store records it
     names: frozenset  # names acts use for this law (select.law_names)
+    path: str = ""    # the file it was read from, for messages
+
+    @property
+    def where(self) -> str:
+        return self.path or self.source
 
 
 def knowledge_dates(acts) -> list[Optional[_dt.date]]:
@@ -46,7 +51,7 @@ def build_law(store: Store, law: LawInput, acts, facts,
     base_date = toestand_date(law.tree)
     if base_date is None:
         raise TimeError(f"{law.law_id}: the base text has no date (toestand/@inwerkingtreding)",
-                        source=law.source)
+                        source=law.where)
     with store.transaction():
         store.add_law(law.law_id, law_title(law.tree), base_date, law.source)
         base = {"label": f"base text ({law.source})", "reason": f"the text on {base_date}"}
@@ -96,7 +101,7 @@ def _rebuild_from(store: Store, law: LawInput, first: _dt.date, events: list[Eve
         what = event.label if event else "a change"
         raise TimeError(f"{law.law_id}: {what} takes effect on {first}, not after the base text "
                         f"({base_date}); the store cannot tell whether the base already has it",
-                        source=law.source)
+                        source=law.where)
     rows = store.current_versions(law.law_id)
     start = [r for r in rows if r.valid_from < first.isoformat()][-1]
     superseded = [r.id for r in rows if r.valid_from >= start.valid_from]

@@ -9,23 +9,24 @@ the store, then each date).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from consolidator.dates import parse_iso
-from consolidator.store.db import Store
+from consolidator.store.publish import open_store
 from consolidator.views.redline import DiffError, Redline, between_dates, between_knowledge
 
 
 def redline_for(store_path: Path, law: str, from_date: Optional[str], to_date: Optional[str],
                 known_at: Optional[str], date: Optional[str], from_known: Optional[str],
-                to_known: Optional[str], artikel: Optional[str]) -> Redline:
+                to_known: Optional[str], artikel: Optional[str],
+                notify: Callable[[str], None] = lambda message: None) -> Redline:
     """The redline of ``law`` (per article, or ``artikel`` only) the options ask for."""
     valid_axis = from_date is not None or to_date is not None
     known_axis = date is not None or from_known is not None or to_known is not None
     if valid_axis and known_axis:
         raise DiffError("give either --from and --to (two dates of validity) or --date, "
                         "--from-known and --to-known (two knowledge dates), not both")
-    store = Store(store_path)
+    store = open_store(store_path, notify)
     try:
         if known_axis:
             if date is None or from_known is None or to_known is None:

@@ -14,8 +14,9 @@ effect. Page data comes from ``site_pages`` and ``site_acts``, the Dutch from
 
 All text is autoescaped. Pages link relatively, so the site works from any folder and from
 ``file://``; the scripts (date picker, date address, search) only add to pages that work
-without them. The site is written to a temporary folder next to the output and renamed into
-place; the same store gives byte-identical files.
+without them. The site is written to a staging folder next to the output and put in place as
+a whole (``ownership.place``; a folder holding the store or files the engine did not write is
+refused first); the same store gives byte-identical files.
 
 Layout::
 
@@ -38,15 +39,18 @@ Layout::
 from __future__ import annotations
 
 import dataclasses
+import functools
 import shutil
 from importlib import resources
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 import jinja2
 from markupsafe import Markup
 
-from consolidator.outputs import staging_folder, swap_in
+from consolidator.outputs import make_dir, staging_folder, sweep, write_text
+from consolidator.ownership import OutputPlan, mark, place, plan_output
+from consolidator.store.publish import file_sha256, open_store
 from consolidator.store.db import Store
 from consolidator.views.redline import Redline, UnitChange, split_lines, word_diff
 from consolidator.views.site_acts import CHANGE_NAMES, Act, collect_acts
@@ -71,6 +75,7 @@ def _source(name: str):
     return text, None, lambda: True
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
     """The templates, autoescaped, with the filters and wording the pages use."""
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_source), autoescape=True,
@@ -159,25 +164,35 @@ class _Writer:
 
     def file(self, path: str, text: str) -> None:
         target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        make_dir(target.parent)
+        write_text(target, text)
 
 
 def render_store(store_path: Path, output: Path,
-                 notify: Callable[[str], None] = lambda message: None) -> int:
-    """``consolidator render``: the site of the store at ``store_path``; the page count."""
-    store = Store(store_path)
+                 notify: Callable[[str], None] = lambda message: None,
+                 force: bool = False, report: Optional[Callable[[str], None]] = None) -> int:
+    """``consolidator render``: the site of the store at ``store_path``; the page count.
+    ``force``: write beside files in ``output`` the engine did not write; ``report``: where
+    repairs of what a killed run left are told (default ``notify``, which is progress)."""
+    report = report or notify
+    plan = plan_output(output, "site", store=store_path, force=force)
+    store = open_store(store_path, report)
     try:
-        return render_site(store, output, notify)
+        return render_site(store, output, notify, plan, report)
     finally:
         store.close()
 
 
 def render_site(store: Store, output: Path,
-                notify: Callable[[str], None] = lambda message: None) -> int:
-    """Write the whole site to ``output`` (replaced as a whole); the number of pages."""
-    output = Path(output)
-    staging = staging_folder(output, ".render-")
+                notify: Callable[[str], None] = lambda message: None,
+                plan: Optional[OutputPlan] = None,
+                report: Optional[Callable[[str], None]] = None) -> int:
+    """Write the whole site to ``output`` (replaced as a whole, or by a forced ``plan``
+    only the engine's files in it); the number of pages."""
+    plan = plan or plan_output(Path(output), "site", store=store.path)
+    for message in plan.notes + tuple(sweep(plan.output.parent)):
+        (report or notify)(message)
+    staging = staging_folder(plan.output, "render")
     try:
         writer = _Writer(staging, environment())
         laws = []
@@ -195,7 +210,8 @@ def render_site(store: Store, output: Path,
         notify(f"{len(laws)} law(s) written")
         _write_site_pages(writer, laws, acts)
         notify(f"{len(acts)} act(s); {writer.count} page(s)")
-        swap_in(staging, output)
+        mark(staging, "site", file_sha256(store.path))
+        place(staging, plan)
         return writer.count
     finally:
         shutil.rmtree(staging, ignore_errors=True)
