@@ -1,9 +1,12 @@
-"""Entry-into-force articles → rules (consolidator/iwt.py, grammar/iwt.lark).
+"""Entry-into-force articles → rules (consolidator/read/iwt.py, grammar/iwt.lark).
 
-One test per supported wording, the seed act's ARTIKEL XII under both publication
-dates, decrees end to end, and every real article in tests/fixtures/iwt/real.txt
-and every Aanwijzingen model in aanwijzingen.txt: each reads into rules or is
-listed in UNSUPPORTED (strict xfail: one that starts to read fails the suite)."""
+One test per supported wording of the articles of real acts, the seed act's ARTIKEL XII
+under both publication dates, decrees end to end, and every real article in
+tests/fixtures/iwt/real.txt and every Aanwijzingen model in aanwijzingen.txt: each reads
+into rules or is listed in UNSUPPORTED with its reason class (a strict xfail: one that
+starts to read fails the suite; the classes are in the README). The wordings of the
+development corpus are in test_iwt_wordings.py, its read rate in test_iwt_corpus.py, the
+newer rules' dates in test_iwt_dates.py, the command line in test_iwt_cli.py."""
 from __future__ import annotations
 
 import datetime as dt

@@ -27,7 +27,8 @@ from consolidator.errors import ActSyntaxError, underline
 from consolidator.model import Act, Article, Span
 from consolidator.numbers import ORDINAL_WORDS
 from consolidator.read.grammars import iwt_parser
-from consolidator.read.iwtbuild import NOTE, Clause, IwtBuilder, Statement, Subject
+from consolidator.read.iwtbuild import IwtBuilder
+from consolidator.read.iwtstatements import NOTE, Clause, Statement, Subject
 from consolidator.read.iwtjson import entry_rules_json
 from consolidator.read.iwtlid import Bucket, bucket_key, lid_buckets, resolve
 from consolidator.read.iwtparts import Unsupported

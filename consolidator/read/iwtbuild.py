@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
 from lark import Token, Transformer, v_args
@@ -19,63 +18,16 @@ from consolidator.dates import MONTHS, find_date
 from consolidator.errors import TimeError
 from consolidator.model import LawRef
 from consolidator.read.iwtmoments import (
-    DECREE, LATER_LAW, MINISTER, ActRef, Adoption, AfterEntry, AfterPublication, Condition,
+    DECREE, LATER_LAW, MINISTER, Adoption, AfterEntry, AfterPublication, Condition,
     Delegated, Earliest, Event, Fixed, Latest, OnPublication, Proviso, Referred, Tied,
 )
 from consolidator.read.iwtparts import PartsReader, Unsupported
 from consolidator.read.iwtscope import WHOLE, Scope
+from consolidator.read.iwtstatements import (
+    DECREE_MAY_SET, EXPIRES, IN_FORCE, NOTE, RETRO, THIS_ACT, Clause, Previous, Statement,
+    Subject, add_insert, add_tails, add_when, own_scope, timed,
+)
 from consolidator.read.iwtwords import count_value, ordinal_value, read_ref
-
-IN_FORCE, RETRO, EXPIRES, DECREE_MAY_SET, NOTE = (
-    "in-force", "retroactive", "expires", "decree-may-set", "note")
-THIS_ACT = ActRef(text="this act", kind="this-act")
-
-
-@dataclass(frozen=True)
-class Previous:
-    """«dat tijdstip», «het in de eerste volzin bedoelde tijdstip»: the moment of the
-    first (``which`` «first») or the last sentence before, ``offset_days`` moved."""
-
-    which: str
-    token: object = None
-    offset_days: int = 0
-
-
-@dataclass
-class Subject:
-    """What a sentence is about: ``scope`` of this act (``target`` None) or of another;
-    ``previous``: «Deze», the parts the sentence before excepted."""
-
-    scope: Scope
-    target: Optional[LawRef] = None
-    previous: bool = False
-    token: object = None
-
-
-@dataclass
-class Clause:
-    """One time said of ``scope`` (None: the sentence's subject, less its
-    exceptions): ``kind`` one of IN_FORCE, RETRO, EXPIRES, DECREE_MAY_SET, NOTE.
-    ``exclude``: parts left out of it («werkt, met uitzondering van …, terug»)."""
-
-    kind: str
-    scope: Optional[Scope] = None
-    moment: object = None
-    text: str = ""
-    conditions: tuple = ()
-    exclude: Optional[Scope] = None
-
-
-@dataclass
-class Statement:
-    subjects: list
-    clauses: list = field(default_factory=list)
-    condition: Optional[Condition] = None  # holds for this sentence and the rest of its lid
-    except_scopes: list = field(default_factory=list)
-    conditions: tuple = ()  # hold for this sentence only
-    may_differ: bool = False
-    token: object = None
-
 
 _CMP = {"na": ">", "op of na": ">=", "vóór": "<", "voor": "<", "later is gelegen dan": ">",
         "later dan": ">"}
@@ -118,6 +70,14 @@ def _law(text: str, kind: str = "law") -> LawRef:
     return LawRef(re.sub(r"^(de|het)\s+", "", _words_text(text), flags=re.I), kind=kind)
 
 
+def _one_law(token: Token, kind: str = "law") -> LawRef:
+    """The law a subject names; «De Wet X en de Wet Y treden …» names two, refused rather
+    than read as one."""
+    if re.search(r"\s(en|alsmede)\s+(de|het)\s+[A-Z]", token.value):
+        raise Unsupported(f"«{_words(token)}»: two regulations named as one subject", token)
+    return _law(re.sub(r"^van\s+", "", token.value), kind)
+
+
 def _words_text(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip(" ,"))
 
@@ -128,11 +88,6 @@ def act_ref(text: str) -> LawRef:
     ref = read_ref(re.sub(r"^,?\s*van\s+", "", text.strip()))
     name = re.sub(r"\s*\(Stb\.[^)]*\)", "", re.sub(r"^(de|het)\s+", "", ref.text, flags=re.I))
     return LawRef(name.strip(), kind="act", stb=ref.stb)
-
-
-def _ref_law(ref: ActRef) -> LawRef:
-    kind = "act" if ref.kind == "act" else ("law" if ref.kind == "law" else ref.kind)
-    return LawRef(ref.name or ref.text, kind=kind, stb=ref.stb)
 
 
 @v_args(inline=True)
@@ -164,7 +119,7 @@ class IwtBuilder(Transformer):
         return Subject(scope, target=act_ref(token.value), token=token)
 
     def law_parts(self, scope, token):
-        return Subject(scope, target=_law(re.sub(r"^van\s+", "", token.value)), token=token)
+        return Subject(scope, target=_one_law(token), token=token)
 
     def parent_parts(self, scope, token):
         return Subject(scope, target=_law(re.sub(r"^van\s+", "", token.value), "parent"),
@@ -175,7 +130,7 @@ class IwtBuilder(Transformer):
 
     def other_law(self, token, excepted=None):
         scope = WHOLE.without(excepted) if excepted is not None else WHOLE
-        return Subject(scope, target=_law(token.value), token=token)
+        return Subject(scope, target=_one_law(token), token=token)
 
     def except_other(self, scope, van):
         return scope
@@ -393,9 +348,9 @@ class IwtBuilder(Transformer):
         return self.retro_for(scope, back)
 
     def also_in_force(self, scope, moment, *tails):
-        clauses = [_timed(scope, moment)]
+        clauses = [timed(scope, moment)]
         for tail in tails:
-            clauses.extend(_own_scope(tail, scope))
+            clauses.extend(own_scope(tail, scope))
         return clauses
 
     def xref(self, token):
@@ -411,9 +366,9 @@ class IwtBuilder(Transformer):
         return [("except", scope)]
 
     def except_item(self, scope, moment, *tails):
-        clauses = [_timed(scope, moment)]
+        clauses = [timed(scope, moment)]
         for tail in tails:
-            clauses.extend(_own_scope(tail, scope))
+            clauses.extend(own_scope(tail, scope))
         return clauses
 
     def decree_retro(self, token):
@@ -423,7 +378,7 @@ class IwtBuilder(Transformer):
         return [("condition", condition)]
 
     def also(self, scope, *rest):
-        return [_timed(scope, rest[-1])]
+        return [timed(scope, rest[-1])]
 
     # -------------------------------------------------------------- sentences
 
@@ -431,14 +386,14 @@ class IwtBuilder(Transformer):
         statement = Statement(subjects)
         for item in rest:
             if isinstance(item, tuple) and item[0] == "when":
-                _when(statement, item[1], item[2])
+                add_when(statement, item[1], item[2])
             else:
-                _insert(statement, item)
+                add_insert(statement, item)
         return statement
 
     def valid_from(self, subjects, moment, tails):
         statement = Statement(subjects)
-        _when(statement, moment, tails)
+        add_when(statement, moment, tails)
         return statement
 
     def inverted(self, subject, *rest):
@@ -456,7 +411,7 @@ class IwtBuilder(Transformer):
 
     def inverted_same(self, subject, same, tails):
         statement = Statement([subject])
-        _add_tails(statement, tails)
+        add_tails(statement, tails)
         return statement
 
     def deviating(self, statement):
@@ -472,7 +427,7 @@ class IwtBuilder(Transformer):
     def by_moment(self, moment, *scopes):
         include = tuple(ref for s in scopes for ref in s.include)
         exclude = tuple(ref for s in scopes for ref in s.exclude)
-        return [_timed(Scope(include=include, exclude=exclude), moment)]
+        return [timed(Scope(include=include, exclude=exclude), moment)]
 
     def kb_other(self, scope):
         clause = Clause(DECREE_MAY_SET, None, Delegated(DECREE), "bij koninklijk besluit kan een "
@@ -488,7 +443,7 @@ class IwtBuilder(Transformer):
 
     def expiry_sentence(self, subjects, moment, tails):
         statement = Statement(subjects, [Clause(EXPIRES, None, moment[0], f"vervalt {moment[1]}")])
-        _add_tails(statement, tails)
+        add_tails(statement, tails)
         return statement
 
     def lapse_same(self, same, regulation):
@@ -505,53 +460,3 @@ class IwtBuilder(Transformer):
 
 def _which(token: Token) -> str:
     return "first" if "eerste volzin" in token.value else "last"
-
-
-def _timed(scope, moment) -> Clause:
-    if isinstance(moment, tuple) and moment and moment[0] == "alternative":
-        return Clause(IN_FORCE, scope, moment)
-    when, text = moment
-    return Clause(IN_FORCE, scope, when, text)
-
-
-def _own_scope(tail, scope) -> list:
-    """An exception's own retroactivity («…, die in werking treden … en terugwerken tot en
-    met …») is for the excepted parts."""
-    out = []
-    for clause in tail if isinstance(tail, list) else [tail]:
-        if isinstance(clause, Clause) and clause.kind == RETRO and clause.scope is None:
-            clause.scope = scope
-        out.append(clause)
-    return out
-
-
-def _insert(statement: Statement, item) -> None:
-    kind, value = item
-    if kind == "stray":  # «Dit besluit treedt, in werking …»
-        return
-    if kind == "except":
-        statement.except_scopes.append(value)
-    elif kind == "proviso":
-        statement.conditions += (value,)
-    else:
-        statement.conditions += (value,)
-
-
-def _when(statement: Statement, moment, tails) -> None:
-    if moment is None:  # «De artikelen 13 tot en met 19 … van de wet treden in werking.»
-        moment = (Tied(THIS_ACT), "(when this act takes effect)")
-    statement.clauses.insert(0, _timed(None, moment))
-    _add_tails(statement, tails)
-
-
-def _add_tails(statement: Statement, tails) -> None:
-    for item in tails:
-        if isinstance(item, Clause):
-            statement.clauses.append(item)
-        elif item[0] == "condition":
-            statement.conditions += (item[1],)
-        elif isinstance(item[1], Scope):  # «met uitzondering van artikel IV» (no time of its own)
-            statement.except_scopes.append(item[1])
-        else:
-            statement.except_scopes.extend(c.scope for c in item[1] if c.kind == IN_FORCE)
-            statement.clauses.extend(item[1])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from consolidator.model import LawRef
-from consolidator.read.iwtbuild import (
+from consolidator.read.iwtstatements import (
     DECREE_MAY_SET, EXPIRES, IN_FORCE, NOTE, RETRO, Clause, Previous, Statement, Subject,
 )
 from consolidator.read.iwtmoments import DECREE, Condition, Delegated
