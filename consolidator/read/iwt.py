@@ -143,7 +143,7 @@ def read_entry_rules(act: Act, text: Optional[str] = None) -> list[EntryRules]:
         if article.kind != "entry-into-force":
             continue
         for found in _article_rules(article, about):
-            if found.target is None:
+            if found.target is None or _names_itself(found.target, act):
                 own = _merge(own, found)
             else:
                 key = bucket_key(found.target)
@@ -248,6 +248,15 @@ def _extend(into: Bucket, more: Bucket) -> None:
     into.retro += more.retro
     into.expiry += more.expiry
     into.notes += more.notes
+
+
+def _names_itself(target, act: Act) -> bool:
+    """«De Regeling Wet kinderopvang treedt in werking …» in the Regeling Wet kinderopvang:
+    a regulation that names itself by its title is this act."""
+    if target.kind not in ("law", "regulation") or not act.title:
+        return False
+    name, title = (" ".join(t.split()).casefold() for t in (target.name, act.title))
+    return title == name or title.startswith(name + ",")
 
 
 def _merge(into: EntryRules, more: EntryRules) -> EntryRules:
