@@ -10,6 +10,7 @@ every instruction class declares one.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -305,21 +306,37 @@ class LawRef:
     kind: str = "law"
     stb: str = ""  # «1996, 403» when the act names it
     span: Span = _span_field()
+    #: «36 301»: a bill (or the act it became) named by its Kamerstuk number
+    kamerstuk: str = ""
+
+
+#: How a samenloop condition compares the other act with this one (``Condition.kind``):
+#: ``earlier`` («die wet eerder in werking is getreden of treedt dan deze wet»), ``later``
+#: («later in werking treedt dan deze wet»), ``on-or-after`` (this act takes effect on or after
+#: the other: «Indien deze wet in werking treedt op of na het tijdstip waarop …»), ``not-yet``
+#: (the other is not in force when this act takes effect), ``in-force`` (once the other takes
+#: effect: «… tot wet is of wordt verheven en die wet in werking treedt»), ``enacted`` (once the
+#: bill becomes law: a novelle, «… tot wet wordt verheven, wordt die wet als volgt gewijzigd»).
+CONDITION_KINDS = ("earlier", "later", "on-or-after", "not-yet", "in-force", "enacted")
 
 
 @dataclass(frozen=True)
 class Condition:
-    """The condition of a conditional ARTIKEL (samenloop).
+    """The condition of a conditional ARTIKEL (samenloop), read by grammar/samenloop.lark.
 
-    ``kind``: ``other-in-force-first`` («treedt in werking op of na het tijdstip
-    waarop … in werking is getreden») or ``other-enacted-not-in-force`` («… tot wet
-    is verheven, maar nog niet in werking is getreden»); ``other`` names the bill
-    or act it depends on (Kamerstukken number, Staatsblad number if footnoted)."""
+    ``kind`` is one of ``CONDITION_KINDS``; ``other`` names the bill or act it depends on
+    for people («Kamerstukken 24 138 (Stb. 1996, 580)»), ``act`` the same as a reference
+    (Kamerstuk number, Staatsblad number, title). ``other_parts`` and ``this_parts`` are the
+    parts compared, as (ARTIKEL, onderdeel, punt) («artikel I, onderdeel C, van die wet …
+    dan artikel II van deze wet»); empty: the whole act."""
 
     kind: str
     other: str
     text: str = field(default="", compare=False)
     span: Span = _span_field()
+    act: Optional[LawRef] = None
+    other_parts: tuple[tuple[str, str, str], ...] = ()
+    this_parts: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -380,10 +397,20 @@ class Article:
     condition: Optional[Condition] = None
     chapter: str = ""
     span: Span = _span_field()
+    #: A samenloop ARTIKEL with more than one condition (the numbered form of Aanwijzing
+    #: 5.68, third lid, or one condition per lid): each branch is an Article of kind
+    #: ``samenloop`` with its own condition, regulation and onderdelen; the ARTIKEL itself
+    #: then has none of these.
+    branches: tuple["Article", ...] = ()
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:
         return tuple(i for o in self.onderdelen for i in o.instructions)
+
+    @property
+    def samenloop_branches(self) -> tuple["Article", ...]:
+        """The branches of a samenloop ARTIKEL: its ``branches``, or itself."""
+        return self.branches or ((self,) if self.condition is not None else ())
 
 
 @dataclass(frozen=True)
@@ -409,6 +436,16 @@ class Act:
     #: ARTIKELEN an excerpt leaves out, as (first, last) numbers
     #: («[ARTIKELEN XXII tot en met LV niet opgenomen]» gives ("XXII", "LV"))
     elided: tuple[tuple[str, str], ...] = ()
+    stcrt: str = ""      # «2012, 13245»: published in the Staatscourant
+    kamerstuk: str = ""  # «36 301»: the bill's Kamerstuk number, when the act gives it
+    #: the act's text as read (acts that amend this act edit it; ``show`` prints it)
+    text: str = field(default="", compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        """The act's id: ``stb-1996-649``, ``stcrt-2012-13245``, ``kst-36301`` (a bill known
+        only by its Kamerstuk), else a slug of its title."""
+        return act_id(self.stb, self.stcrt, self.kamerstuk) or title_id(self.title)
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:
@@ -419,3 +456,46 @@ class Act:
             if art.number == number:
                 return art
         raise KeyError(number)
+
+
+# --------------------------------------------------------------------------- act ids
+
+_ACT_ID_RE = re.compile(r"^(stb|stcrt)-(\d{4})-(\d+)$|^kst-(\d+)$")
+_CITATION_RE = re.compile(r"^(?:(Stb|Stcrt|Staatsblad|Staatscourant)\.?\s*)?(\d{4}),\s*(\d+)$"
+                          r"|^(?:Kamerstuk(?:ken)?\s+)?(\d{2}\s?\d{3})$", re.IGNORECASE)
+
+
+def act_id(stb: str = "", stcrt: str = "", kamerstuk: str = "") -> str:
+    """One id scheme for acts everywhere: «1996, 649» in the Staatsblad → ``stb-1996-649``,
+    in the Staatscourant → ``stcrt-2012-13245``, a bill by Kamerstuk «36 301» → ``kst-36301``;
+    "" when none is known."""
+    for prefix, number in (("stb", stb), ("stcrt", stcrt)):
+        found = re.fullmatch(r"\s*(\d{4}),\s*(\d+)\s*", number or "")
+        if found:
+            return f"{prefix}-{found.group(1)}-{found.group(2)}"
+    digits = re.sub(r"\s+", "", kamerstuk or "")
+    return f"kst-{digits}" if digits.isdigit() else ""
+
+
+def parse_act_id(text: str) -> str:
+    """The act id a user or a source label writes: «stb-1996-649», «Stb. 1996, 649»,
+    «Stcrt. 2012, 13245», «kst-36301», «Kamerstukken 36 301»; "" if it names no act."""
+    text = " ".join(text.split())
+    if _ACT_ID_RE.match(text.lower()):
+        return text.lower()
+    found = _CITATION_RE.match(text)
+    if not found:
+        return ""
+    if found.group(4):
+        return act_id(kamerstuk=found.group(4))
+    kind = (found.group(1) or "stb").lower()
+    number = f"{found.group(2)}, {found.group(3)}"
+    return act_id(stcrt=number) if kind.startswith(("stcrt", "staatscourant")) else act_id(number)
+
+
+def title_id(title: str) -> str:
+    """The id of an act known by neither number: its kind and date («Wet van 2 april 1998 tot
+    …» → ``wet-van-2-april-1998``), else the start of its title as a slug."""
+    dated = re.match(r"\s*(\w+ van \d{1,2} \w+ \d{4})", title)
+    slug = re.sub(r"[^0-9A-Za-z]+", "-", dated.group(1) if dated else title[:60])
+    return slug.strip("-").lower() or "act"

@@ -25,7 +25,8 @@ from consolidator.read.instructions import parse_sentence
 from consolidator.read.labels import is_successor
 from consolidator.read.kinds import AMENDING_INTRO_RE, is_amending, is_conditional, plain_kind
 from consolidator.read.paras import (
-    Para, clean_name, clean_text, closing_date, footnotes_of, paragraphs, stb_number, title_index,
+    Para, clean_name, clean_text, closing_date, footnotes_of, kamerstuk_number, paragraphs,
+    stb_number, stcrt_number, title_index,
 )
 
 ARTICLE_RE = re.compile(r"^(ARTIKEL|Artikel)\s+([IVXLC]+[A-Za-z]?|\d+(?:\.\d+)*[a-z]?)\.?(?:\s+(.*))?$"
@@ -75,6 +76,7 @@ class ActReader:
         bad = non_xml_char_error(ActSyntaxError, text, source, "an act")
         if bad is not None:  # its words may become part of a law, which is XML
             raise bad
+        self.text = text
         self.paras = paragraphs(text)
         self.footnotes = footnotes_of(self.paras)
         self.kamerstuk_stb: dict[str, str] = {}
@@ -112,7 +114,16 @@ class ActReader:
             published=closing_date(closing, "Uitgegeven"),
             footnotes=tuple(self.footnotes.values()),
             closing=tuple(p.text for p in closing if not p.text.startswith(("XNoot", "XHistnoot"))),
-            source=self.source, elided=tuple(self.elided))
+            source=self.source, elided=tuple(self.elided),
+            stcrt=stcrt_number(self.paras[:first_article]),
+            kamerstuk=kamerstuk_number(self.paras[:first_article] + self._history_note(closing)),
+            text=self.text)
+
+    @staticmethod
+    def _history_note(closing: list[Para]) -> list[Para]:
+        """The paragraphs after «XHistnoot»: how the bill went through the Staten-Generaal."""
+        start = next((i for i, p in enumerate(closing) if p.text == "XHistnoot"), len(closing))
+        return closing[start + 1:]
 
     def _first_article(self, end: int) -> int:
         for i, para in enumerate(self.paras[:end]):
