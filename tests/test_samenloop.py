@@ -26,34 +26,41 @@ def test_the_corpus_facts_file_names_stb_1996_580_with_its_dates():
 
 
 def test_seed_xi_applies_and_x_does_not_on_1_january_1997():
-    xi = decide("other-enacted-not-in-force", "Stb. 1996, 580", D(1997, 1, 1), STB_580, None)
-    x = decide("other-in-force-first", "Stb. 1996, 580", D(1997, 1, 1), STB_580, None)
+    xi = decide("not-yet", "Stb. 1996, 580", D(1997, 1, 1), STB_580, None)
+    x = decide("on-or-after", "Stb. 1996, 580", D(1997, 1, 1), STB_580, None)
     assert xi.applies is True and "1997-02-01" in xi.reason and "after" in xi.reason
     assert x.applies is False
 
 
 def test_the_other_branch_holds_when_the_other_act_came_first():
     earlier = ActFact(stb="1996, 580", in_force=D(1996, 12, 1), published=D(1996, 11, 20))
-    assert decide("other-in-force-first", "x", D(1997, 1, 1), earlier, None).applies is True
-    assert decide("other-enacted-not-in-force", "x", D(1997, 1, 1), earlier, None).applies is False
+    assert decide("on-or-after", "x", D(1997, 1, 1), earlier, None).applies is True
+    assert decide("not-yet", "x", D(1997, 1, 1), earlier, None).applies is False
     same_day = ActFact(stb="1996, 580", in_force=D(1997, 1, 1))
-    assert decide("other-in-force-first", "x", D(1997, 1, 1), same_day, None).applies is True
+    assert decide("on-or-after", "x", D(1997, 1, 1), same_day, None).applies is True
 
 
 def test_an_other_act_without_a_date_is_not_in_force():
     pending = ActFact(stb="1996, 580", enacted=D(1996, 11, 14), published=D(1996, 12, 10))
-    assert decide("other-enacted-not-in-force", "x", D(1997, 1, 1), pending, None).applies is True
-    assert decide("other-in-force-first", "x", D(1997, 1, 1), pending, None).applies is False
+    assert decide("not-yet", "x", D(1997, 1, 1), pending, None).applies is True
+    assert decide("on-or-after", "x", D(1997, 1, 1), pending, None).applies is False
 
 
 @pytest.mark.parametrize("this, fact, known, missing", [
     (None, STB_580, None, "own date"),
     (D(1997, 1, 1), None, None, "no facts about Stb. 1996, 580"),
-    (D(1997, 1, 1), STB_580, D(1996, 12, 1), "not yet published on 1996-12-01"),
 ])
 def test_undecided_names_what_is_missing(this, fact, known, missing):
-    decision = decide("other-enacted-not-in-force", "Stb. 1996, 580", this, fact, known)
+    decision = decide("not-yet", "Stb. 1996, 580", this, fact, known)
     assert decision.applies is None and missing in decision.reason
+
+
+def test_an_act_not_yet_published_counts_as_not_in_force():
+    # as known before Stb. 1996, 580 was published, it was not in force: XI held, X not
+    xi = decide("not-yet", "Stb. 1996, 580", D(1997, 1, 1), STB_580, D(1996, 12, 1))
+    x = decide("on-or-after", "Stb. 1996, 580", D(1997, 1, 1), STB_580, D(1996, 12, 1))
+    assert xi.applies is True and x.applies is False
+    assert xi.reason.startswith("as known on 1996-12-01, Stb. 1996, 580 was not yet published")
 
 
 def test_a_bad_facts_file_is_a_clear_error(tmp_path):

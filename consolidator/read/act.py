@@ -18,11 +18,12 @@ from typing import Optional
 from consolidator import limits
 from consolidator.errors import ActSyntaxError, underline
 from consolidator.law.lawfile import non_xml_char_error
-from consolidator.model import Act, Article, Condition, Content, LawRef, Locator, Place, Span
+from consolidator.model import Act, Article, Content, LawRef, Locator, Place, Span
 from consolidator.read.body import BodyReader, act_targets
 from consolidator.read.builder.sentences import Intro
 from consolidator.read.instructions import parse_sentence
 from consolidator.read.labels import is_successor
+from consolidator.read.samenloopact import SamenloopReader, is_samenloop
 from consolidator.read.kinds import AMENDING_INTRO_RE, is_amending, is_conditional, plain_kind
 from consolidator.read.paras import (
     Para, clean_name, clean_text, closing_date, footnotes_of, kamerstuk_number, paragraphs,
@@ -33,7 +34,6 @@ ARTICLE_RE = re.compile(r"^(ARTIKEL|Artikel)\s+([IVXLC]+[A-Za-z]?|\d+(?:\.\d+)*[
                         r"|^(Enig artikel|ENIG ARTIKEL)()\.?(?:\s+(.*))?$")
 CHAPTER_RE = re.compile(r"^(HOOFDSTUK|Hoofdstuk)\s+([IVXLC]+|\d+[a-z]?)\.?(?:\s+(.*))?$")
 STB_REF_RE = re.compile(r"\(Stb\.\s*(\d{4}),\s*(\d+)\)")
-KAMERSTUK_RE = re.compile(r"Kamerstukken\s+I{1,2},?\s*[\d/]+,\s*([\d ]+?\d),\s*nr\.\s*\d+")
 CLOSING_RE = re.compile(r"^(Lasten en bevelen|Gegeven te|Uitgegeven|XNoot|XHistnoot|histnoot)")
 # An excerpt of an act marks the ARTIKELEN it leaves out, so numbering may jump:
 # «[ARTIKELEN XXII tot en met LV niet opgenomen]».
@@ -180,30 +180,17 @@ class ActReader:
         if not body:
             raise self.error(head, f"ARTIKEL {number} has no text")
         first = body[0]
-        if is_conditional(first.text) and AMENDING_INTRO_RE.search(first.text):
-            return self._amending(number, heading, chapter, body, span, self._condition(first))
+        if is_samenloop(first.text) or (is_conditional(first.text)
+                                         and AMENDING_INTRO_RE.search(first.text)):
+            return SamenloopReader(self, number, heading, chapter, span).article(body)
         if is_amending(first.text):
-            return self._amending(number, heading, chapter, body, span, condition=None)
+            return self._amending(number, heading, chapter, body, span)
         return Article(number=number, kind=plain_kind(body), heading=heading,
                        text=tuple(p.text for p in body), chapter=chapter, span=span)
 
-    def _condition(self, para: Para) -> Condition:
-        text = para.text
-        kamerstuk = KAMERSTUK_RE.search(text)
-        other = kamerstuk.group(1) if kamerstuk else ""
-        stb = self._footnotedstb_number(text) or self.kamerstuk_stb.get(other, "")
-        if other and stb:
-            self.kamerstuk_stb[other] = stb
-        ref = f"Kamerstukken {other}" + (f" (Stb. {stb})" if stb else "") if other else text
-        if re.search(r"nog niet in werking", text):
-            kind = "other-enacted-not-in-force"
-        elif re.search(r"op of na het tijdstip waarop .* in werking is getreden", text):
-            kind = "other-in-force-first"
-        else:
-            raise self.error(para, "cannot read the condition of this conditional ARTIKEL")
-        return Condition(kind=kind, other=ref, text=text, span=Span(para.line, para.column))
-
-    def _footnotedstb_number(self, text: str) -> str:
+    def footnoted_stb(self, text: str) -> str:
+        """The Staatsblad number a footnote gives a name in ``text`` («…nr. 300)5» with
+        footnote 5 «Stb. 1996, 580.»)."""
         for match in re.finditer(r"\)(\d{1,2})(?=\s|$)", text):
             note = self.footnotes.get(match.group(1))
             found = note and re.search(r"Stb\.\s*(\d{4}),\s*(\d+)", note.text)
@@ -211,23 +198,20 @@ class ActReader:
                 return f"{found.group(1)}, {found.group(2)}"
         return ""
 
-    def _amending(self, number, heading, chapter, body, span, condition) -> Article:
+    def _amending(self, number, heading, chapter, body, span) -> Article:
         first = body[0]
         context, rest = Locator(), body[1:]
-        if condition is not None:
-            law = self._conditional_law(first.text, condition)
-        else:
-            parsed = self.sentence(first, Place(article=number), Locator(), Content())
-            if parsed is None:  # collecting: the regulation is unknown, nothing can apply
-                if AMENDING_INTRO_RE.search(first.text):  # still read the onderdelen's syntax
-                    BodyReader(self, number, LawRef("")).onderdelen(rest, Locator())
-                return Article(number=number, kind="amend", heading=heading, chapter=chapter,
-                               span=span)
-            law = self._law(parsed.law, first)
-            if isinstance(parsed, Intro):
-                context = parsed.targets[0] if parsed.targets else Locator()
-            else:  # «In artikel 105a1, vijfde lid, van de Wet op het basisonderwijs vervalt …»
-                rest = body
+        parsed = self.sentence(first, Place(article=number), Locator(), Content())
+        if parsed is None:  # collecting: the regulation is unknown, nothing can apply
+            if AMENDING_INTRO_RE.search(first.text):  # still read the onderdelen's syntax
+                BodyReader(self, number, LawRef("")).onderdelen(rest, Locator())
+            return Article(number=number, kind="amend", heading=heading, chapter=chapter,
+                           span=span)
+        law = self.law_of(parsed.law, first)
+        if isinstance(parsed, Intro):
+            context = parsed.targets[0] if parsed.targets else Locator()
+        else:  # «In artikel 105a1, vijfde lid, van de Wet op het basisonderwijs vervalt …»
+            rest = body
         if law is None:
             exc = self.error(first, f"ARTIKEL {number}: cannot tell which regulation it changes")
             if self.collected(exc, Place(article=number)):
@@ -238,18 +222,11 @@ class ActReader:
         onderdelen = reader.onderdelen(rest, context)
         if law.kind == "this-act":  # «In artikel I wordt na onderdeel A ingevoegd:»
             onderdelen = [act_targets(o) for o in onderdelen]
-        kind = "samenloop" if condition else "amend"
-        return Article(number=number, kind=kind, heading=heading, law=law,
-                       onderdelen=tuple(onderdelen), condition=condition, chapter=chapter,
-                       span=span)
+        return Article(number=number, kind="amend", heading=heading, law=law,
+                       onderdelen=tuple(onderdelen), chapter=chapter, span=span)
 
-    def _conditional_law(self, text: str, condition: Condition) -> LawRef:
-        if re.search(r"wordt deze wet", text):
-            return LawRef("deze wet", kind="this-act")
-        stb = re.search(r"Stb\. (\d{4}, \d+)", condition.other)
-        return LawRef(condition.other, kind="act", stb=stb.group(1) if stb else "")
-
-    def _law(self, law: Optional[LawRef], para: Para) -> Optional[LawRef]:
+    def law_of(self, law: Optional[LawRef], para: Para) -> Optional[LawRef]:
+        """The regulation a sentence names, as a reference (a law, another act, this act)."""
         if law is None:
             return None
         name = clean_name(law.name, self.footnotes)
