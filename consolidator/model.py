@@ -42,6 +42,9 @@ STEP_KINDS = (
     "boek", "deel", "hoofdstuk", "titel", "afdeling", "paragraaf", "subparagraaf",
     "artikel", "lid", "onderdeel", "subonderdeel", "volzin", "alinea",
     "opschrift", "aanhef", "inhoudsopgave", "toc-entry", "definition",
+    # parts of a regulation outside its articles: «bijlage 2», «lijst A» (of a bijlage), the
+    # beweegreden (the considerations that open an AMvB or regeling)
+    "bijlage", "lijst", "beweegreden",
     # places inside another act (ARTIKEL IX-XI amend acts, not laws)
     "act-artikel", "act-onderdeel", "act-punt",
 )
@@ -53,7 +56,9 @@ class Step:
 
     ``number`` is written as the law writes it (``105a1``, ``1°``, ``III``);
     it is empty for steps without a number (opschrift, aanhef, inhoudsopgave).
-    ``qualifier`` holds ``oud`` or ``nieuw`` for «onderdeel a (oud)».
+    ``qualifier`` holds ``oud`` or ``nieuw`` for «onderdeel a (oud)», or ``voorgesteld``
+    for «het voorgestelde artikel 10» (the article as a bill proposes it: an amendment
+    of the bill, not of the law in force).
     """
 
     kind: str
@@ -190,12 +195,16 @@ class InsertWords(Instruction):
     """«wordt na «plaatsvindt,» ingevoegd: …», «aan het slot … toegevoegd: …»
 
     ``position`` is ``after`` or ``before`` an anchor, or ``end``/``start`` of
-    the target text."""
+    the target text. The anchor is quoted words, or a punctuation mark itself
+    («wordt voor de puntkomma ingevoegd: , met uitzondering van de zondag» gives
+    ``anchor=";"``, ``position="before"``); ``anchor_mark`` says which."""
 
     new: str = ""
     anchor: str = ""
     position: str = "after"
     telkens: bool = False
+    #: True when ``anchor`` is a punctuation mark named in words («voor de puntkomma»)
+    anchor_mark: bool = False
     kind = "insert-words"
 
 
@@ -251,8 +260,10 @@ class InsertElement(Instruction):
     «Aan het zesde lid wordt een derde volzin toegevoegd, luidend:».
 
     ``targets`` holds the anchor element (for ``after``/``before``) or the parent
-    (for ``end``/``start``). ``element`` names what is inserted (artikel, lid,
-    paragraaf, volzin, onderdeel, toc-entry); ``number`` its number if given."""
+    (for ``end``/``start``, and for ``alphabetical``: «wordt in de alfabetische
+    volgorde ingevoegd», a definition placed by its term among the others).
+    ``element`` names what is inserted (artikel, lid, paragraaf, volzin, onderdeel,
+    toc-entry, definition); ``number`` its number if given."""
 
     content: Content = Content()
     position: str = "after"
@@ -272,9 +283,20 @@ class Renumber(Instruction):
     kind = "renumber"
 
 
+@dataclass(frozen=True)
+class InsertLabel(Instruction):
+    """«Voor de tekst wordt de aanduiding «1.» geplaatst.»: the unnumbered text of the
+    target (an artikel) becomes its lid ``label`` («1», without the full stop). Not a
+    renumbering: nothing had a number before."""
+
+    label: str = ""
+    kind = "label-insert"
+
+
 INSTRUCTION_CLASSES = (
     ReplaceWords, ReplaceAfter, DeleteWords, InsertWords, ReplacePunctuation,
     DeletePunctuation, DeleteLabel, DeleteElement, ReplaceElement, InsertElement, Renumber,
+    InsertLabel,
 )
 INSTRUCTION_KINDS = tuple(cls.kind for cls in INSTRUCTION_CLASSES)
 
@@ -290,6 +312,38 @@ class Sentence:
     span: Span = _span_field()
     #: The law the sentence itself names («… van de Advocatenwet vervalt …»).
     law: Optional["LawRef"] = field(default=None, compare=False)
+    #: The date the sentence gives its changes («In de Wet X wordt met ingang van
+    #: 1 januari 2025 …»): they take effect on it, whatever the entry-into-force article says.
+    date: Optional[_dt.date] = None
+
+
+@dataclass(frozen=True)
+class Intro:
+    """A sentence that opens a list of instructions and sets their context: «Artikel 5
+    wordt als volgt gewijzigd:», «De Wet X wordt met ingang van 1 januari 2020 als volgt
+    gewijzigd:», «In artikel 7 worden de volgende wijzigingen aangebracht:».
+
+    ``targets`` is the place the instructions that follow are read in (none for a whole
+    regulation), ``law`` the regulation it names, ``date`` the date it gives the changes
+    that follow (None when it gives none: the entry-into-force article decides)."""
+
+    targets: tuple[Locator, ...]
+    law: Optional["LawRef"] = None
+    span: Span = _span_field()
+    date: Optional[_dt.date] = None
+
+
+@dataclass(frozen=True)
+class Repeal:
+    """«De Wet … wordt ingetrokken.», «Het Besluit … vervalt.», «De Wet van 7 juli 1988
+    (Stb. 334) wordt ingetrokken.»: whole regulations withdrawn (intrekking), one
+    ``LawRef`` each, in the order named. Not an instruction on a text: the regulation
+    ends (time/ applies it)."""
+
+    laws: tuple["LawRef", ...]
+    text: str = field(default="", compare=False)
+    span: Span = _span_field()
+    place: Place = field(default=Place(), compare=False)
 
 
 # --------------------------------------------------------------------------- act structure
@@ -297,10 +351,19 @@ class Sentence:
 
 @dataclass(frozen=True)
 class LawRef:
-    """The regulation an ARTIKEL changes, as the act names it.
+    """The regulation an ARTIKEL changes (or withdraws), as the act names it.
 
-    ``kind`` is ``law`` (a law by its citeertitel), ``act`` (another act, named
-    by its title and Staatsblad number) or ``this-act`` («deze wet»)."""
+    ``kind`` is ``law`` (a regulation by its citeertitel: a wet, an AMvB, a
+    ministeriële regeling, the Burgerlijk Wetboek), ``act`` (another act or decree,
+    named by its date and Staatsblad or Staatscourant number: «de wet van 2 mei 1986
+    (Stb. 1986, 255)»), ``this-act`` («deze wet», «dit besluit», «deze regeling») or
+    ``bill`` («het voorstel van wet» of a nota van wijziging or an amendement).
+
+    ``doc`` is the kind of document as the name says it, lower case: ``wet``,
+    ``besluit``, ``koninklijk besluit``, ``regeling``, ``beschikking``, ``reglement``,
+    ``wetboek``, ``voorstel van wet``, … ("" when the name does not say).
+    ``name`` of a book of the Burgerlijk Wetboek is BWB's citeertitel: «Boek 7 van het
+    Burgerlijk Wetboek» gives «Burgerlijk Wetboek Boek 7»."""
 
     name: str
     kind: str = "law"
@@ -308,6 +371,13 @@ class LawRef:
     span: Span = _span_field()
     #: «36 301»: a bill (or the act it became) named by its Kamerstuk number
     kamerstuk: str = ""
+    doc: str = ""
+    #: the date in the name: «Wet van 7 juli 1988» (signing date of an act or decree)
+    date: Optional[_dt.date] = None
+    #: «2005, 60»: published in the Staatscourant (``stb`` for the Staatsblad)
+    stcrt: str = ""
+    #: the number or kenmerk a decree is known by: «nr. 1560010», «kenmerk MC-U-2786398»
+    number: str = ""
 
 
 #: How a samenloop condition compares the other act with this one (``Condition.kind``):
@@ -364,6 +434,9 @@ class Onderdeel:
     context: Locator = Locator()
     intro: str = field(default="", compare=False)
     span: Span = _span_field()
+    #: the date its intro gives («Artikel 5 wordt met ingang van 1 januari 2020 als volgt
+    #: gewijzigd:»): its changes take effect on it; None: as the act's entry into force says
+    date: Optional[_dt.date] = None
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:
@@ -377,7 +450,7 @@ class Onderdeel:
         return self.sentences + tuple(s for item in self.items for s in item.sentences)
 
 
-ARTICLE_KINDS = ("amend", "transition", "samenloop", "entry-into-force", "other")
+ARTICLE_KINDS = ("amend", "transition", "samenloop", "entry-into-force", "other", "repeal")
 
 
 @dataclass(frozen=True)
@@ -386,7 +459,11 @@ class Article:
 
     ``kind`` is one of ``ARTICLE_KINDS``; ``law`` is what it changes (None for a
     non-amending article); ``text`` keeps the paragraphs of a non-amending
-    article verbatim (leden as «1. …»)."""
+    article verbatim (leden as «1. …»). An ARTIKEL of kind ``repeal`` withdraws whole
+    regulations: ``repeals`` (one per lid that withdraws; its other leden stay in
+    ``text``). ``date`` is the date its intro gives the changes («De Wet X wordt met
+    ingang van 1 januari 2020 als volgt gewijzigd:»), None when the entry-into-force
+    article decides."""
 
     number: str
     kind: str
@@ -402,6 +479,8 @@ class Article:
     #: ``samenloop`` with its own condition, regulation and onderdelen; the ARTIKEL itself
     #: then has none of these.
     branches: tuple["Article", ...] = ()
+    date: Optional[_dt.date] = None
+    repeals: tuple[Repeal, ...] = ()
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:

@@ -6,25 +6,18 @@ set («Artikel 105b wordt gewijzigd als volgt:») is joined to every locator.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Union
 
-from consolidator.model import INSTRUCTION_CLASSES, Instruction, LawRef, Locator, Sentence, Span
+from consolidator.model import (
+    INSTRUCTION_CLASSES, Instruction, Intro, LawRef, Locator, Repeal, Sentence, Span,
+)
 from consolidator.read.builder.actions import element_fields, new_of
 from consolidator.read.builder.base import Action, BuilderBase, GrammarUse, unquote
 from consolidator.read.builder.locators import clean_law_name, join
 
 
-@dataclass(frozen=True)
-class Intro:
-    """A sentence that opens a list of instructions: sets their context."""
-
-    targets: tuple[Locator, ...]
-    law: Optional[LawRef] = None
-    span: Span = field(default=Span(0, 0), compare=False)
-
-
-Parsed = Union[Sentence, Intro]
+#: What one sentence of an act reads as (``Intro`` lives in ``model``; importable from here too).
+Parsed = Union[Sentence, Intro, Repeal]
 
 _CLASSES = {cls.kind: cls for cls in INSTRUCTION_CLASSES}
 
@@ -157,7 +150,7 @@ class SentenceRules(BuilderBase):
 
     def label_insert(self, meta, children):
         label = unquote(children[0]).rstrip(".")
-        action = Action("renumber", {"new_numbers": (label,)}, (), meta)
+        action = Action("label-insert", {"label": label}, (), meta)
         return self._sentence(meta, [self._build(action, [self.context])], None)
 
     # -- subjects, anchors and parents
