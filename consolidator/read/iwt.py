@@ -25,9 +25,10 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from consolidator.dates import MONTHS, find_date
 from consolidator.errors import ActSyntaxError, TimeError, underline
-from consolidator.model import Act, Article, LawRef
+from consolidator.model import Act, Article, LawRef, Span
 from consolidator.numbers import ORDINAL_WORDS, ORDINALS
 from consolidator.read.grammars import iwt_parser
+from consolidator.read.iwtjson import entry_rules_json
 from consolidator.read.iwtparts import PartsReader, Unsupported
 from consolidator.read.iwtrules import (
     DECREE, LATER_LAW, WHOLE, AfterPublication, Condition, Delegated, EntryRules, Fixed,
@@ -159,7 +160,7 @@ class IwtBuilder(Transformer):
         ordinal = token.value.split()[-3]
         if ordinal not in ORDINALS:
             raise Unsupported(f"«{ordinal} kalendermaand»: not a month", token)
-        return AfterPublication(months=ORDINALS[ordinal])
+        return AfterPublication(calendar_month=ORDINALS[ordinal])
 
     def next_day_month(self, token, publication):
         return AfterPublication(day_month=_day_month(token))
@@ -298,7 +299,7 @@ class _Lid:
 
 def rules_from_article(article: Article, source: str = "", *, lines: Optional[Sequence[str]] = None,
                        published: Optional[_dt.date] = None, stb: str = "",
-                       label: str = "") -> EntryRules:
+                       label: str = "", signed: Optional[_dt.date] = None) -> EntryRules:
     """The rules of one entry-into-force article. ``lines`` (the act's text, split
     in lines) give errors their exact line and column; without them an error
     points at the article's first line. ``published``, ``stb``, ``label``
@@ -314,7 +315,17 @@ def rules_from_article(article: Article, source: str = "", *, lines: Optional[Se
         statements.extend((lid, s) for s in _parse_lid(lid, article, source))
     rules, retro, target = _build(article, statements, source)
     return EntryRules(target=target, rules=tuple(rules), retro=tuple(retro), published=published,
-                      stb=stb if target is None else "", label=label, notes=tuple(notes))
+                      stb=stb if target is None else "", label=label, notes=tuple(notes),
+                      signed=signed)
+
+
+def read_entry_text(text: str) -> list[dict]:
+    """The rules of one lid of an entry-into-force article, read on its own, as
+    JSON-able dicts (``iwtjson``: one per rule, notes included). Raises
+    ActSyntaxError with the line and column (in ``text``) of what it cannot read."""
+    article = Article(number="", kind="entry-into-force", text=(text.strip(),), span=Span(1, 1))
+    lines = text.splitlines() or [""]
+    return entry_rules_json(rules_from_article(article, "", lines=lines))
 
 
 def read_entry_rules(act: Act, text: Optional[str] = None) -> list[EntryRules]:
@@ -324,13 +335,13 @@ def read_entry_rules(act: Act, text: Optional[str] = None) -> list[EntryRules]:
     is a file."""
     lines = _source_lines(act, text)
     label = _act_label(act)
-    own = EntryRules(published=act.published, stb=act.stb, label=label)
+    own = EntryRules(published=act.published, stb=act.stb, label=label, signed=act.signed)
     others: dict[str, EntryRules] = {}
     for article in act.articles:
         if article.kind != "entry-into-force":
             continue
         found = rules_from_article(article, act.source, lines=lines, published=act.published,
-                                   stb=act.stb, label=label)
+                                   stb=act.stb, label=label, signed=act.signed)
         if found.target is None:
             own = _merge(own, found)
         else:
@@ -478,7 +489,7 @@ def _statement_rules(statement: Statement, condition, where: str, rules: list, r
             scope = clause.scope or main
             if clause.exclude is not None:
                 scope = scope.without(clause.exclude)
-            retro.append(RetroRule(scope, clause.date, conditions,
+            retro.append(RetroRule(scope, Fixed(clause.date), conditions,
                                    f"{where}: terugwerkend tot en met {clause.text}"))
 
 

@@ -10,7 +10,7 @@ from typing import Sequence
 
 from lark import Token
 
-from consolidator.read.iwtrules import Part, Ref, Scope, bounds, label_key
+from consolidator.read.iwtscope import Part, Ref, Scope, bounds, label_key
 
 
 class Unsupported(Exception):
