@@ -21,9 +21,11 @@ import re
 
 from consolidator.apply.actedit import amend_article
 from consolidator.errors import TimeError
-from consolidator.model import Act, Article
+from consolidator.model import Act, Article, LawRef
 from consolidator.read import iwt, iwtrules
+from consolidator.read.samenloop import read_parts
 from consolidator.time.acts import act_label, refers_to
+from consolidator.time.facts import fact_for
 
 BEKENDMAKINGSWET = ("no entry-into-force article: Bekendmakingswet, artikel 7 (Aanwijzing "
                     "172): the first day of the second calendar month after publication")
@@ -34,11 +36,13 @@ _LOOKS_LIKE_IWT = re.compile(r"(treedt|treden)\b.*\bin\s+werking|in\s+werking\s+
 
 class RuleCache:
     """Entry rules read once per act (by identity), for many plans over the same acts; and
-    what the timeline derives from them (versions of acts, samenloop decisions)."""
+    what the timeline derives from them (versions of acts, samenloop decisions). ``facts``:
+    what the facts file says about acts not given (``plan`` sets them)."""
 
-    def __init__(self):
+    def __init__(self, facts=()):
         self._rules: dict[int, tuple[Act, list]] = {}
         self.derived: dict[tuple, object] = {}
+        self.facts = list(facts)
 
     def rules(self, act: Act) -> list:
         found = self._rules.get(id(act))
@@ -79,10 +83,13 @@ def _without_article(act: Act, found):
 class ActTiming:
     """The dates of one act's parts, with later amendments and decrees that are known."""
 
-    def __init__(self, act: Act, known: list[Act], cache: RuleCache):
+    def __init__(self, act: Act, known: list[Act], cache: RuleCache,
+                 resolving: frozenset = frozenset()):
         self.act = act
         self.label = act_label(act)
         self.cache = cache
+        self.known = known
+        self.resolving = resolving | {id(act)}  # acts whose dates are being worked out
         self.rules = cache.own(act)
         self.decrees = [rules for other in known if other is not act
                         for rules in cache.rules(other)
@@ -130,7 +137,32 @@ class ActTiming:
     def _with_decrees(self, rules):
         for decree in self.decrees:
             rules = rules.with_decree(decree)
+        return self._with_tied(rules)
+
+    def _with_tied(self, rules):
+        """Dates tied to another act («op het tijdstip waarop artikel 3 van de Wet … in
+        werking treedt»): from that act's own rules when it is known, else from the facts
+        file; else the part stays pending, and says what it waits for."""
+        for ref in _tied_refs(rules):
+            date = self._tied_date(ref)
+            if date is not None:
+                rules = rules.with_known(ref.key, date)
         return rules
+
+    def _tied_date(self, ref):
+        parts = read_parts(ref.parts) if ref.parts else ()
+        other = next((a for a in self.known if a is not self.act and _names(ref, a)), None)
+        if other is not None:
+            if id(other) in self.resolving:
+                raise TimeError(f"{self.label}: its date is tied to {act_label(other)}, whose "
+                                "date is tied to it in turn: it cannot be told",
+                                source=self.act.source)
+            timing = ActTiming(other, self.known, self.cache, self.resolving)
+            entry = timing.latest(parts or ((other.articles[0].number, "", ""),))
+            return entry.in_force
+        fact = fact_for(self.cache.facts, LawRef(ref.name or ref.text, kind="act", stb=ref.stb,
+                                                 kamerstuk=ref.kamerstuk))
+        return fact.in_force if fact is not None and not parts else None
 
     def _amended(self, rules, amending: Article, other: Act):
         targets = {target_article(i) for i in amending.instructions}
@@ -141,6 +173,46 @@ class ActTiming:
                 article = amend_article(article, amending, act_label(other))
             rebuilt.append(article)
         return _rules_of(self.act, rebuilt)
+
+
+def _tied_refs(rules) -> list:
+    """The other acts the rules wait for to take effect, each once (``EntryRules.tied_to``
+    read over every kind of rule, those without a moment too)."""
+    found = []
+    for rule in rules.rules + rules.retro + rules.expiry:
+        moments = [getattr(rule, "moment", None)]
+        moments += [getattr(c, "against", None) for c in getattr(rule, "conditions", ())]
+        while moments:
+            moment = moments.pop(0)
+            if isinstance(moment, iwtrules.Tied) and moment.event == "in-force" \
+                    and moment.other.kind != "this-act":
+                found.append(moment.other)
+            elif isinstance(moment, iwtrules.ActRef) and moment.kind != "this-act":
+                found.append(moment)
+            moments.extend(getattr(moment, "moments", ()))
+    return list(dict.fromkeys(found))
+
+
+def _names(ref, act: Act) -> bool:
+    """Whether an ``ActRef`` of a tied date names ``act``: by Staatsblad or Kamerstuk
+    number, else by its title or citeertitel («Deze wet wordt aangehaald als: …»)."""
+    if ref.stb or ref.kamerstuk:
+        return refers_to(LawRef(ref.name, kind="act", stb=ref.stb, kamerstuk=ref.kamerstuk), act)
+    name = " ".join((ref.name or ref.text).split()).casefold()
+    name = re.sub(r"^(de|het)\s+", "", name)
+    titles = {" ".join(act.title.split()).casefold()} | citation_titles(act)
+    return bool(name) and name in titles
+
+
+def citation_titles(act: Act) -> set[str]:
+    """The citeertitel an act gives itself («Deze wet wordt aangehaald als: Wet X.»)."""
+    found = set()
+    for article in act.articles:
+        for paragraph in article.text:
+            match = re.search(r"aangehaald\s+als\s*:?\s*(.+?)\.?$", paragraph)
+            if match:
+                found.add(" ".join(match.group(1).split()).casefold())
+    return found
 
 
 def entry_article_numbers(act: Act) -> set[str]:

@@ -74,7 +74,8 @@ class Plan:
 def plan(names: set[str], acts: list[Act], facts: list[ActFact],
          known_at: Optional[_dt.date] = None, cache: Optional[RuleCache] = None) -> Plan:
     """The events that change the law known by ``names``, as known on ``known_at``."""
-    cache = cache or RuleCache()
+    cache = cache or RuleCache(facts)
+    cache.facts = list(facts)
     known = known_acts(acts, known_at)
     ranked = sorted(enumerate(known), key=lambda pair: (pair[1].published or _dt.date.max,
                                                         pair[0]))
