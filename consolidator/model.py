@@ -572,6 +572,13 @@ def parse_act_id(text: str) -> str:
     return act_id(stcrt=number) if kind.startswith(("stcrt", "staatscourant")) else act_id(number)
 
 
+def act_id_of(label: str) -> str:
+    """The id of the act a source label names: «Stb. 1996, 649» → ``stb-1996-649``, «Stb.
+    2000, 184 (Kamerstukken 25969)» → ``stb-2000-184``, an act known by its title →
+    ``title_id``."""
+    return parse_act_id(re.sub(r"\s*\([^)]*\)\s*$", "", label)) or title_id(label)
+
+
 def title_id(title: str) -> str:
     """The id of an act known by neither number: its kind and date («Wet van 2 april 1998 tot
     …» → ``wet-van-2-april-1998``), else the start of its title as a slug."""

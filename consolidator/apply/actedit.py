@@ -207,6 +207,11 @@ class _Editor:
         elif doc.parts:
             raise ApplyError(f"{self.label}: changing words in ARTIKEL {artikel} of "
                              f"{self.doc.label} as a whole is not supported: name its onderdeel")
+        elif deeper and deeper[0].kind == "lid":  # a lid of an entry-into-force article
+            doc.body[:] = _edit_leden(doc.body, ins, artikel, deeper, amending, onderdeel,
+                                      self.label)
+            doc.parsed = None
+            return
         else:
             holder, lines, first = doc, doc.body, 0
         edited = _edit_lines(lines[first:], ins, deeper, amending, onderdeel, self.label,
@@ -214,6 +219,22 @@ class _Editor:
                                                                        if part else ""))
         lines[first:] = edited
         holder.parsed = None
+
+
+def _edit_leden(lines: list[str], ins, artikel: str, deeper: tuple, amending: Article,
+                onderdeel: Onderdeel, label: str) -> list[str]:
+    """The body of a non-amending ARTIKEL (leden «1. …») with one instruction applied by
+    ``amend_article``; one paragraph a line, blank lines between, as published."""
+    article = Article(number=artikel, kind="other",
+                      text=tuple(line.strip() for line in lines if line.strip()))
+    moved = dataclasses.replace(ins, targets=(Locator((Step("artikel", artikel),) + deeper),))
+    piece = Article(number=amending.number, kind="amend",
+                    onderdelen=(Onderdeel(onderdeel.label, sentences=(Sentence((moved,)),)),))
+    new = amend_article(article, piece, label)
+    out = [""]
+    for paragraph in new.text:
+        out += [paragraph, ""]
+    return out
 
 
 def _act_place(target: Locator, ins: Instruction, label: str) -> tuple[str, str, tuple]:

@@ -33,7 +33,8 @@ store_option = click.option(
 @click.option("--quiet", is_flag=True, help="Do not explain the version on stderr.")
 @store_option
 def show_cmd(law, date, known_at, artikel, fmt, quiet, store_path) -> None:
-    """Print LAW (a BWB id or citeertitel) as valid on --date, as known on --known-at.
+    """Print LAW (a BWB id or citeertitel, or an act: stb-2024-88, «Stb. 2024, 88»,
+    kst-36301) as valid on --date, as known on --known-at.
 
     Stderr says which version was chosen: its dates, the act parts behind it,
     the samenloop branches taken and the parts not (yet) in force."""
@@ -43,7 +44,8 @@ def show_cmd(law, date, known_at, artikel, fmt, quiet, store_path) -> None:
     if not quiet:
         for line in explained:
             click.echo(line, err=True)
-    click.echo(output, nl=not output.endswith("\n"))
+    if output:  # nothing of a withdrawn law
+        click.echo(output, nl=not output.endswith("\n"))
 
 
 @click.command("history")
@@ -73,7 +75,8 @@ def history_cmd(law, artikel, fmt, store_path) -> None:
 def export_cmd(laws, output, store_path) -> None:
     """Write every version of LAWS (default: all) as BWB toestand XML with a manifest,
     named as BWB does: BWBR0003420_1997-01-01_0.xml."""
-    counts = export_store(store_path, laws, output)
+    counts = export_store(store_path, laws, output,
+                          notify=lambda message: click.echo(message, err=True))
     for law_id, count in counts.items():
         click.echo(f"{law_id}: {count} version(s)")
     click.echo(f"written to {output}")

@@ -36,6 +36,11 @@ def conditional_articles_for(act: Act, names: set[str]) -> list[Article]:
         o.instructions and _key(a.law.name) in names for o in a.onderdelen)]
 
 
+def names_law(name: str, names: set[str]) -> bool:
+    """Whether ``name`` (as an act writes it) is one of a law's ``names``."""
+    return _key(name) in names
+
+
 def _key(name: str) -> str:
     """Names compare without case, spacing or a leading article («de Wet …»)."""
     name = re.sub(r"\s+", " ", name).strip().lower()

@@ -20,6 +20,7 @@ from typing import Callable
 from consolidator.law import lawtext
 
 from consolidator.law.lawfile import parse_law, write_law
+from consolidator.store.actstore import build_acts
 from consolidator.store.bwbimport import import_history
 from consolidator.store.corpus import Corpus, law_input, load_corpus
 from consolidator.outputs import swap_in
@@ -49,6 +50,7 @@ def consolidate(corpus: Path, output: Path, store_path: Path, jobs: int = 1,
         store = Store(partial, create=True)
         try:
             versions = _merge(store, parts, loaded, notify)
+            build_acts(store, loaded.acts, loaded.facts)  # acts are versioned too
             staging = work / "output"
             staging.mkdir()
             _write_latest(store, loaded, staging)

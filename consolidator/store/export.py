@@ -14,15 +14,31 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from typing import Callable
+
 from lxml import etree
+
+from consolidator.law.history import withdrawn
+from consolidator.law.lawfile import parse_law
 
 from consolidator.outputs import staging_folder, swap_in
 from consolidator.store.db import EARLIEST, LATEST, Store, Version
 
 
-def export_law(store: Store, law_id: str, folder: Path) -> int:
-    """Write every version of ``law_id`` and its manifest into ``folder``; the count."""
-    expressions = _expressions(store, law_id)
+def export_law(store: Store, law_id: str, folder: Path,
+               notify: Callable[[str], None] = lambda message: None) -> int:
+    """Write every version of ``law_id`` and its manifest into ``folder``; the count. A
+    version in which the law is withdrawn is no toestand: it is left out, and ``notify``
+    says so (as BWB ends a withdrawn regulation's last toestand on the day before)."""
+    expressions = []
+    for label, version, xml in _expressions(store, law_id):
+        gone = withdrawn(parse_law(xml, source=f"version {version.id}"))
+        if gone is None:
+            expressions.append((label, version, xml))
+        else:
+            notify(f"{law_id}: withdrawn on {gone.date} by {gone.source}: the version valid "
+                   f"from {version.valid_from} (known from {version.known_from}) is not "
+                   "exported")
     work = etree.Element("work", label=law_id)
     meta = etree.SubElement(work, "metadata")
     etree.SubElement(meta, "datum_inwerkingtreding").text = store.base_date(law_id)
@@ -35,25 +51,27 @@ def export_law(store: Store, law_id: str, folder: Path) -> int:
     return len(expressions)
 
 
-def export_store(store_path: Path, laws, output: Path) -> dict[str, int]:
+def export_store(store_path: Path, laws, output: Path,
+                 notify: Callable[[str], None] = lambda message: None) -> dict[str, int]:
     """``consolidator export``: ``laws`` (ids or titles; none: every law) of the store at
     ``store_path`` into ``output``; the count of versions per law."""
     store = Store(store_path)
     try:
         law_ids = [store.find_law(name) for name in laws] or [i for i, _ in store.laws()]
-        return export_all(store, law_ids, output)
+        return export_all(store, law_ids, output, notify)
     finally:
         store.close()
 
 
-def export_all(store: Store, law_ids: list[str], output: Path) -> dict[str, int]:
+def export_all(store: Store, law_ids: list[str], output: Path,
+               notify: Callable[[str], None] = lambda message: None) -> dict[str, int]:
     """Export each law into ``output/<law>/``; ``output`` is replaced as a whole."""
     staging = staging_folder(output, ".export-")
     try:
         counts = {}
         for law_id in law_ids:
             (staging / law_id).mkdir()
-            counts[law_id] = export_law(store, law_id, staging / law_id)
+            counts[law_id] = export_law(store, law_id, staging / law_id, notify)
         swap_in(staging, output)
         return counts
     finally:

@@ -31,6 +31,29 @@ def refers_to(ref: Optional[LawRef], act: Act) -> bool:
     return _norm(ref.name) == _norm(act.title)
 
 
+def names_act(ref: Optional[LawRef], act: Act) -> bool:
+    """Whether a reference names ``act``: ``refers_to``, or a name that is the act's title or
+    the citeertitel it gives itself («Deze wet wordt aangehaald als: …»)."""
+    if ref is None:
+        return False
+    if ref.kind == "act" and (ref.stb or ref.kamerstuk):
+        return refers_to(ref, act)
+    name = re.sub(r"^(de|het)\s+", "", _norm(ref.name))
+    return bool(name) and name in {re.sub(r"^(de|het)\s+", "", _norm(act.title))} | \
+        citation_titles(act)
+
+
+def citation_titles(act: Act) -> set[str]:
+    """The citeertitel an act gives itself («Deze wet wordt aangehaald als: Wet X.»)."""
+    found = set()
+    for article in act.articles:
+        for paragraph in article.text:
+            match = re.search(r"aangehaald\s+als\s*:?\s*(.+?)\.?$", paragraph)
+            if match:
+                found.add(_norm(match.group(1)))
+    return found
+
+
 def known_acts(acts: list[Act], known_at: Optional[_dt.date]) -> list[Act]:
     if known_at is None:
         return list(acts)

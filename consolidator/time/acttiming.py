@@ -24,7 +24,7 @@ from consolidator.errors import TimeError
 from consolidator.model import Act, Article, LawRef
 from consolidator.read import iwt, iwtrules
 from consolidator.read.samenloop import read_parts
-from consolidator.time.acts import act_label, refers_to
+from consolidator.time.acts import act_label, names_act, refers_to
 from consolidator.time.facts import fact_for
 
 BEKENDMAKINGSWET = ("no entry-into-force article: Bekendmakingswet, artikel 7 (Aanwijzing "
@@ -194,25 +194,9 @@ def _tied_refs(rules) -> list:
 
 
 def _names(ref, act: Act) -> bool:
-    """Whether an ``ActRef`` of a tied date names ``act``: by Staatsblad or Kamerstuk
-    number, else by its title or citeertitel («Deze wet wordt aangehaald als: …»)."""
-    if ref.stb or ref.kamerstuk:
-        return refers_to(LawRef(ref.name, kind="act", stb=ref.stb, kamerstuk=ref.kamerstuk), act)
-    name = " ".join((ref.name or ref.text).split()).casefold()
-    name = re.sub(r"^(de|het)\s+", "", name)
-    titles = {" ".join(act.title.split()).casefold()} | citation_titles(act)
-    return bool(name) and name in titles
-
-
-def citation_titles(act: Act) -> set[str]:
-    """The citeertitel an act gives itself («Deze wet wordt aangehaald als: Wet X.»)."""
-    found = set()
-    for article in act.articles:
-        for paragraph in article.text:
-            match = re.search(r"aangehaald\s+als\s*:?\s*(.+?)\.?$", paragraph)
-            if match:
-                found.add(" ".join(match.group(1).split()).casefold())
-    return found
+    """Whether an ``ActRef`` of a tied date names ``act``."""
+    return names_act(LawRef(ref.name or ref.text, kind="act" if (ref.stb or ref.kamerstuk)
+                             else "law", stb=ref.stb, kamerstuk=ref.kamerstuk), act)
 
 
 def entry_article_numbers(act: Act) -> set[str]:

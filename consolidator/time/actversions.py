@@ -23,7 +23,7 @@ from consolidator.apply.actedit import amend_act
 from consolidator.errors import ApplyError, TimeError
 from consolidator.model import Act, Article
 from consolidator.read import iwtrules
-from consolidator.time.acts import act_label, refers_to
+from consolidator.time.acts import act_label, names_act, refers_to
 from consolidator.time.acttiming import ActTiming, RuleCache, entry_article_numbers, target_article
 from consolidator.time.branches import branches_of
 from consolidator.time.facts import ActFact
@@ -48,6 +48,8 @@ class ActVersion:
     start: _dt.date
     act: Act
     changes: tuple[tuple[str, str, str], ...] = ()
+    #: withdrawn from ``start`` (Aanwijzing 245): by this ARTIKEL («Stb. 2025, 3, ARTIKEL II»)
+    withdrawn: str = ""
 
     def changed_by(self, artikel: str, onderdeel: str) -> list[str]:
         return [label for a, o, label in self.changes
@@ -61,32 +63,63 @@ class Versions:
 
 
 def versions_of(act: Act, known: list[Act], facts: list[ActFact],
-                known_at: Optional[_dt.date], cache: RuleCache) -> Versions:
-    """The versions of ``act`` as known from the acts ``known`` (cached)."""
-    key = ("versions", id(act), tuple(id(a) for a in known), known_at)
+                known_at: Optional[_dt.date], cache: RuleCache,
+                whole_text: bool = False) -> Versions:
+    """The versions of ``act`` as known from the acts ``known`` (cached). With
+    ``whole_text`` changes to its entry-into-force article make versions too (the text as
+    ``show`` prints it; the timeline takes those changes from ``acttiming``)."""
+    key = ("versions", id(act), tuple(id(a) for a in known), known_at, whole_text)
     found = cache.derived.get(key)
     if found is None:
-        found = cache.derived[key] = _versions(act, known, facts, known_at, cache)
+        found = _versions(act, known, facts, known_at, cache, whole_text)
+        cache.derived[key] = found
     return found
 
 
-def _versions(act, known, facts, known_at, cache) -> Versions:
+def _versions(act, known, facts, known_at, cache, whole_text) -> Versions:
     amendments, notes = [], []
     ranked = sorted(range(len(known)), key=lambda n: (known[n].published or _dt.date.max, n))
     for rank, n in enumerate(ranked):
         other = known[n]
         if other is not act:
-            amendments += _amending_articles(act, other, rank, known, cache, notes)
+            amendments += _amending_articles(act, other, rank, known, cache, notes, whole_text)
         amendments += _branches(act, other, rank, known, facts, known_at, cache)
+    withdrawal = _withdrawal(act, known, cache, notes)
     versions = [ActVersion(_dt.date.min, act)]
     amendments.sort(key=lambda a: (a.when, a.order))
     for when, group in groupby(amendments, key=lambda a: a.when):
+        if withdrawal is not None and when >= withdrawal[0]:
+            break  # a withdrawn act is changed no more
         current, changes = versions[-1].act, list(versions[-1].changes)
         for amendment in group:
             current, touched = _amend(current, amendment)
             changes += [(artikel, part, amendment.label) for artikel, part in touched]
         versions.append(ActVersion(when, current, tuple(changes)))
+    if withdrawal is not None:
+        last = versions[-1]
+        versions.append(ActVersion(withdrawal[0], last.act, last.changes, withdrawal[1]))
     return Versions(versions, notes)
+
+
+def _withdrawal(act, known, cache, notes) -> Optional[tuple[_dt.date, str]]:
+    """The first known withdrawal of ``act`` («De Wet van … (Stb. …) tot wijziging van …
+    wordt ingetrokken.», Aanwijzing 245): its date and the ARTIKEL that withdraws it."""
+    found = []
+    for other in known:
+        if other is act:
+            continue
+        for article in other.articles:
+            if article.kind != "repeal" or not any(
+                    names_act(ref, act) for repeal in article.repeals for ref in repeal.laws):
+                continue
+            entry = ActTiming(other, known, cache).entry(iwtrules.Part(article.number))
+            label = f"{act_label(other)}, ARTIKEL {article.number}"
+            if entry.valid_from is None:
+                notes.append(f"{label}: withdraws {act_label(act)}, but waits for "
+                             f"{entry.pending} ({entry.reason})")
+            else:
+                found.append((entry.valid_from, label))
+    return min(found) if found else None
 
 
 def _amend(act: Act, amendment: Amendment):
@@ -98,11 +131,11 @@ def _amend(act: Act, amendment: Amendment):
         raise
 
 
-def _amending_articles(act, other, rank, known, cache, notes) -> list[Amendment]:
+def _amending_articles(act, other, rank, known, cache, notes, whole_text) -> list[Amendment]:
     """The onderdelen of ``other``'s ARTIKELEN that change ``act`` (not its entry into
     force), each with the date it takes effect."""
     found = []
-    own_entry = entry_article_numbers(act)
+    own_entry = set() if whole_text else entry_article_numbers(act)
     timing = None
     for index, article in enumerate(other.articles):
         if article.kind != "amend" or not refers_to(article.law, act):

@@ -34,7 +34,7 @@ from typing import Optional
 from consolidator.errors import TimeError
 from consolidator.model import Act, Article, Onderdeel
 from consolidator.read import iwtrules
-from consolidator.read.select import articles_for
+from consolidator.read.select import articles_for, names_law
 from consolidator.time.acts import act_key, act_label, known_acts, refers_to
 from consolidator.time.acttiming import ActTiming, RuleCache
 from consolidator.time.actversions import ActVersion, versions_of
@@ -81,6 +81,9 @@ def plan(names: set[str], acts: list[Act], facts: list[ActFact],
                                                         pair[0]))
     events, notes = [], []
     for rank, (_, act) in enumerate(ranked):
+        withdrawals = _withdrawals(act, names)
+        if withdrawals:
+            _withdrawal_events(ActTiming(act, known, cache), withdrawals, rank, events, notes)
         if not articles_for(act, names) and not _may_gain_articles(act, known):
             continue
         found = versions_of(act, known, facts, known_at, cache)
@@ -92,6 +95,31 @@ def plan(names: set[str], acts: list[Act], facts: list[ActFact],
         notes.extend(branch_notes(branches_of(act, known, facts, known_at, cache), known))
     events.sort(key=lambda e: (e.valid_from, e.rank))  # stable: the act's own order stays
     return Plan(events, notes)
+
+
+def _withdrawals(act: Act, names: set[str]) -> list[Article]:
+    """The ARTIKELEN of ``act`` that withdraw the law known by ``names`` («De Wet … wordt
+    ingetrokken.»), each narrowed to that withdrawal."""
+    found = []
+    for article in act.articles:
+        for repeal in article.repeals if article.kind == "repeal" else ():
+            if any(ref.kind == "law" and names_law(ref.name, names) for ref in repeal.laws):
+                found.append(replace(article, repeals=(repeal,), onderdelen=()))
+    return found
+
+
+def _withdrawal_events(timing: ActTiming, withdrawals, rank: int, events, notes) -> None:
+    for article in withdrawals:
+        part = iwtrules.Part(article.number)
+        entry = timing.entry(part)
+        where = f"{timing.label}, ARTIKEL {article.number}"
+        if entry.valid_from is None:
+            notes.append(f"{where}: withdraws the law, but waits for {entry.pending} "
+                         f"({entry.reason})")
+            continue
+        events.append(Event(entry.valid_from, timing.act, article, (part,),
+                            act_key(timing.act), f"{entry.reason}; the law is withdrawn",
+                            rank))
 
 
 def _may_gain_articles(act: Act, known: list[Act]) -> bool:
@@ -120,6 +148,9 @@ class _ActEvents:
 
     def collect(self, events: list, notes: list) -> None:
         for n, version in enumerate(self.versions):
+            if version.withdrawn:
+                notes.extend(self._withdrawn(version))
+                return
             end = self.versions[n + 1].start if n + 1 < len(self.versions) else _dt.date.max
             last = n + 1 == len(self.versions)
             seen = set()
@@ -151,6 +182,22 @@ class _ActEvents:
                             act_key(version.act), reason, self.rank, amended))
         self.taken[parts] = (piece, entry.in_force)
 
+    def _withdrawn(self, version: ActVersion) -> list[str]:
+        """Aanwijzing 245: parts not yet in force never take effect; parts in force stay."""
+        stays, never = [], []
+        for article in articles_for(version.act, self.names):
+            for piece, parts in _pieces(article):
+                label = f"ARTIKEL {piece.number}{_parts_label(parts)}"
+                (stays if parts in self.taken else never).append(label)
+        head = f"{self.timing.label}: withdrawn from {version.start} by {version.withdrawn}"
+        notes = []
+        if never:
+            notes.append(f"{head}: {'; '.join(never)} never take(s) effect (Aanwijzing 245)")
+        if stays:
+            notes.append(f"{head}: {'; '.join(stays)} took effect before and stay(s) in force: "
+                         "withdrawing an amending act does not undo its changes (Aanwijzing 245)")
+        return notes
+
     def _check_removed(self, version: ActVersion, seen: set) -> None:
         for parts in self.taken:
             if parts not in seen:
@@ -173,11 +220,32 @@ class _ActEvents:
 
 
 def _entry(timing: ActTiming, piece: Article, parts) -> iwtrules.Entry:
+    dated = _intro_date(timing, piece)
+    if dated is not None:
+        return dated
     entries = {timing.entry(part) for part in parts}
     if len(entries) != 1:  # pieces are split until each has one date
         raise TimeError(f"{timing.label}, ARTIKEL {piece.number}: parts of one onderdeel "
                         "take effect on different dates", source=timing.act.source)
     return entries.pop()
+
+
+def _intro_date(timing: ActTiming, piece: Article) -> Optional[iwtrules.Entry]:
+    """A dated intro («De Wet X wordt met ingang van 1 januari 2020 als volgt gewijzigd:»)
+    is the most precise rule for the parts it opens: the sentence's own date, else its
+    onderdeel's, else its ARTIKEL's."""
+    dates = {sentence.date or onderdeel.date or piece.date
+             for onderdeel in piece.onderdelen for sentence in onderdeel.all_sentences}
+    dates = dates or {piece.date}
+    if dates == {None}:
+        return None
+    if len(dates) != 1:
+        raise TimeError(f"{timing.label}, ARTIKEL {piece.number}: parts of one onderdeel take "
+                        "effect on different dates (their intros give different dates)",
+                        source=timing.act.source)
+    date = dates.pop()
+    return iwtrules.Entry(date, date, "", f"ARTIKEL {piece.number}: its intro gives the date "
+                                          f"(met ingang van {date})")
 
 
 def _pieces(article: Article):

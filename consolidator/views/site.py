@@ -39,7 +39,9 @@ from typing import Callable, Optional
 import jinja2
 from markupsafe import Markup
 
+from consolidator.law.history import withdrawn
 from consolidator.law.lawfile import parse_law
+from consolidator.model import act_id_of
 from consolidator.dates import MONTHS
 from consolidator.errors import StoreError
 from consolidator.outputs import staging_folder, swap_in
@@ -139,6 +141,7 @@ class Page:
     units: list[Unit]
     changes: list[UnitChange] = field(default_factory=list)
     previous: Optional["Page"] = None
+    withdrawn: str = ""             # «Ingetrokken per 1 januari 2026 door …» of a withdrawn law
 
 
 def _plain_lines(text_lines: list[str]) -> list[Line]:
@@ -188,6 +191,10 @@ class LawSite:
     notes: list[str]
     base_source: str
 
+    @property
+    def withdrawn(self) -> str:
+        return self.pages[-1].withdrawn if self.pages else ""
+
 
 def build_law(store: Store, law_id: str) -> LawSite:
     """Everything the pages of one law need, read from the store once."""
@@ -201,7 +208,7 @@ def build_law(store: Store, law_id: str) -> LawSite:
         trees.append(tree)
         page = Page(version, f"{version.valid_from}.html", "", period(version.valid_from,
                                                                      version.valid_until),
-                    units(tree))
+                    units(tree), withdrawn=_withdrawn_text(tree))
         if pages:
             previous = pages[-1]
             page.previous = previous
@@ -212,6 +219,14 @@ def build_law(store: Store, law_id: str) -> LawSite:
     title = next(u.text for u in pages[-1].units if u.kind == "title")
     return LawSite(law_id, title, pages, _article_pages(pages), store.all_versions(law_id),
                    store.notes(law_id), store.law_source(law_id))
+
+
+def _withdrawn_text(tree) -> str:
+    gone = withdrawn(tree)
+    if gone is None:
+        return ""
+    when = f" per {dutch_date(gone.date.isoformat())}" if gone.date else ""
+    return f"Ingetrokken{when}" + (f" door {gone.source}" if gone.source else "")
 
 
 def _article_pages(pages: list[Page]) -> dict[str, str]:
@@ -332,7 +347,7 @@ def collect_acts(laws: list[LawSite]) -> list[Act]:
         for (label, valid_from), rows in found.items():
             act = acts.get(act_name(label))
             if act is None:
-                slug = _slug(act_name(label))
+                slug = act_id_of(act_name(label))
                 while slug in slugs:
                     slug += "-"
                 slugs.add(slug)
