@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from consolidator.errors import ActSyntaxError, ApplyError
-from consolidator.model import Act, Article, Onderdeel
+from consolidator.model import Act, Article, Onderdeel, Span
 from consolidator.read.act import parse_act
 
 _CLOSING = re.compile(r"^\s*(Lasten en bevelen|Gegeven te|Uitgegeven|XNoot|XHistnoot|histnoot)")
@@ -25,11 +25,13 @@ _BETWEEN = re.compile(r"^\s*(HOOFDSTUK|Hoofdstuk)\s+\S+|^\s*\[(ARTIKELEN|ARTIKEL
 
 @dataclass
 class PartDoc:
-    """One onderdeel of an amending ARTIKEL: its lines (label line first) and its reading."""
+    """One onderdeel of an amending ARTIKEL: its lines (label line first) and its reading;
+    ``origin``: the line its reading's spans give its first line (it moves in a changed act)."""
 
     label: str
     lines: list[str]
     parsed: Optional[Onderdeel]
+    origin: int = 0
 
 
 @dataclass
@@ -43,6 +45,7 @@ class ArticleDoc:
     parts: list[PartDoc]
     body: list[str]
     parsed: Optional[Article]
+    origin: int = 0  # the line the reading's spans give the heading line
 
     @property
     def lines(self) -> list[str]:
@@ -106,18 +109,28 @@ class ActDoc:
         return "\n".join(lines)
 
     def to_act(self) -> Act:
-        """The changed act: changed parts read again, the rest as the reader made it."""
+        """The changed act: changed parts read again, the rest as the reader made it; every
+        span moved to the line its part now has."""
         articles = []
+        line = len(self.head) + 1
         for doc in self.articles:
+            line += len(doc.lead)
             if doc.parsed is None:
-                doc.parsed = self._read_article(doc)
+                doc.parsed, doc.origin = self._read_article(doc), 1
+            doc.parsed = shift_spans(doc.parsed, line - doc.origin)
+            doc.origin = line
+            at = line + len(doc.head)
             for part in doc.parts:
                 if part.parsed is None:
-                    part.parsed = self._read_part(doc, part)
+                    part.parsed, part.origin = self._read_part(doc, part), len(doc.head) + 1
+                part.parsed = shift_spans(part.parsed, at - part.origin)
+                part.origin = at
+                at += len(part.lines)
             if doc.parts:
                 doc.parsed = dataclasses.replace(doc.parsed, onderdelen=tuple(
                     p.parsed for p in doc.parts))
             articles.append(doc.parsed)
+            line += len(doc.lines) - len(doc.lead)
         return dataclasses.replace(self.act, articles=tuple(articles), text=self.text())
 
     def _read_article(self, doc: ArticleDoc) -> Article:
@@ -151,6 +164,28 @@ class ActDoc:
         return self.tail[start:] if start is not None else []
 
 
+def shift_spans(found, delta: int):
+    """``found`` (a model object, or a tuple of them) with every ``Span`` moved ``delta``
+    lines (a span of line 0, «nowhere», stays)."""
+    if not delta:
+        return found
+    if isinstance(found, Span):
+        return found if not found.line else dataclasses.replace(
+            found, line=found.line + delta,
+            end_line=found.end_line + delta if found.end_line else 0)
+    if isinstance(found, tuple):
+        return tuple(shift_spans(item, delta) for item in found)
+    if not dataclasses.is_dataclass(found) or isinstance(found, type):
+        return found
+    changes = {}
+    for item in dataclasses.fields(found):
+        value = getattr(found, item.name)
+        moved = shift_spans(value, delta)
+        if moved is not value:
+            changes[item.name] = moved
+    return dataclasses.replace(found, **changes) if changes else found
+
+
 def _closing_line(lines: list[str], last_start: int) -> int:
     for index in range(last_start, len(lines)):
         if _CLOSING.match(lines[index]):
@@ -160,16 +195,14 @@ def _closing_line(lines: list[str], last_start: int) -> int:
 
 def _article_doc(article: Article, lines: list[str], start: int, stop: int) -> ArticleDoc:
     own = lines[start:stop]
-    if article.kind not in ("amend",) or not article.onderdelen:
-        return ArticleDoc(article.number, [], own[:1], [], own[1:], article)
     spans = [o.span.line - 1 for o in article.onderdelen]
-    if any(s <= start or s >= stop for s in spans):
-        return ArticleDoc(article.number, [], own[:1], [], own[1:], article)
+    if article.kind != "amend" or not spans or any(s <= start or s >= stop for s in spans):
+        return ArticleDoc(article.number, [], own[:1], [], own[1:], article, start + 1)
     parts = []
     for n, onderdeel in enumerate(article.onderdelen):
         end = spans[n + 1] if n + 1 < len(spans) else stop
-        parts.append(PartDoc(onderdeel.label, lines[spans[n]:end], onderdeel))
-    return ArticleDoc(article.number, [], lines[start:spans[0]], parts, [], article)
+        parts.append(PartDoc(onderdeel.label, lines[spans[n]:end], onderdeel, spans[n] + 1))
+    return ArticleDoc(article.number, [], lines[start:spans[0]], parts, [], article, start + 1)
 
 
 def _move_leads(docs: list[ArticleDoc]) -> None:

@@ -257,6 +257,8 @@ def _unit_starts(act: Act) -> list[int]:
     for article in act.articles:
         found.append(article.span.line)
         for branch in (article,) + article.branches:
+            if branch.condition is not None and branch is not article:
+                found.append(branch.condition.span.line)
             for onderdeel in branch.onderdelen:
                 found.append(onderdeel.span.line)
                 found.extend(item.span.line for item in onderdeel.items)

@@ -56,7 +56,7 @@ def build_acts(store: Store, acts: list[Act], facts) -> int:
     if not acts:
         return 0
     store.db.executescript(_SCHEMA)
-    cache = RuleCache(facts)
+    cache = RuleCache(facts, acts)
     dates = sorted({a.published for a in acts if a.published is not None})
     if any(a.published is None for a in acts):
         dates.append(None)

@@ -37,12 +37,15 @@ _LOOKS_LIKE_IWT = re.compile(r"(treedt|treden)\b.*\bin\s+werking|in\s+werking\s+
 class RuleCache:
     """Entry rules read once per act (by identity), for many plans over the same acts; and
     what the timeline derives from them (versions of acts, samenloop decisions). ``facts``:
-    what the facts file says about acts not given (``plan`` sets them)."""
+    what the facts file says about acts not given; ``given``: the acts given (``plan`` sets
+    both)."""
 
-    def __init__(self, facts=()):
+    def __init__(self, facts=(), given=()):
         self._rules: dict[int, tuple[Act, list]] = {}
         self.derived: dict[tuple, object] = {}
         self.facts = list(facts)
+        #: every act given, also those not yet published on the knowledge date asked
+        self.given = list(given)
 
     def rules(self, act: Act) -> list:
         found = self._rules.get(id(act))
@@ -73,7 +76,7 @@ def _without_article(act: Act, found):
         raise TimeError(f"{act_label(act)}: no entry-into-force article, and the excerpt leaves "
                         "ARTIKELEN out: the article may be among them, so the dates of the act "
                         "cannot be told", source=act.source)
-    rule = iwtrules.Rule(iwtrules.WHOLE, iwtrules.AfterPublication(months=2),
+    rule = iwtrules.Rule(iwtrules.WHOLE, iwtrules.AfterPublication(calendar_month=2),
                          reason=BEKENDMAKINGSWET)
     base = found or iwtrules.EntryRules(published=act.published, stb=act.stb,
                                         label=act_label(act))

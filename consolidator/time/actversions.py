@@ -60,6 +60,8 @@ class ActVersion:
 class Versions:
     versions: list[ActVersion]
     notes: list[str]
+    #: other acts with samenloop branches about this act (their notes belong with it)
+    deciders: tuple[Act, ...] = ()
 
 
 def versions_of(act: Act, known: list[Act], facts: list[ActFact],
@@ -77,13 +79,17 @@ def versions_of(act: Act, known: list[Act], facts: list[ActFact],
 
 
 def _versions(act, known, facts, known_at, cache, whole_text) -> Versions:
-    amendments, notes = [], []
+    amendments, notes, deciders = [], [], []
     ranked = sorted(range(len(known)), key=lambda n: (known[n].published or _dt.date.max, n))
     for rank, n in enumerate(ranked):
         other = known[n]
         if other is not act:
             amendments += _amending_articles(act, other, rank, known, cache, notes, whole_text)
-        amendments += _branches(act, other, rank, known, facts, known_at, cache)
+        found = _branches(act, other, rank, known, facts, known_at, cache)
+        if found is not None:
+            amendments += found
+            if other is not act:
+                deciders.append(other)
     withdrawal = _withdrawal(act, known, cache, notes)
     versions = [ActVersion(_dt.date.min, act)]
     amendments.sort(key=lambda a: (a.when, a.order))
@@ -98,7 +104,7 @@ def _versions(act, known, facts, known_at, cache, whole_text) -> Versions:
     if withdrawal is not None:
         last = versions[-1]
         versions.append(ActVersion(withdrawal[0], last.act, last.changes, withdrawal[1]))
-    return Versions(versions, notes)
+    return Versions(versions, notes, tuple(deciders))
 
 
 def _withdrawal(act, known, cache, notes) -> Optional[tuple[_dt.date, str]]:
@@ -158,14 +164,16 @@ def _amending_articles(act, other, rank, known, cache, notes, whole_text) -> lis
     return found
 
 
-def _branches(act, other, rank, known, facts, known_at, cache) -> list[Amendment]:
-    """Samenloop branches of ``other`` (or of ``act`` itself) that apply and change ``act``."""
+def _branches(act, other, rank, known, facts, known_at, cache) -> Optional[list[Amendment]]:
+    """Samenloop branches of ``other`` (or of ``act`` itself) that apply and change ``act``;
+    None when ``other`` has no branch about ``act``."""
     if not any(a.kind == "samenloop" for a in other.articles):
-        return []
-    found = []
+        return None
+    found, about = [], False
     for index, branch in enumerate(branches_of(other, known, facts, known_at, cache)):
         if not branch.targets(act):
             continue
+        about = True
         decision = branch.decision
         if decision.applies is None and not decision.waiting:
             raise TimeError(f"{branch.where} (samenloop): cannot decide: {decision.reason}; "
@@ -174,4 +182,4 @@ def _branches(act, other, rank, known, facts, known_at, cache) -> list[Amendment
         if decision.applies and branch.article.onderdelen:
             found.append(Amendment(branch.decision.when, other, branch.article,
                                    f"{branch.where} (samenloop)", (rank, 10 ** 6 + index, 0)))
-    return found
+    return found if about else None

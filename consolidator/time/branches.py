@@ -67,7 +67,7 @@ def _decided(act, branch: Article, where, timing, known, facts, known_at, cache)
     this_in_force = timing.latest(own).valid_from
     other = next((a for a in known if a is not act and refers_to(condition.act, a)), None)
     fact = _fact_of(other, condition, known, cache) if other else \
-        fact_for(facts, condition.act)
+        fact_for(facts, condition.act) or _unpublished(act, condition, cache)
     label = condition.other + (f", {parts_text(condition.other_parts)}"
                                if condition.other_parts else "")
     decision = decide(condition.kind, label, this_in_force, fact, known_at)
@@ -80,6 +80,16 @@ def _fact_of(other: Act, condition, known, cache: RuleCache) -> ActFact:
     entry = ActTiming(other, known, cache).latest(parts)
     return ActFact(stb=other.stb, kamerstukken=other.kamerstuk, title=other.title,
                    enacted=other.signed, published=other.published, in_force=entry.valid_from)
+
+
+def _unpublished(act: Act, condition, cache: RuleCache) -> Optional[ActFact]:
+    """An act given but not published on the knowledge date (so not among the acts known
+    then): what was known of it then is that it was no law in force."""
+    other = next((a for a in cache.given if a is not act and refers_to(condition.act, a)), None)
+    if other is None:
+        return None
+    return ActFact(stb=other.stb, kamerstukken=other.kamerstuk, title=other.title,
+                   published=other.published)
 
 
 def _first_article(act: Act) -> str:

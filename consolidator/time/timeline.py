@@ -75,7 +75,7 @@ def plan(names: set[str], acts: list[Act], facts: list[ActFact],
          known_at: Optional[_dt.date] = None, cache: Optional[RuleCache] = None) -> Plan:
     """The events that change the law known by ``names``, as known on ``known_at``."""
     cache = cache or RuleCache(facts)
-    cache.facts = list(facts)
+    cache.facts, cache.given = list(facts), list(acts)
     known = known_acts(acts, known_at)
     ranked = sorted(enumerate(known), key=lambda pair: (pair[1].published or _dt.date.max,
                                                         pair[0]))
@@ -93,8 +93,11 @@ def plan(names: set[str], acts: list[Act], facts: list[ActFact],
         _ActEvents(timing, found.versions, names, rank).collect(events, notes)
         notes.extend(found.notes)
         notes.extend(branch_notes(branches_of(act, known, facts, known_at, cache), known))
+        for other in found.deciders:  # a novelle, a branch of another act about this one
+            notes.extend(branch_notes([b for b in branches_of(other, known, facts, known_at,
+                                                              cache) if b.targets(act)], known))
     events.sort(key=lambda e: (e.valid_from, e.rank))  # stable: the act's own order stays
-    return Plan(events, notes)
+    return Plan(events, list(dict.fromkeys(notes)))
 
 
 def _withdrawals(act: Act, names: set[str]) -> list[Article]:
