@@ -76,14 +76,21 @@ def live_twins(el, index=None) -> list:
     """The live siblings of ``el`` (other than itself) of its kind under its number; for
     an article, the live articles of the law under its number (through ``index``, an
     ``ArticleIndex``, when given)."""
-    number = sort_key(number_of(el)) or number_of(el)
+    mine = number_of(el)
     if is_artikel(el):
-        others = index.find(number_of(el)) if index is not None else \
+        others = index.find(mine) if index is not None else \
             el.getroottree().getroot().iter("artikel")
     else:
         others = el.getparent()
-    return [o for o in others if o is not el and o.tag == el.tag and not is_repealed(o)
-            and (sort_key(number_of(o)) or number_of(o)) == number]
+    key = sort_key(mine) or mine
+    found = []
+    for other in others:
+        if other is el or other.tag != el.tag:
+            continue
+        theirs = number_of(other)  # the same text is the same number, without a key
+        if (theirs == mine or (sort_key(theirs) or theirs) == key) and not is_repealed(other):
+            found.append(other)
+    return found
 
 
 def group_state(container, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -17,7 +17,7 @@ from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.apply.content import toc_texts
 from consolidator.apply.numbering import group_state, in_order, live_twins, number_of
-from consolidator.apply.postwords import Postcondition, count_core, failed
+from consolidator.apply.postwords import Postcondition, Seen, failed
 from consolidator.apply.resolve import Target, text_parts
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError
@@ -78,7 +78,7 @@ def replace_after(ws, ins, targets, state):
                 line.text for line in ins.content.lines if line.text)):
             raise failed(first, "it does not read as the new text")
     elif first.kind == "volzin":
-        if not count_core(ws, first, ins.content.text):
+        if not Seen(ws, first).core(ins.content.text):
             raise failed(first, "the new volzin is not there")
     elif first.kind == "toc-entry":
         if _toc_count(ws) != state["toc"] - len(targets) + len(toc_texts(ins.content)):
@@ -146,8 +146,16 @@ def _gap_placed(el) -> bool:
 
 
 def insert_before(ws, ins, targets):
+    volzin = _adds_volzin(ins)  # counting volzinnen costs: only when one is added
     return {"changed": len(ws.changed), "toc": _toc_count(ws),
-            "volzinnen": [_volzinnen(t.element) if _volzin_holder(t) else 0 for t in targets]}
+            "volzinnen": [_volzinnen(t.element) if volzin and _volzin_holder(t) else 0
+                          for t in targets]}
+
+
+def _adds_volzin(ins) -> bool:
+    """Whether the insertion may add a volzin rather than elements (as ``elements``
+    decides: a volzin named, or plain text for a lid or onderdeel)."""
+    return ins.element in ("volzin", "") and all(line.kind == "text" for line in ins.content.lines)
 
 
 def _volzin_holder(target: Target) -> bool:

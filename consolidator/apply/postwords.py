@@ -39,22 +39,43 @@ def failed(target: Target, what: str) -> ApplyError:
 # --------------------------------------------------------------------------- measuring
 
 
-def texts(ws: Workspace, target: Target) -> tuple[str, ...]:
-    """The whole texts of the elements the target's text lies in, in order."""
-    seen, out = [], []
-    for slot in slots_of(ws, target):
-        if not any(slot.element is s for s in seen):
-            seen.append(slot.element)
-            out.append(ws.text(slot.element))
-    return tuple(out)
+class Seen:
+    """The target's text as the check sees it: each slot's piece of its element's text,
+    taken once (counting words in it is then cheap)."""
 
+    def __init__(self, ws: Workspace, target: Target):
+        self.pieces = []  # (whole text of the slot's element, start, end)
+        elements, self.texts = [], []
+        for slot in slots_of(ws, target):
+            text = ws.text(slot.element)
+            self.pieces.append((text, slot.start, slot.end))
+            if not any(slot.element is el for el in elements):
+                elements.append(slot.element)
+                self.texts.append(text)
+        self._flat = None
 
-def count_words(ws: Workspace, target: Target, words: str) -> int:
-    """Whole-word occurrences of ``words`` in the target's text (as the engine finds them)."""
-    if not words.split():
-        return 0
-    return sum(len(T.find(ws.text(s.element), words, s.start, s.end))
-               for s in slots_of(ws, target))
+    def words(self, words: str) -> int:
+        """Whole-word occurrences of ``words`` (as the engine finds them)."""
+        if not words.split():
+            return 0
+        return sum(len(T.find(text, words, lo, hi)) for text, lo, hi in self.pieces)
+
+    def core(self, words: str) -> int:
+        """Occurrences of ``core(words)`` in the target's text."""
+        piece = core(words)
+        if not piece:
+            return 0
+        if self._flat is None:  # the law's texts are read with their spacing collapsed,
+            # and the engine writes new words as ``normalize`` gives them: no regex needed
+            self._flat = " ".join(text[lo:hi] for text, lo, hi in self.pieces)
+        return self._flat.count(piece)
+
+    def anchored(self, ins) -> int:
+        """Occurrences of a deletion's words where the instruction takes them."""
+        if not ins.anchor:
+            return self.words(ins.words)
+        return sum(len(T.find_anchored(text, ins.anchor, ins.words, ins.position or "after",
+                                       lo, hi)) for text, lo, hi in self.pieces)
 
 
 def core(words: str) -> str:
@@ -63,127 +84,84 @@ def core(words: str) -> str:
     return T.normalize(words).strip(" ,;:.")
 
 
-def count_core(ws: Workspace, target: Target, words: str) -> int:
-    """Occurrences of ``core(words)`` in the target's text, spacing normalised."""
-    piece = core(words)
-    if not piece:
-        return 0
-    text = T.normalize(" ".join(ws.text(s.element)[s.start:s.end] for s in slots_of(ws, target)))
-    return text.count(piece)
+def _seen(ws: Workspace, targets: list[Target]) -> list[Seen]:
+    return [Seen(ws, t) for t in targets]
 
 
-def _check_changed(ws: Workspace, targets: list[Target], state: list[dict]) -> None:
-    for target, noted in zip(targets, state):
-        if texts(ws, target) == noted["texts"]:
-            raise failed(target, "the text is unchanged")
+def _check_changed(target: Target, before: Seen, after: Seen) -> None:
+    if after.texts == before.texts:
+        raise failed(target, "the text is unchanged")
+
+
+def _pairs(ws, targets, state):
+    """(target, seen before, seen now) for each target, the text checked changed."""
+    for target, before in zip(targets, state):
+        after = Seen(ws, target)
+        _check_changed(target, before, after)
+        yield target, before, after
 
 
 # --------------------------------------------------------------------------- replace, delete, insert
 
 
-def _note(ws: Workspace, targets: list[Target], **measures: Callable) -> list[dict]:
-    return [{"texts": texts(ws, t), **{k: f(t) for k, f in measures.items()}} for t in targets]
-
-
-def replace_words_before(ws, ins, targets):
-    return _note(ws, targets, old=lambda t: count_words(ws, t, ins.old),
-                 new=lambda t: count_core(ws, t, ins.new))
-
-
 def replace_words_after(ws, ins, targets, state):
-    _check_changed(ws, targets, state)
     brought_back = len(T.find(T.normalize(ins.new), ins.old)) if ins.new.split() else 0
     lost_core = T.normalize(ins.old).count(core(ins.new)) if core(ins.new) else 0
-    for target, noted in zip(targets, state):
-        taken = noted["old"]
-        if count_words(ws, target, ins.old) != taken * brought_back:
+    for target, before, after in _pairs(ws, targets, state):
+        taken = before.words(ins.old)
+        if after.words(ins.old) != taken * brought_back:
             raise failed(target, f"«{ins.old}» is still there")
-        if core(ins.new) and count_core(ws, target, ins.new) < \
-                noted["new"] + taken - taken * lost_core:
+        if core(ins.new) and after.core(ins.new) < \
+                before.core(ins.new) + taken - taken * lost_core:
             raise failed(target, f"«{core(ins.new)}» is not there")
-
-
-def delete_words_before(ws, ins, targets):
-    return _note(ws, targets, words=lambda t: count_words(ws, t, ins.words),
-                 taken=lambda t: len(_anchored(ws, t, ins)))
-
-
-def _anchored(ws, target, ins) -> list:
-    if not ins.anchor:
-        return [m for s in slots_of(ws, target)
-                for m in T.find(ws.text(s.element), ins.words, s.start, s.end)]
-    return [m for s in slots_of(ws, target)
-            for m in T.find_anchored(ws.text(s.element), ins.anchor, ins.words,
-                                     ins.position or "after", s.start, s.end)]
 
 
 def delete_words_after(ws, ins, targets, state):
-    _check_changed(ws, targets, state)
-    for target, noted in zip(targets, state):
-        if count_words(ws, target, ins.words) != noted["words"] - noted["taken"]:
+    for target, before, after in _pairs(ws, targets, state):
+        if after.words(ins.words) != before.words(ins.words) - before.anchored(ins):
             raise failed(target, f"«{ins.words}» is still there")
 
 
-def insert_words_before(ws, ins, targets):
-    return _note(ws, targets, new=lambda t: count_core(ws, t, ins.new),
-                 anchor=lambda t: count_words(ws, t, ins.anchor) if ins.anchor else 0)
-
-
 def insert_words_after(ws, ins, targets, state):
-    _check_changed(ws, targets, state)
-    for target, noted in zip(targets, state):
-        places = noted["anchor"] if ins.anchor else 1
-        if core(ins.new) and count_core(ws, target, ins.new) < noted["new"] + places:
+    again = len(T.find(T.normalize(ins.new), ins.anchor)) \
+        if ins.anchor and ins.new.split() else 0
+    for target, before, after in _pairs(ws, targets, state):
+        anchors = before.words(ins.anchor) if ins.anchor else 0
+        places = anchors if ins.anchor else 1
+        if core(ins.new) and after.core(ins.new) < before.core(ins.new) + places:
             raise failed(target, f"«{core(ins.new)}» is not there")
-        if ins.anchor:
-            again = len(T.find(T.normalize(ins.new), ins.anchor)) if ins.new.split() else 0
-            if count_words(ws, target, ins.anchor) < noted["anchor"] * (1 + again):
-                raise failed(target, f"the anchor «{ins.anchor}» is gone")
-
-
-def replace_after_before(ws, ins, targets):
-    return _note(ws, targets)
+        if ins.anchor and after.words(ins.anchor) < anchors * (1 + again):
+            raise failed(target, f"the anchor «{ins.anchor}» is gone")
 
 
 def replace_after_after(ws, ins, targets, state):
-    _check_changed(ws, targets, state)
-    for target in targets:
-        if not count_words(ws, target, ins.anchor):
+    for target, _, after in _pairs(ws, targets, state):
+        if not after.words(ins.anchor):
             raise failed(target, f"the anchor «{ins.anchor}» is gone")
-        if core(ins.new) and not count_core(ws, target, ins.new):
+        if core(ins.new) and not after.core(ins.new):
             raise failed(target, f"«{core(ins.new)}» is not there")
 
 
 # --------------------------------------------------------------------------- marks and labels
 
 
-def punctuation_before(ws, ins, targets):
-    return _note(ws, targets, marks=lambda t: _marks(ws, t, getattr(ins, "mark", "")))
-
-
-def _marks(ws, target, mark: str) -> int:
-    if not mark:
-        return 0
-    return sum(1 for s in slots_of(ws, target)
-               for p in T.punctuation_positions(ws.text(s.element)[:s.end], mark) if p >= s.start)
+def _marks(seen: Seen, mark: str) -> int:
+    return sum(1 for text, lo, hi in seen.pieces
+               for p in T.punctuation_positions(text[:hi], mark) if p >= lo)
 
 
 def replace_punctuation_after(ws, ins, targets, state):
-    _check_changed(ws, targets, state)
-    for target in targets:
-        slots = slots_of(ws, target)
-        slot = slots[-1] if ins.position == "end" else slots[0]
-        piece = ws.text(slot.element)[slot.start:slot.end].strip()
-        new = T.normalize(ins.new)
+    for target, _, after in _pairs(ws, targets, state):
+        text, lo, hi = after.pieces[-1] if ins.position == "end" else after.pieces[0]
+        piece, new = text[lo:hi].strip(), T.normalize(ins.new)
         ends = piece.endswith(new) if ins.position == "end" else piece.startswith(new)
         if not ends:
             raise failed(target, f"it does not {ins.position} with «{new}»")
 
 
 def delete_punctuation_after(ws, ins, targets, state):
-    _check_changed(ws, targets, state)
-    for target, noted in zip(targets, state):
-        if _marks(ws, target, ins.mark) != noted["marks"] - 1:
+    for target, before, after in _pairs(ws, targets, state):
+        if _marks(after, ins.mark) != _marks(before, ins.mark) - 1:
             raise failed(target, f"the mark «{ins.mark}» is still there")
 
 
@@ -199,10 +177,14 @@ def delete_label_after(ws, ins, targets, state):
             raise failed(target, "its number is still there")
 
 
-REPLACE_WORDS = Postcondition(replace_words_before, replace_words_after)
-DELETE_WORDS = Postcondition(delete_words_before, delete_words_after)
-INSERT_WORDS = Postcondition(insert_words_before, insert_words_after)
-REPLACE_AFTER = Postcondition(replace_after_before, replace_after_after)
-REPLACE_PUNCTUATION = Postcondition(punctuation_before, replace_punctuation_after)
-DELETE_PUNCTUATION = Postcondition(punctuation_before, delete_punctuation_after)
+def seen_before(ws, ins, targets):
+    return _seen(ws, targets)
+
+
+REPLACE_WORDS = Postcondition(seen_before, replace_words_after)
+DELETE_WORDS = Postcondition(seen_before, delete_words_after)
+INSERT_WORDS = Postcondition(seen_before, insert_words_after)
+REPLACE_AFTER = Postcondition(seen_before, replace_after_after)
+REPLACE_PUNCTUATION = Postcondition(seen_before, replace_punctuation_after)
+DELETE_PUNCTUATION = Postcondition(seen_before, delete_punctuation_after)
 DELETE_LABEL = Postcondition(delete_label_before, delete_label_after)
