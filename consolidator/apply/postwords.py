@@ -15,6 +15,7 @@ the text as the instruction meets it, ``after(ws, ins, targets, state)`` raises
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -22,6 +23,9 @@ from consolidator.apply import textedit as T
 from consolidator.apply.resolve import Target
 from consolidator.apply.workspace import Workspace, slots_of
 from consolidator.errors import ApplyError
+
+
+_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -40,42 +44,34 @@ def failed(target: Target, what: str) -> ApplyError:
 
 
 class Seen:
-    """The target's text as the check sees it: each slot's piece of its element's text,
-    taken once (counting words in it is then cheap)."""
+    """The texts of an instruction's targets as the check sees them: each element's text
+    taken once, and each target's slots as (element number, start, end)."""
 
-    def __init__(self, ws: Workspace, target: Target):
-        self.pieces = []  # (whole text of the slot's element, start, end)
-        elements, self.texts = [], []
-        for slot in slots_of(ws, target):
-            text = ws.text(slot.element)
-            self.pieces.append((text, slot.start, slot.end))
-            if not any(slot.element is el for el in elements):
-                elements.append(slot.element)
-                self.texts.append(text)
-        self._flat = None
+    def __init__(self, ws: Workspace, targets: list[Target]):
+        self.elements, self.texts, self.slots = [], [], []
+        for target in targets:
+            own = []
+            for slot in slots_of(ws, target):
+                at = next((i for i, el in enumerate(self.elements) if el is slot.element), None)
+                if at is None:
+                    at = len(self.elements)
+                    self.elements.append(slot.element)
+                    self.texts.append(ws.text(slot.element))
+                own.append((at, slot.start, slot.end))
+            self.slots.append(own)
 
-    def words(self, words: str) -> int:
-        """Whole-word occurrences of ``words`` (as the engine finds them)."""
-        if not words.split():
-            return 0
-        return sum(len(T.find(text, words, lo, hi)) for text, lo, hi in self.pieces)
+    def now(self, ws: Workspace) -> list[str]:
+        """The texts of the same elements as they read now."""
+        return [ws.text(el) for el in self.elements]
 
-    def core(self, words: str) -> int:
-        """Occurrences of ``core(words)`` in the target's text."""
-        piece = core(words)
-        if not piece:
-            return 0
-        if self._flat is None:  # the law's texts are read with their spacing collapsed,
-            # and the engine writes new words as ``normalize`` gives them: no regex needed
-            self._flat = " ".join(text[lo:hi] for text, lo, hi in self.pieces)
-        return self._flat.count(piece)
-
-    def anchored(self, ins) -> int:
-        """Occurrences of a deletion's words where the instruction takes them."""
-        if not ins.anchor:
-            return self.words(ins.words)
-        return sum(len(T.find_anchored(text, ins.anchor, ins.words, ins.position or "after",
-                                       lo, hi)) for text, lo, hi in self.pieces)
+    def find(self, finder) -> dict[int, list[tuple[int, int]]]:
+        """Where ``finder(text, lo, hi)`` matches in each element, over every target."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for own in self.slots:
+            for at, lo, hi in own:
+                found = spans.setdefault(at, [])
+                found.extend(m for m in finder(self.texts[at], lo, hi) if m not in found)
+        return {at: sorted(found) for at, found in spans.items() if found}
 
 
 def core(words: str) -> str:
@@ -84,84 +80,143 @@ def core(words: str) -> str:
     return T.normalize(words).strip(" ,;:.")
 
 
-def _seen(ws: Workspace, targets: list[Target]) -> list[Seen]:
-    return [Seen(ws, t) for t in targets]
+def spliced(before: str, spans: list[tuple[int, int]], new: str, after: str) -> bool:
+    """Whether ``after`` is ``before`` with each span replaced by ``new``, as the seams
+    write it: the text around the spans as it was (a comma the seam drops before the new
+    words and the spacing aside), and between those parts exactly the new words."""
+    starts = [0] + [e for _, e in spans]
+    ends = [s for s, _ in spans] + [len(before)]
+    parts = [before[a:b] for a, b in zip(starts, ends)]
+    cursor, last = 0, len(parts) - 1
+    for index, part in enumerate(parts):
+        piece = part if index == 0 else part.lstrip()
+        if index < last:
+            piece = piece.rstrip().rstrip(",").rstrip()
+        if index == 0:
+            if not after.startswith(piece):
+                return False
+            cursor = len(piece)
+            continue
+        at = _next_part(after, piece, cursor, new, index == last)
+        if at is None:
+            return False
+        cursor = at + len(piece)
+    return True
 
 
-def _check_changed(target: Target, before: Seen, after: Seen) -> None:
-    if after.texts == before.texts:
-        raise failed(target, "the text is unchanged")
-
-
-def _pairs(ws, targets, state):
-    """(target, seen before, seen now) for each target, the text checked changed."""
-    for target, before in zip(targets, state):
-        after = Seen(ws, target)
-        _check_changed(target, before, after)
-        yield target, before, after
+def _next_part(after: str, piece: str, cursor: int, new: str, last: bool):
+    """Where ``piece`` continues ``after`` past ``cursor`` with exactly the new words
+    between (the last part ends the text)."""
+    if last:
+        at = len(after) - len(piece)
+        ok = after.endswith(piece) and at >= cursor and core(after[cursor:at]) == core(new)
+        return at if ok else None
+    at = after.find(piece, cursor)
+    while at >= 0:
+        if core(after[cursor:at]) == core(new):
+            return at
+        at = after.find(piece, at + 1)
+    return None
 
 
 # --------------------------------------------------------------------------- replace, delete, insert
 
 
-def replace_words_after(ws, ins, targets, state):
-    brought_back = len(T.find(T.normalize(ins.new), ins.old)) if ins.new.split() else 0
-    lost_core = T.normalize(ins.old).count(core(ins.new)) if core(ins.new) else 0
-    for target, before, after in _pairs(ws, targets, state):
-        taken = before.words(ins.old)
-        if after.words(ins.old) != taken * brought_back:
-            raise failed(target, f"«{ins.old}» is still there")
-        if core(ins.new) and after.core(ins.new) < \
-                before.core(ins.new) + taken - taken * lost_core:
-            raise failed(target, f"«{core(ins.new)}» is not there")
+def seen_before(ws, ins, targets):
+    return Seen(ws, targets)
 
 
-def delete_words_after(ws, ins, targets, state):
-    for target, before, after in _pairs(ws, targets, state):
-        if after.words(ins.words) != before.words(ins.words) - before.anchored(ins):
-            raise failed(target, f"«{ins.words}» is still there")
+def _check_spliced(ws: Workspace, targets: list[Target], seen: Seen, spans: dict,
+                   new: str) -> None:
+    """Each element is its old text with the instruction's spans replaced by ``new``
+    (elements without a span unchanged), and no target's text is as it was."""
+    now = seen.now(ws)
+    for target, own in zip(targets, seen.slots):
+        mine = sorted({at for at, _, _ in own})
+        if all(now[at] == seen.texts[at] for at in mine):
+            raise failed(target, "the text is unchanged")
+        for at in mine:
+            if at not in spans and now[at] != seen.texts[at]:
+                raise failed(target, "text changed where the instruction does not say so")
+            if at in spans and not spliced(seen.texts[at], spans[at], new, now[at]):
+                raise failed(target, "the text is not the old text with the new words in "
+                             "their place")
+            if not _WORD.search(now[at]):
+                raise failed(target, "no words are left (a whole element goes with «vervalt»)")
 
 
-def insert_words_after(ws, ins, targets, state):
-    again = len(T.find(T.normalize(ins.new), ins.anchor)) \
-        if ins.anchor and ins.new.split() else 0
-    for target, before, after in _pairs(ws, targets, state):
-        anchors = before.words(ins.anchor) if ins.anchor else 0
-        places = anchors if ins.anchor else 1
-        if core(ins.new) and after.core(ins.new) < before.core(ins.new) + places:
-            raise failed(target, f"«{core(ins.new)}» is not there")
-        if ins.anchor and after.words(ins.anchor) < anchors * (1 + again):
+def replace_words_after(ws, ins, targets, seen):
+    spans = seen.find(lambda text, lo, hi: T.find(text, ins.old, lo, hi))
+    _check_spliced(ws, targets, seen, spans, ins.new)
+
+
+def delete_words_after(ws, ins, targets, seen):
+    if ins.anchor:
+        spans = seen.find(lambda text, lo, hi: T.find_anchored(
+            text, ins.anchor, ins.words, ins.position or "after", lo, hi))
+    else:
+        spans = seen.find(lambda text, lo, hi: T.find(text, ins.words, lo, hi))
+    _check_spliced(ws, targets, seen, spans, "")
+
+
+def insert_words_after(ws, ins, targets, seen):
+    if ins.position in ("end", "start"):
+        spans = {}
+        for own in seen.slots:
+            at, lo, hi = own[-1] if ins.position == "end" else own[0]
+            point = lo + T.end_position(seen.texts[at][lo:hi]) if ins.position == "end" else lo
+            spans.setdefault(at, []).append((point, point))
+    else:
+        after = ins.position != "before"
+        spans = {at: [(e, e) if after else (s, s) for s, e in found] for at, found in
+                 seen.find(lambda text, lo, hi: T.find(text, ins.anchor, lo, hi)).items()}
+    _check_spliced(ws, targets, seen, spans, ins.new)
+
+
+def replace_after_after(ws, ins, targets, seen):
+    now = Seen(ws, targets)
+    for target, before, after in zip(targets, seen.slots, now.slots):
+        old = [seen.texts[at] for at, _, _ in before]
+        new = [now.texts[at] for at, _, _ in after]
+        if old == new:
+            raise failed(target, "the text is unchanged")
+        if not any(T.find(now.texts[at], ins.anchor, lo, hi) for at, lo, hi in after):
             raise failed(target, f"the anchor «{ins.anchor}» is gone")
-
-
-def replace_after_after(ws, ins, targets, state):
-    for target, _, after in _pairs(ws, targets, state):
-        if not after.words(ins.anchor):
-            raise failed(target, f"the anchor «{ins.anchor}» is gone")
-        if core(ins.new) and not after.core(ins.new):
+        flat = " ".join(now.texts[at][lo:hi] for at, lo, hi in after)
+        if core(ins.new) and core(ins.new) not in flat:
             raise failed(target, f"«{core(ins.new)}» is not there")
 
 
 # --------------------------------------------------------------------------- marks and labels
 
 
-def _marks(seen: Seen, mark: str) -> int:
-    return sum(1 for text, lo, hi in seen.pieces
-               for p in T.punctuation_positions(text[:hi], mark) if p >= lo)
+def _marks(seen: Seen, own: list, mark: str) -> int:
+    return sum(1 for at, lo, hi in own
+               for p in T.punctuation_positions(seen.texts[at][:hi], mark) if p >= lo)
 
 
-def replace_punctuation_after(ws, ins, targets, state):
-    for target, _, after in _pairs(ws, targets, state):
-        text, lo, hi = after.pieces[-1] if ins.position == "end" else after.pieces[0]
-        piece, new = text[lo:hi].strip(), T.normalize(ins.new)
+def _unchanged(seen: Seen, now: Seen, index: int) -> bool:
+    return [seen.texts[at] for at, _, _ in seen.slots[index]] == \
+        [now.texts[at] for at, _, _ in now.slots[index]]
+
+
+def replace_punctuation_after(ws, ins, targets, seen):
+    now = Seen(ws, targets)  # the slots as they are now (a volzin's end has moved)
+    for index, target in enumerate(targets):
+        if _unchanged(seen, now, index):
+            raise failed(target, "the text is unchanged")
+        own = now.slots[index]
+        at, lo, hi = own[-1] if ins.position == "end" else own[0]
+        piece, new = now.texts[at][lo:hi].strip(), T.normalize(ins.new)
         ends = piece.endswith(new) if ins.position == "end" else piece.startswith(new)
         if not ends:
             raise failed(target, f"it does not {ins.position} with «{new}»")
 
 
-def delete_punctuation_after(ws, ins, targets, state):
-    for target, before, after in _pairs(ws, targets, state):
-        if _marks(after, ins.mark) != _marks(before, ins.mark) - 1:
+def delete_punctuation_after(ws, ins, targets, seen):
+    now = Seen(ws, targets)
+    for index, target in enumerate(targets):
+        if _marks(now, now.slots[index], ins.mark) != _marks(seen, seen.slots[index], ins.mark) - 1:
             raise failed(target, f"the mark «{ins.mark}» is still there")
 
 
@@ -175,10 +230,6 @@ def delete_label_after(ws, ins, targets, state):
             raise failed(target, "its label is still there")
         if target.kind == "lid" and not any(target.element is el for el in ws.unnumbered_leden):
             raise failed(target, "its number is still there")
-
-
-def seen_before(ws, ins, targets):
-    return _seen(ws, targets)
 
 
 REPLACE_WORDS = Postcondition(seen_before, replace_words_after)
