@@ -23,6 +23,7 @@ from consolidator.read.body import BodyReader, act_targets
 from consolidator.read.builder.sentences import Intro
 from consolidator.read.instructions import parse_sentence
 from consolidator.read.labels import is_successor
+from consolidator.read.repeals import read_repeals
 from consolidator.read.kinds import AMENDING_INTRO_RE, is_amending, is_conditional, plain_kind
 from consolidator.read.paras import (
     Para, clean_name, clean_text, closing_date, footnotes_of, kamerstuk_number, paragraphs,
@@ -184,6 +185,10 @@ class ActReader:
             return self._amending(number, heading, chapter, body, span, self._condition(first))
         if is_amending(first.text):
             return self._amending(number, heading, chapter, body, span, condition=None)
+        repeals = read_repeals(self, number, body)
+        if repeals is not None:  # «De Wet … wordt ingetrokken.»
+            return Article(number=number, kind="repeal", heading=heading, repeals=repeals,
+                           text=tuple(p.text for p in body), chapter=chapter, span=span)
         return Article(number=number, kind=plain_kind(body), heading=heading,
                        text=tuple(p.text for p in body), chapter=chapter, span=span)
 
@@ -252,14 +257,17 @@ class ActReader:
     def _law(self, law: Optional[LawRef], para: Para) -> Optional[LawRef]:
         if law is None:
             return None
+        if law.kind in ("this-act", "bill"):
+            return law
         name = clean_name(law.name, self.footnotes)
         ref = STB_REF_RE.search(name)
-        if law.kind == "this-act":
-            return law
-        if ref or re.match(r"(Wet|wet|Besluit) van \d", name):
-            stb = f"{ref.group(1)}, {ref.group(2)}" if ref else ""
-            return LawRef(STB_REF_RE.sub("", name).strip(), kind="act", stb=stb, span=law.span)
-        return LawRef(name, kind="law", span=law.span)
+        # what the name says besides (read by the builder: read/builder/regulations.py)
+        said = dict(doc=law.doc, date=law.date, stcrt=law.stcrt, number=law.number,
+                    kamerstuk=law.kamerstuk, span=law.span)
+        if ref or law.stb or re.match(r"(Wet|wet|Besluit) van \d", name):
+            stb = f"{ref.group(1)}, {ref.group(2)}" if ref else law.stb
+            return LawRef(STB_REF_RE.sub("", name).strip(), kind="act", stb=stb, **said)
+        return LawRef(name, kind="law", **said)
 
     def clean(self, para: Para) -> str:
         """The paragraph without publication artefacts (see ``clean_text``)."""
