@@ -48,13 +48,22 @@ def test_an_instruction_outside_the_known_openings_is_read_not_passed_over():
 
 def test_an_unreadable_instruction_is_an_error_not_transition():
     with pytest.raises(ActSyntaxError) as err:
-        act("Hoofdstuk 4 van het Besluit tarieven vervalt.")
+        act("Artikel 5 van het Besluit tarieven vervalt telkens per kwartaal.")
     assert "cannot read instruction" in str(err.value) and err.value.line == 5
 
 
-def test_an_intrekking_is_an_error_until_it_can_be_read():
+def test_a_hoofdstuk_line_that_is_an_instruction_is_not_a_chapter_of_the_act():
+    parsed = act("Hoofdstuk 4 van het Besluit tarieven vervalt.")
+    article = parsed.articles[0]
+    assert (article.kind, article.law.name, article.chapter) == ("amend", "Besluit tarieven", "")
+    assert isinstance(article.instructions[0], DeleteElement)
+
+
+def test_an_intrekking_is_read_and_one_that_cannot_be_is_an_error():
+    assert kinds(act("De Wet op de proefnemingen wordt ingetrokken.")) == ["repeal"]
     with pytest.raises(ActSyntaxError) as err:
-        act("De Wet op de proefnemingen wordt ingetrokken.")
+        act("De Wet op de proefnemingen wordt ingetrokken met ingang van het tweede jaar na "
+            "de bekendmaking.")
     assert "withdrawal (intrekking)" in str(err.value)
 
 
@@ -77,7 +86,7 @@ def test_an_instruction_in_a_later_lid_of_a_plain_article_is_an_error():
 
 def test_collecting_mode_keeps_the_error_and_goes_on():
     errors: list = []
-    text = HEAD + ("ARTIKEL I\n\nDe Wet op de proefnemingen wordt ingetrokken.\n\n"
+    text = HEAD + ("ARTIKEL I\n\nDe Wet op de proefnemingen wordt ingetrokken per kwartaal.\n\n"
                    "ARTIKEL II\n\nDeze wet treedt in werking met ingang van 1 januari 2001.\n")
     parsed = parse_act(text, errors=errors)
     assert [e.place.article for e in errors] == ["I"]

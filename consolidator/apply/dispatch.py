@@ -15,14 +15,14 @@ from typing import Callable
 from consolidator.apply import postelements as PE
 from consolidator.apply import postwords as PW
 from consolidator.apply.elements import delete_element, insert_element, renumber, replace_element
-from consolidator.apply.labels import delete_label
+from consolidator.apply.labels import delete_label, insert_label
 from consolidator.apply.words import (
     delete_punctuation, delete_words, insert_words, replace_after, replace_punctuation,
     replace_words,
 )
 from consolidator.model import (
-    DeleteElement, DeleteLabel, DeletePunctuation, DeleteWords, InsertElement, InsertWords,
-    Renumber, ReplaceAfter, ReplaceElement, ReplacePunctuation, ReplaceWords,
+    DeleteElement, DeleteLabel, DeletePunctuation, DeleteWords, InsertElement, InsertLabel,
+    InsertWords, Renumber, ReplaceAfter, ReplaceElement, ReplacePunctuation, ReplaceWords,
 )
 
 
@@ -31,7 +31,7 @@ APPLY: dict[type, Callable] = {
     InsertWords: insert_words, ReplacePunctuation: replace_punctuation,
     DeletePunctuation: delete_punctuation, DeleteLabel: delete_label,
     DeleteElement: delete_element, ReplaceElement: replace_element,
-    InsertElement: insert_element, Renumber: renumber,
+    InsertElement: insert_element, Renumber: renumber, InsertLabel: insert_label,
 }
 
 POSTCONDITIONS: dict[type, PW.Postcondition] = {
@@ -40,5 +40,5 @@ POSTCONDITIONS: dict[type, PW.Postcondition] = {
     ReplacePunctuation: PW.REPLACE_PUNCTUATION, DeletePunctuation: PW.DELETE_PUNCTUATION,
     DeleteLabel: PW.DELETE_LABEL, DeleteElement: PE.DELETE_ELEMENT,
     ReplaceElement: PE.REPLACE_ELEMENT, InsertElement: PE.INSERT_ELEMENT,
-    Renumber: PE.RENUMBER,
+    Renumber: PE.RENUMBER, InsertLabel: PW.INSERT_LABEL,
 }

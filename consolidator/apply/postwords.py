@@ -221,7 +221,7 @@ def delete_punctuation_after(ws, ins, targets, seen):
 
 
 def delete_label_before(ws, ins, targets):
-    return None
+    return None  # the check needs nothing of the text before
 
 
 def delete_label_after(ws, ins, targets, state):
@@ -232,6 +232,16 @@ def delete_label_after(ws, ins, targets, state):
             raise failed(target, "its number is still there")
 
 
+def insert_label_after(ws, ins, targets, state):
+    """The article's text is now its one lid, under the label given, and nothing of it
+    stands outside that lid."""
+    for target in targets:
+        leden = [el for el in target.element if el.tag == "lid"]
+        loose = [el for el in target.element if el.tag in ("al", "lijst")]
+        if len(leden) != 1 or loose or leden[0].findtext("lidnr") != ins.label.rstrip("."):
+            raise failed(target, f"its text is not lid {ins.label}")
+
+
 REPLACE_WORDS = Postcondition(seen_before, replace_words_after)
 DELETE_WORDS = Postcondition(seen_before, delete_words_after)
 INSERT_WORDS = Postcondition(seen_before, insert_words_after)
@@ -239,3 +249,4 @@ REPLACE_AFTER = Postcondition(seen_before, replace_after_after)
 REPLACE_PUNCTUATION = Postcondition(seen_before, replace_punctuation_after)
 DELETE_PUNCTUATION = Postcondition(seen_before, delete_punctuation_after)
 DELETE_LABEL = Postcondition(delete_label_before, delete_label_after)
+INSERT_LABEL = Postcondition(delete_label_before, insert_label_after)

@@ -23,13 +23,14 @@ from consolidator.read.body import BodyReader, act_targets
 from consolidator.read.builder.sentences import Intro
 from consolidator.read.instructions import parse_sentence
 from consolidator.read.labels import is_successor, skipped_labels
+from consolidator.read.repeals import looks_like_repeal, read_repeals
 from consolidator.read.kinds import (
     AMENDING_INTRO_RE, is_amending, is_conditional, is_entry_into_force, plain_kind,
-    reads_like_instruction,
-    unreadable_reason,
+    reads_like_instruction, unreadable_reason,
 )
 from consolidator.read.paras import (
-    Para, clean_name, clean_text, closing_date, footnotes_of, paragraphs, stb_number, title_index,
+    Para, clean_name, clean_text, closing_date, footnotes_of, kamerstuk_number, paragraphs,
+    stb_number, stcrt_number, title_index,
 )
 
 ARTICLE_RE = re.compile(r"^(ARTIKEL|Artikel)\s+([IVXLC]+[A-Za-z]?|\d+(?:\.\d+)*[a-z]?)\.?(?:\s+(.*))?$"
@@ -79,6 +80,7 @@ class ActReader:
         bad = non_xml_char_error(ActSyntaxError, text, source, "an act")
         if bad is not None:  # its words may become part of a law, which is XML
             raise bad
+        self.text = text
         self.paras = paragraphs(text)
         self.footnotes = footnotes_of(self.paras)
         self.kamerstuk_stb: dict[str, str] = {}
@@ -116,7 +118,16 @@ class ActReader:
             published=closing_date(closing, "Uitgegeven"),
             footnotes=tuple(self.footnotes.values()),
             closing=tuple(p.text for p in closing if not p.text.startswith(("XNoot", "XHistnoot"))),
-            source=self.source, elided=tuple(self.elided))
+            source=self.source, elided=tuple(self.elided),
+            stcrt=stcrt_number(self.paras[:first_article]),
+            kamerstuk=kamerstuk_number(self.paras[:first_article] + self._history_note(closing)),
+            text=self.text)
+
+    @staticmethod
+    def _history_note(closing: list[Para]) -> list[Para]:
+        """The paragraphs after «XHistnoot»: how the bill went through the Staten-Generaal."""
+        start = next((i for i, p in enumerate(closing) if p.text == "XHistnoot"), len(closing))
+        return closing[start + 1:]
 
     def _first_article(self, end: int) -> int:
         for i, para in enumerate(self.paras[:end]):
@@ -212,6 +223,11 @@ class ActReader:
         if is_amending(first.text) or (reads_like_instruction(first.text)
                                        and not is_conditional(first.text)):
             return self._amending(number, heading, chapter, body, span, condition=None)
+        repeals = read_repeals(self, number, body)
+        if repeals is not None:  # «De Wet … wordt ingetrokken.»
+            self._refuse_unreadable(number, [p for p in body if not looks_like_repeal(p.text)])
+            return Article(number=number, kind="repeal", heading=heading, repeals=repeals,
+                           text=tuple(p.text for p in body), chapter=chapter, span=span)
         self._refuse_unreadable(number, body)
         return Article(number=number, kind=plain_kind(body), heading=heading,
                        text=tuple(p.text for p in body), chapter=chapter, span=span)
@@ -302,14 +318,17 @@ class ActReader:
     def _law(self, law: Optional[LawRef], para: Para) -> Optional[LawRef]:
         if law is None:
             return None
+        if law.kind in ("this-act", "bill"):
+            return law
         name = clean_name(law.name, self.footnotes)
         ref = STB_REF_RE.search(name)
-        if law.kind == "this-act":
-            return law
-        if ref or re.match(r"(Wet|wet|Besluit) van \d", name):
-            stb = f"{ref.group(1)}, {ref.group(2)}" if ref else ""
-            return LawRef(STB_REF_RE.sub("", name).strip(), kind="act", stb=stb, span=law.span)
-        return LawRef(name, kind="law", span=law.span)
+        # what the name says besides (read by the builder: read/builder/regulations.py)
+        said = dict(doc=law.doc, date=law.date, stcrt=law.stcrt, number=law.number,
+                    kamerstuk=law.kamerstuk, span=law.span)
+        if ref or law.stb or re.match(r"(Wet|wet|Besluit) van \d", name):
+            stb = f"{ref.group(1)}, {ref.group(2)}" if ref else law.stb
+            return LawRef(STB_REF_RE.sub("", name).strip(), kind="act", stb=stb, **said)
+        return LawRef(name, kind="law", **said)
 
     def clean(self, para: Para) -> str:
         """The paragraph without publication artefacts (see ``clean_text``)."""
