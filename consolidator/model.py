@@ -344,6 +344,8 @@ class Repeal:
     text: str = field(default="", compare=False)
     span: Span = _span_field()
     place: Place = field(default=Place(), compare=False)
+    #: «wordt met ingang van 1 januari 2020 ingetrokken»; None: at the act's entry into force
+    date: Optional[_dt.date] = None
 
 
 # --------------------------------------------------------------------------- act structure

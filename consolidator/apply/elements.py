@@ -11,9 +11,10 @@ from __future__ import annotations
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.apply.content import build, toc_texts
+from consolidator.apply.numbering import number_of, sort_key
 from consolidator.apply.resolve import Slot, Target, item_label, text_parts
 from consolidator.apply.workspace import Workspace
-from consolidator.errors import ApplyError, NumberTaken
+from consolidator.errors import ApplyError, NumberMismatch, NumberTaken
 from consolidator.law.elements import (
     al_text, artikel_number, heading_info, is_al, is_artikel, is_heading, is_li, is_lid,
     is_lijst, is_repealed, iter_articles, li_label, lid_number, make_al, make_lijst, set_text,
@@ -51,6 +52,9 @@ def _delete_volzin(ws: Workspace, target: Target) -> None:
 def replace_element(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -> None:
     """«komt te luiden:», «wordt vervangen door:», «… door drie nieuwe leden»."""
     kind = targets[0].kind
+    if not any(line.text or line.label for line in ins.content.lines):
+        raise ApplyError(f"{targets[0].label}: the instruction gives no new text (an element "
+                         "replaced by nothing would be deleted: «vervalt»)")
     if kind == "toc-entry":
         _replace_toc(ws, ins, targets)
     elif kind == "volzin":
@@ -80,9 +84,13 @@ def _replace_blocks(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -
     """Swap the target elements for the new ones, at the place of the first."""
     first = targets[0]
     new = build(ins.content, default_kind=first.kind,
-                default_number=_number_of(first.element))
+                default_number=number_of(first.element))
     if ins.count > 1 and len(new) != ins.count:
         raise ApplyError(f"the act announces {ins.count} new elements but gives {len(new)}")
+    same_kind = [el for el in new if el.tag == first.element.tag]
+    if same_kind and not _same(number_of(same_kind[0]), number_of(first.element)):
+        raise NumberMismatch(f"{first.label} is to be replaced, but the new text is numbered "
+                             f"{number_of(same_kind[0])}")
     old = [t.element for t in targets]
     _check_numbers(ws, first.element.getparent(), new, replaced=old)
     parent, index = first.element.getparent(), first.element.getparent().index(first.element)
@@ -170,6 +178,7 @@ def _insert_blocks(ws: Workspace, ins: InsertElement, target: Target) -> None:
     new = build(ins.content, default_kind=ins.element or "", default_number=ins.number)
     if not new:
         raise ApplyError("the instruction gives no content to insert")
+    _check_announced(ins, new)
     parent, index = _insertion_point(ws, ins, target, new[0])
     _check_numbers(ws, parent, new, replaced=[])
     for offset, el in enumerate(new):
@@ -178,6 +187,24 @@ def _insert_blocks(ws: Workspace, ins: InsertElement, target: Target) -> None:
     for el in new:
         if is_heading(el):
             _adopt_following(el)
+
+
+def _check_announced(ins: InsertElement, new: list) -> None:
+    """The number and count the instruction announces are those of its new text:
+    «een nieuw artikel 12a» followed by «Artikel 12b.» is ``NumberMismatch``."""
+    if ins.count > 1 and len(new) != ins.count:
+        raise ApplyError(f"the act announces {ins.count} new elements but gives {len(new)}")
+    if ins.number and not _same(ins.number, number_of(new[0])):
+        raise NumberMismatch(f"the act announces {ins.element or 'element'} {ins.number}, "
+                             f"but the new text is numbered {number_of(new[0]) or '(none)'}")
+
+
+def _same(announced: str, given: str) -> bool:
+    """«12a» = «12a»; «III» = «3»; «b.» = «b»."""
+    a, b = announced.strip().rstrip(".").replace(" ", ""), given.strip().rstrip(".").replace(" ", "")
+    if a.lower() == b.lower():
+        return True
+    return sort_key(a) is not None and sort_key(a) == sort_key(b)
 
 
 def _insertion_point(ws: Workspace, ins: InsertElement, target: Target, first):
@@ -221,25 +248,15 @@ def _adopt_following(heading) -> None:
 # --------------------------------------------------------------------------- numbers
 
 
-def _number_of(el) -> str:
-    if is_artikel(el):
-        return artikel_number(el)
-    if is_lid(el):
-        return lid_number(el)
-    if is_li(el):
-        return item_label(el)
-    return heading_info(el).nr if is_heading(el) else ""
-
-
 def _check_numbers(ws: Workspace, parent, new: list, replaced: list) -> None:
     """NumberTaken when a new element's number is already used (replaced ones excepted)."""
     for el in new:
-        number, taken = _number_of(el), None
+        number, taken = number_of(el), None
         if is_artikel(el):
             taken = ws.index.find(number) if ws.index is not None else \
                 [a for a in iter_articles(ws.tree) if artikel_number(a) == number]
         elif is_lid(el) or is_li(el) or is_heading(el):
-            taken = [c for c in parent if c.tag == el.tag and _number_of(c) == number
+            taken = [c for c in parent if c.tag == el.tag and number_of(c) == number
                      and not (is_heading(c) and is_repealed(c))]
         taken = [c for c in taken or [] if not any(c is r for r in replaced)]
         if number and taken:
@@ -271,7 +288,7 @@ def _clear_number(ws: Workspace, target: Target, number: str, moving: list) -> N
     """A repealed holder of the number goes; a live one is NumberTaken."""
     el = target.element
     for other in list(el.getparent()):
-        if other.tag != el.tag or any(other is m for m in moving) or _number_of(other) != number:
+        if other.tag != el.tag or any(other is m for m in moving) or number_of(other) != number:
             continue
         if not is_repealed(other):
             raise NumberTaken(f"{target.label} cannot become {number}: "

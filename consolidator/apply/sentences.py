@@ -35,8 +35,9 @@ import copy
 import datetime as _dt
 from typing import Callable, Iterable, Optional
 
-from consolidator.apply.dispatch import APPLY
+from consolidator.apply.dispatch import APPLY, POSTCONDITIONS
 from consolidator.apply.labels import finish_labels
+from consolidator.apply.postelements import numbering_after, numbering_before
 from consolidator.apply.resolve import Target, resolve
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError, underline
@@ -69,11 +70,19 @@ def apply_articles(tree, articles: Iterable[Article], source_label: str,
     ``NumberTaken``) naming act, place, line/column, target and reason: an act
     with a failing instruction is refused whole.
     """
+    return apply_counting(tree, articles, source_label, date, in_place)[0]
+
+
+def apply_counting(tree, articles: Iterable[Article], source_label: str,
+                   date: Optional[_dt.date] = None, in_place: bool = False):
+    """``apply_articles``, and how many elements the instructions changed (0: the
+    articles changed nothing)."""
     new = tree if in_place else copy.deepcopy(tree)
     index = ArticleIndex(new)
+    changes = 0
     for sentence in _sentences(articles):
-        apply_sentence(new, sentence, source_label, date, index)
-    return new
+        changes += apply_sentence(new, sentence, source_label, date, index)
+    return new, changes
 
 
 def check_articles(tree, articles: Iterable[Article], source_label: str,
@@ -97,8 +106,9 @@ def _sentences(articles: Iterable[Article]) -> Iterable[Sentence]:
 
 def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
                    index: Optional[ArticleIndex] = None,
-                   observe: Optional[Callable] = None) -> None:
-    """Resolve every target of the sentence first, then apply in order (in place).
+                   observe: Optional[Callable] = None) -> int:
+    """Resolve every target of the sentence first, then apply in order (in place);
+    the number of elements changed.
 
     ``index`` is an ``ArticleIndex`` of ``tree`` kept across sentences; it is
     dropped after a sentence that may have added, replaced or renumbered articles.
@@ -111,18 +121,31 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
         plans = []
         for current in sentence.instructions:
             plans.append((current, _resolve_all(ws, current)))
+        groups = numbering_before(plans)
         for current, targets in plans:
             ws.instruction = current
             if observe is not None:
                 observe(ws, current, targets)
-            try:
-                APPLY[type(current)](ws, current, targets)
-            finally:
-                if index is not None:
-                    _update_index(index, ws, current, targets)
+            _apply_checked(ws, current, targets, index)
+        current = next((g[4] for g in groups), current)  # a gap is the renumbering's
+        numbering_after(ws, groups)
         _finish(ws)
     except ApplyError as exc:
         raise _located(exc, current, sentence, source_label) from None
+    return len(ws.changed) + len(ws.repealed)
+
+
+def _apply_checked(ws: Workspace, ins: Instruction, targets: list[Target],
+                   index: Optional[ArticleIndex]) -> None:
+    """The instruction's handler, between the two halves of its postcondition."""
+    check = POSTCONDITIONS[type(ins)]
+    state = check.before(ws, ins, targets)
+    try:
+        APPLY[type(ins)](ws, ins, targets)
+    finally:
+        if index is not None:
+            _update_index(index, ws, ins, targets)
+    check.after(ws, ins, targets, state)
 
 
 def _finish(ws: Workspace) -> None:

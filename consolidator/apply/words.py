@@ -73,8 +73,15 @@ def _word_edit(ws: Workspace, ins, targets: list[Target], what: str, finder: Cal
 # --------------------------------------------------------------------------- handlers
 
 
+def _refuse_empty(new: str, what: str) -> None:
+    """Words replaced or added by nothing: a deletion in disguise, or a lost payload."""
+    if not new.strip():
+        raise ApplyError(f"the instruction gives no words {what}")
+
+
 def replace_words(ws: Workspace, ins: ReplaceWords, targets: list[Target]) -> None:
     """«wordt «X» vervangen door: Y»."""
+    _refuse_empty(ins.new, f"to replace «{ins.old}» with (a deletion says «vervalt»)")
     finder = lambda text, lo, hi: T.find(text, ins.old, lo, hi)  # noqa: E731
     _word_edit(ws, ins, targets, f"«{ins.old}»", finder,
                lambda text, s, e: T.replace(text, s, e, ins.new), ins.telkens)
@@ -94,6 +101,7 @@ def delete_words(ws: Workspace, ins: DeleteWords, targets: list[Target]) -> None
 
 def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None:
     """«wordt na «A» ingevoegd: X», «aan het slot … toegevoegd: X»."""
+    _refuse_empty(ins.new, "to insert")
     if ins.position in ("end", "start"):
         for target in targets:
             slots = slots_of(ws, target)
@@ -115,6 +123,7 @@ def replace_after(ws: Workspace, ins: ReplaceAfter, targets: list[Target]) -> No
     """«wordt het gedeelte na «A» vervangen door: X»: everything after the anchor up
     to the end of the target, not counting its closing mark. When the target goes
     on after the anchor's alinea (a list, further alineas), those go too."""
+    _refuse_empty(ins.new, f"to put after «{ins.anchor}»")
     for target in targets:
         found = _matches(ws, target, lambda text, lo, hi: T.find(text, ins.anchor, lo, hi))
         _check_count(ws, target, f"«{ins.anchor}»", found, False)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, Optional
 
-from consolidator.model import Act, Article, Content, Instruction, Onderdeel
+from consolidator.model import Act, Article, Content, Instruction, LawRef, Onderdeel
 
 #: Fields every instruction has; the others are the fields of its kind.
 _COMMON = ("targets", "place", "span", "content")
@@ -38,8 +38,19 @@ def onderdeel_json(onderdeel: Onderdeel) -> dict[str, Any]:
     return {
         "label": onderdeel.label or None, "line": onderdeel.span.line,
         "context": str(onderdeel.context) if onderdeel.context.steps else None,
+        "date": onderdeel.date.isoformat() if onderdeel.date else None,
         "instructions": [instruction_json(i) for i in onderdeel.instructions],
     }
+
+
+def law_json(law: Optional[LawRef]) -> Optional[dict[str, Any]]:
+    """A regulation as the act names it: its name, what it is, its date and numbers."""
+    if law is None:
+        return None
+    return {"name": law.name, "kind": law.kind, "doc": law.doc or None,
+            "date": law.date.isoformat() if law.date else None, "stb": law.stb or None,
+            "stcrt": law.stcrt or None, "number": law.number or None,
+            "kamerstuk": law.kamerstuk or None}
 
 
 def article_json(article: Article) -> dict[str, Any]:
@@ -53,6 +64,9 @@ def article_json(article: Article) -> dict[str, Any]:
                       "text": article.condition.text} if article.condition else None,
         "onderdelen": [onderdeel_json(o) for o in article.onderdelen],
         "text": list(article.text),
+        "law_ref": law_json(law), "date": article.date.isoformat() if article.date else None,
+        "repeals": [{"line": r.span.line, "regulations": [law_json(x) for x in r.laws],
+                     "date": r.date.isoformat() if r.date else None} for r in article.repeals],
     }
 
 
@@ -93,7 +107,10 @@ def _article_outline(article: Article) -> list[str]:
         out.append(f"  {label}{context}")
         for ins in onderdeel.instructions:
             out.append(f"    {ins.span.line}:{ins.span.column}  {_summary(ins)}")
-    if not article.onderdelen and article.text:
+    for repeal in article.repeals:
+        out.append(f"  {repeal.span.line}:{repeal.span.column}  withdraws "
+                   + "; ".join(law.name for law in repeal.laws))
+    if not article.onderdelen and not article.repeals and article.text:
         first = article.text[0]
         out.append(f"  {first[:100]}{'…' if len(first) > 100 else ''}")
     return out

@@ -22,7 +22,7 @@ def _quoted() -> re.Pattern:
     return re.compile(grammar_parser().get_terminal("QUOTED").pattern.to_regexp())
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted segment, so colons inside quotes are ignored."""
     return [m.span() for m in _quoted().finditer(text)]
 
@@ -39,7 +39,7 @@ def split_payload(text: str) -> tuple[str, Optional[str]]:
     """
     if ":" not in text:  # most sentences: no need to find the quotes
         return _drop_full_stop(text.rstrip()), None
-    inside = _quote_spans(text)
+    inside = quote_spans(text)
     for match in re.finditer(r":(?=\s|$)", text):
         pos = match.start()
         if any(a <= pos < b for a, b in inside):

@@ -158,18 +158,27 @@ class SamenloopReader:
 
     def _one_sentence(self, base: Article, reading: Reading, para: Para) -> Article:
         """«…, wordt in artikel I, onderdeel B, «…» vervangen door: ….»: the instruction, put
-        in the usual order, changes this act; anything else stays text (``applied`` by the
-        timeline only as a note, or refused if it reads as an amendment)."""
+        in the usual order, changes this act (or the law it names); a consequence that
+        changes no text («berust dit besluit op …») stays text; one that reads like an
+        amendment but cannot be read is an error, never passed over."""
         sentence = _in_usual_order(reading.rest)
-        if sentence is None:
+        if sentence is None and not reads_as_amendment(reading.rest):
             return base
         place = Place(article=self.number)
         try:
-            parsed = self.act.sentence(para, place, Locator(), Content(), sentence)
-        except ActSyntaxError:
-            return base  # kept as text: the timeline refuses it if it applies
+            parsed = self.act.sentence(para, place, Locator(), Content(), sentence) \
+                if sentence else None
+        except ActSyntaxError as exc:
+            parsed, reason = None, exc.message
+        else:
+            reason = "it is not in the order «wordt in … «…» vervangen door: …»"
         if parsed is None or not hasattr(parsed, "instructions"):
-            return base
+            exc = self.act.error(para, f"ARTIKEL {self.number}: what the samenloop clause then "
+                                 f"does reads like an amendment instruction, but cannot be "
+                                 f"read: {reason}")
+            if self.act.collected(exc, place):
+                return base
+            raise exc
         law = parsed.law and self.act.law_of(parsed.law, para) or LawRef("deze wet",
                                                                              kind="this-act")
         onderdeel = Onderdeel(label="", sentences=(parsed,), span=Span(para.line, para.column))
@@ -200,8 +209,9 @@ def _in_usual_order(rest: str) -> Optional[str]:
     match = _INVERTED.match(rest)
     if not match:
         return None
-    place = match.group(2).rstrip(",")
-    return f"In {place}, {match.group(1)} {rest[match.end():]}"
+    place = match.group(2).rstrip(", ")
+    comma = "," if "," in place else ""  # «In artikel I, onderdeel B, wordt …»
+    return f"In {place}{comma} {match.group(1)} {rest[match.end():]}"
 
 
 def reads_as_amendment(text: str) -> bool:

@@ -50,7 +50,7 @@ class RuleCache:
     def rules(self, act: Act) -> list:
         found = self._rules.get(id(act))
         if found is None or found[0] is not act:
-            found = (act, iwt.read_entry_rules(act))
+            found = (act, iwt.read_entry_rules(act, act.text or None))
             self._rules[id(act)] = found
         return found[1]
 

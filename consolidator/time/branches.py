@@ -126,6 +126,8 @@ def _effect(branch: Branch, known: list[Act]) -> str:
         return f"it changes no text: «{rest}»"
     if law.kind == "this-act":
         return f"it changes this act's own ARTIKELEN from {when}, before they take effect"
+    if law.kind == "law":
+        return f"it changes {law.name} from {when}"
     target = next((a for a in known if refers_to(law, a)), None)
     if target is not None:
         return f"it changes {act_label(target)} from {when}, before its parts take effect"

@@ -84,6 +84,8 @@ def plan(names: set[str], acts: list[Act], facts: list[ActFact],
         withdrawals = _withdrawals(act, names)
         if withdrawals:
             _withdrawal_events(ActTiming(act, known, cache), withdrawals, rank, events, notes)
+        _law_branch_events(branches_of(act, known, facts, known_at, cache), names, rank, known,
+                           events, notes)
         if not articles_for(act, names) and not _may_gain_articles(act, known):
             continue
         found = versions_of(act, known, facts, known_at, cache)
@@ -123,6 +125,23 @@ def _withdrawal_events(timing: ActTiming, withdrawals, rank: int, events, notes)
         events.append(Event(entry.valid_from, timing.act, article, (part,),
                             act_key(timing.act), f"{entry.reason}; the law is withdrawn",
                             rank))
+
+
+def _law_branch_events(branches, names: set[str], rank: int, known, events, notes) -> None:
+    """Samenloop branches that change this law itself («…, wordt in artikel 5 van de Wet X
+    «…» vervangen door: …»): from the date the branch holds, if it applies."""
+    mine = [b for b in branches if b.article.law is not None and b.article.law.kind == "law"
+            and names_law(b.article.law.name, names)]
+    if not mine:
+        return
+    notes.extend(branch_notes(mine, known))
+    for branch in mine:
+        if not branch.decision.applies:
+            continue
+        for piece, parts in _pieces(branch.article):
+            events.append(Event(branch.decision.when, branch.act, piece, parts,
+                                act_key(branch.act), f"{branch.where} (samenloop): "
+                                f"{branch.decision.reason}", rank))
 
 
 def _may_gain_articles(act: Act, known: list[Act]) -> bool:

@@ -6,12 +6,14 @@ gives two); an element is every combination of its parts' alternatives, its step
 sorted from the outside in (``_RANK``)."""
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
 from consolidator.model import LawRef, Locator, Step
 from consolidator.read.builder.base import BuilderBase, unquote
 from consolidator.read.builder.numbers import artnum, labels_from_to
+from consolidator.read.builder.regulations import law_ref
 
 _RANK = {
     "act-artikel": -3, "act-onderdeel": -2, "act-punt": -1,
@@ -120,10 +122,16 @@ class LocatorRules(BuilderBase):
     # -- law references
 
     def law_named(self, meta, children):
-        return LawRef(clean_law_name(str(children[0])), span=self.span(meta))
+        return law_ref(clean_law_name(str(children[0])), self.span(meta))
 
     def law_this(self, meta, children):
-        return LawRef("deze wet", kind="this-act", span=self.span(meta))
+        """«van deze wet», «van dit besluit», «van deze regeling»: the act itself."""
+        name = str(children[0]).split(" ", 1)[1]  # «van dit besluit» → «dit besluit»
+        return LawRef(name, kind="this-act", doc=name.split(" ", 1)[1], span=self.span(meta))
+
+    def law_bill(self, meta, children):
+        return LawRef("voorstel van wet", kind="bill", doc="voorstel van wet",
+                      span=self.span(meta))
 
 
 def join(outer: Locator, inner: Locator) -> Locator:
@@ -135,6 +143,20 @@ def join(outer: Locator, inner: Locator) -> Locator:
     first_rank = _RANK.get(inner.steps[0].kind, 9)
     kept = tuple(s for s in outer.steps if _RANK.get(s.kind, 9) < first_rank)
     return Locator(kept + inner.steps)
+
+
+def book_of_law(targets: list[Locator], law):
+    """«Boek 7 van het Burgerlijk Wetboek»: BWB keeps each book of the Burgerlijk Wetboek
+    as a regulation of its own («Burgerlijk Wetboek Boek 7»), so a locator's book goes
+    into the name of the law it changes."""
+    if law is None or law.name != "Burgerlijk Wetboek" or not targets:
+        return targets, law
+    books = {t.steps[0].number for t in targets if t.steps and t.steps[0].kind == "boek"}
+    if len(books) != 1 or not all(t.steps and t.steps[0].kind == "boek" for t in targets):
+        return targets, law
+    named = dataclasses.replace(law, name=f"Burgerlijk Wetboek Boek {books.pop()}")
+    inner = [Locator(t.steps[1:]) for t in targets]
+    return [t for t in inner if t.steps], named
 
 
 def clean_law_name(name: str) -> str:

@@ -6,14 +6,20 @@ set («Artikel 105b wordt gewijzigd als volgt:») is joined to every locator.
 """
 from __future__ import annotations
 
-from typing import Union
+from dataclasses import dataclass
+from typing import Optional, Union
 
+from consolidator.dates import find_date
+from consolidator.errors import ConsolidatorError
 from consolidator.model import (
     INSTRUCTION_CLASSES, Instruction, Intro, LawRef, Locator, Repeal, Sentence, Span,
 )
 from consolidator.read.builder.actions import element_fields, new_of
 from consolidator.read.builder.base import Action, BuilderBase, GrammarUse, unquote
-from consolidator.read.builder.locators import clean_law_name, join
+from consolidator.read.builder.locators import book_of_law, clean_law_name, join
+from consolidator.read.builder.regulations import (
+    NotARegulation, doc_of, law_ref, regulations,
+)
 
 
 #: What one sentence of an act reads as (``Intro`` lives in ``model``; importable from here too).
@@ -22,20 +28,96 @@ Parsed = Union[Sentence, Intro, Repeal]
 _CLASSES = {cls.kind: cls for cls in INSTRUCTION_CLASSES}
 
 
+@dataclass(frozen=True)
+class Dated:
+    """«met ingang van 1 januari 2020»: the date a sentence gives its changes."""
+
+    date: object
+
+
+@dataclass(frozen=True)
+class Named:
+    """A regulation's name as the sentence writes it (one, or a list for a repeal)."""
+
+    text: str
+    meta: object
+
+
+def _law_of(children) -> Optional[LawRef]:
+    return next((c for c in children if isinstance(c, LawRef)), None)
+
+
+def _date_of(children):
+    dated = next((c for c in children if isinstance(c, Dated)), None)
+    return dated.date if dated else None
+
+
 class SentenceRules(BuilderBase):
     """Intros and sentences → ``Intro`` and ``Sentence``."""
 
     def intro_subject(self, meta, children):
-        law = next((c for c in children if isinstance(c, LawRef)), None)
-        return Intro(tuple(self._subject_targets(children[0])), law, self.span(meta))
+        law = _law_of(children)
+        targets, law = book_of_law(list(self._subject_targets(children[0])), law)
+        return Intro(tuple(targets), law, self.span(meta), _date_of(children))
 
     def intro_law(self, meta, children):
-        name = clean_law_name(str(children[0]))
-        return Intro((), LawRef(name, span=self.span(meta)), self.span(meta))
+        named = next(c for c in children if isinstance(c, (Named, LawRef)))
+        law = self._regulation(named) if isinstance(named, Named) else named
+        return Intro((), law, self.span(meta), _date_of(children))
 
     def intro_in(self, meta, children):
-        law = next((c for c in children if isinstance(c, LawRef)), None)
-        return Intro(tuple(children[0]), law, self.span(meta))
+        targets, law = book_of_law(list(children[0]), _law_of(children))
+        return Intro(tuple(targets), law, self.span(meta))
+
+    def intro_verb(self, meta, children):
+        return next((c for c in children if isinstance(c, Dated)), None)
+
+    def dated(self, meta, children):
+        try:
+            date = find_date(str(children[0]))
+        except ConsolidatorError as exc:
+            raise GrammarUse(exc.message, meta) from None
+        return Dated(date)
+
+    def reg_named(self, meta, children):
+        return Named(str(children[-1]), meta)
+
+    def reg_bill(self, meta, children):
+        return LawRef("voorstel van wet", kind="bill", doc="voorstel van wet",
+                      span=self.span(meta))
+
+    def _regulation(self, named: "Named", name: str = "", withdrawn: bool = False) -> LawRef:
+        """One regulation, named at the start of the sentence. What a repeal withdraws
+        must say it is a regulation at its head («het Besluit …», «de wet van …»): the
+        verb alone («… dient te worden ingetrokken») does not make a subject one."""
+        meta = named.meta
+        law = law_ref(clean_law_name(name or named.text), self.span(meta))
+        if withdrawn and not doc_of(law.name):
+            raise GrammarUse(f"«{law.name}» does not name a regulation (no wet, besluit, "
+                             "regeling, … at its head)", meta)
+        return law
+
+    # -- repeals
+
+    def repeal(self, meta, children):
+        named, (plural, date) = children
+        if isinstance(named, LawRef):  # «Het voorstel van wet wordt ingetrokken»
+            return Repeal((named,), self.text, self.span(meta), self.place, date)
+        try:
+            names = regulations(named.text, plural)
+        except NotARegulation as exc:
+            raise GrammarUse(exc.message, named.meta) from None
+        laws = tuple(self._regulation(named, n, withdrawn=True) for n in names)
+        return Repeal(laws, self.text, self.span(meta), self.place, date)
+
+    def repeal_one(self, meta, children):
+        return (False, _date_of(children))
+
+    def repeal_many(self, meta, children):
+        return (True, _date_of(children))
+
+    def repeal_komt(self, meta, children):
+        return (str(children[0]) == "komen", None)
 
     def framed(self, meta, children):
         frame = children[0]
