@@ -115,10 +115,13 @@ def _withdrawal(act, known, cache, notes) -> Optional[tuple[_dt.date, str]]:
         if other is act:
             continue
         for article in other.articles:
-            if article.kind != "repeal" or not any(
-                    names_act(ref, act) for repeal in article.repeals for ref in repeal.laws):
+            repeal = next((r for r in article.repeals if article.kind == "repeal"
+                           and any(names_act(ref, act) for ref in r.laws)), None)
+            if repeal is None:
                 continue
             entry = ActTiming(other, known, cache).entry(iwtrules.Part(article.number))
+            if repeal.date is not None:  # «wordt met ingang van … ingetrokken»
+                entry = iwtrules.Entry(repeal.date, repeal.date, "", "")
             label = f"{act_label(other)}, ARTIKEL {article.number}"
             if entry.valid_from is None:
                 notes.append(f"{label}: withdraws {act_label(act)}, but waits for "

@@ -116,7 +116,9 @@ def _withdrawals(act: Act, names: set[str]) -> list[Article]:
 def _withdrawal_events(timing: ActTiming, withdrawals, rank: int, events, notes) -> None:
     for article in withdrawals:
         part = iwtrules.Part(article.number)
-        entry = timing.entry(part)
+        dated = article.repeals[0].date  # «wordt met ingang van 1 januari 2026 ingetrokken»
+        entry = iwtrules.Entry(dated, dated, "", f"ARTIKEL {article.number}: met ingang van "
+                                                 f"{dated}") if dated else timing.entry(part)
         where = f"{timing.label}, ARTIKEL {article.number}"
         if entry.valid_from is None:
             notes.append(f"{where}: withdraws the law, but waits for {entry.pending} "
