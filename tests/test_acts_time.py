@@ -197,3 +197,35 @@ def test_the_same_day_cannot_be_decided():
                           [bill_36301(D(2024, 11, 1))])
     assert "both take effect on 2024-11-01" in str(found.value)
     assert "Aanwijzing 5.70" in str(found.value)
+
+
+# --------------------------------------------------------------------------- the seed's ARTIKEL X
+
+
+def test_seed_artikel_x_applies_where_its_condition_holds(seed_act, tmp_path):
+    """ARTIKEL X changes the seed's own ARTIKELEN I to III when Stb. 1996, 580 took effect
+    on or before the seed: with its real dates (1 February 1997) it does not; with a made-up
+    facts file (1 December 1996) it inserts onderdeel A1 into ARTIKEL I, which then deletes
+    «, afdeling 5, paragraaf 4,» from WBO article 52a as Stb. 1996, 580 worded it."""
+    from consolidator.apply.sentences import apply_articles
+    from consolidator.time.facts import load_facts
+
+    made_up = tmp_path / "facts.toml"
+    made_up.write_text('[[act]]\nstb = "1996, 580"\nkamerstukken = "24 138"\n'
+                       'published = 1996-11-20\nin_force = 1996-12-01\n'
+                       'source = "made up for this test"\n', "utf-8")
+    names = {"wet op het basisonderwijs"}
+    real = plan(names, [seed_act], load_facts(ROOT / "corpus" / "facts.toml"))
+    assert not [e for e in real.events if e.parts[0].onderdeel == "A1"]
+    assert any("ARTIKEL X (samenloop): not applied" in n for n in real.notes)
+    held = plan(names, [seed_act], load_facts(made_up))
+    added = [e for e in held.events if e.parts[0].onderdeel == "A1"]
+    assert [(e.valid_from, e.article.number) for e in added] == [(D(1997, 1, 1), "I")]
+    text = (ROOT / "corpus" / "BWBR0003420" / "stb-1996-580-art52a.txt").read_text("utf-8")
+    law = lawtext.parse_law_text(text, date=D(1996, 12, 31))
+    after = apply_articles(law, [added[0].article], source_label="Stb. 1996, 649")
+    lid = lawtext.render_law_text(after, artikel="52a").splitlines()[2]
+    assert lid == ("2. Indien een openbare school in stand wordt gehouden door een stichting of "
+                   "een openbare rechtspersoon, wordt deze aangemerkt als een door de gemeente "
+                   "in stand gehouden openbare school voor de toepassing van afdeling 2 en "
+                   "afdeling 6.")
