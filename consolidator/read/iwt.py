@@ -1,285 +1,44 @@
 """Entry-into-force (inwerkingtreding) articles → rules: which part of an act takes
 effect when (grammar/iwt.lark). The rules and how they decide a part's date are
-in ``iwtrules``; the parts a sentence names are placed by ``iwtparts``.
+in ``iwtrules``.
 
-An article is read lid by lid; each lid goes to the LALR grammar whole (its
-sentences and an enumeration «a. … b. …» included), and one Transformer turns
-the tree into statements, from which ``EntryRules`` are built. A sentence that
-cannot be read raises ``ActSyntaxError`` with its line and column, never a guess.
-
-Leden that only say when a provision is first applied («is voor het eerst van
-toepassing op het schooljaar 1999–2000») are kept as ``notes``: they do not
-change when text takes effect.
+An article is read lid by lid. A lid is split into sentences
+(``iwtsentences``); a sentence that sets no time (a publication clause, a
+citeertitel, what the text first applies to, a signature) is kept as a note; every
+other sentence goes to the LALR grammar whole (an enumeration «a. … b. …»
+included), ``iwtbuild`` turns its tree into a statement, ``iwtlid`` joins the
+statements of the lid and makes them rules, one set per act they are for (an
+inwerkingtredingsbesluit sets dates for another act; «De Wet op de accijns en deze
+wet treden …» for two). A sentence that cannot be read raises ``ActSyntaxError``
+with its line and column and what was not understood, never a guess.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
-from lark import Token, Transformer, v_args
-from lark.exceptions import UnexpectedInput, VisitError
+from lark.exceptions import UnexpectedEOF, UnexpectedInput, VisitError
 
-from consolidator.dates import MONTHS, find_date
-from consolidator.errors import ActSyntaxError, TimeError, underline
-from consolidator.model import Act, Article, LawRef, Span
-from consolidator.numbers import ORDINAL_WORDS, ORDINALS
+from consolidator.errors import ActSyntaxError, underline
+from consolidator.model import Act, Article, Span
+from consolidator.numbers import ORDINAL_WORDS
 from consolidator.read.grammars import iwt_parser
+from consolidator.read.iwtbuild import IwtBuilder
+from consolidator.read.iwtstatements import NOTE, Clause, Statement, Subject
 from consolidator.read.iwtjson import entry_rules_json
-from consolidator.read.iwtparts import PartsReader, Unsupported
-from consolidator.read.iwtrules import (
-    DECREE, LATER_LAW, WHOLE, AfterPublication, Condition, Delegated, EntryRules, Fixed,
-    RetroRule, Rule, Scope,
-)
-
-# -- statements: what one sentence says, before it becomes rules
-
-
-@dataclass
-class Subject:
-    scope: Scope
-    target: Optional[LawRef] = None
-    explicit_own: bool = False  # «deze wet», «van deze wet»
-
-
-@dataclass
-class Timed:
-    """An in-force clause: ``moment`` is (Moment, verbatim text)."""
-
-    scope: Optional[Scope]  # None: the sentence's subject
-    moment: tuple
-    extra: tuple = ()  # Condition of an alternative («dan wel indien …»)
-
-
-@dataclass
-class Back:
-    """A retroactivity clause; ``scope`` None: the sentence's subject."""
-
-    scope: Optional[Scope]
-    date: _dt.date
-    text: str
-    exclude: Optional[Scope] = None
-
-
-@dataclass
-class Statement:
-    subject: Subject
-    clauses: list
-    condition: Optional[Condition] = None
-    except_scopes: list = field(default_factory=list)
-
-
-# -- the Transformer
-
-
-def _day_month(token: Token) -> tuple[int, int]:
-    day, month = token.value.split()
-    found = int(day), MONTHS[month.lower()]
-    try:
-        _dt.date(2000, found[1], found[0])  # a leap year: 29 februari is a day of the year
-    except ValueError:
-        raise Unsupported(f"«{token.value}»: not a day of the year", token) from None
-    return found
-
-
-def _date(token: Token) -> Optional[_dt.date]:
-    """The date a DATE token writes, or an error at the token («31 februari 1997»)."""
-    try:
-        return find_date(token.value)
-    except TimeError as exc:
-        raise Unsupported(exc.message, token) from None
-
-
-_CMP = {"na": ">", "op of na": ">=", "vóór": "<", "voor": "<"}
-
-
-def _cmp(token: Token) -> str:
-    """The comparison «op of na» writes, whatever whitespace stands between its words."""
-    return _CMP[" ".join(token.value.lower().split())]
-
-
-@v_args(inline=True)
-class IwtBuilder(Transformer):
-    """The tree of one lid → a list of ``Statement``."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.text = text
-
-    def start(self, *statements):
-        return [s for s in statements]
-
-    # subjects
-
-    def this_act(self, token):
-        return Subject(WHOLE, explicit_own=True)
-
-    def other_act(self, token):
-        return Subject(WHOLE, target=_act_ref(token.value))
-
-    def other_law(self, token):
-        name = re.sub(r"^(de|het)\s+", "", token.value.strip(), flags=re.I)
-        return Subject(WHOLE, target=LawRef(name, kind="law"))
-
-    def own_parts(self, scope, van=None):
-        return Subject(scope, explicit_own=van is not None)
-
-    def other_parts(self, scope, token):
-        return Subject(scope, target=_act_ref(re.sub(r"^,?\s*van\s+", "", token.value.strip())))
-
-    @v_args(inline=False)
-    def parts(self, tokens):
-        return PartsReader(tokens).read()
-
-    def except_pre(self, scope):
-        return scope
-
-    # moments
-
-    @v_args(meta=True, inline=True)
-    def plain_moment(self, meta, when):
-        return when, self.text[meta.start_pos:meta.end_pos]
-
-    def alternative(self, first, cmp, date, second):
-        condition = Condition(_cmp(cmp), _date(date), f"{cmp.value} {date.value}")
-        return ("alternative", first, condition, second)
-
-    def fixed(self, token):
-        return Fixed(_date(token))
-
-    def day_after(self, token, publication):
-        ordinal = token.value.split()[1] if len(token.value.split()) > 3 else "eerste"
-        if ordinal not in ORDINALS:
-            raise Unsupported(f"«{token.value}»: not a day", token)
-        return AfterPublication(days=ORDINALS[ordinal])
-
-    def month_after(self, token, publication):
-        ordinal = token.value.split()[-3]
-        if ordinal not in ORDINALS:
-            raise Unsupported(f"«{ordinal} kalendermaand»: not a month", token)
-        return AfterPublication(calendar_month=ORDINALS[ordinal])
-
-    def next_day_month(self, token, publication):
-        return AfterPublication(day_month=_day_month(token))
-
-    def decree(self, token, diff=None):
-        return Delegated(DECREE)
-
-    def by_law(self):
-        return Delegated(LATER_LAW)
-
-    def decree_year(self, token):
-        return Delegated(DECREE, day_month=_day_month(token))
-
-    @v_args(meta=True, inline=True)
-    def cond_issued(self, meta, kind, cmp, date):
-        return Condition(_cmp(cmp), _date(date),
-                         self.text[meta.start_pos:meta.end_pos])
-
-    # clauses after the moment
-
-    def mdv(self, *clauses):
-        return [c for clause in clauses if clause is not None for c in clause]
-
-    def retro_parts(self, scope, date):
-        return [Back(scope, _date(date), date.value)]
-
-    def retro_parts_pronoun(self, pronoun, scope, date):
-        return self.retro_parts(scope, date)
-
-    def also_in_force(self, scope, moment):
-        return [Timed(scope, moment)]
-
-    def xref(self, token):
-        return None  # the other leden are more precise and win anyway
-
-    def retro_all(self, date):
-        return [Back(None, _date(date), date.value)]
-
-    def retro_except(self, scope, date):
-        return [Back(None, _date(date), date.value, exclude=scope)]
-
-    def except_post(self, items):
-        return [("except", items)]
-
-    def except_enum(self, *items):
-        return [c for item in items for c in item]
-
-    def except_item(self, scope, moment, tail=None):
-        clauses = [Timed(scope, moment)]
-        for back in tail or []:
-            clauses.append(Back(back.scope or scope, back.date, back.text))
-        return clauses
-
-    # sentences
-
-    def in_force(self, subject, *rest):
-        rest = list(rest)
-        excepted = rest.pop(0) if isinstance(rest[0], Scope) else None
-        moment, tails = rest[0], rest[1:]
-        statement = Statement(subject, [Timed(None, moment)])
-        if excepted is not None:
-            statement.except_scopes.append(excepted)
-        for tail in tails:
-            self._add_tail(statement, tail)
-        return statement
-
-    inverted = in_force
-
-    @staticmethod
-    def _add_tail(statement: Statement, tail) -> None:
-        for clause in tail:
-            if isinstance(clause, tuple) and clause[0] == "except":
-                statement.except_scopes.extend(c.scope for c in clause[1] if isinstance(c, Timed))
-                statement.clauses.extend(clause[1])
-            else:
-                assert isinstance(clause, (Timed, Back)), clause
-                statement.clauses.append(clause)
-
-    def conditional(self, condition, statement):
-        statement.condition = condition
-        return statement
-
-    def deviating(self, statement):
-        return statement
-
-    def retro_sentence(self, subject, date):
-        return Statement(subject, [Back(None, _date(date), date.value)])
-
-    def enumerated(self, subject, *items):
-        return Statement(subject, [c for item in items for c in item])
-
-    def by_moment(self, moment, *scopes):
-        include = tuple(ref for s in scopes for ref in s.include)
-        exclude = tuple(ref for s in scopes for ref in s.exclude)
-        return [Timed(Scope(include=include, exclude=exclude), moment)]
-
-    def kb_other(self, scope):
-        moment = (Delegated(DECREE), "bij koninklijk besluit")
-        return Statement(Subject(scope), [Timed(None, moment)])
-
-
-def _act_ref(text: str) -> LawRef:
-    """«De wet van 4 juli 1996 (Stb. 403)» → LawRef with stb «1996, 403» (the year
-    of the date when the reference leaves it out)."""
-    text = re.sub(r"^(de|het)\s+", "", text.strip(), flags=re.I)
-    stb = re.search(r"\(Stb\.\s*(?:(\d{4}),\s*)?(\d+)\)", text)
-    year = stb.group(1) or re.search(r"\d{1,2}\s+[a-z]+\s+(\d{4})", text).group(1)
-    name = re.sub(r"\s*\(Stb\.[^)]*\)", "", text).strip()
-    return LawRef(name, kind="act", stb=f"{year}, {stb.group(2)}")
-
-
-# --------------------------------------------------------------------------- articles → rules
-
+from consolidator.read.iwtlid import Bucket, bucket_key, lid_buckets, resolve
+from consolidator.read.iwtparts import Unsupported
+from consolidator.read.iwtrules import EntryRules
+from consolidator.read.iwtscope import WHOLE
+from consolidator.read.iwtsentences import Sentence, sentences
+from consolidator.read.iwtunread import unread_message
 
 _LID_RE = re.compile(r"^(?:•\s*)?(\d+[a-z]?)\.\s+")
 _ENUM_RE = re.compile(r"^[a-z]\.\s")
-_IWT_WORDS = re.compile(r"in\s+werking|terugwerk|werk(t|en)\s+terug", re.I)
-_NOTE_RE = re.compile(r"voor\s+het\s+eerst\s+van\s+toepassing|voor\s+de\s+eerste\s+maal\s+van\s+"
-                      r"toepassing|voor\s+het\s+eerst\s+betrekking", re.I)
 
 
 @dataclass
@@ -297,35 +56,78 @@ class _Lid:
         return self.segments[0][1], self.segments[0][2], self.raw[0]
 
 
-def rules_from_article(article: Article, source: str = "", *, lines: Optional[Sequence[str]] = None,
-                       published: Optional[_dt.date] = None, stb: str = "",
-                       label: str = "", signed: Optional[_dt.date] = None) -> EntryRules:
-    """The rules of one entry-into-force article. ``lines`` (the act's text, split
-    in lines) give errors their exact line and column; without them an error
-    points at the article's first line. ``published``, ``stb``, ``label``
-    describe the act that contains the article.
+@dataclass(frozen=True)
+class _About:
+    """The act that holds the article, for errors and for the rules."""
 
-    Raises ActSyntaxError for a sentence it cannot read, and when one article
-    sets dates both for its own act and for another."""
-    statements, notes = [], []
-    for lid in _leden(article, lines):
-        if not _IWT_WORDS.search(lid.text) and _NOTE_RE.search(lid.text):
-            notes.append(f"{_where(article, lid)}: {lid.text}")
-            continue
-        statements.extend((lid, s) for s in _parse_lid(lid, article, source))
-    rules, retro, target = _build(article, statements, source)
-    return EntryRules(target=target, rules=tuple(rules), retro=tuple(retro), published=published,
-                      stb=stb if target is None else "", label=label, notes=tuple(notes),
-                      signed=signed)
+    source: str = ""
+    lines: Optional[Sequence[str]] = None
+    published: Optional[_dt.date] = None
+    signed: Optional[_dt.date] = None
+    stb: str = ""
+    label: str = ""
+
+
+# --------------------------------------------------------------------------- public
 
 
 def read_entry_text(text: str) -> list[dict]:
     """The rules of one lid of an entry-into-force article, read on its own, as
-    JSON-able dicts (``iwtjson``: one per rule, notes included). Raises
-    ActSyntaxError with the line and column (in ``text``) of what it cannot read."""
+    JSON-able dicts (``iwtjson``: one per rule, notes included; ``target`` null is
+    the act itself). Raises ActSyntaxError with the line and column (in ``text``)
+    of what it cannot read."""
     article = Article(number="", kind="entry-into-force", text=(text.strip(),), span=Span(1, 1))
-    lines = text.splitlines() or [""]
-    return entry_rules_json(rules_from_article(article, "", lines=lines))
+    about = _About(lines=text.splitlines() or [""])
+    return [rule for found in _article_rules(article, about, where_prefix="")
+            for rule in entry_rules_json(found)]
+
+
+def article_entry_rules(article: Article, source: str = "", *,
+                        lines: Optional[Sequence[str]] = None,
+                        published: Optional[_dt.date] = None, stb: str = "", label: str = "",
+                        signed: Optional[_dt.date] = None) -> list[EntryRules]:
+    """The rules of one entry-into-force article, one ``EntryRules`` per act it sets
+    dates for (this act first when it does). ``lines`` (the act's text, split in
+    lines) give errors their exact line and column; without them an error points at
+    the article's first line. ``published``, ``signed``, ``stb``, ``label``
+    describe the act that contains the article."""
+    about = _About(source, lines, published, signed, stb, label)
+    return _article_rules(article, about)
+
+
+def rules_from_article(article: Article, source: str = "", **about) -> EntryRules:
+    """The rules of an entry-into-force article that sets dates for one act only.
+    Raises ActSyntaxError for a sentence it cannot read, and when the article sets
+    dates for more than one act (use ``article_entry_rules``)."""
+    found = article_entry_rules(article, source, **about)
+    if len(found) > 1:
+        raise ActSyntaxError(f"{_article_label(article)} sets dates for more than one act",
+                             source=source, line=article.span.line)
+    if found:
+        return found[0]
+    return EntryRules(published=about.get("published"), stb=about.get("stb", ""),
+                      label=about.get("label", ""), signed=about.get("signed"))
+
+
+def act_rules_json(act: Act) -> dict[str, dict]:
+    """For ``parse --json``: per entry-into-force ARTIKEL (by number) ``{"rules": […],
+    "rules_error": null}``, or, when it cannot be read, ``{"rules": null, "rules_error":
+    {"message", "line", "column"}}``: the act still parses, its amending ARTIKELEN stay
+    readable, and the error is where the dates are needed."""
+    lines = _source_lines(act, None)
+    about = _About(act.source, lines, act.published, act.signed, act.stb, _act_label(act))
+    found = {}
+    for article in act.articles:
+        if article.kind != "entry-into-force":
+            continue
+        try:
+            rules = [rule for entry in _article_rules(article, about)
+                     for rule in entry_rules_json(entry)]
+            found[article.number] = {"rules": rules, "rules_error": None}
+        except ActSyntaxError as exc:
+            found[article.number] = {"rules": None, "rules_error": {
+                "message": exc.message, "line": exc.line or None, "column": exc.column or None}}
+    return found
 
 
 def read_entry_rules(act: Act, text: Optional[str] = None) -> list[EntryRules]:
@@ -334,25 +136,123 @@ def read_entry_rules(act: Act, text: Optional[str] = None) -> list[EntryRules]:
     act's text for exact error positions; by default ``act.source`` is read if it
     is a file."""
     lines = _source_lines(act, text)
-    label = _act_label(act)
-    own = EntryRules(published=act.published, stb=act.stb, label=label, signed=act.signed)
+    about = _About(act.source, lines, act.published, act.signed, act.stb, _act_label(act))
+    own = _empty(None, about)
     others: dict[str, EntryRules] = {}
     for article in act.articles:
         if article.kind != "entry-into-force":
             continue
-        found = rules_from_article(article, act.source, lines=lines, published=act.published,
-                                   stb=act.stb, label=label, signed=act.signed)
-        if found.target is None:
-            own = _merge(own, found)
-        else:
-            key = found.target.stb or found.target.name
-            others[key] = _merge(others.get(key, found), found) if key in others else found
+        for found in _article_rules(article, about):
+            if found.target is None:
+                own = _merge(own, found)
+            else:
+                key = bucket_key(found.target)
+                others[key] = _merge(others[key], found) if key in others else found
     return [own] + list(others.values())
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def _article_rules(article: Article, about: _About,
+                   where_prefix: Optional[str] = None) -> list[EntryRules]:
+    merged: dict[str, Bucket] = {}
+    for lid in _leden(article, about.lines):
+        where = _where(article, lid) if where_prefix is None else where_prefix
+        statements = resolve_lid(lid, about.source)
+        for bucket in lid_buckets(statements, where):
+            key = bucket_key(bucket.target)
+            if key in merged:
+                _extend(merged[key], bucket)
+            else:
+                merged[key] = bucket
+    order = sorted(merged, key=lambda k: k != "")  # this act first
+    return [_entry_rules(merged[k], about) for k in order]
+
+
+def resolve_lid(lid: "_Lid", source: str) -> list[Statement]:
+    """The statements of a lid, with what one says of another resolved; its notes
+    last, for the act its first sentence is about."""
+    parsed, notes = [], []
+    for sentence in sentences(lid.text):
+        if sentence.is_note:
+            notes.append(" ".join(sentence.text.split()))
+        else:
+            parsed.append(_parse(lid, sentence, source))
+    try:
+        resolved = resolve(parsed)
+    except Unsupported as exc:
+        raise _token_error(lid, exc, source, None) from None
+    if notes:
+        subjects = resolved[0].subjects[:1] if resolved else [Subject(WHOLE)]
+        resolved.append(Statement(subjects, [Clause(NOTE, text=note) for note in notes]))
+    return resolved
+
+
+def _parse(lid: "_Lid", sentence: Sentence, source: str):
+    try:
+        tree = iwt_parser().parse(sentence.text)
+        return IwtBuilder(sentence.text).transform(tree)
+    except UnexpectedInput as exc:
+        offset = _offset(sentence.text, exc)
+        message = unread_message(sentence.text, offset, isinstance(exc, UnexpectedEOF))
+        raise _lid_error(lid, sentence.offset + offset, message, source) from None
+    except VisitError as exc:
+        inner = exc.orig_exc
+        if not isinstance(inner, Unsupported):
+            raise
+        raise _token_error(lid, inner, source, sentence) from None
+
+
+def _token_error(lid: "_Lid", exc: Unsupported, source: str, sentence: Optional[Sentence]):
+    token = exc.token
+    offset = getattr(token, "start_pos", None)
+    if offset is None or sentence is None:  # a token of a sentence resolved later
+        offset = _find(lid.text, getattr(token, "value", ""))
+    else:
+        offset += sentence.offset
+    return _lid_error(lid, offset, f"cannot read entry-into-force sentence: {exc}", source)
+
+
+def _find(text: str, value: str) -> int:
+    return max(text.find(value), 0) if value else 0
+
+
+def _offset(text: str, exc: UnexpectedInput) -> int:
+    pos = getattr(exc, "pos_in_stream", None)
+    return pos if isinstance(pos, int) and pos >= 0 else len(text.rstrip())
+
+
+def _lid_error(lid: "_Lid", offset: int, message: str, source: str) -> ActSyntaxError:
+    line, column, raw = lid.where(offset)
+    rest = raw[column - 1:] if column <= len(raw) else ""
+    width = len(re.match(r"\S*", rest).group(0)) if rest else 1
+    return ActSyntaxError(message, source=source, line=line, column=column,
+                          context=underline(raw, min(column, len(raw) or 1), width))
+
+
+def _entry_rules(bucket: Bucket, about: _About) -> EntryRules:
+    own = bucket.target is None
+    return EntryRules(target=bucket.target, rules=tuple(bucket.rules), retro=tuple(bucket.retro),
+                      expiry=tuple(bucket.expiry), notes=tuple(bucket.notes),
+                      published=about.published, signed=about.signed,
+                      stb=about.stb if own else "", label=about.label)
+
+
+def _empty(target, about: _About) -> EntryRules:
+    return _entry_rules(Bucket(target), about)
+
+
+def _extend(into: Bucket, more: Bucket) -> None:
+    into.rules += more.rules
+    into.retro += more.retro
+    into.expiry += more.expiry
+    into.notes += more.notes
 
 
 def _merge(into: EntryRules, more: EntryRules) -> EntryRules:
     return dataclasses.replace(into, rules=into.rules + more.rules, retro=into.retro + more.retro,
-                               notes=into.notes + more.notes)
+                               expiry=into.expiry + more.expiry, notes=into.notes + more.notes)
 
 
 def _act_label(act: Act) -> str:
@@ -416,90 +316,3 @@ def _article_label(article: Article) -> str:
     if re.match(r"[IVXLC]", article.number):
         return f"ARTIKEL {article.number}"
     return f"Artikel {article.number}"
-
-
-def _parse_lid(lid: _Lid, article: Article, source: str) -> list[Statement]:
-    try:
-        tree = iwt_parser().parse(lid.text)
-        return IwtBuilder(lid.text).transform(tree)
-    except UnexpectedInput as exc:
-        raise _lid_error(lid, _offset(lid.text, exc), _unexpected(lid.text, exc), source) from None
-    except VisitError as exc:
-        inner = exc.orig_exc
-        if not isinstance(inner, Unsupported):
-            raise
-        offset = getattr(inner.token, "start_pos", 0) or 0
-        raise _lid_error(lid, offset, f"cannot read entry-into-force sentence: {inner}",
-                         source) from None
-
-
-def _offset(text: str, exc: UnexpectedInput) -> int:
-    pos = getattr(exc, "pos_in_stream", None)
-    return pos if isinstance(pos, int) and pos >= 0 else len(text)
-
-
-def _unexpected(text: str, exc: UnexpectedInput) -> str:
-    pos = _offset(text, exc)
-    got = re.match(r"\S+(\s+\S+){0,3}", text[pos:])
-    return ("cannot read entry-into-force sentence: unexpected "
-            + (f"«{got.group(0)}»" if got else "end of sentence"))
-
-
-def _lid_error(lid: _Lid, offset: int, message: str, source: str) -> ActSyntaxError:
-    line, column, raw = lid.where(offset)
-    rest = raw[column - 1:] if column <= len(raw) else ""
-    width = len(re.match(r"\S*", rest).group(0)) if rest else 1
-    return ActSyntaxError(message, source=source, line=line, column=column,
-                          context=underline(raw, min(column, len(raw) or 1), width))
-
-
-def _build(article: Article, statements, source: str):
-    """Statements → rules. The condition of a sentence holds for the rest of its lid."""
-    rules, retro, targets = [], [], set()
-    condition_of_lid: dict[int, Condition] = {}
-    target = None
-    for lid, statement in statements:
-        if statement.condition is not None:
-            condition_of_lid[id(lid)] = statement.condition
-        condition = condition_of_lid.get(id(lid))
-        subject = statement.subject
-        if subject.target is not None:
-            target = subject.target
-        elif subject.explicit_own:
-            target = None
-        targets.add(target)
-        where = _where(article, lid)
-        _statement_rules(statement, condition, where, rules, retro)
-    if len(targets) > 1:
-        raise ActSyntaxError(f"{_article_label(article)} sets dates for this act and for "
-                             "another act: not supported", source=source, line=article.span.line)
-    return rules, retro, target
-
-
-def _statement_rules(statement: Statement, condition, where: str, rules: list, retro: list):
-    conditions = (condition,) if condition else ()
-    suffix = f" ({condition.text})" if condition else ""
-    main = statement.subject.scope
-    for excepted in statement.except_scopes:
-        main = main.without(excepted)
-    for clause in statement.clauses:
-        if isinstance(clause, Timed):
-            _timed_rules(clause, clause.scope or main, conditions, where, suffix, rules)
-        elif isinstance(clause, Back):
-            scope = clause.scope or main
-            if clause.exclude is not None:
-                scope = scope.without(clause.exclude)
-            retro.append(RetroRule(scope, Fixed(clause.date), conditions,
-                                   f"{where}: terugwerkend tot en met {clause.text}"))
-
-
-def _timed_rules(clause: Timed, scope: Scope, conditions, where, suffix, rules: list) -> None:
-    moment = clause.moment
-    if isinstance(moment, tuple) and moment[0] == "alternative":
-        (first, first_text), alt, (second, second_text) = moment[1], moment[2], moment[3]
-        rules.append(Rule(scope, first, conditions, f"{where}: {first_text}{suffix}"))
-        rules.append(Rule(scope, second, conditions + (alt,),
-                          f"{where}: {second_text}{suffix} (uitgegeven {alt.text})"))
-        return
-    when, text = moment
-    rules.append(Rule(scope, when, conditions, f"{where}: {text}{suffix}"))

@@ -53,7 +53,7 @@ def retro_json(rule: r.RetroRule, target) -> dict[str, Any]:
 
 
 def expiry_json(rule: r.ExpiryRule, target) -> dict[str, Any]:
-    return {"rule": "expires", "target": law_json(rule.target) or target,
+    return {"rule": "expires", "target": target,
             "scope": scope_json(rule.scope), "moment": moment_json(rule.moment),
             "conditions": [condition_json(c) for c in rule.conditions], "text": rule.reason}
 

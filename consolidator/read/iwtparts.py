@@ -1,7 +1,9 @@
 """The parts an entry-into-force sentence names («de artikelen II, onderdeel J, VII
 en IX», «onderdelen JJ, onder 3, tot en met VV», «artikel I, met uitzondering van
-onderdeel C») → ``Scope``. The iwt grammar gives the part words as a flat run of
-tokens; this reader places each label at its level, strictly."""
+onderdeel C», «artikel 8, eerste en derde lid», «de tweede volzin van artikel 18a,
+eerste lid», «afdeling 2.2 en bijlage 1») → ``Scope``. The iwt grammar gives the
+part words as a flat run of tokens; this reader places each label at its level,
+strictly."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,6 +12,7 @@ from typing import Sequence
 
 from lark import Token
 
+from consolidator.numbers import ORDINALS, ordinal_word
 from consolidator.read.iwtscope import Part, Ref, Scope, bounds, label_key
 
 
@@ -25,10 +28,12 @@ class PartsReader:
     """A flat run of part tokens → Scope. Strict: anything it cannot place raises.
 
     Keywords set the level of the labels after them («artikel», «onderdelen»,
-    «punt»/«onder»); a digit after an onderdeel is a punt; in a list opened with
-    «de artikelen», a label followed by «onderdeel(en)» or following a single
-    «onderdeel X» is the next ARTIKEL («de artikelen II, onderdeel J, VII en IX»);
-    «van artikel I» gives the preceding onderdelen their ARTIKEL."""
+    «punt»/«onder»); a label with «°» is a punt; in a list opened with «de
+    artikelen», a label followed by «onderdeel(en)» or following a single
+    «onderdeel X» is the next ARTIKEL («de artikelen II, onderdeel J, VII en IX»),
+    and so is a plain number after the onderdeel of a numbered ARTIKEL («de
+    artikelen 21, 22, 23, onderdeel A, 1°, en 24»); «van artikel I» gives the
+    preceding onderdelen their ARTIKEL."""
 
     def __init__(self, tokens: Sequence[Token]):
         self.tokens = [t for t in tokens]
@@ -44,15 +49,20 @@ class PartsReader:
         self.range_open = False
         self.van = False
         self.singular_onderdeel = False
+        self.volzin = ""  # «de tweede volzin van» waiting for its ARTIKEL
 
     def read(self) -> Scope:
         for index, token in enumerate(self.tokens):
             getattr(self, "_" + token.type.lower())(token, index)
         if self.range_open:
             raise Unsupported("a range without its end", self.tokens[-1])
-        if self.orphans:
-            raise Unsupported("onderdelen without their ARTIKEL", self.tokens[0])
+        if self.volzin:
+            raise Unsupported(f"«{self.volzin}» without its ARTIKEL", self.tokens[-1])
         return Scope(include=tuple(self.include), exclude=tuple(self.exclude))
+
+    def orphaned(self) -> bool:
+        """Whether onderdelen were named without their ARTIKEL («de onderdelen D, J en K»)."""
+        return bool(self.orphans)
 
     def _kw_artikel(self, token, index):
         plural = token.value.lower().endswith("artikelen")
@@ -69,15 +79,20 @@ class PartsReader:
         self.singular_onderdeel = not token.value.lower().endswith("onderdelen")
 
     def _kw_punt(self, token, index):
-        if not self.onderdeel:
+        if not self.onderdeel and not self.artikel:
             raise Unsupported("a punt without its onderdeel", token)
         self.mode = "punt"
 
+    def _lower_label(self, token, index):
+        if self.mode != "onderdeel":
+            raise Unsupported(f"cannot tell what «{token.value}» is", token)
+        self._label(token, index)
+
     def _label(self, token, index):
-        level = self._level(token, index)
+        label, level = self._level(token, index)
         if self.mode == "van":
             return self._resolve_orphans(token)
-        part = self._part(level, token)
+        part = self._part(level, label, token)
         if self.range_open:
             self._close_range(part, token)
         else:
@@ -89,27 +104,44 @@ class PartsReader:
     def _drop_parent(self, part: Part) -> None:
         """«artikel I, onderdelen B en C» names B and C, not all of artikel I."""
         parent = Part(part.artikel, part.onderdeel if part.punt else "")
-        if part.onderdeel and self.target and self.target[-1] == Ref(parent):
+        if (part.onderdeel or part.punt) and self.target and self.target[-1] == Ref(parent):
             self.target.pop()
 
-    def _level(self, token, index) -> str:
+    def _level(self, token, index) -> tuple[str, str]:
         label = token.value
+        if label.endswith("°"):  # «onderdeel A, 2°»
+            if not self.onderdeel:
+                raise Unsupported(f"«{label}» without its onderdeel", token)
+            self.mode = "degree"
+            return label[:-1], "punt"
+        if self.mode == "degree":  # «23, onderdeel A, 1°, en 24»: not a punt numbered with °
+            if not self._next_numbered_artikel():
+                raise Unsupported(f"cannot tell what «{label}» is", token)
+            self.mode = "artikel"
         if self.mode in ("artikel", "van"):
-            return "artikel"
+            return label, "artikel"
         if self.mode == "punt":
             if label[0].isdigit():
-                return "punt"
+                return label, "punt"
             self.mode = "onderdeel"
+        if self.mode == "onderdeel" and label[0].isdigit() and self._next_numbered_artikel():
+            self.mode = "artikel"
+            return label, "artikel"
         if self.mode != "onderdeel" or label[0].isdigit():
             raise Unsupported(f"cannot tell what «{label}» is", token)
         if self.plural_artikelen and self._starts_artikel(index):
             self.mode = "artikel"
-            return "artikel"
-        if self.singular_onderdeel:
+            return label, "artikel"
+        if self.singular_onderdeel and self.plural_artikelen:
             if self.singular_onderdeel_used:
                 raise Unsupported(f"«{label}» after a single onderdeel", token)
             self.singular_onderdeel_used = True
-        return "onderdeel"
+        return label, "onderdeel"
+
+    def _next_numbered_artikel(self) -> bool:
+        """«de artikelen 21, 22, 23, onderdeel A, 1°, en 24»: a number after an onderdeel
+        is the next ARTIKEL of a list of numbered ARTIKELEN."""
+        return self.plural_artikelen and self.artikel[:1].isdigit() and not self.range_open
 
     def _starts_artikel(self, index: int) -> bool:
         if self.range_open:
@@ -119,21 +151,24 @@ class PartsReader:
             return True
         return self.singular_onderdeel and self.singular_onderdeel_used
 
-    def _part(self, level: str, token) -> Part:
+    def _part(self, level: str, label: str, token) -> Part:
         try:
-            label_key(token.value, level)
+            label_key(label, level)
         except ValueError as exc:
             raise Unsupported(str(exc), token) from None
         if level == "artikel":
-            self.artikel, self.onderdeel = token.value, ""
-            return Part(token.value)
+            self.artikel, self.onderdeel = label, ""
+            qualifier, self.volzin = self.volzin, ""
+            return Part(label, qualifier=qualifier)
         if level == "onderdeel":
-            self.onderdeel = token.value
-            return Part(self.artikel, token.value)
-        return Part(self.artikel, self.onderdeel, token.value)
+            self.onderdeel = label
+            return Part(self.artikel, label)
+        return Part(self.artikel, self.onderdeel, label)
 
     def _close_range(self, part: Part, token) -> None:
         first = self.target[-1].first
+        if first.qualifier or part.qualifier or first.unit:
+            raise Unsupported("a range of parts narrowed to a lid or volzin", token)
         if bounds(part)[1] < bounds(first)[0]:
             raise Unsupported(f"a range that runs backwards ({first} tot en met {part})", token)
         self.target[-1] = Ref(first, part)
@@ -159,16 +194,48 @@ class PartsReader:
     def _qual(self, token, index):
         text = re.sub(r"^,?\s*(voor\s+wat\s+betreft|wat\s+betreft|voor\s+zover\s+het\s+betreft)\s+",
                       "", token.value.strip())
-        self._qualify(re.sub(r"^de\s+", "", text), token)
+        self._qualify([re.sub(r"^de\s+", "", text)], token)
 
     def _lidq(self, token, index):
-        self._qualify(token.value.lstrip(", \t"), token)
+        """«, eerste lid», «, eerste en derde lid», «, tweede tot en met vierde lid»: one
+        qualified part per lid."""
+        words = re.findall(r"[a-z]+|tot\s+en\s+met", token.value)
+        numbers, through = [], False
+        for word in words:
+            if word.startswith("tot"):
+                through = True
+            elif word in ORDINALS:
+                start = numbers[-1] + 1 if through and numbers else ORDINALS[word]
+                numbers.extend(range(start, ORDINALS[word] + 1))
+                through = False
+        self._qualify([f"{ordinal_word(n)} lid" for n in numbers], token)
 
-    def _qualify(self, text: str, token) -> None:
-        if not self.target or self.target[-1].last:
-            raise Unsupported(f"«{text}» does not follow a single part", token)
-        ref = self.target[-1]
-        self.target[-1] = Ref(dataclasses.replace(ref.first, qualifier=text))
+    def _piece(self, token, index):
+        """«, aanhef en tweede gedachtestreepje»: one qualified part per piece."""
+        pieces = re.split(r"\s+en\s+", token.value.lstrip(", \t"))
+        self._qualify([re.sub(r"\s+", " ", piece) for piece in pieces], token)
+
+    def _qualify(self, texts: list[str], token) -> None:
+        if not self.target or self.target[-1].last or self.range_open:
+            raise Unsupported(f"«{token.value.strip(', ')}» does not follow a single part", token)
+        if self.target[-1].first.qualifier and not self.target[-1].first.qualifier.endswith("volzin"):
+            raise Unsupported(f"a part narrowed twice («{self.target[-1].first.qualifier}», "
+                              f"«{token.value.strip(', ')}»)", token)
+        orphan = self.target is self.include and len(self.target) - 1 in self.orphans
+        first = self.target.pop().first
+        for number, text in enumerate(texts):
+            if orphan and number:
+                self.orphans.append(len(self.target))
+            qualifier = f"{text}, {first.qualifier}" if first.qualifier else text
+            self.target.append(Ref(dataclasses.replace(first, qualifier=qualifier)))
+
+    def _volzin(self, token, index):
+        self.volzin = re.sub(r"^de\s+|\s+van$", "", re.sub(r"\s+", " ", token.value))
+        self.mode = "artikel"
+
+    def _unit(self, token, index):
+        self.target.append(Ref(Part("", unit=re.sub(r"\s+", " ", token.value))))
+        self.mode = "unit"
 
     def _van_art(self, token, index):
         if not self.orphans:

@@ -155,8 +155,10 @@ class EntryRules:
         rule = _choose(self.expiry, part, moments, "expiry")
         if rule is None or isinstance(rule, str):
             return None if rule is None else Lapse(None, rule, f"{self.label}: expiry of {part}")
-        found = self.entry(part, published) if _needs_entry(rule.moment) else None
-        if found is not None:
+        if _needs_entry(rule.moment):  # «vervalt na 120 dagen»: counted from the entry
+            found = self.entry(part, published)
+            if found.in_force is None:
+                return Lapse(None, found.pending, f"{rule.reason}; {found.reason}")
             moments = dataclasses.replace(moments, entry=found.in_force)
         dated = moments.date_of(rule.moment)
         return Lapse(dated.date, dated.pending, rule.reason)
@@ -180,7 +182,7 @@ class EntryRules:
         """The other acts the rules wait for, each once."""
         found = []
         for rule in self.rules + self.retro + self.expiry:
-            found.extend(_refs(rule.moment))
+            found.extend(_refs(rule.back_to if isinstance(rule, RetroRule) else rule.moment))
             for condition in rule.conditions:
                 found.extend(_refs(getattr(condition, "against", None)))
         return tuple(dict.fromkeys(found))
@@ -234,10 +236,29 @@ class EntryRules:
         return dataclasses.replace(found, reason=f"{self.label or 'the act'}: by decree; "
                                    f"{found.reason}")
 
+    def _decree_retro(self, part: Part):
+        """(date, reason) of the retroactivity a decree sets for ``part`` where this act
+        leaves it to the decree («In dat besluit kan worden bepaald dat artikel I, onderdeel
+        B, terugwerkt …»), else None."""
+        if not any(isinstance(r.back_to, Delegated) and r.scope.covers(part)
+                   for r in self.retro):
+            return None
+        for decree in self.decrees:
+            moments = decree._moments(decree.published)
+            rule = _choose(decree.retro, part, moments, "retroactivity")
+            if isinstance(rule, RetroRule):
+                back = moments.date_of(rule.back_to)
+                if back.date is not None:
+                    return back.date, rule.reason
+        return None
+
     def _with_retro(self, part: Part, moments: Moments, start, reason: str) -> Entry:
         decreed = start if isinstance(start, Entry) else None
         in_force = decreed.in_force if decreed else start
         valid_from = decreed.valid_from if decreed else start
+        by_decree = self._decree_retro(part)
+        if by_decree is not None and by_decree[0] < valid_from:
+            valid_from, reason = by_decree[0], f"{reason}; {by_decree[1]}"
         rules = [r for r in self.retro if not isinstance(r.back_to, Delegated)]
         retro = _choose(rules, part, moments, "retroactivity") if rules else None
         if isinstance(retro, str):

@@ -127,10 +127,18 @@ class Ref:
     def covers(self, part: Part) -> bool:
         if self.first.unit or part.unit:
             return self._covers_unit(part)
+        if self.first.punt and not self.first.onderdeel:
+            return self._covers_artikel_punt(part)
         if self.first.qualifier and part.qualifier != self.first.qualifier:
             return False
-        lo, _ = bounds(self.first)
-        _, hi = bounds(self.last or self.first)
+        first, last = self.first, self.last or self.first
+        if not first.artikel:  # «de onderdelen D, J en K»: those of whichever ARTIKEL
+            if not part.artikel:
+                return False
+            first = dataclasses.replace(first, artikel=part.artikel)
+            last = dataclasses.replace(last, artikel=part.artikel)
+        lo, _ = bounds(first)
+        _, hi = bounds(last)
         part_lo, part_hi = bounds(dataclasses.replace(part, qualifier=""))
         return lo <= part_lo and part_hi <= hi
 
@@ -139,6 +147,18 @@ class Ref:
             return part.unit == self.first.unit
         raise TimeError(f"the entry-into-force rule names {self.first}; which ARTIKELEN it "
                         f"holds is not known here, so the date of {part} cannot be decided")
+
+    def _covers_artikel_punt(self, part: Part) -> bool:
+        """«artikel V, punt 1»: a punt directly under its ARTIKEL. It covers only itself;
+        an onderdeel of that ARTIKEL may or may not be that punt, so asking is an error."""
+        if self.last is not None:
+            raise TimeError(f"a range from {self.first}: not supported")
+        if part.artikel != self.first.artikel or not (part.onderdeel or part.punt):
+            return False
+        if part.onderdeel:
+            raise TimeError(f"the entry-into-force rule names {self.first}; whether "
+                            f"onderdeel {part.onderdeel} is that punt is not known here")
+        return part.punt == self.first.punt and part.qualifier == self.first.qualifier
 
     @property
     def depth(self) -> float:

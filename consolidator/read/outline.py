@@ -5,6 +5,7 @@ import dataclasses
 from typing import Any, Optional
 
 from consolidator.model import Act, Article, Content, Instruction, LawRef, Onderdeel
+from consolidator.read.iwt import act_rules_json
 
 #: Fields every instruction has; the others are the fields of its kind.
 _COMMON = ("targets", "place", "span", "content")
@@ -71,13 +72,17 @@ def article_json(article: Article) -> dict[str, Any]:
 
 
 def act_json(act: Act) -> dict[str, Any]:
-    """The JSON document of ``consolidator parse --json``."""
+    """The JSON document of ``consolidator parse --json``. An entry-into-force ARTIKEL
+    also has ``rules`` (read/iwtjson.py) and ``rules_error`` (null, or why it was not
+    read, with its line and column)."""
+    rules = act_rules_json(act)
     return {
         "title": act.title, "stb": act.stb or None,
         "signed": act.signed.isoformat() if act.signed else None,
         "published": act.published.isoformat() if act.published else None,
         "instruction_count": len(act.instructions),
-        "articles": [article_json(a) for a in act.articles],
+        "articles": [dict(article_json(a), **rules.get(a.number, {})) if
+                     a.kind == "entry-into-force" else article_json(a) for a in act.articles],
         "footnotes": [{"number": f.number, "text": f.text} for f in act.footnotes],
     }
 

@@ -1,0 +1,99 @@
+"""A lid of an entry-into-force article split into sentences, and the sentences
+that set no time told apart (notes): publication clauses («Zij wordt opgenomen in
+de Staatscourant.»), «Onze Minister van … is belast met de uitvoering van dit
+besluit, dat in het Staatsblad zal worden geplaatst.», citeertitels, what a text
+first applies to, copies sent, signatures.
+
+A note is recognised by its own wording and must hold no words that set a time
+(«in werking treedt», «terugwerkt», «vervalt», …): anything else goes to the
+grammar, which reads it or refuses it with its position.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A period ends a sentence when an upper-case letter (or a quote) follows, except
+# after an abbreviation («Stb.», «nr.», «mr.») or an initial («J.H. Huijzer»).
+_END = re.compile(r"\.(?=\s*[A-Z‘'“(])")
+_ABBREVIATIONS = re.compile(r"\b(?:Stb|Stcrt|nr|nrs|art|artt|jo|mr|dr|ir|prof|blz|ca|resp|"
+                            r"Kamerstukken|kst|Trb|Pb|PbEG|PbEU|w\.g|o\.a|i\.v\.m|e\.d)$")
+# «J.H. Huijzer»: an initial is a capital after a period, or before another initial
+_INITIAL = re.compile(r"(?:(?<=\.)[A-Z]$)|(?:(?<![^\s(])[A-Z]$)")
+_NEXT_INITIAL = re.compile(r"\s*[A-Z]\.")
+# The adoption and signature close the text: what follows is theirs
+_SIGNATURE = re.compile(r"(aldus\s+)?(gedaan|vastgesteld|gegeven)\s+(door|op|te|in)\b|w\.g\.", re.I)
+
+_SETS_TIME = re.compile(r"\btre(edt|den)\b|\bin\s+werking\b|terug\s*werk|werk(t|en)\s+(\w+\s+)?terug|"
+                        r"verval|vervallen|geldig|\bgeldt\b|ingetrokken", re.I)
+
+_NOTE_WORDINGS = (
+    # publication: «Zij wordt opgenomen in de Staatscourant.», «Deze regeling zal met de
+    # toelichting in de Staatscourant worden geplaatst.», «De landen zorgen voor de
+    # bekendmaking van deze regeling.», «Ingevolge artikel 20 … zal deze regeling ten minste
+    # twee dagen vóór de datum van inwerkingtreding in de Staatscourant worden geplaatst.»
+    r".*\b(Staatscourant|Staatsblad)\b.*\b(geplaatst|bekendgemaakt|gepubliceerd|opgenomen)\b",
+    r".*\b(opgenomen|geplaatst|bekendgemaakt|gepubliceerd)\b.*\b(Staatscourant|Staatsblad)\b",
+    r"de\s+landen\s+zorgen\s+voor\s+de\s+bekendmaking\b",
+    r"onze\s+ministers?\s+van\b.*\bbelast\s+met\s+de\s+uitvoering\b",
+    # citeertitel
+    r".*\b(kan\s+worden|wordt)\s+aangehaald\s+als\b",
+    # what the text applies to, or first applies to
+    r".*\b(is|zijn)\s+(voor\s+het\s+eerst\s+|voor\s+de\s+eerste\s+maal\s+)?van\s+toepassing\b",
+    r".*\bvoor\s+het\s+eerst\s+(betrekking|van\s+toepassing)\b",
+    r".*\bvoor\s+de\s+eerste\s+maal\s+(van\s+toepassing|worden\s+toegepast)\b",
+    # an annex, copies, the adoption and the signature
+    r"(dit|deze)\s+\w+\s+wordt\s+als\s+bijlage\s+gevoegd\s+bij\b",
+    r"afschrift\s+van\s+(dit|deze)\s+\w+\s+(zal\s+worden|wordt)\s+(gezonden|toegezonden)\b",
+    r"(aldus\s+)?(gedaan|vastgesteld|gegeven)\s+(door|op|te|in)\b",
+    r"w\.g\.",
+    # voorhang of the decree («Laatstbedoeld besluit wordt niet genomen voordat …»)
+    r"(laatstbedoeld|het\s+bedoelde)\s+besluit\s+wordt\s+niet\s+(genomen|vastgesteld)\s+voordat\b",
+)
+_NOTE = re.compile("|".join(f"(?:{w})" for w in _NOTE_WORDINGS), re.I | re.S)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a lid: its text (with its final period) and where it starts."""
+
+    text: str
+    offset: int
+
+    @property
+    def is_note(self) -> bool:
+        return is_note(self.text)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text``, in order, each with its offset in ``text``."""
+    found, start = [], 0
+    for match in _END.finditer(text):
+        if _SIGNATURE.match(text[start:].lstrip()):
+            break
+        before = text[start:match.start()]
+        if _ABBREVIATIONS.search(before) or _initial(before, text[match.end():]):
+            continue
+        found.append(_sentence(text, start, match.end()))
+        start = match.end()
+    if text[start:].strip():
+        found.append(_sentence(text, start, len(text)))
+    return [s for s in found if s.text]
+
+
+def _initial(before: str, after: str) -> bool:
+    """Whether the period after ``before`` closes an initial («J.» of «J.H. Huijzer»)."""
+    if not re.search(r"(?<![\w])[A-Z]$", before):
+        return False
+    return before[-2:-1] == "." or bool(_NEXT_INITIAL.match(after))
+
+
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return Sentence(chunk.strip(), start + lead)
+
+
+def is_note(sentence: str) -> bool:
+    """Whether a sentence only says something other than when the text takes effect."""
+    return bool(_NOTE.match(sentence.strip())) and not _SETS_TIME.search(sentence)

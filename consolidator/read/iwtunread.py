@@ -1,0 +1,62 @@
+"""What was not understood in an entry-into-force sentence the grammar refuses, in
+words: a list or exception announced but not in the text («met uitzondering
+van:»), parts named by subject matter («wat betreft het hoger
+beroepsonderwijs»), or simply the words where reading stopped."""
+from __future__ import annotations
+
+import re
+
+_PREFIX = "cannot read entry-into-force sentence: "
+
+# Known wordings this reader refuses on purpose, at the place reading stopped.
+_REFUSED = (
+    (re.compile(r"wat\s+betreft\s+(het|de)\s+(?!artikel|onderde)[^,.;]*?(?=\s+en\s|[,.;]|$)",
+                re.I),
+     "parts named by subject matter («{}»): which parts of the act that means is not in the "
+     "text, so no date is given for them"),
+    (re.compile(r"voor\s*zover\s[^,.;]*", re.I),
+     "a part narrowed by what it concerns («{}»): which text that means is not in the text, "
+     "so no date is given for it"),
+    (re.compile(r"als\s+volgt\s*:", re.I),
+     "«{}» opens a list that is not in this text"),
+    (re.compile(r"uitgezonderd\s[^,.;]*", re.I),
+     "«{}»: an exception in this form is not read"),
+)
+_ANNOUNCED = re.compile(r"[,;]?\s*((met\s+uitzondering\s+van|met\s+dien\s+verstande\s+dat|"
+                        r"behoudens)\s*:?)\s*\.?", re.I)
+_OPENERS = re.compile(r"(met\s+dien\s+verstande\s+dat|met\s+uitzondering\s+van|behoudens|"
+                      r"in\s+werking|als\s+volgt)\s*:?$", re.I)
+
+
+def unread_message(text: str, offset: int, at_end: bool = False) -> str:
+    """The message for ``text`` that could not be read from ``offset`` on."""
+    rest = text[offset:].strip()
+    if at_end or re.fullmatch(r"[\s,;:.]*", rest) and not rest.startswith(":"):
+        return _PREFIX + _ends_early(text)
+    announced = _ANNOUNCED.fullmatch(rest)
+    if announced:
+        return _PREFIX + (f"«{' '.join(announced.group(1).split())}» announces what is not in "
+                          "this text")
+    if rest.startswith(":"):
+        return _PREFIX + (f"«{_last_words(text[:offset])}:» opens a list whose items are not "
+                          "in this text")
+    for pattern, message in _REFUSED:
+        match = pattern.match(rest)
+        if match:
+            return _PREFIX + message.format(" ".join(match.group(0).split()))
+    got = re.match(r"\S+(\s+\S+){0,3}", rest)
+    return _PREFIX + f"unexpected «{got.group(0)}»"
+
+
+def _ends_early(text: str) -> str:
+    body = text.rstrip(" .")
+    last = _last_words(body)
+    if body.endswith(":") or _OPENERS.search(body):
+        return f"the sentence ends with «{last}»: what it announces is not in this text"
+    if body.endswith((",", ";")):
+        return f"the sentence ends with «{last}»: the rest of it is not in this text"
+    return f"unexpected end of sentence after «{last}»"
+
+
+def _last_words(text: str, count: int = 4) -> str:
+    return " ".join(text.split()[-count:])
