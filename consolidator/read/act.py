@@ -266,7 +266,7 @@ class ActReader:
 
     def _amending(self, number, heading, chapter, body, span) -> Article:
         first = body[0]
-        context, rest = Locator(), body[1:]
+        context, rest, date = Locator(), body[1:], None
         parsed = self.sentence(first, Place(article=number), Locator(), Content())
         if parsed is None:  # collecting: the regulation is unknown, nothing can apply
             if AMENDING_INTRO_RE.search(first.text):  # still read the onderdelen's syntax
@@ -276,6 +276,7 @@ class ActReader:
         law = self.law_of(parsed.law, first)
         if isinstance(parsed, Intro):
             context = parsed.targets[0] if parsed.targets else Locator()
+            date = parsed.date  # «wordt met ingang van 1 januari 2020 als volgt gewijzigd:»
         else:  # «In artikel 105a1, vijfde lid, van de Wet op het basisonderwijs vervalt …»
             rest = body
         if law is None:
@@ -289,7 +290,7 @@ class ActReader:
         if law.kind == "this-act":  # «In artikel I wordt na onderdeel A ingevoegd:»
             onderdelen = [act_targets(o) for o in onderdelen]
         return Article(number=number, kind="amend", heading=heading, law=law,
-                       onderdelen=tuple(onderdelen), chapter=chapter, span=span)
+                       onderdelen=tuple(onderdelen), chapter=chapter, span=span, date=date)
 
     def law_of(self, law: Optional[LawRef], para: Para) -> Optional[LawRef]:
         """The regulation a sentence names, as a reference (a law, another act, this act)."""

@@ -29,7 +29,7 @@ from consolidator.read.builder.base import GrammarUse
 from consolidator.read.builder.sentences import Parsed
 from consolidator.read.grammars import grammar_parser
 from consolidator.read.onepass import OnePassParser
-from consolidator.read.payload import quote_spans, split_payload
+from consolidator.read.payload import quote_spans, split_payloads
 
 _BUILDER: list = []
 
@@ -62,8 +62,8 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
     Raises ``ActSyntaxError`` with the line, column, an underline and what was
     expected.
     """
-    head, payload = split_payload(text)
-    builder = _builder().for_sentence(text, payload, content, context, place, line, column)
+    head, payloads = split_payloads(text)
+    builder = _builder().for_sentence(text, payloads, content, context, place, line, column)
     try:
         built = _one_pass_parser().parse(head)
     except UnexpectedInput as exc:
