@@ -8,22 +8,20 @@
   an inserted volzin makes one more;
 * a renumbered element carries its new number, and no live sibling shares it.
 
-After the whole sentence (``numbering_before``/``numbering_after``): a sentence that
-renumbers leaves no gap and no double number in the groups it renumbered.
+What a renumbering leaves in its group as a whole (gaps, doubles) is judged by
+``renumbering.Renumbering``.
 """
 from __future__ import annotations
 
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.apply.content import toc_texts
-from consolidator.apply.numbering import group_state, in_order, live_twins, number_of
-from consolidator.apply.postwords import Postcondition, Seen, failed
+from consolidator.apply.numbering import in_order, live_twins, number_of
+from consolidator.apply.postwords import Postcondition, Seen, core, failed
 from consolidator.apply.resolve import Target, text_parts
 from consolidator.apply.workspace import Workspace
-from consolidator.errors import ApplyError
 from consolidator.law.elements import al_text, is_heading, is_repealed
 from consolidator.law.toc import toc_element
-from consolidator.model import Renumber
 
 _MARKED = ("artikel", "lid", "onderdeel")
 _REMOVED = ("opschrift", "toc-entry", "aanhef", "alinea")
@@ -78,7 +76,9 @@ def replace_after(ws, ins, targets, state):
                 line.text for line in ins.content.lines if line.text)):
             raise failed(first, "it does not read as the new text")
     elif first.kind == "volzin":
-        if not Seen(ws, first).core(ins.content.text):
+        now = Seen(ws, [first])
+        flat = " ".join(now.texts[at][lo:hi] for at, lo, hi in now.slots[0])
+        if core(ins.content.text) not in flat:
             raise failed(first, "the new volzin is not there")
     elif first.kind == "toc-entry":
         if _toc_count(ws) != state["toc"] - len(targets) + len(toc_texts(ins.content)):
@@ -194,39 +194,6 @@ def renumber_after(ws, ins, targets, state):
             raise failed(target, f"it is not numbered {number}")
         if live_twins(target.element, ws.index):
             raise failed(target, f"number {number} is there twice")
-
-
-# --------------------------------------------------------------------------- the sentence
-
-
-def numbering_before(plans: list) -> list:
-    """(container, tag, gaps, doubles, renumbering) of each group a Renumber of the
-    sentence renumbers."""
-    groups = []
-    for ins, targets in plans:
-        if not isinstance(ins, Renumber):
-            continue
-        for target in targets:
-            container, tag = target.element.getparent(), target.element.tag
-            if tag in ("lid", "li") and container is not None and \
-                    not any(container is g[0] and tag == g[1] for g in groups):
-                groups.append((container, tag, *group_state(container, tag), ins))
-    return groups
-
-
-def numbering_after(ws: Workspace, groups: list) -> None:
-    for container, tag, gaps, doubles, _ in groups:
-        if not _in_tree(ws, container):
-            continue
-        now_gaps, now_doubles = group_state(container, tag)
-        new_gaps = [g for g in now_gaps if g not in gaps]
-        new_doubles = [d for d in now_doubles if d not in doubles]
-        one, many = ("lid", "leden") if tag == "lid" else ("onderdeel", "onderdelen")
-        if new_gaps:
-            raise ApplyError(f"the renumbering leaves a gap: no {one} {', '.join(new_gaps)}")
-        if new_doubles:
-            raise ApplyError(f"the renumbering leaves {many} numbered twice: "
-                             f"{', '.join(new_doubles)}")
 
 
 DELETE_ELEMENT = Postcondition(delete_before, delete_after)
