@@ -8,6 +8,7 @@ leden that collide with other leden, is ``NumberTaken``.
 """
 from __future__ import annotations
 
+from consolidator.apply import definitions as D
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.apply.content import build, toc_texts
@@ -17,7 +18,7 @@ from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError, NumberMismatch, NumberTaken
 from consolidator.law.elements import (
     al_text, artikel_number, heading_info, is_al, is_artikel, is_heading, is_li, is_lid,
-    is_lijst, is_repealed, iter_articles, li_label, lid_number, make_al, make_lijst, set_text,
+    is_lijst, is_repealed, iter_articles, li_label, make_al, make_lijst, set_text,
 )
 from consolidator.law.toc import make_toc_entry
 from consolidator.model import Content, DeleteElement, InsertElement, Renumber, ReplaceElement
@@ -30,6 +31,8 @@ def delete_element(ws: Workspace, ins: DeleteElement, targets: list[Target]) -> 
     for target in targets:
         if target.kind in ("artikel", "lid", "onderdeel") or is_heading(target.element):
             ws.repeal(target.element)
+        elif target.kind == "definition":
+            D.delete_definition(ws, target.element)
         elif target.kind == "volzin":
             _delete_volzin(ws, target)
         elif target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
@@ -67,6 +70,9 @@ def replace_element(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -
             _check_heading_line(ins.content, targets[0])
         set_text(targets[0].element, " ".join(_plain_texts(ins.content)))
         ws.touch(targets[0].owner if targets[0].owner is not None else targets[0].element)
+    elif kind == "definition":
+        for target in targets:
+            D.replace_definition(ws, ins.content, target.element, target.label)
     elif kind in ("artikel", "lid", "onderdeel") or is_heading(targets[0].element):
         _replace_blocks(ws, ins, targets)
     else:
@@ -142,10 +148,30 @@ def insert_element(ws: Workspace, ins: InsertElement, targets: list[Target]) -> 
     for target in targets:
         if target.kind in ("toc-entry", "inhoudsopgave"):
             _insert_toc(ws, ins, target)
+        elif ins.position == "alphabetical" or target.kind == "definition":
+            _insert_definitions(ws, ins, target)
         elif _is_volzin_insert(ins, target):
             _insert_volzin(ws, ins, target)
         else:
             _insert_blocks(ws, ins, target)
+
+
+def _insert_definitions(ws: Workspace, ins: InsertElement, target: Target) -> None:
+    """«wordt in de alfabetische volgorde ingevoegd:», «na de begripsomschrijving van
+    «x» wordt ingevoegd:»: definitions placed by their term, or after the one named."""
+    if ins.position == "alphabetical":
+        holders = [target.element] + [el for el in target.element if is_lid(el)
+                                      and D.is_definition_list(el)]
+        lists = [h for h in holders if D.is_definition_list(h)]
+        if len(lists) != 1:
+            raise ApplyError(f"{target.label} has {len(lists) or 'no'} lists of definitions; "
+                             "which one the new definition goes into is not said")
+        D.insert_definitions(ws, ins.content, lists[0], target.label)
+    elif ins.position in ("after", "before"):
+        D.insert_definitions(ws, ins.content, None, target.label, target.element,
+                             ins.position)
+    else:
+        raise ApplyError(f"inserting at the {ins.position} of {target.label} is not supported")
 
 
 def _is_volzin_insert(ins: InsertElement, target: Target) -> bool:

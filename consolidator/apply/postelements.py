@@ -13,6 +13,7 @@ What a renumbering leaves in its group as a whole (gaps, doubles) is judged by
 """
 from __future__ import annotations
 
+from consolidator.apply import definitions as D
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.apply.content import toc_texts
@@ -58,6 +59,9 @@ def delete_after(ws, ins, targets, state):
             if _volzinnen(target.element) != volzinnen - 1:
                 raise failed(target, "the volzin is still there")
         elif target.kind in _REMOVED and target.element.getparent() is not None:
+            raise failed(target, "it is still there")
+        elif target.kind == "definition" and target.element.getparent() is not None \
+                and not is_repealed(target.element):
             raise failed(target, "it is still there")
 
 
@@ -116,7 +120,9 @@ def _placed(ins, target: Target, new: list) -> None:
     """Where the instruction says: right after (before) the anchor, at the end (start) of
     the holder, or — a number inserted in a gap — between its neighbours by number."""
     first, last = new[0], new[-1]
-    if ins.position == "after":
+    if ins.position == "alphabetical":
+        ok = all(_alphabetical(el) for el in new)
+    elif ins.position == "after":
         ok = _is_or_holds(first.getprevious(), target)
     elif ins.position == "before":
         ok = _is_or_holds(last.getnext(), target)
@@ -129,6 +135,16 @@ def _placed(ins, target: Target, new: list) -> None:
     if not ok:
         raise failed(target, f"the new {number_of(first) or 'element'} is not where the "
                      f"instruction puts it ({ins.position})")
+
+
+def _alphabetical(el) -> bool:
+    """A new definition between its neighbours in the order of the alphabet."""
+    def key(node):
+        return D.sort_term(D.term_of(D.text_of(node))) if node is not None else None
+    before, after = el.getprevious(), el.getnext()
+    mine = key(el)
+    return (before is None or not key(before) or key(before) < mine) and \
+        (after is None or not key(after) or mine < key(after))
 
 
 def _is_or_holds(el, target: Target) -> bool:
