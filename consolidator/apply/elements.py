@@ -8,16 +8,17 @@ leden that collide with other leden, is ``NumberTaken``.
 """
 from __future__ import annotations
 
+from consolidator.apply import definitions as D
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.apply.content import build, toc_texts
 from consolidator.apply.numbering import number_of, sort_key
-from consolidator.apply.resolve import Slot, Target, item_label, text_parts
+from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError, NumberMismatch, NumberTaken
 from consolidator.law.elements import (
     al_text, artikel_number, heading_info, is_al, is_artikel, is_heading, is_li, is_lid,
-    is_lijst, is_repealed, iter_articles, li_label, lid_number, make_al, make_lijst, set_text,
+    is_lijst, is_repealed, iter_articles, li_label, make_al, make_lijst, set_text,
 )
 from consolidator.law.toc import make_toc_entry
 from consolidator.model import Content, DeleteElement, InsertElement, Renumber, ReplaceElement
@@ -30,6 +31,8 @@ def delete_element(ws: Workspace, ins: DeleteElement, targets: list[Target]) -> 
     for target in targets:
         if target.kind in ("artikel", "lid", "onderdeel") or is_heading(target.element):
             ws.repeal(target.element)
+        elif target.kind == "definition":
+            D.delete_definition(ws, target.element)
         elif target.kind == "volzin":
             _delete_volzin(ws, target)
         elif target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
@@ -59,15 +62,40 @@ def replace_element(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -
         _replace_toc(ws, ins, targets)
     elif kind == "volzin":
         slot = _single_slot(targets[0])
-        ws.edit(slot.element, T.replace(ws.text(slot.element), slot.start, slot.end,
-                                        ins.content.text))
+        text = ws.text(slot.element)
+        ws.edit(slot.element, T.replace(text, slot.start, slot.end,
+                                        _closed(ins.content.text, text[slot.start:slot.end])))
     elif kind in ("opschrift", "aanhef", "alinea"):
+        if kind == "opschrift":
+            _check_heading_line(ins.content, targets[0])
         set_text(targets[0].element, " ".join(_plain_texts(ins.content)))
         ws.touch(targets[0].owner if targets[0].owner is not None else targets[0].element)
+    elif kind == "definition":
+        for target in targets:
+            D.replace_definition(ws, ins.content, target.element, target.label)
     elif kind in ("artikel", "lid", "onderdeel") or is_heading(targets[0].element):
         _replace_blocks(ws, ins, targets)
     else:
         raise ApplyError(f"{targets[0].label} cannot be replaced")
+
+
+def _closed(new: str, old: str) -> str:
+    """A new volzin ends as the old one did: on the instruction's own line («… komt te
+    luiden: Het besluit wordt bekendgemaakt.») its full stop also closed the instruction
+    and was cut off with it."""
+    new, old = new.strip(), old.rstrip()
+    closing = old[-1] if old and old[-1] in ".?!:;" else ""
+    return new + closing if closing and new and new[-1] not in ".?!:;" else new
+
+
+def _check_heading_line(content: Content, target: Target) -> None:
+    """A new opschrift printed with its heading («HOOFDSTUK E Districten …») names the
+    division it belongs to: another number is a ``NumberMismatch``."""
+    for line in content.lines:
+        if line.kind in ("heading", "artikel") and line.label and target.owner is not None \
+                and not _same(line.label, number_of(target.owner)):
+            raise NumberMismatch(f"the opschrift of {number_of(target.owner)} is to be "
+                                 f"replaced, but the new text is headed {line.label}")
 
 
 def _single_slot(target: Target) -> Slot:
@@ -120,10 +148,30 @@ def insert_element(ws: Workspace, ins: InsertElement, targets: list[Target]) -> 
     for target in targets:
         if target.kind in ("toc-entry", "inhoudsopgave"):
             _insert_toc(ws, ins, target)
+        elif ins.position == "alphabetical" or target.kind == "definition":
+            _insert_definitions(ws, ins, target)
         elif _is_volzin_insert(ins, target):
             _insert_volzin(ws, ins, target)
         else:
             _insert_blocks(ws, ins, target)
+
+
+def _insert_definitions(ws: Workspace, ins: InsertElement, target: Target) -> None:
+    """«wordt in de alfabetische volgorde ingevoegd:», «na de begripsomschrijving van
+    «x» wordt ingevoegd:»: definitions placed by their term, or after the one named."""
+    if ins.position == "alphabetical":
+        holders = [target.element] + [el for el in target.element if is_lid(el)
+                                      and D.is_definition_list(el)]
+        lists = [h for h in holders if D.is_definition_list(h)]
+        if len(lists) != 1:
+            raise ApplyError(f"{target.label} has {len(lists) or 'no'} lists of definitions; "
+                             "which one the new definition goes into is not said")
+        D.insert_definitions(ws, ins.content, lists[0], target.label)
+    elif ins.position in ("after", "before"):
+        D.insert_definitions(ws, ins.content, None, target.label, target.element,
+                             ins.position)
+    else:
+        raise ApplyError(f"inserting at the {ins.position} of {target.label} is not supported")
 
 
 def _is_volzin_insert(ins: InsertElement, target: Target) -> bool:
@@ -213,6 +261,9 @@ def _insertion_point(ws: Workspace, ins: InsertElement, target: Target, first):
     if ins.position in ("end", "start"):
         holder = _holder_for(anchor, first)
         kids = [c for c in holder if c.tag == first.tag]
+        gap = _gap_for(kids, first)
+        if gap is not None:  # Aanwijzing 6.18 (238), fourth lid: in the gap a renumbering left
+            return holder, holder.index(gap)
         if ins.position == "start":
             return holder, holder.index(kids[0]) if kids else _content_start(holder)
         return holder, (holder.index(kids[-1]) + 1) if kids else len(holder)
@@ -221,6 +272,21 @@ def _insertion_point(ws: Workspace, ins: InsertElement, target: Target, first):
         anchor = anchor.getparent()  # a § after an article of a §: after that §
     parent = anchor.getparent()
     return parent, parent.index(anchor) + (ins.position != "before")
+
+
+def _gap_for(kids: list, first):
+    """The sibling a numbered new lid or onderdeel goes before when its number falls below
+    theirs («c.» where the list has a, b, d, e after a renumbering); None otherwise."""
+    if not (is_lid(first) or is_li(first)):
+        return None
+    key = sort_key(number_of(first))
+    if key is None:
+        return None
+    for kid in kids:
+        theirs = sort_key(number_of(kid))
+        if theirs is not None and theirs[0] == key[0] and theirs > key:
+            return kid
+    return None
 
 
 def _holder_for(anchor, first):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from consolidator.apply.definitions import MARKS
 from consolidator.apply.resolve import item_label
 from consolidator.law.elements import (
     artikel_number, heading_info, is_artikel, is_heading, is_li, is_lid, is_repealed, lid_number,
@@ -24,7 +25,8 @@ def number_of(el) -> str:
     if is_lid(el):
         return lid_number(el)
     if is_li(el):
-        return item_label(el)
+        label = item_label(el)
+        return "" if label in MARKS else label  # «–» marks an item, it does not number it
     return heading_info(el).nr if is_heading(el) else ""
 
 

@@ -8,22 +8,21 @@
   an inserted volzin makes one more;
 * a renumbered element carries its new number, and no live sibling shares it.
 
-After the whole sentence (``numbering_before``/``numbering_after``): a sentence that
-renumbers leaves no gap and no double number in the groups it renumbered.
+What a renumbering leaves in its group as a whole (gaps, doubles) is judged by
+``renumbering.Renumbering``.
 """
 from __future__ import annotations
 
+from consolidator.apply import definitions as D
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.apply.content import toc_texts
-from consolidator.apply.numbering import group_state, in_order, live_twins, number_of
-from consolidator.apply.postwords import Postcondition, Seen, failed
+from consolidator.apply.numbering import in_order, live_twins, number_of
+from consolidator.apply.postwords import Postcondition, Seen, core, failed
 from consolidator.apply.resolve import Target, text_parts
 from consolidator.apply.workspace import Workspace
-from consolidator.errors import ApplyError
 from consolidator.law.elements import al_text, is_heading, is_repealed
 from consolidator.law.toc import toc_element
-from consolidator.model import Renumber
 
 _MARKED = ("artikel", "lid", "onderdeel")
 _REMOVED = ("opschrift", "toc-entry", "aanhef", "alinea")
@@ -61,6 +60,9 @@ def delete_after(ws, ins, targets, state):
                 raise failed(target, "the volzin is still there")
         elif target.kind in _REMOVED and target.element.getparent() is not None:
             raise failed(target, "it is still there")
+        elif target.kind == "definition" and target.element.getparent() is not None \
+                and not is_repealed(target.element):
+            raise failed(target, "it is still there")
 
 
 # --------------------------------------------------------------------------- replace
@@ -78,7 +80,9 @@ def replace_after(ws, ins, targets, state):
                 line.text for line in ins.content.lines if line.text)):
             raise failed(first, "it does not read as the new text")
     elif first.kind == "volzin":
-        if not Seen(ws, first).core(ins.content.text):
+        now = Seen(ws, [first])
+        flat = " ".join(now.texts[at][lo:hi] for at, lo, hi in now.slots[0])
+        if core(ins.content.text) not in flat:
             raise failed(first, "the new volzin is not there")
     elif first.kind == "toc-entry":
         if _toc_count(ws) != state["toc"] - len(targets) + len(toc_texts(ins.content)):
@@ -116,7 +120,9 @@ def _placed(ins, target: Target, new: list) -> None:
     """Where the instruction says: right after (before) the anchor, at the end (start) of
     the holder, or — a number inserted in a gap — between its neighbours by number."""
     first, last = new[0], new[-1]
-    if ins.position == "after":
+    if ins.position == "alphabetical":
+        ok = all(_alphabetical(el) for el in new)
+    elif ins.position == "after":
         ok = _is_or_holds(first.getprevious(), target)
     elif ins.position == "before":
         ok = _is_or_holds(last.getnext(), target)
@@ -129,6 +135,16 @@ def _placed(ins, target: Target, new: list) -> None:
     if not ok:
         raise failed(target, f"the new {number_of(first) or 'element'} is not where the "
                      f"instruction puts it ({ins.position})")
+
+
+def _alphabetical(el) -> bool:
+    """A new definition between its neighbours in the order of the alphabet."""
+    def key(node):
+        return D.sort_term(D.term_of(D.text_of(node))) if node is not None else None
+    before, after = el.getprevious(), el.getnext()
+    mine = key(el)
+    return (before is None or not key(before) or key(before) < mine) and \
+        (after is None or not key(after) or mine < key(after))
 
 
 def _is_or_holds(el, target: Target) -> bool:
@@ -194,39 +210,6 @@ def renumber_after(ws, ins, targets, state):
             raise failed(target, f"it is not numbered {number}")
         if live_twins(target.element, ws.index):
             raise failed(target, f"number {number} is there twice")
-
-
-# --------------------------------------------------------------------------- the sentence
-
-
-def numbering_before(plans: list) -> list:
-    """(container, tag, gaps, doubles, renumbering) of each group a Renumber of the
-    sentence renumbers."""
-    groups = []
-    for ins, targets in plans:
-        if not isinstance(ins, Renumber):
-            continue
-        for target in targets:
-            container, tag = target.element.getparent(), target.element.tag
-            if tag in ("lid", "li") and container is not None and \
-                    not any(container is g[0] and tag == g[1] for g in groups):
-                groups.append((container, tag, *group_state(container, tag), ins))
-    return groups
-
-
-def numbering_after(ws: Workspace, groups: list) -> None:
-    for container, tag, gaps, doubles, _ in groups:
-        if not _in_tree(ws, container):
-            continue
-        now_gaps, now_doubles = group_state(container, tag)
-        new_gaps = [g for g in now_gaps if g not in gaps]
-        new_doubles = [d for d in now_doubles if d not in doubles]
-        one, many = ("lid", "leden") if tag == "lid" else ("onderdeel", "onderdelen")
-        if new_gaps:
-            raise ApplyError(f"the renumbering leaves a gap: no {one} {', '.join(new_gaps)}")
-        if new_doubles:
-            raise ApplyError(f"the renumbering leaves {many} numbered twice: "
-                             f"{', '.join(new_doubles)}")
 
 
 DELETE_ELEMENT = Postcondition(delete_before, delete_after)

@@ -21,6 +21,7 @@ from typing import Callable
 
 from consolidator.apply import textedit as T
 from consolidator.apply.resolve import Target
+from consolidator.apply.words import anchor_finder
 from consolidator.apply.workspace import Workspace, slots_of
 from consolidator.errors import ApplyError
 
@@ -169,7 +170,7 @@ def insert_words_after(ws, ins, targets, seen):
     else:
         after = ins.position != "before"
         spans = {at: [(e, e) if after else (s, s) for s, e in found] for at, found in
-                 seen.find(lambda text, lo, hi: T.find(text, ins.anchor, lo, hi)).items()}
+                 seen.find(anchor_finder(ins)).items()}
     _check_spliced(ws, targets, seen, spans, ins.new)
 
 

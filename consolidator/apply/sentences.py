@@ -37,14 +37,14 @@ from typing import Callable, Iterable, Optional
 
 from consolidator.apply.dispatch import APPLY, POSTCONDITIONS
 from consolidator.apply.labels import finish_labels
-from consolidator.apply.postelements import numbering_after, numbering_before
+from consolidator.apply.renumbering import Renumbering
 from consolidator.apply.resolve import Target, resolve
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError, underline
 from consolidator.law.artindex import ArticleIndex
 from consolidator.law.elements import is_artikel
 from consolidator.model import (
-    Act, Article, InsertElement, Instruction, Renumber, ReplaceElement, Sentence,
+    Act, Article, InsertElement, Instruction, Onderdeel, Renumber, ReplaceElement, Sentence,
 )
 
 # --------------------------------------------------------------------------- entry points
@@ -80,8 +80,11 @@ def apply_counting(tree, articles: Iterable[Article], source_label: str,
     new = tree if in_place else copy.deepcopy(tree)
     index = ArticleIndex(new)
     changes = 0
-    for sentence in _sentences(articles):
-        changes += apply_sentence(new, sentence, source_label, date, index)
+    for onderdeel in _onderdelen(articles):
+        renumbering = Renumbering()
+        for sentence in onderdeel.all_sentences:
+            changes += apply_sentence(new, sentence, source_label, date, index, renumbering)
+        _refuse(renumbering.gaps(new), source_label)
     return new, changes
 
 
@@ -90,25 +93,41 @@ def check_articles(tree, articles: Iterable[Article], source_label: str,
     """Every error of every sentence (a failing sentence is skipped, the rest go on)."""
     work, errors = copy.deepcopy(tree), []
     index = ArticleIndex(work)
-    for sentence in _sentences(articles):
+    for onderdeel in _onderdelen(articles):
+        renumbering = Renumbering()
+        for sentence in onderdeel.all_sentences:
+            try:
+                apply_sentence(work, sentence, source_label, date, index, renumbering)
+            except ApplyError as exc:
+                errors.append(exc)
         try:
-            apply_sentence(work, sentence, source_label, date, index)
+            _refuse(renumbering.gaps(work), source_label)
         except ApplyError as exc:
             errors.append(exc)
     return errors
 
 
-def _sentences(articles: Iterable[Article]) -> Iterable[Sentence]:
+def _onderdelen(articles: Iterable[Article]) -> Iterable[Onderdeel]:
     for article in articles:
-        for onderdeel in article.onderdelen:
-            yield from onderdeel.all_sentences
+        yield from article.onderdelen
+
+
+def _refuse(found, source_label: str) -> None:
+    """Raise what a ``Renumbering`` found, located at the renumbering."""
+    if found is not None:
+        message, ins, sentence = found
+        raise _located(ApplyError(message), ins, sentence, source_label)
 
 
 def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
                    index: Optional[ArticleIndex] = None,
+                   renumbering: Optional[Renumbering] = None,
                    observe: Optional[Callable] = None) -> int:
     """Resolve every target of the sentence first, then apply in order (in place);
     the number of elements changed.
+
+    ``renumbering`` collects the groups the sentence renumbers, for the caller to judge
+    their gaps when the onderdeel ends; without it they are judged at the sentence's end.
 
     ``index`` is an ``ArticleIndex`` of ``tree`` kept across sentences; it is
     dropped after a sentence that may have added, replaced or renumbered articles.
@@ -121,17 +140,20 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
         plans = []
         for current in sentence.instructions:
             plans.append((current, _resolve_all(ws, current)))
-        groups = numbering_before(plans)
+        own = renumbering is None
+        renumbering = Renumbering() if own else renumbering
+        renumbering.note(plans, sentence)
         for current, targets in plans:
             ws.instruction = current
             if observe is not None:
                 observe(ws, current, targets)
             _apply_checked(ws, current, targets, index)
-        current = next((g[4] for g in groups), current)  # a gap is the renumbering's
-        numbering_after(ws, groups)
         _finish(ws)
     except ApplyError as exc:
         raise _located(exc, current, sentence, source_label) from None
+    _refuse(renumbering.doubles(tree), source_label)
+    if own:
+        _refuse(renumbering.gaps(tree), source_label)
     return len(ws.changed) + len(ws.repealed)
 
 

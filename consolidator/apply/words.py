@@ -113,10 +113,19 @@ def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None
                   if ins.position == "end" else slot.start)
             ws.edit(slot.element, T.insert(text, at, ins.new))
         return
-    finder = lambda text, lo, hi: T.find(text, ins.anchor, lo, hi)  # noqa: E731
+    finder = anchor_finder(ins)
     after = ins.position != "before"
     _word_edit(ws, ins, targets, f"«{ins.anchor}»", finder,
                lambda text, s, e: T.insert(text, e if after else s, ins.new), ins.telkens)
+
+
+def anchor_finder(ins: InsertWords) -> Callable:
+    """Where the anchor of an insertion is: quoted words as whole words, or a mark
+    («voor de puntkomma») where it is punctuation (not the colon of «8:2»)."""
+    if getattr(ins, "anchor_mark", False):
+        return lambda text, lo, hi: [(p, p + len(ins.anchor)) for p in
+                                     T.punctuation_positions(text[:hi], ins.anchor) if p >= lo]
+    return lambda text, lo, hi: T.find(text, ins.anchor, lo, hi)
 
 
 def replace_after(ws: Workspace, ins: ReplaceAfter, targets: list[Target]) -> None:

@@ -120,7 +120,7 @@ class BodyReader:
             current = match.group(1)
             item_place = Place(place.article, place.onderdeel, current)
             inner = Para(para.line, para.column + len(para.text) - len(match.group(2)),
-                         match.group(2), para.raw)
+                         closed_by_semicolon(match.group(2)), para.raw)
             sentences, index = self._item_body(inner, body, index + 1, item_place, context)
             items.append(Item(label=current, sentences=tuple(sentences), context=context,
                               span=Span(para.line, para.column)))
@@ -138,7 +138,7 @@ class BodyReader:
                 match = SUBPUNT_RE.match(rest[pos].text)
                 para = rest[pos]
                 sub = Para(para.line, para.column + len(para.text) - len(match.group(2)),
-                           match.group(2), para.raw)
+                           closed_by_semicolon(match.group(2)), para.raw)
                 sub_place = Place(place.article, place.onderdeel, place.punt, match.group(1))
                 s, n = self._parse_with_content([sub] + rest[pos + 1:], 0, sub_place, sub_context)
                 if s is not None:
@@ -196,6 +196,20 @@ class BodyReader:
             # an act inserting onderdelen into an act (ARTIKEL X)
             return Content(onderdelen=tuple(self.onderdelen(paras, Locator())))
         return Content(tuple(content_line(p) for p in paras))
+
+
+# «…;», «…; en», «…; of» at the end of an item of a list of instructions
+_SEMICOLON_CLOSER = re.compile(r";(?:\s+(?:en|of))?$")
+
+
+def closed_by_semicolon(text: str) -> str:
+    """An instruction in a numbered or lettered list closed by «;» (Staatscourant style:
+    «1. in het eerste lid wordt «x» vervangen door «y»;», the last one closed by «.»): the
+    «;» — with an «en» or «of» after it — closes the instruction as a full stop does, so it
+    is never part of the new text. A sentence that ends in «;.» keeps its «;»: there the
+    full stop closes the instruction."""
+    match = _SEMICOLON_CLOSER.search(text)
+    return text[:match.start()] + "." if match else text
 
 
 _ACT_STEPS = {"artikel": "act-artikel", "onderdeel": "act-onderdeel"}
