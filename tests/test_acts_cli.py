@@ -119,3 +119,18 @@ def test_an_act_is_versioned_like_a_law(proef):
     assert now[2].endswith("Stb. 2024, 500, ARTIKEL I  (withdrawn)")
     unknown = run("show", "stb-2024-99", "--date", "2024-12-01", "--store", store)
     assert unknown.exit_code == 1 and "no act stb-2024-99" in str(unknown.exception)
+
+
+def test_apply_with_a_date_withdraws_the_law(proef, tmp_path):
+    _, folder = proef
+    out = tmp_path / "out.xml"
+    base = folder / "corpus" / "PROEF" / "base.xml"
+    done = run("apply", base, ACTS / "stb-2025-10.txt", "-o", out, "--date", "2026-01-01")
+    assert done.exit_code == 0, done.output
+    assert run("text", out).stdout == ""
+    assert run("text", out, "--show-repealed").stdout.splitlines()[1] == \
+        "[Ingetrokken per 2026-01-01]"
+    preview = run("apply", base, ACTS / "stb-2025-10.txt", "-o", tmp_path / "preview.xml")
+    assert preview.exit_code == 0 and "ARTIKEL I withdraws Proefwet" in preview.stderr
+    assert run("text", tmp_path / "preview.xml", "--show-repealed").stdout.splitlines()[1] == \
+        "[Ingetrokken]"

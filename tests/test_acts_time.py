@@ -229,3 +229,68 @@ def test_seed_artikel_x_applies_where_its_condition_holds(seed_act, tmp_path):
                    "een openbare rechtspersoon, wordt deze aangemerkt als een door de gemeente "
                    "in stand gehouden openbare school voor de toepassing van afdeling 2 en "
                    "afdeling 6.")
+
+
+# --------------------------------------------------------------------------- retroactivity and tied dates
+
+
+def test_a_part_retroactive_by_the_act_and_one_by_its_decree(tmp_path):
+    store = store_of(tmp_path, acts("stb-2024-600", "stb-2024-650"))
+    # onderdeel A works back to 1 February 2024 by the act itself, B to 1 April by the decree
+    assert "zeven weken" in artikel(store, "3", D(2024, 2, 1))
+    assert "acht weken" in artikel(store, "3", D(2024, 1, 31))
+    assert "€ 1100" in artikel(store, "4", D(2024, 4, 1))
+    assert "€ 1000" in artikel(store, "4", D(2024, 3, 31))
+    # both only as known from the decree's publication (20 June 2024): before, no date at all
+    assert "acht weken" in artikel(store, "3", D(2024, 7, 1), D(2024, 6, 19))
+    reasons = [s["reason"] for s in text_on(store, "PROEF", D(2024, 4, 1)).version.sources]
+    assert any("terug" in r or "retro" in r for r in reasons)
+
+
+def test_a_date_tied_to_another_act_known_and_pending(tmp_path):
+    tied = plan(NAMES, acts("stb-2024-700", "stb-2024-88", "stb-2024-150"), [])
+    mine = [e for e in tied.events if e.act.stb == "2024, 700"]
+    assert [e.valid_from for e in mine] == [D(2024, 7, 1)]  # when ARTIKEL I, onderdeel A, of Stb. 2024, 88 does
+    store = store_of(tmp_path, acts("stb-2024-700", "stb-2024-88", "stb-2024-150"))
+    assert "verleent" in artikel(store, "2", D(2024, 7, 1))
+    assert "verstrekt" in artikel(store, "2", D(2024, 6, 30))
+    for given in (acts("stb-2024-700"), acts("stb-2024-700", "stb-2024-88")):
+        waiting = plan(NAMES, given, [])
+        assert not [e for e in waiting.events if e.act.stb == "2024, 700"]
+        note = [n for n in waiting.notes if n.startswith("Stb. 2024, 700, ARTIKEL I")]
+        assert note and "not applied, waits for" in note[0], waiting.notes
+
+
+def test_a_dated_intro_dates_the_parts_it_opens(tmp_path):
+    store = store_of(tmp_path, acts("stb-2024-800"))
+    # ARTIKEL II by the entry-into-force article, ARTIKEL I by the date in its intro
+    assert "negen weken" in artikel(store, "3", D(2024, 7, 1))
+    assert "€ 1000" in artikel(store, "4", D(2024, 8, 31))
+    assert "€ 1300" in artikel(store, "4", D(2024, 9, 1))
+    reasons = [s["reason"] for s in text_on(store, "PROEF", D(2024, 9, 1)).version.sources]
+    assert reasons == ["ARTIKEL I: its intro gives the date (met ingang van 2024-09-01)"]
+
+
+# --------------------------------------------------------------------------- the seed's dates
+
+
+SEED_DATES = [  # (valid from, valid until, known from, known until) of every version
+    ("1996-12-31", None, "0001-01-01", "1996-12-23"),
+    ("1996-12-31", "1997-01-01", "1996-12-23", None),
+    ("1997-01-01", "1999-01-01", "1996-12-23", "1998-04-28"),
+    ("1997-01-01", None, "1998-04-28", None),
+    ("1999-01-01", None, "1996-12-23", "1998-04-28"),
+]
+
+
+@pytest.mark.parametrize("law", ["BWBR0003420", "BWBR0003549", "BWBR0002399"])
+def test_the_seed_act_still_gives_every_date_it_gave(corpus_store_path, law):
+    """WBO, ISOVSO and WVO on 1996-12-31, 1997-01-01 and 1999-01-01, as known before and
+    after the Wet van 2 april 1998 (published 1998-04-28) left ARTIKELEN VI-VIII to a law."""
+    store = Store(corpus_store_path)
+    try:
+        found = [(v.valid_from, v.valid_until, v.known_from, v.known_until)
+                 for v in store.all_versions(law)]
+    finally:
+        store.close()
+    assert found == SEED_DATES

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from consolidator.apply.sentences import apply_counting
 from consolidator.errors import ApplyError
+from consolidator.law.history import mark_withdrawn
 from consolidator.law.toestand import law_title
-from consolidator.read.select import articles_for, conditional_articles_for, law_names
+from consolidator.read.select import (
+    articles_for, conditional_articles_for, law_names, repeals_for,
+)
 
 
 def apply_acts(tree, acts, notify=lambda message: None):
@@ -37,6 +40,9 @@ def apply_acts(tree, acts, notify=lambda message: None):
         if skipped:
             notify(f"{act.source}: samenloop ARTIKEL {_numbers(skipped)} not applied "
                    "(its condition needs the dates of other acts)")
+        for article in repeals_for(act, names):  # withdrawn, from a date not asked for here
+            notify(f"{act.source}: ARTIKEL {article.number} withdraws {title}")
+            mark_withdrawn(tree, None, f"{_source_label(act)}, ARTIKEL {article.number}")
     return tree
 
 
@@ -48,7 +54,8 @@ def refuse_unnamed(tree, acts) -> None:
         return
     title = law_title(tree)
     names = law_names(title, _bwb_id(tree))
-    if any(articles_for(act, names) or conditional_articles_for(act, names) for act in acts):
+    if any(articles_for(act, names) or conditional_articles_for(act, names)
+           or repeals_for(act, names) for act in acts):
         return
     named = sorted({a.law.name for act in acts for a in act.articles
                     if a.law is not None and a.law.kind == "law"})

@@ -132,10 +132,21 @@ class ActTiming:
         return self._with_decrees(rules).entry(part, self.act.published)
 
     def latest(self, parts) -> iwtrules.Entry:
-        """The entry of the last of ``parts`` to take effect (all must have a date)."""
-        entries = [self.entry(iwtrules.Part(*p)) for p in parts]
+        """The entry of the last of ``parts`` to take effect (all must have a date). A whole
+        ARTIKEL whose onderdelen the rules date one by one takes effect when they all do, if
+        they share one date."""
+        entries = [self._whole(iwtrules.Part(*p)) for p in parts]
         pending = next((e for e in entries if e.valid_from is None), None)
         return pending or max(entries, key=lambda e: e.in_force)
+
+    def _whole(self, part: iwtrules.Part) -> iwtrules.Entry:
+        entry = self.entry(part)
+        if entry.valid_from is not None or part.onderdeel:
+            return entry
+        article = next((a for a in self.act.articles if a.number == part.artikel), None)
+        labels = [o.label for o in article.onderdelen if o.label] if article else []
+        found = {self.entry(iwtrules.Part(part.artikel, label)) for label in labels}
+        return found.pop() if len(found) == 1 else entry
 
     def _with_decrees(self, rules):
         for decree in self.decrees:
