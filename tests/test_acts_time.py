@@ -52,6 +52,12 @@ def bill_36301(in_force=None, published=D(2024, 2, 1)):
 
 
 def test_a_decree_with_a_closing_sentence_sets_two_dates(tmp_path):
+    from consolidator.read.iwt import read_entry_rules
+
+    decree = read_entry_rules(acts("stb-2024-150")[0])[-1]
+    assert decree.target.stb == "2024, 88" and len(decree.rules) == 2
+    assert decree.notes[0].endswith("is belast met de uitvoering van dit besluit, dat in het "
+                                    "Staatsblad zal worden geplaatst.")  # a note, no rule
     store = store_of(tmp_path, acts("stb-2024-88", "stb-2024-150"))
     assert "zes weken" in artikel(store, "3", D(2024, 7, 1))
     assert "acht weken" in artikel(store, "3", D(2024, 6, 30))
