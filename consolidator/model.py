@@ -10,6 +10,7 @@ every instruction class declares one.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -41,6 +42,9 @@ STEP_KINDS = (
     "boek", "deel", "hoofdstuk", "titel", "afdeling", "paragraaf", "subparagraaf",
     "artikel", "lid", "onderdeel", "subonderdeel", "volzin", "alinea",
     "opschrift", "aanhef", "inhoudsopgave", "toc-entry", "definition",
+    # parts of a regulation outside its articles: «bijlage 2», «lijst A» (of a bijlage), the
+    # beweegreden (the considerations that open an AMvB or regeling)
+    "bijlage", "lijst", "beweegreden",
     # places inside another act (ARTIKEL IX-XI amend acts, not laws)
     "act-artikel", "act-onderdeel", "act-punt",
 )
@@ -52,7 +56,9 @@ class Step:
 
     ``number`` is written as the law writes it (``105a1``, ``1°``, ``III``);
     it is empty for steps without a number (opschrift, aanhef, inhoudsopgave).
-    ``qualifier`` holds ``oud`` or ``nieuw`` for «onderdeel a (oud)».
+    ``qualifier`` holds ``oud`` or ``nieuw`` for «onderdeel a (oud)», or ``voorgesteld``
+    for «het voorgestelde artikel 10» (the article as a bill proposes it: an amendment
+    of the bill, not of the law in force).
     """
 
     kind: str
@@ -189,12 +195,16 @@ class InsertWords(Instruction):
     """«wordt na «plaatsvindt,» ingevoegd: …», «aan het slot … toegevoegd: …»
 
     ``position`` is ``after`` or ``before`` an anchor, or ``end``/``start`` of
-    the target text."""
+    the target text. The anchor is quoted words, or a punctuation mark itself
+    («wordt voor de puntkomma ingevoegd: , met uitzondering van de zondag» gives
+    ``anchor=";"``, ``position="before"``); ``anchor_mark`` says which."""
 
     new: str = ""
     anchor: str = ""
     position: str = "after"
     telkens: bool = False
+    #: True when ``anchor`` is a punctuation mark named in words («voor de puntkomma»)
+    anchor_mark: bool = False
     kind = "insert-words"
 
 
@@ -250,8 +260,10 @@ class InsertElement(Instruction):
     «Aan het zesde lid wordt een derde volzin toegevoegd, luidend:».
 
     ``targets`` holds the anchor element (for ``after``/``before``) or the parent
-    (for ``end``/``start``). ``element`` names what is inserted (artikel, lid,
-    paragraaf, volzin, onderdeel, toc-entry); ``number`` its number if given."""
+    (for ``end``/``start``, and for ``alphabetical``: «wordt in de alfabetische
+    volgorde ingevoegd», a definition placed by its term among the others).
+    ``element`` names what is inserted (artikel, lid, paragraaf, volzin, onderdeel,
+    toc-entry, definition); ``number`` its number if given."""
 
     content: Content = Content()
     position: str = "after"
@@ -271,9 +283,20 @@ class Renumber(Instruction):
     kind = "renumber"
 
 
+@dataclass(frozen=True)
+class InsertLabel(Instruction):
+    """«Voor de tekst wordt de aanduiding «1.» geplaatst.»: the unnumbered text of the
+    target (an artikel) becomes its lid ``label`` («1», without the full stop). Not a
+    renumbering: nothing had a number before."""
+
+    label: str = ""
+    kind = "label-insert"
+
+
 INSTRUCTION_CLASSES = (
     ReplaceWords, ReplaceAfter, DeleteWords, InsertWords, ReplacePunctuation,
     DeletePunctuation, DeleteLabel, DeleteElement, ReplaceElement, InsertElement, Renumber,
+    InsertLabel,
 )
 INSTRUCTION_KINDS = tuple(cls.kind for cls in INSTRUCTION_CLASSES)
 
@@ -289,6 +312,40 @@ class Sentence:
     span: Span = _span_field()
     #: The law the sentence itself names («… van de Advocatenwet vervalt …»).
     law: Optional["LawRef"] = field(default=None, compare=False)
+    #: The date the sentence gives its changes («In de Wet X wordt met ingang van
+    #: 1 januari 2025 …»): they take effect on it, whatever the entry-into-force article says.
+    date: Optional[_dt.date] = None
+
+
+@dataclass(frozen=True)
+class Intro:
+    """A sentence that opens a list of instructions and sets their context: «Artikel 5
+    wordt als volgt gewijzigd:», «De Wet X wordt met ingang van 1 januari 2020 als volgt
+    gewijzigd:», «In artikel 7 worden de volgende wijzigingen aangebracht:».
+
+    ``targets`` is the place the instructions that follow are read in (none for a whole
+    regulation), ``law`` the regulation it names, ``date`` the date it gives the changes
+    that follow (None when it gives none: the entry-into-force article decides)."""
+
+    targets: tuple[Locator, ...]
+    law: Optional["LawRef"] = None
+    span: Span = _span_field()
+    date: Optional[_dt.date] = None
+
+
+@dataclass(frozen=True)
+class Repeal:
+    """«De Wet … wordt ingetrokken.», «Het Besluit … vervalt.», «De Wet van 7 juli 1988
+    (Stb. 334) wordt ingetrokken.»: whole regulations withdrawn (intrekking), one
+    ``LawRef`` each, in the order named. Not an instruction on a text: the regulation
+    ends (time/ applies it)."""
+
+    laws: tuple["LawRef", ...]
+    text: str = field(default="", compare=False)
+    span: Span = _span_field()
+    place: Place = field(default=Place(), compare=False)
+    #: «wordt met ingang van 1 januari 2020 ingetrokken»; None: at the act's entry into force
+    date: Optional[_dt.date] = None
 
 
 # --------------------------------------------------------------------------- act structure
@@ -296,30 +353,62 @@ class Sentence:
 
 @dataclass(frozen=True)
 class LawRef:
-    """The regulation an ARTIKEL changes, as the act names it.
+    """The regulation an ARTIKEL changes (or withdraws), as the act names it.
 
-    ``kind`` is ``law`` (a law by its citeertitel), ``act`` (another act, named
-    by its title and Staatsblad number) or ``this-act`` («deze wet»)."""
+    ``kind`` is ``law`` (a regulation by its citeertitel: a wet, an AMvB, a
+    ministeriële regeling, the Burgerlijk Wetboek), ``act`` (another act or decree,
+    named by its date and Staatsblad or Staatscourant number: «de wet van 2 mei 1986
+    (Stb. 1986, 255)»), ``this-act`` («deze wet», «dit besluit», «deze regeling») or
+    ``bill`` («het voorstel van wet» of a nota van wijziging or an amendement).
+
+    ``doc`` is the kind of document as the name says it, lower case: ``wet``,
+    ``besluit``, ``koninklijk besluit``, ``regeling``, ``beschikking``, ``reglement``,
+    ``wetboek``, ``voorstel van wet``, … ("" when the name does not say).
+    ``name`` of a book of the Burgerlijk Wetboek is BWB's citeertitel: «Boek 7 van het
+    Burgerlijk Wetboek» gives «Burgerlijk Wetboek Boek 7»."""
 
     name: str
     kind: str = "law"
     stb: str = ""  # «1996, 403» when the act names it
     span: Span = _span_field()
+    #: «36 301»: a bill (or the act it became) named by its Kamerstuk number
+    kamerstuk: str = ""
+    doc: str = ""
+    #: the date in the name: «Wet van 7 juli 1988» (signing date of an act or decree)
+    date: Optional[_dt.date] = None
+    #: «2005, 60»: published in the Staatscourant (``stb`` for the Staatsblad)
+    stcrt: str = ""
+    #: the number or kenmerk a decree is known by: «nr. 1560010», «kenmerk MC-U-2786398»
+    number: str = ""
+
+
+#: How a samenloop condition compares the other act with this one (``Condition.kind``):
+#: ``earlier`` («die wet eerder in werking is getreden of treedt dan deze wet»), ``later``
+#: («later in werking treedt dan deze wet»), ``on-or-after`` (this act takes effect on or after
+#: the other: «Indien deze wet in werking treedt op of na het tijdstip waarop …»), ``not-yet``
+#: (the other is not in force when this act takes effect), ``in-force`` (once the other takes
+#: effect: «… tot wet is of wordt verheven en die wet in werking treedt»), ``enacted`` (once the
+#: bill becomes law: a novelle, «… tot wet wordt verheven, wordt die wet als volgt gewijzigd»).
+CONDITION_KINDS = ("earlier", "later", "on-or-after", "not-yet", "in-force", "enacted")
 
 
 @dataclass(frozen=True)
 class Condition:
-    """The condition of a conditional ARTIKEL (samenloop).
+    """The condition of a conditional ARTIKEL (samenloop), read by grammar/samenloop.lark.
 
-    ``kind``: ``other-in-force-first`` («treedt in werking op of na het tijdstip
-    waarop … in werking is getreden») or ``other-enacted-not-in-force`` («… tot wet
-    is verheven, maar nog niet in werking is getreden»); ``other`` names the bill
-    or act it depends on (Kamerstukken number, Staatsblad number if footnoted)."""
+    ``kind`` is one of ``CONDITION_KINDS``; ``other`` names the bill or act it depends on
+    for people («Kamerstukken 24 138 (Stb. 1996, 580)»), ``act`` the same as a reference
+    (Kamerstuk number, Staatsblad number, title). ``other_parts`` and ``this_parts`` are the
+    parts compared, as (ARTIKEL, onderdeel, punt) («artikel I, onderdeel C, van die wet …
+    dan artikel II van deze wet»); empty: the whole act."""
 
     kind: str
     other: str
     text: str = field(default="", compare=False)
     span: Span = _span_field()
+    act: Optional[LawRef] = None
+    other_parts: tuple[tuple[str, str, str], ...] = ()
+    this_parts: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -347,6 +436,9 @@ class Onderdeel:
     context: Locator = Locator()
     intro: str = field(default="", compare=False)
     span: Span = _span_field()
+    #: the date its intro gives («Artikel 5 wordt met ingang van 1 januari 2020 als volgt
+    #: gewijzigd:»): its changes take effect on it; None: as the act's entry into force says
+    date: Optional[_dt.date] = None
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:
@@ -360,7 +452,7 @@ class Onderdeel:
         return self.sentences + tuple(s for item in self.items for s in item.sentences)
 
 
-ARTICLE_KINDS = ("amend", "transition", "samenloop", "entry-into-force", "other")
+ARTICLE_KINDS = ("amend", "transition", "samenloop", "entry-into-force", "other", "repeal")
 
 
 @dataclass(frozen=True)
@@ -369,7 +461,11 @@ class Article:
 
     ``kind`` is one of ``ARTICLE_KINDS``; ``law`` is what it changes (None for a
     non-amending article); ``text`` keeps the paragraphs of a non-amending
-    article verbatim (leden as «1. …»)."""
+    article verbatim (leden as «1. …»). An ARTIKEL of kind ``repeal`` withdraws whole
+    regulations: ``repeals`` (one per lid that withdraws; its other leden stay in
+    ``text``). ``date`` is the date its intro gives the changes («De Wet X wordt met
+    ingang van 1 januari 2020 als volgt gewijzigd:»), None when the entry-into-force
+    article decides."""
 
     number: str
     kind: str
@@ -380,10 +476,22 @@ class Article:
     condition: Optional[Condition] = None
     chapter: str = ""
     span: Span = _span_field()
+    #: A samenloop ARTIKEL with more than one condition (the numbered form of Aanwijzing
+    #: 5.68, third lid, or one condition per lid): each branch is an Article of kind
+    #: ``samenloop`` with its own condition, regulation and onderdelen; the ARTIKEL itself
+    #: then has none of these.
+    branches: tuple["Article", ...] = ()
+    date: Optional[_dt.date] = None
+    repeals: tuple[Repeal, ...] = ()
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:
         return tuple(i for o in self.onderdelen for i in o.instructions)
+
+    @property
+    def samenloop_branches(self) -> tuple["Article", ...]:
+        """The branches of a samenloop ARTIKEL: its ``branches``, or itself."""
+        return self.branches or ((self,) if self.condition is not None else ())
 
 
 @dataclass(frozen=True)
@@ -409,6 +517,16 @@ class Act:
     #: ARTIKELEN an excerpt leaves out, as (first, last) numbers
     #: («[ARTIKELEN XXII tot en met LV niet opgenomen]» gives ("XXII", "LV"))
     elided: tuple[tuple[str, str], ...] = ()
+    stcrt: str = ""      # «2012, 13245»: published in the Staatscourant
+    kamerstuk: str = ""  # «36 301»: the bill's Kamerstuk number, when the act gives it
+    #: the act's text as read (acts that amend this act edit it; ``show`` prints it)
+    text: str = field(default="", compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        """The act's id: ``stb-1996-649``, ``stcrt-2012-13245``, ``kst-36301`` (a bill known
+        only by its Kamerstuk), else a slug of its title."""
+        return act_id(self.stb, self.stcrt, self.kamerstuk) or title_id(self.title)
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:
@@ -419,3 +537,53 @@ class Act:
             if art.number == number:
                 return art
         raise KeyError(number)
+
+
+# --------------------------------------------------------------------------- act ids
+
+_ACT_ID_RE = re.compile(r"^(stb|stcrt)-(\d{4})-(\d+)$|^kst-(\d+)$")
+_CITATION_RE = re.compile(r"^(?:(Stb|Stcrt|Staatsblad|Staatscourant)\.?\s*)?(\d{4}),\s*(\d+)$"
+                          r"|^(?:Kamerstuk(?:ken)?\s+)?(\d{2}\s?\d{3})$", re.IGNORECASE)
+
+
+def act_id(stb: str = "", stcrt: str = "", kamerstuk: str = "") -> str:
+    """One id scheme for acts everywhere: «1996, 649» in the Staatsblad → ``stb-1996-649``,
+    in the Staatscourant → ``stcrt-2012-13245``, a bill by Kamerstuk «36 301» → ``kst-36301``;
+    "" when none is known."""
+    for prefix, number in (("stb", stb), ("stcrt", stcrt)):
+        found = re.fullmatch(r"\s*(\d{4}),\s*(\d+)\s*", number or "")
+        if found:
+            return f"{prefix}-{found.group(1)}-{found.group(2)}"
+    digits = re.sub(r"\s+", "", kamerstuk or "")
+    return f"kst-{digits}" if digits.isdigit() else ""
+
+
+def parse_act_id(text: str) -> str:
+    """The act id a user or a source label writes: «stb-1996-649», «Stb. 1996, 649»,
+    «Stcrt. 2012, 13245», «kst-36301», «Kamerstukken 36 301»; "" if it names no act."""
+    text = " ".join(text.split())
+    if _ACT_ID_RE.match(text.lower()):
+        return text.lower()
+    found = _CITATION_RE.match(text)
+    if not found:
+        return ""
+    if found.group(4):
+        return act_id(kamerstuk=found.group(4))
+    kind = (found.group(1) or "stb").lower()
+    number = f"{found.group(2)}, {found.group(3)}"
+    return act_id(stcrt=number) if kind.startswith(("stcrt", "staatscourant")) else act_id(number)
+
+
+def act_id_of(label: str) -> str:
+    """The id of the act a source label names: «Stb. 1996, 649» → ``stb-1996-649``, «Stb.
+    2000, 184 (Kamerstukken 25969)» → ``stb-2000-184``, an act known by its title →
+    ``title_id``."""
+    return parse_act_id(re.sub(r"\s*\([^)]*\)\s*$", "", label)) or title_id(label)
+
+
+def title_id(title: str) -> str:
+    """The id of an act known by neither number: its kind and date («Wet van 2 april 1998 tot
+    …» → ``wet-van-2-april-1998``), else the start of its title as a slug."""
+    dated = re.match(r"\s*(\w+ van \d{1,2} \w+ \d{4})", title)
+    slug = re.sub(r"[^0-9A-Za-z]+", "-", dated.group(1) if dated else title[:60])
+    return slug.strip("-").lower() or "act"

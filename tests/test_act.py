@@ -74,8 +74,8 @@ def test_content_articles_are_not_act_articles(seed_act):
 
 def test_conditional_articles_carry_their_condition(seed_act):
     ten, eleven = seed_act.article("X"), seed_act.article("XI")
-    assert ten.condition.kind == "other-in-force-first"
-    assert eleven.condition.kind == "other-enacted-not-in-force"
+    assert ten.condition.kind == "on-or-after"
+    assert eleven.condition.kind == "not-yet"
     assert "24 138" in ten.condition.other and "1996, 580" in ten.condition.other
     assert eleven.law.stb == "1996, 580"
     insert = ten.onderdelen[0].instructions[0]

@@ -73,12 +73,15 @@ def test_samenloop_without_facts_is_undecided_not_guessed(seed_act, wbo):
         plan(set(wbo.names), [seed_act], [])
 
 
-def test_the_samenloop_branch_that_amends_this_act_is_refused_not_skipped(seed_act, wbo):
+def test_the_samenloop_branch_that_amends_this_act_changes_it_before_it_takes_effect(seed_act,
+                                                                                    wbo):
     earlier = [ActFact(stb="1996, 580", kamerstukken="24 138", published=D(1996, 11, 1),
                        in_force=D(1996, 12, 1))]
-    with pytest.raises(TimeError, match="ARTIKEL X \\(samenloop\\) applies, but amending this "
-                                        "act's own onderdelen is not supported"):
-        plan(set(wbo.names), [seed_act], earlier)
+    found = plan(set(wbo.names), [seed_act], earlier)
+    added = [e for e in found.events if e.parts[0].onderdeel == "A1"]
+    assert [(e.valid_from, e.article.number) for e in added] == [(D(1997, 1, 1), "I")]
+    assert added[0].amended == ("Stb. 1996, 649, ARTIKEL X (samenloop)",)
+    assert any(n.startswith("Stb. 1996, 649, ARTIKEL X (samenloop): applies") for n in found.notes)
 
 
 def test_an_act_is_unknown_before_its_publication(seed_act, wbo):

@@ -21,16 +21,34 @@ def cli() -> None:
 @cli.command("parse")
 @click.argument("act_file", type=PathValue(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of an outline.")
-def parse_cmd(act_file: str, as_json: bool) -> None:
+@click.option("--sentences", is_flag=True,
+              help="FILE holds one unit a line (an instruction, an intro, a lid of an "
+                   "entry-into-force or samenloop ARTIKEL, a repeal), each read on its own; "
+                   "with --json one JSON object a line. Exit 1 if any line was not read.")
+def parse_cmd(act_file: str, as_json: bool, sentences: bool) -> None:
     """Parse an amending act (plain text as published) and show its instructions."""
     from consolidator.read.act import parse_act_file
     from consolidator.read.outline import act_json, act_outline
+
+    if sentences:
+        _parse_sentences(act_file, as_json)
+        return
 
     act = parse_act_file(act_file)
     if as_json:
         click.echo(json.dumps(act_json(act), ensure_ascii=False, indent=2))
     else:
         click.echo(act_outline(act), nl=False)
+
+
+def _parse_sentences(path: str, as_json: bool) -> None:
+    from consolidator.read.units import read_units_file, unit_line
+
+    units = read_units_file(path)
+    for unit in units:
+        click.echo(json.dumps(unit.json(), ensure_ascii=False) if as_json else unit_line(unit))
+    if not all(unit.ok for unit in units):
+        sys.exit(1)
 
 
 from consolidator.cli.apply import apply_cmd  # noqa: E402  (registered below)

@@ -33,7 +33,8 @@ __all__ = ["store_option"]  # also used by the commands in cli/views.py
 @click.option("--quiet", is_flag=True, help="Do not explain the version on stderr.")
 @store_option
 def show_cmd(law, date, known_at, artikel, fmt, quiet, store_path) -> None:
-    """Print LAW (a BWB id or citeertitel) as valid on --date, as known on --known-at.
+    """Print LAW (a BWB id or citeertitel, or an act: stb-2024-88, «Stb. 2024, 88»,
+    kst-36301) as valid on --date, as known on --known-at.
 
     Stderr says which version was chosen: its dates, the act parts behind it,
     the samenloop branches taken and the parts not (yet) in force."""
@@ -44,7 +45,8 @@ def show_cmd(law, date, known_at, artikel, fmt, quiet, store_path) -> None:
     if not quiet:
         for line in explained:
             click.echo(line, err=True)
-    click.echo(output, nl=not output.endswith("\n"))
+    if output:  # nothing of a withdrawn law
+        click.echo(output, nl=not output.endswith("\n"))
 
 
 @click.command("history")

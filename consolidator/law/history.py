@@ -190,3 +190,30 @@ def repealed_on(el) -> Optional[_dt.date]:
     if el.get("status") == "vervallen" and el.get("inwerking"):
         return _dt.date.fromisoformat(el.get("inwerking"))
     return None
+
+
+# --------------------------------------------------------------------------- withdrawal
+
+WITHDRAWN = "intrekking"
+
+
+def mark_withdrawn(tree, date, source: str) -> None:
+    """Withdraw the whole regulation (intrekking) as BWB marks it: ``wetgeving`` gets
+    ``status="vervallen"``, and the change list records when and by which provision. The
+    text stays, as a repealed element's place does; ``lawtext`` shows it only on request."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    wetgeving = first_child(root, "wetgeving")
+    if wetgeving is None:
+        raise LawFormatError("the law has no <wetgeving> to mark withdrawn")
+    _log(wetgeving, date, source, WITHDRAWN)
+    wetgeving.set("status", "vervallen")
+
+
+def withdrawn(tree) -> Optional[Change]:
+    """When and by what the regulation was withdrawn, or None while it is not."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    wetgeving = first_child(root, "wetgeving")
+    if wetgeving is None or wetgeving.get("status") != "vervallen":
+        return None
+    found = [c for c in changes(wetgeving) if c.effect == WITHDRAWN]
+    return found[-1] if found else Change(None, "", WITHDRAWN)

@@ -23,7 +23,7 @@ from consolidator.law.elements import (
     heading_info, is_al, is_artikel, is_heading, is_li, is_lid, is_lijst, is_repealed, li_label,
     lid_number, make_al, make_artikel, make_heading, make_li, make_lid, make_lijst, wettekst,
 )
-from consolidator.law.history import mark_repealed, repealed_on
+from consolidator.law.history import mark_repealed, mark_withdrawn, repealed_on, withdrawn
 from consolidator.law.lawfile import assert_valid, non_xml_char_error, write_law
 from consolidator.law.toc import set_toc_entries, toc_element, toc_entries
 from consolidator.law.toestand import law_title, new_toestand
@@ -81,6 +81,9 @@ class _State:
                               context=underline(line.raw, column, width))
 
 
+_WITHDRAWN_LINE = re.compile(r"^\[Ingetrokken(?: per (\S+))?\]$")
+
+
 def parse_law_text(text: str, source: str = "", bwb_id: Optional[str] = None,
                    date: Optional[_dt.date] = None):
     """Read a law in the plain format into a valid BWB toestand tree.
@@ -96,7 +99,12 @@ def parse_law_text(text: str, source: str = "", bwb_id: Optional[str] = None,
     if not lines:
         raise LawFormatError("empty law text: the first line must be the title", source=source)
     state = _State(new_toestand(bwb_id, lines[0].text, date), source)
-    rest = _read_toc(state, lines[1:])
+    rest = lines[1:]
+    gone = _WITHDRAWN_LINE.match(rest[0].text) if rest else None
+    if gone:  # «[Ingetrokken per 2025-01-01]»: the whole law was withdrawn
+        mark_withdrawn(state.tree, _date(state, rest[0], gone.group(1)), "")
+        rest = rest[1:]
+    rest = _read_toc(state, rest)
     for line in rest:
         _read_line(state, line)
     _close_article(state)
@@ -285,14 +293,21 @@ def render_law_text(tree, artikel: Optional[str] = None, show_repealed: bool = F
     """Write a toestand tree in the plain format (one article with ``artikel``).
 
     Repealed elements are left out unless ``show_repealed``; an article asked
-    for by number is shown even when repealed, as its repeal line.
+    for by number is shown even when repealed, as its repeal line. Of a withdrawn law
+    (``history.withdrawn``) nothing is shown unless ``show_repealed``: then its text, with
+    the line «[Ingetrokken per YYYY-MM-DD]» after the title.
     """
+    gone = withdrawn(tree)
+    if gone is not None and not show_repealed:
+        return ""
     if artikel is not None:
         found = find_article(tree, artikel)
         if found is None:
             raise TargetNotFound(f"Artikel {artikel} is not in this law")
         return _join(_render_artikel(found, True))
     out = [law_title(tree)]
+    if gone is not None:
+        out.append(f"[Ingetrokken per {gone.date}]" if gone.date else "[Ingetrokken]")
     if toc_element(tree) is not None:
         out.append(TOC_LINE)
         out.extend(INDENT + entry for entry in toc_entries(tree))

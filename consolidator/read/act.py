@@ -18,21 +18,26 @@ from typing import Optional
 from consolidator import limits
 from consolidator.errors import ActSyntaxError, underline
 from consolidator.law.lawfile import non_xml_char_error
-from consolidator.model import Act, Article, Condition, Content, LawRef, Locator, Place, Span
+from consolidator.model import Act, Article, Content, LawRef, Locator, Place, Span
 from consolidator.read.body import BodyReader, act_targets
 from consolidator.read.builder.sentences import Intro
 from consolidator.read.instructions import parse_sentence
-from consolidator.read.labels import is_successor
-from consolidator.read.kinds import AMENDING_INTRO_RE, is_amending, is_conditional, plain_kind
+from consolidator.read.labels import is_successor, skipped_labels
+from consolidator.read.repeals import looks_like_repeal, read_repeals
+from consolidator.read.samenloopact import SamenloopReader, is_samenloop
+from consolidator.read.kinds import (
+    AMENDING_INTRO_RE, is_amending, is_conditional, is_entry_into_force, plain_kind,
+    reads_like_instruction, unreadable_reason,
+)
 from consolidator.read.paras import (
-    Para, clean_name, clean_text, closing_date, footnotes_of, paragraphs, stb_number, title_index,
+    Para, clean_name, clean_text, closing_date, footnotes_of, kamerstuk_number, paragraphs,
+    stb_number, stcrt_number, title_index,
 )
 
 ARTICLE_RE = re.compile(r"^(ARTIKEL|Artikel)\s+([IVXLC]+[A-Za-z]?|\d+(?:\.\d+)*[a-z]?)\.?(?:\s+(.*))?$"
                         r"|^(Enig artikel|ENIG ARTIKEL)()\.?(?:\s+(.*))?$")
 CHAPTER_RE = re.compile(r"^(HOOFDSTUK|Hoofdstuk)\s+([IVXLC]+|\d+[a-z]?)\.?(?:\s+(.*))?$")
 STB_REF_RE = re.compile(r"\(Stb\.\s*(\d{4}),\s*(\d+)\)")
-KAMERSTUK_RE = re.compile(r"Kamerstukken\s+I{1,2},?\s*[\d/]+,\s*([\d ]+?\d),\s*nr\.\s*\d+")
 CLOSING_RE = re.compile(r"^(Lasten en bevelen|Gegeven te|Uitgegeven|XNoot|XHistnoot|histnoot)")
 # An excerpt of an act marks the ARTIKELEN it leaves out, so numbering may jump:
 # «[ARTIKELEN XXII tot en met LV niet opgenomen]».
@@ -75,6 +80,7 @@ class ActReader:
         bad = non_xml_char_error(ActSyntaxError, text, source, "an act")
         if bad is not None:  # its words may become part of a law, which is XML
             raise bad
+        self.text = text
         self.paras = paragraphs(text)
         self.footnotes = footnotes_of(self.paras)
         self.kamerstuk_stb: dict[str, str] = {}
@@ -112,7 +118,16 @@ class ActReader:
             published=closing_date(closing, "Uitgegeven"),
             footnotes=tuple(self.footnotes.values()),
             closing=tuple(p.text for p in closing if not p.text.startswith(("XNoot", "XHistnoot"))),
-            source=self.source, elided=tuple(self.elided))
+            source=self.source, elided=tuple(self.elided),
+            stcrt=stcrt_number(self.paras[:first_article]),
+            kamerstuk=kamerstuk_number(self.paras[:first_article] + self._history_note(closing)),
+            text=self.text)
+
+    @staticmethod
+    def _history_note(closing: list[Para]) -> list[Para]:
+        """The paragraphs after «XHistnoot»: how the bill went through the Staten-Generaal."""
+        start = next((i for i, p in enumerate(closing) if p.text == "XHistnoot"), len(closing))
+        return closing[start + 1:]
 
     def _first_article(self, end: int) -> int:
         for i, para in enumerate(self.paras[:end]):
@@ -126,11 +141,13 @@ class ActReader:
         """Split the body into articles by successive numbers, under chapters."""
         heads: list[tuple[int, str, str, str]] = []  # (index, number, heading, chapter)
         chapter, current = "", None
+        chapters: set[int] = set()  # the lines that are chapters of the act, not content
         for i in range(start, end):
             text = self.paras[i].text
             chap = CHAPTER_RE.match(text)
-            if chap and not self._inside_content(heads, i):
+            if chap and self._is_act_chapter(heads, i, current, end):
                 chapter = chap.group(2)
+                chapters.add(i)
                 continue
             elided = ELISION_RE.match(text)
             if elided:
@@ -146,15 +163,47 @@ class ActReader:
             if match and (current is None or is_successor(current, match.group(2))):
                 current = match.group(2)
                 heads.append((i, current, (match.group(3) or "").strip(), chapter))
+            elif match and current not in (None, "enig"):
+                self._refuse_skipped_article(current, match.group(2), i, end)
         if not heads:
             raise ActSyntaxError("no ARTIKEL found", source=self.source)
         articles = []
         for n, (index, number, heading, chap) in enumerate(heads):
             stop = heads[n + 1][0] if n + 1 < len(heads) else end
-            body = [p for p in self.paras[index + 1:stop]
-                    if not (CHAPTER_RE.match(p.text) or ELISION_RE.match(p.text))]
+            body = [p for at, p in enumerate(self.paras[index + 1:stop], start=index + 1)
+                    if at not in chapters and not ELISION_RE.match(p.text)]
             articles.append(self._article(self.paras[index], number, heading, chap, body))
         return articles
+
+    def _refuse_skipped_article(self, current: str, number: str, index: int, end: int) -> None:
+        """«ARTIKEL IV» after «ARTIKEL II», followed by what an ARTIKEL of the act says
+        (not by quoted content), is an error: taken as content, the article would be lost."""
+        missing = skipped_labels(current, number, roman=True)
+        if not missing or self.paras[index - 1].text.endswith(":") or index + 1 >= end:
+            return
+        following = self.paras[index + 1].text
+        if not (is_amending(following) or reads_like_instruction(following)
+                or is_entry_into_force(following)):
+            return
+        raise self.error(self.paras[index], f"ARTIKEL {number} follows ARTIKEL {current}, so "
+                         f"ARTIKEL {', '.join(missing)} would be missing; the numbers must "
+                         "follow on (an excerpt marks what it leaves out: «[ARTIKEL … niet "
+                         "opgenomen]»)", width=len(self.paras[index].text))
+
+    def _is_act_chapter(self, heads, index: int, current: Optional[str], end: int) -> bool:
+        """A HOOFDSTUK line is a chapter of the act when an ARTIKEL of the act follows it
+        (on the next line or the one after, below a title line); a «Hoofdstuk 6. …» line
+        of quoted content, or an instruction «Hoofdstuk 4 van … vervalt.», is not."""
+        if self._inside_content(heads, index) or reads_like_instruction(self.paras[index].text):
+            return False
+        for para in self.paras[index + 1:min(index + 3, end)]:
+            match = ARTICLE_RE.match(para.text)
+            if match and (match.group(4) or current is None
+                          or is_successor(current, match.group(2))):
+                return True
+            if CHAPTER_RE.match(para.text) or ELISION_RE.match(para.text):
+                return True  # an empty chapter of an excerpt, or a part left out
+        return False
 
     def _inside_content(self, heads, index: int) -> bool:
         """A HOOFDSTUK line right after an instruction ending in «:» is content."""
@@ -169,30 +218,45 @@ class ActReader:
         if not body:
             raise self.error(head, f"ARTIKEL {number} has no text")
         first = body[0]
-        if is_conditional(first.text) and AMENDING_INTRO_RE.search(first.text):
-            return self._amending(number, heading, chapter, body, span, self._condition(first))
-        if is_amending(first.text):
-            return self._amending(number, heading, chapter, body, span, condition=None)
+        if is_samenloop(first.text) or (is_conditional(first.text)
+                                         and AMENDING_INTRO_RE.search(first.text)):
+            return SamenloopReader(self, number, heading, chapter, span).article(body)
+        if is_amending(first.text) or (reads_like_instruction(first.text)
+                                       and not is_conditional(first.text)):
+            return self._amending(number, heading, chapter, body, span)
+        repeals = read_repeals(self, number, body)
+        if repeals is not None:  # «De Wet … wordt ingetrokken.»
+            self._refuse_unreadable(number, [p for p in body if not looks_like_repeal(p.text)])
+            return Article(number=number, kind="repeal", heading=heading, repeals=repeals,
+                           text=tuple(p.text for p in body), chapter=chapter, span=span)
+        self._refuse_unreadable(number, body)
         return Article(number=number, kind=plain_kind(body), heading=heading,
                        text=tuple(p.text for p in body), chapter=chapter, span=span)
 
-    def _condition(self, para: Para) -> Condition:
-        text = para.text
-        kamerstuk = KAMERSTUK_RE.search(text)
-        other = kamerstuk.group(1) if kamerstuk else ""
-        stb = self._footnotedstb_number(text) or self.kamerstuk_stb.get(other, "")
-        if other and stb:
-            self.kamerstuk_stb[other] = stb
-        ref = f"Kamerstukken {other}" + (f" (Stb. {stb})" if stb else "") if other else text
-        if re.search(r"nog niet in werking", text):
-            kind = "other-enacted-not-in-force"
-        elif re.search(r"op of na het tijdstip waarop .* in werking is getreden", text):
-            kind = "other-in-force-first"
-        else:
-            raise self.error(para, "cannot read the condition of this conditional ARTIKEL")
-        return Condition(kind=kind, other=ref, text=text, span=Span(para.line, para.column))
+    def _refuse_unreadable(self, number: str, body: list[Para]) -> None:
+        """A non-amending ARTIKEL must not hold what reads like an amendment or an
+        intrekking: passing over it would drop a change silently (read/kinds.py)."""
+        found = unreadable_reason(body)
+        if found is None:
+            return
+        para, reason = found
+        exc = self.error(para, f"ARTIKEL {number}: this paragraph {reason}, but the ARTIKEL "
+                         "cannot be read as one (it is not an amending ARTIKEL); it is refused "
+                         "rather than passed over" + self._why_not(para))
+        if not self.collected(exc, Place(article=number)):
+            raise exc
 
-    def _footnotedstb_number(self, text: str) -> str:
+    def _why_not(self, para: Para) -> str:
+        """What the instruction reader says of a paragraph, if it cannot read it."""
+        try:
+            parse_sentence(self.clean(para))
+        except ActSyntaxError as exc:
+            return f" ({exc.message})"
+        return ""
+
+    def footnoted_stb(self, text: str) -> str:
+        """The Staatsblad number a footnote gives a name in ``text`` («…nr. 300)5» with
+        footnote 5 «Stb. 1996, 580.»)."""
         for match in re.finditer(r"\)(\d{1,2})(?=\s|$)", text):
             note = self.footnotes.get(match.group(1))
             found = note and re.search(r"Stb\.\s*(\d{4}),\s*(\d+)", note.text)
@@ -200,23 +264,21 @@ class ActReader:
                 return f"{found.group(1)}, {found.group(2)}"
         return ""
 
-    def _amending(self, number, heading, chapter, body, span, condition) -> Article:
+    def _amending(self, number, heading, chapter, body, span) -> Article:
         first = body[0]
-        context, rest = Locator(), body[1:]
-        if condition is not None:
-            law = self._conditional_law(first.text, condition)
-        else:
-            parsed = self.sentence(first, Place(article=number), Locator(), Content())
-            if parsed is None:  # collecting: the regulation is unknown, nothing can apply
-                if AMENDING_INTRO_RE.search(first.text):  # still read the onderdelen's syntax
-                    BodyReader(self, number, LawRef("")).onderdelen(rest, Locator())
-                return Article(number=number, kind="amend", heading=heading, chapter=chapter,
-                               span=span)
-            law = self._law(parsed.law, first)
-            if isinstance(parsed, Intro):
-                context = parsed.targets[0] if parsed.targets else Locator()
-            else:  # «In artikel 105a1, vijfde lid, van de Wet op het basisonderwijs vervalt …»
-                rest = body
+        context, rest, date = Locator(), body[1:], None
+        parsed = self.sentence(first, Place(article=number), Locator(), Content())
+        if parsed is None:  # collecting: the regulation is unknown, nothing can apply
+            if AMENDING_INTRO_RE.search(first.text):  # still read the onderdelen's syntax
+                BodyReader(self, number, LawRef("")).onderdelen(rest, Locator())
+            return Article(number=number, kind="amend", heading=heading, chapter=chapter,
+                           span=span)
+        law = self.law_of(parsed.law, first)
+        if isinstance(parsed, Intro):
+            context = parsed.targets[0] if parsed.targets else Locator()
+            date = parsed.date  # «wordt met ingang van 1 januari 2020 als volgt gewijzigd:»
+        else:  # «In artikel 105a1, vijfde lid, van de Wet op het basisonderwijs vervalt …»
+            rest = body
         if law is None:
             exc = self.error(first, f"ARTIKEL {number}: cannot tell which regulation it changes")
             if self.collected(exc, Place(article=number)):
@@ -227,28 +289,24 @@ class ActReader:
         onderdelen = reader.onderdelen(rest, context)
         if law.kind == "this-act":  # «In artikel I wordt na onderdeel A ingevoegd:»
             onderdelen = [act_targets(o) for o in onderdelen]
-        kind = "samenloop" if condition else "amend"
-        return Article(number=number, kind=kind, heading=heading, law=law,
-                       onderdelen=tuple(onderdelen), condition=condition, chapter=chapter,
-                       span=span)
+        return Article(number=number, kind="amend", heading=heading, law=law,
+                       onderdelen=tuple(onderdelen), chapter=chapter, span=span, date=date)
 
-    def _conditional_law(self, text: str, condition: Condition) -> LawRef:
-        if re.search(r"wordt deze wet", text):
-            return LawRef("deze wet", kind="this-act")
-        stb = re.search(r"Stb\. (\d{4}, \d+)", condition.other)
-        return LawRef(condition.other, kind="act", stb=stb.group(1) if stb else "")
-
-    def _law(self, law: Optional[LawRef], para: Para) -> Optional[LawRef]:
+    def law_of(self, law: Optional[LawRef], para: Para) -> Optional[LawRef]:
+        """The regulation a sentence names, as a reference (a law, another act, this act)."""
         if law is None:
             return None
+        if law.kind in ("this-act", "bill"):
+            return law
         name = clean_name(law.name, self.footnotes)
         ref = STB_REF_RE.search(name)
-        if law.kind == "this-act":
-            return law
-        if ref or re.match(r"(Wet|wet|Besluit) van \d", name):
-            stb = f"{ref.group(1)}, {ref.group(2)}" if ref else ""
-            return LawRef(STB_REF_RE.sub("", name).strip(), kind="act", stb=stb, span=law.span)
-        return LawRef(name, kind="law", span=law.span)
+        # what the name says besides (read by the builder: read/builder/regulations.py)
+        said = dict(doc=law.doc, date=law.date, stcrt=law.stcrt, number=law.number,
+                    kamerstuk=law.kamerstuk, span=law.span)
+        if ref or law.stb or re.match(r"(Wet|wet|Besluit) van \d", name):
+            stb = f"{ref.group(1)}, {ref.group(2)}" if ref else law.stb
+            return LawRef(STB_REF_RE.sub("", name).strip(), kind="act", stb=stb, **said)
+        return LawRef(name, kind="law", **said)
 
     def clean(self, para: Para) -> str:
         """The paragraph without publication artefacts (see ``clean_text``)."""

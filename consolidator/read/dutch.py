@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from consolidator.model import (
     Content, ContentLine, DeleteElement, DeleteLabel, DeletePunctuation, DeleteWords,
-    InsertElement, InsertWords, Instruction, Locator, Renumber, ReplaceAfter,
+    InsertElement, InsertLabel, InsertWords, Instruction, Locator, Renumber, ReplaceAfter,
     ReplaceElement, ReplacePunctuation, ReplaceWords, Step,
 )
 from consolidator.numbers import PUNCTUATION_NAMES, ordinal_word
@@ -213,12 +213,17 @@ def _renumber(ins: Renumber) -> str:
     return f"{_cap(_targets(ins.targets))} {verb} vernummerd tot {new}."
 
 
+def _insert_label(ins: InsertLabel) -> str:
+    return (f"Voor de tekst van {_targets(ins.targets)} wordt de aanduiding «{ins.label}.» "
+            "geplaatst.")
+
+
 RENDER = {
     ReplaceWords: _replace_words, ReplaceAfter: _replace_after, DeleteWords: _delete_words,
     InsertWords: _insert_words, ReplacePunctuation: _replace_punct,
     DeletePunctuation: _delete_punct, DeleteLabel: _delete_label,
     DeleteElement: _delete_element, ReplaceElement: _replace_element,
-    InsertElement: _insert_element, Renumber: _renumber,
+    InsertElement: _insert_element, Renumber: _renumber, InsertLabel: _insert_label,
 }
 
 

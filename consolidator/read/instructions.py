@@ -29,9 +29,15 @@ from consolidator.read.builder.base import GrammarUse
 from consolidator.read.builder.sentences import Parsed
 from consolidator.read.grammars import grammar_parser
 from consolidator.read.onepass import OnePassParser
-from consolidator.read.payload import split_payload
+from consolidator.read.payload import quote_spans, split_payloads
 
 _BUILDER: list = []
+
+
+class NotAnAmendment(ActSyntaxError):
+    """A sentence in the shape of an amendment that changes no text: a budget-table
+    change («wordt het uitgavenbedrag verlaagd met € 2.500»). Refused, never read as
+    an instruction."""
 
 
 def _builder() -> InstructionBuilder:
@@ -56,11 +62,12 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
     Raises ``ActSyntaxError`` with the line, column, an underline and what was
     expected.
     """
-    head, payload = split_payload(text)
-    builder = _builder().for_sentence(text, payload, content, context, place, line, column)
+    head, payloads = split_payloads(text)
+    builder = _builder().for_sentence(text, payloads, content, context, place, line, column)
     try:
         built = _one_pass_parser().parse(head)
     except UnexpectedInput as exc:
+        _refuse_non_textual(text, line, column, source)
         raise _syntax_error(exc, text, line, column, source) from None
     if builder.failure is not None:
         rule, inner = builder.failure
@@ -71,6 +78,35 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
                                  context=underline(text, col, len(text) - col + 1)) from None
         raise VisitError(rule, None, inner) from inner
     return built.value
+
+
+# A budget table (begrotingsstaat) is changed by amounts, not by words: «worden het
+# verplichtingenbedrag en het uitgavenbedrag verlaagd met € 2.500 (x € 1.000)», «wordt het
+# in de laatste kolom als eerste vermelde percentage verlaagd met 0,35%-punt».
+_NON_TEXTUAL_RE = re.compile(
+    r"\bbegrotingsstaat\b|\b(verhoogd|verlaagd|vermeerderd|verminderd)\s+met\s+"
+    r"(€|EUR|USD|\d[\d.,]*\s*(%|procent|x\b|euro))", re.I)
+
+
+def _refuse_non_textual(text: str, line: int, column: int, source: str) -> None:
+    """A sentence the grammar cannot read that changes amounts in a table is refused as
+    what it is: no textual amendment (the words between quotes are not looked at)."""
+    unquoted = _quoted_spans_removed(text)
+    match = _NON_TEXTUAL_RE.search(unquoted)
+    if match:
+        raise NotAnAmendment(
+            "not a textual amendment: a budget table or an amount changed by a number "
+            f"(«{match.group(0)}»), not words of a regulation", source=source, line=line,
+            column=column + match.start(), context=underline(text, match.start() + 1,
+                                                             len(match.group(0))))
+
+
+def _quoted_spans_removed(text: str) -> str:
+    """``text`` with every quoted segment blanked out (same length, same columns)."""
+    chars = list(text)
+    for start, end in quote_spans(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _syntax_error(exc: UnexpectedInput, text: str, line: int, column: int,

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, Optional
 
-from consolidator.model import Act, Article, Content, Instruction, Onderdeel
+from consolidator.model import Act, Article, Content, Instruction, LawRef, Onderdeel
 from consolidator.read.iwt import act_rules_json
 
 #: Fields every instruction has; the others are the fields of its kind.
@@ -39,8 +39,19 @@ def onderdeel_json(onderdeel: Onderdeel) -> dict[str, Any]:
     return {
         "label": onderdeel.label or None, "line": onderdeel.span.line,
         "context": str(onderdeel.context) if onderdeel.context.steps else None,
+        "date": onderdeel.date.isoformat() if onderdeel.date else None,
         "instructions": [instruction_json(i) for i in onderdeel.instructions],
     }
+
+
+def law_json(law: Optional[LawRef]) -> Optional[dict[str, Any]]:
+    """A regulation as the act names it: its name, what it is, its date and numbers."""
+    if law is None:
+        return None
+    return {"name": law.name, "kind": law.kind, "doc": law.doc or None,
+            "date": law.date.isoformat() if law.date else None, "stb": law.stb or None,
+            "stcrt": law.stcrt or None, "number": law.number or None,
+            "kamerstuk": law.kamerstuk or None}
 
 
 def article_json(article: Article) -> dict[str, Any]:
@@ -50,11 +61,28 @@ def article_json(article: Article) -> dict[str, Any]:
         "chapter": article.chapter or None, "line": article.span.line,
         "law": law.name if law else None,
         "law_kind": law.kind if law else None, "law_stb": (law.stb or None) if law else None,
-        "condition": {"kind": article.condition.kind, "other": article.condition.other,
-                      "text": article.condition.text} if article.condition else None,
+        "condition": condition_json(article.condition),
         "onderdelen": [onderdeel_json(o) for o in article.onderdelen],
         "text": list(article.text),
+        "law_ref": law_json(law), "date": article.date.isoformat() if article.date else None,
+        "repeals": [{"line": r.span.line, "regulations": [law_json(x) for x in r.laws],
+                     "date": r.date.isoformat() if r.date else None} for r in article.repeals],
+        "branches": [article_json(b) for b in article.branches],
     }
+
+
+def condition_json(condition) -> Optional[dict[str, Any]]:
+    """A samenloop condition (read/samenloop.py): how it compares the acts, the other act,
+    the parts compared."""
+    if condition is None:
+        return None
+    parts = [{"artikel": a, "onderdeel": o or None, "punt": p or None}
+             for a, o, p in condition.other_parts]
+    own = [{"artikel": a, "onderdeel": o or None, "punt": p or None}
+           for a, o, p in condition.this_parts]
+    return {"kind": condition.kind, "other": condition.other, "text": condition.text,
+            "act": law_json(condition.act), "other_parts": parts, "this_parts": own,
+            "line": condition.span.line}
 
 
 def act_json(act: Act) -> dict[str, Any]:
@@ -92,13 +120,19 @@ def _article_outline(article: Article) -> list[str]:
     out = [f"ARTIKEL {article.number}{heading} [{article.kind}]{law}"]
     if article.condition:
         out.append(f"  if {article.condition.kind}: {article.condition.other}")
+    for n, branch in enumerate(article.branches, 1):
+        out.append(f"  ({n}.)" + (f" → {branch.law.name}" if branch.law else ""))
+        out.extend("  " + line for line in _article_outline(branch)[1:])
     for onderdeel in article.onderdelen:
         label = onderdeel.label or "(whole article)"
         context = f" in {onderdeel.context}" if onderdeel.context.steps else ""
         out.append(f"  {label}{context}")
         for ins in onderdeel.instructions:
             out.append(f"    {ins.span.line}:{ins.span.column}  {_summary(ins)}")
-    if not article.onderdelen and article.text:
+    for repeal in article.repeals:
+        out.append(f"  {repeal.span.line}:{repeal.span.column}  withdraws "
+                   + "; ".join(law.name for law in repeal.laws))
+    if not article.onderdelen and not article.repeals and article.text:
         first = article.text[0]
         out.append(f"  {first[:100]}{'…' if len(first) > 100 else ''}")
     return out

@@ -12,6 +12,10 @@ from consolidator.dates import find_date
 from consolidator.model import Footnote, Span
 
 STB_RE = re.compile(r"Staatsblad\s+(\d{4}),\s*(\d+)")
+STCRT_RE = re.compile(r"Staatscourant\s+(\d{4}),\s*(\d+)")
+# «Kamerstukken II 2022/23, 36 301, nr. 2», «Kamerstukken II 1995/96, 1996/97, 24 645.»
+KAMERSTUK_RE = re.compile(r"^Kamerstuk(?:ken)?\s+(?:I{1,2}\s*,?\s*)?(?:\d{4}/\d{2,4},\s*)*"
+                          r"(\d{2}\s?\d{3})\b")
 
 
 @dataclass
@@ -73,6 +77,26 @@ def stb_number(paras: list[Para]) -> str:
         match = STB_RE.search(para.text)
         if match:
             return f"{match.group(1)}, {match.group(2)}"
+    return ""
+
+
+def stcrt_number(paras: list[Para]) -> str:
+    """«2012, 13245» of a «Staatscourant 2012, 13245» line of the act's head."""
+    for para in paras:
+        match = STCRT_RE.search(para.text)
+        if match:
+            return f"{match.group(1)}, {match.group(2)}"
+    return ""
+
+
+def kamerstuk_number(paras: list[Para]) -> str:
+    """The act's own Kamerstuk number («36 301»): a «Kamerstukken II …, 36 301, …» line of
+    its head or of its history note (XHistnoot), not a Kamerstuk its articles cite."""
+    for para in paras:
+        match = KAMERSTUK_RE.match(para.text)
+        if match:
+            number = match.group(1).replace(" ", "")
+            return f"{number[:2]} {number[2:]}"
     return ""
 
 

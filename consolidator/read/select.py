@@ -33,7 +33,20 @@ def conditional_articles_for(act: Act, names: set[str]) -> list[Article]:
     """Samenloop ARTIKELEN whose instructions would reach this law (not applied here:
     which branch holds depends on when other acts took effect)."""
     return [a for a in act.articles if a.kind == "samenloop" and any(
-        o.instructions and _key(a.law.name) in names for o in a.onderdelen)]
+        b.law is not None and o.instructions and _key(b.law.name) in names
+        for b in a.samenloop_branches for o in b.onderdelen)]
+
+
+def repeals_for(act: Act, names: set[str]) -> list[Article]:
+    """ARTIKELEN of ``act`` that withdraw the law known by ``names`` («De Wet … wordt
+    ingetrokken.»)."""
+    return [a for a in act.articles if a.kind == "repeal" and any(
+        ref.kind == "law" and _key(ref.name) in names for r in a.repeals for ref in r.laws)]
+
+
+def names_law(name: str, names: set[str]) -> bool:
+    """Whether ``name`` (as an act writes it) is one of a law's ``names``."""
+    return _key(name) in names
 
 
 def _key(name: str) -> str:

@@ -28,6 +28,7 @@ from consolidator.law.lawfile import parse_law, write_law
 from consolidator.outputs import make_dir, staging_folder, sweep, write_text
 from consolidator.ownership import OutputPlan, mark, plan_output
 from consolidator.store import publish
+from consolidator.store.actstore import build_acts
 from consolidator.store.bwbimport import import_history
 from consolidator.store.corpus import Corpus, law_input, load_corpus
 from consolidator.store.db import Store
@@ -92,6 +93,7 @@ def _fill(partial: Path, parts: list[Path], loaded: Corpus, staging: Path, notif
     store = Store(partial, create=True, scratch=True)
     try:
         versions = _merge(store, parts, loaded, notify)
+        build_acts(store, loaded.acts, loaded.facts)  # acts are versioned too
         store.sync()
         faults.step("consolidate:merged")
         _write_latest(store, loaded, staging)

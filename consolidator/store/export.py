@@ -19,15 +19,28 @@ from typing import Callable, Optional
 
 from lxml import etree
 
+from consolidator.law.history import withdrawn
+from consolidator.law.lawfile import parse_law
 from consolidator.outputs import make_dir, staging_folder, sweep, write_bytes
 from consolidator.ownership import OutputPlan, mark, place, plan_output
 from consolidator.store.db import EARLIEST, LATEST, Store, Version
 from consolidator.store.publish import file_sha256, open_store
 
 
-def export_law(store: Store, law_id: str, folder: Path) -> int:
-    """Write every version of ``law_id`` and its manifest into ``folder``; the count."""
-    expressions = _expressions(store, law_id)
+def export_law(store: Store, law_id: str, folder: Path,
+               notify: Callable[[str], None] = lambda message: None) -> int:
+    """Write every version of ``law_id`` and its manifest into ``folder``; the count. A
+    version in which the law is withdrawn is no toestand: it is left out, and ``notify``
+    says so (as BWB ends a withdrawn regulation's last toestand on the day before)."""
+    expressions = []
+    for label, version, xml in _expressions(store, law_id):
+        gone = withdrawn(parse_law(xml, source=f"version {version.id}"))
+        if gone is None:
+            expressions.append((label, version, xml))
+        else:
+            notify(f"{law_id}: withdrawn on {gone.date} by {gone.source}: the version valid "
+                   f"from {version.valid_from} (known from {version.known_from}) is not "
+                   "exported")
     work = etree.Element("work", label=law_id)
     meta = etree.SubElement(work, "metadata")
     etree.SubElement(meta, "datum_inwerkingtreding").text = store.base_date(law_id)
@@ -69,7 +82,7 @@ def export_all(store: Store, law_ids: list[str], output: Path,
         counts = {}
         for law_id in law_ids:
             make_dir(staging / law_id)
-            counts[law_id] = export_law(store, law_id, staging / law_id)
+            counts[law_id] = export_law(store, law_id, staging / law_id, notify)
         mark(staging, "export", file_sha256(store.path))
         place(staging, plan)
         return counts

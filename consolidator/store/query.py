@@ -2,7 +2,10 @@
 
 Thin over ``store``: it turns command-line dates into store lookups and gives
 clear answers when there is nothing to show (a date before the base text, a
-law not in the store).
+law not in the store). An act is asked for by its id or Staatsblad number
+(``stb-1996-649``, «Stb. 1996, 649», ``kst-36301``): ``show`` prints its text as other acts
+had changed it by then, ``history`` its versions (``actquery``). Of a law withdrawn by then
+(«De Wet … wordt ingetrokken.») nothing is printed; the explanation says so and by which act.
 """
 from __future__ import annotations
 
@@ -16,6 +19,9 @@ from consolidator.law import lawtext
 from consolidator.law.elements import find_article
 from consolidator.law.lawfile import parse_law, serialize
 from consolidator.errors import StoreError, TimeError
+from consolidator.law.history import withdrawn
+from consolidator.model import parse_act_id
+from consolidator.store.actquery import act_history, show_act
 from consolidator.store.db import LATEST, Store, Version
 from consolidator.store.publish import open_store
 
@@ -33,10 +39,13 @@ def show(store_path: Path, law: str, date: _dt.date, known_at: Optional[_dt.date
          notify: Callable[[str], None] = lambda message: None) -> tuple[list[str], str]:
     """``consolidator show``: (lines telling which version and why, the text as ``fmt``)
     of ``law`` valid on ``date`` as known on ``known_at``, from the store at ``store_path``."""
+    if parse_act_id(law):
+        return show_act(store_path, parse_act_id(law), date, known_at, artikel, fmt)
     store = open_store(store_path, notify)
     try:
         answer = text_on(store, law, date, known_at)
-        output = render(answer, artikel, fmt)
+        gone = withdrawn(answer.tree)
+        output = "" if gone is not None else render(answer, artikel, fmt)
     finally:
         store.close()
     return describe(answer), output
@@ -84,8 +93,36 @@ def describe(answer: Answer) -> list[str]:
              + f", known from {_day(v.known_from)}"
              + (f" (superseded on {v.known_until})" if v.known_until else "")]
     lines += [f"  changed by {s['label']}: {s['reason']}" for s in v.sources]
+    gone = withdrawn(answer.tree)
+    if gone is not None:
+        lines.append(f"  {answer.law} was withdrawn" + (f" on {gone.date}" if gone.date else "")
+                     + (f" by {gone.source}" if gone.source else "") + ": nothing to show "
+                     "(`consolidator text --show-repealed` on the XML shows its last text)")
     lines += [f"  note: {note}" for note in answer.notes]
     return lines
+
+
+def withdrawn_notice(store_path: Path, law: str, dates, known_at=None) -> Optional[str]:
+    """If ``law`` is withdrawn in the version valid on any of ``dates`` (as known on
+    ``known_at``, or on the knowledge date paired with it), the sentence saying so; None
+    otherwise (``diff`` and ``export`` print nothing of a withdrawn law)."""
+    store = open_store(store_path)
+    try:
+        law_id = store.find_law(law)
+        for date, known in dates:
+            known = (known or known_at)
+            version = store.version_at(law_id, date.isoformat(),
+                                       known.isoformat() if known else LATEST)
+            if version is None:
+                continue
+            gone = withdrawn(parse_law(store.xml(version.id), source=f"version {version.id}"))
+            if gone is not None:
+                return (f"{law_id} was withdrawn" + (f" on {gone.date}" if gone.date else "")
+                        + (f" by {gone.source}" if gone.source else "")
+                        + f": nothing to show for {date}")
+        return None
+    finally:
+        store.close()
 
 
 def history_of(store_path: Path, law: str, artikel: Optional[str] = None,
@@ -100,6 +137,8 @@ def history_of(store_path: Path, law: str, artikel: Optional[str] = None,
 
 def history(store: Store, law: str, artikel: Optional[str] = None) -> tuple[str, list[Version]]:
     """All versions (current and superseded); with ``artikel`` only those that changed it."""
+    if parse_act_id(law):
+        return act_history(store, parse_act_id(law))
     law_id = store.find_law(law)
     versions = store.all_versions(law_id)
     if artikel is None:
@@ -128,7 +167,8 @@ def history_lines(law_id: str, versions: list[Version]) -> list[str]:
         period = f"{v.valid_from} – {v.valid_until or '':10}"
         known = f"known {_day(v.known_from)}" + (f" – {v.known_until}" if v.known_until else "")
         sources = "; ".join(s["label"] for s in v.sources)
-        lines.append(f"{period}  {known:32}  {sources}")
+        gone = any("withdrawn" in s.get("reason", "") for s in v.sources)
+        lines.append(f"{period}  {known:32}  {sources}" + ("  (withdrawn)" if gone else ""))
     return lines
 
 

@@ -9,6 +9,7 @@ text valid just before it. One knowledge date is one transaction.
 """
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import hashlib
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from itertools import groupby
 from typing import Callable, Optional
 
 from consolidator.law import lawtext
+from consolidator.law.history import mark_withdrawn, withdrawn
 from consolidator.law.elements import artikel_number, is_repealed, iter_articles, version_stamp
 from consolidator.law.lawfile import parse_law, serialize
 from consolidator.law.toestand import law_title, set_toestand_date, toestand_date
@@ -122,13 +124,25 @@ def _apply_events(tree, events: list[Event], law: LawInput, known_from: str):
     for _, group in groupby(events, key=lambda e: e.act_key):
         group = list(group)
         act = group[0].act
+        gone = withdrawn(tree)
+        if gone is not None:
+            raise TimeError(f"{group[0].label} changes {law.law_id} on {group[0].valid_from}, "
+                            f"but the law was withdrawn on {gone.date} by {gone.source}",
+                            source=act.source)
+        amending = [e.article for e in group if e.article.kind != "repeal"]
         try:
-            tree = apply_articles(tree, [e.article for e in group], source_label=act_label(act),
-                                  date=group[0].valid_from)
+            if amending:
+                tree = apply_articles(tree, amending, source_label=act_label(act),
+                                      date=group[0].valid_from)
         except ApplyError as exc:
             exc.message = (f"{exc.message} (consolidating {law.law_id} on "
                            f"{group[0].valid_from}, as known from {known_from})")
             raise
+        for event in group:
+            if event.article.kind == "repeal":
+                if not amending:  # the tree of the version before: leave it as it is
+                    tree, amending = copy.deepcopy(tree), [event.article]
+                mark_withdrawn(tree, event.valid_from, event.label)
     return tree
 
 

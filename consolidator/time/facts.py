@@ -71,3 +71,19 @@ def find_fact(facts: list[ActFact], reference: str) -> Optional[ActFact]:
         if kamerstuk and fact.kamerstukken == kamerstuk.group(1).strip():
             return fact
     return None
+
+
+def fact_for(facts: list[ActFact], ref) -> Optional[ActFact]:
+    """The fact for the act a ``LawRef`` names: by Staatsblad number, else by Kamerstuk
+    number (spacing aside), else by title."""
+    if ref is None:
+        return None
+    digits = re.sub(r"\D", "", ref.kamerstuk or "")
+    for fact in facts:
+        if ref.stb and fact.stb == ref.stb:
+            return fact
+        if digits and re.sub(r"\D", "", fact.kamerstukken) == digits:
+            return fact
+    title = " ".join(ref.name.split()).casefold()
+    return next((f for f in facts if f.title and " ".join(f.title.split()).casefold() == title),
+                None) or find_fact(facts, ref.name)

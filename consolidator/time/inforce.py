@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from consolidator.apply.sentences import apply_articles
-from consolidator.apply.preview import apply_acts
+from consolidator.apply.preview import apply_acts, refuse_unnamed
 from consolidator.dates import parse_iso
 from consolidator.errors import TimeError
+from consolidator.law.history import mark_withdrawn, withdrawn
 from consolidator.law.lawfile import assert_valid, parse_law, write_law
 from consolidator.law.toestand import law_title, set_toestand_date, toestand_date
 from consolidator.read.act import parse_act_file
@@ -28,6 +29,7 @@ def apply_law_file(law_xml: Path, act_paths, output: Path, date=None, known_at=N
     reported is the same as ever); ``facts`` a facts file about other acts."""
     tree = parse_law(law_xml, source=str(law_xml))
     parsed = [parse_act_file(path) for path in act_paths]
+    refuse_unnamed(tree, parsed)
     if date is None and known_at is None:
         result = apply_acts(tree, parsed, notify=notify)
     else:
@@ -53,7 +55,14 @@ def apply_in_force(tree, source: str, acts, facts, date, known_at, notify):
         raise TimeError(f"{early[0].label} takes effect on {early[0].valid_from}, not after the "
                         f"date of {source} ({base}): cannot tell whether the law already has it")
     for event in events:
+        gone = withdrawn(tree)
+        if gone is not None:
+            raise TimeError(f"{event.label} changes the law on {event.valid_from}, but it was "
+                            f"withdrawn on {gone.date} by {gone.source}")
         notify(f"applying {event.label} (in force {event.valid_from}: {event.reason})")
+        if event.article.kind == "repeal":  # «De Wet … wordt ingetrokken.»
+            mark_withdrawn(tree, event.valid_from, event.label)
+            continue
         tree = apply_articles(tree, [event.article], source_label=act_label(event.act),
                               date=event.valid_from, in_place=True)
     if events:

@@ -26,6 +26,11 @@ def entry_into_force(act: Act) -> list[Problem]:
         return [problem(WARNING, "entry-into-force-unread", "the entry-into-force article "
                         f"cannot be read by this tool, so no dates are checked: {exc.message}",
                         span)]
+    if not iwt_articles:  # the timeline then applies the Bekendmakingswet (Aanwijzing 172)
+        return [problem(WARNING, "no-entry-into-force", "the act has no entry-into-force "
+                        "article: the Bekendmakingswet applies, the first day of the second "
+                        "calendar month after publication (Aanwijzing 172)",
+                        act.articles[0].span)]
     if not rules.rules:
         return [problem(WARNING, "no-entry-into-force", "the act has no entry-into-force "
                         "article: no part of it can be dated", act.articles[0].span)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from consolidator.model import act_id_of
 from consolidator.store.db import EARLIEST
 from consolidator.views.redline import natural_key
 from consolidator.views.site_pages import LawSite, Page, slug
@@ -75,7 +76,7 @@ def collect_acts(laws: list[LawSite]) -> list[Act]:
         for (label, valid_from), rows in _labels(law).items():
             act = acts.get(act_name(label))
             if act is None:
-                name = slug(act_name(label))
+                name = act_id_of(act_name(label))
                 while name in slugs:
                     name += "-"
                 slugs.add(name)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from consolidator.errors import StoreError
+from consolidator.law.history import withdrawn
 from consolidator.law.lawfile import parse_law
 from consolidator.store.db import EARLIEST, Store, Version
 from consolidator.views.redline import Unit, UnitChange, compare, fresh_sources, units
@@ -31,6 +32,7 @@ class Page:
     units: list[Unit]
     changes: list[UnitChange] = field(default_factory=list)
     previous: Optional["Page"] = None
+    withdrawn: str = ""             # «Ingetrokken per 1 januari 2026 door …» of a withdrawn law
 
     @property
     def folder(self) -> str:
@@ -92,6 +94,10 @@ class LawSite:
     knowledge: list[Knowledge] = field(default_factory=list)
     version_pages: dict[int, str] = field(default_factory=dict)   # version id -> its page
 
+    @property
+    def withdrawn(self) -> str:
+        return self.pages[-1].withdrawn if self.pages else ""
+
     def known_moment(self, version: Version) -> Optional["Knowledge"]:
         """The «zoals bekend op» page of the moment a version became known, if it has one."""
         return next((k for k in self.knowledge if k.known_from == version.known_from), None)
@@ -101,6 +107,14 @@ def site_units(tree) -> list[Unit]:
     """The units of a version with the repeal marks' dates in words."""
     return [dataclasses.replace(u, text=repeal_marks(u.text)) if "[Vervallen per " in u.text
             else u for u in units(tree)]
+
+
+def _withdrawn_text(tree) -> str:
+    gone = withdrawn(tree)
+    if gone is None:
+        return ""
+    when = f" per {dutch_date(gone.date.isoformat())}" if gone.date else ""
+    return f"Ingetrokken{when}" + (f" door {gone.source}" if gone.source else "")
 
 
 def build_law(store: Store, law_id: str) -> LawSite:
@@ -113,7 +127,8 @@ def build_law(store: Store, law_id: str) -> LawSite:
     for version in current:
         trees[version.id] = _tree(store, version)
         page = Page(version, f"{version.valid_from}.html", "",
-                    period(version.valid_from, version.valid_until), site_units(trees[version.id]))
+                    period(version.valid_from, version.valid_until), site_units(trees[version.id]),
+                    withdrawn=_withdrawn_text(trees[version.id]))
         if pages:
             previous = pages[-1]
             page.previous = previous

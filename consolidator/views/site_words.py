@@ -171,7 +171,30 @@ def _decision_rules() -> list[tuple[re.Pattern, Callable]]:
                     rf"(?P<rel>after|on or before) this act \((?P<own>{_ISO})\)"),
          lambda m: f"{m['other']} ({_enacted(m)}in werking {dutch_date(m['then'])}) treedt "
                    f"{_RELATION[m['rel']]} dit besluit in werking ({dutch_date(m['own'])})"),
+        (re.compile(rf"(?P<other>.+) takes effect on (?P<then>{_ISO}), (?P<rel>later|earlier) "
+                    rf"than this act \((?P<own>{_ISO})\)"),
+         lambda m: f"{m['other']} treedt in werking op {dutch_date(m['then'])}, "
+                   f"{_COMPARED[m['rel']]} dan dit besluit ({dutch_date(m['own'])})"),
+        (re.compile(rf"(?P<other>.+) has no date of entry into force: it is not in force when "
+                    rf"this act takes effect \((?P<own>{_ISO})\)"),
+         lambda m: f"{m['other']} heeft geen datum van inwerkingtreding: het is niet in werking "
+                   f"wanneer dit besluit in werking treedt ({dutch_date(m['own'])})"),
+        (re.compile(rf"(?P<other>.+) takes effect on (?P<then>{_ISO}) \(this act: "
+                    rf"(?P<own>{_ISO})\), so the clause holds from (?P<since>{_ISO})"),
+         lambda m: f"{m['other']} treedt in werking op {dutch_date(m['then'])} (dit besluit: "
+                   f"{dutch_date(m['own'])}), zodat de bepaling geldt vanaf "
+                   f"{dutch_date(m['since'])}"),
+        (re.compile(r"(?P<other>.+) has no date of entry into force yet: the clause waits for it"),
+         lambda m: f"{m['other']} heeft nog geen datum van inwerkingtreding: de bepaling wacht "
+                   "daarop"),
+        (re.compile(r"(?P<other>.+) is not known to be law yet: the clause waits for it"),
+         lambda m: f"{m['other']} is nog niet als wet bekend: de bepaling wacht daarop"),
+        (re.compile(rf"(?P<other>.+) became law \((?P<then>{_ISO})\)"),
+         lambda m: f"{m['other']} is wet geworden ({dutch_date(m['then'])})"),
     ]
+
+
+_COMPARED = {"later": "later", "earlier": "eerder"}
 
 
 def _enacted(match) -> str:

@@ -6,12 +6,18 @@ gives two); an element is every combination of its parts' alternatives, its step
 sorted from the outside in (``_RANK``)."""
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
+from typing import Optional
+
+from lark import Token
+
 from consolidator.model import LawRef, Locator, Step
 from consolidator.read.builder.base import BuilderBase, unquote
-from consolidator.read.builder.numbers import artnum, labels_from_to
+from consolidator.read.builder.numbers import artnum, labels_from_to, numbers_from_to, ordinal
+from consolidator.read.builder.regulations import law_ref
 
 _RANK = {
     "act-artikel": -3, "act-onderdeel": -2, "act-punt": -1,
@@ -19,6 +25,8 @@ _RANK = {
     "subparagraaf": 6, "inhoudsopgave": 7, "toc-entry": 8, "artikel": 10, "lid": 11,
     "onderdeel": 12, "subonderdeel": 13, "definition": 12, "volzin": 14, "alinea": 14,
     "opschrift": 15, "aanhef": 15, "slot": 15,
+    # outside the articles: a bijlage, a list in it, the beweegreden
+    "bijlage": 1.5, "lijst": 1.6, "beweegreden": 1.5,
 }
 
 _STRUCT_NAMES = {"§": "paragraaf"}
@@ -49,6 +57,82 @@ class LocatorRules(BuilderBase):
 
     def st_volzin(self, meta, children):
         return [Step("volzin", n) for n in children[0]]
+
+    def st_onder(self, meta, children):
+        """«onder b», «sub 2»: the level is decided by the step before it (``element``)."""
+        step = self.st_onderdeel(meta, children)[0]
+        onder = Step("onder", step[0].number if isinstance(step, tuple) else step.number,
+                     step[0].qualifier if isinstance(step, tuple) else step.qualifier)
+        return [(onder, step[1])] if isinstance(step, tuple) else [onder]
+
+    def st_act_onderdeel(self, meta, children):
+        """«onderdeel G.3»: punt 3 of onderdeel G of an act."""
+        label, punt = str(children[0]).split(".", 1)
+        return [(Step("act-onderdeel", label), Step("act-punt", punt))]
+
+    def st_subonderdeel_ordinal(self, meta, children):
+        return [Step("subonderdeel", n) for n in children[0]]
+
+    def st_wijzigingspunt(self, meta, children):
+        return [Step("act-punt", n) for n in children[0]]
+
+    def st_punt(self, meta, children):
+        return [Step("act-punt", str(children[0]).rstrip("."))]
+
+    def st_lid_number(self, meta, children):
+        return [Step("lid", str(children[0]).split()[1])]
+
+    def st_opschrift_quoted(self, meta, children):
+        """«Het opschrift «Hoofdstuk 11a. Continuïteit»»: the opschrift of the part the
+        quoted heading names."""
+        quoted = unquote(children[0])
+        match = re.match(r"(Hoofdstuk|Titel|Afdeling|Paragraaf|§|Boek|Deel)\s+([^\s.]+)\.?", quoted)
+        kind = _STRUCT_NAMES.get(match.group(1).lower(), match.group(1).lower())
+        return [(Step(kind, match.group(2)), Step("opschrift"))]
+
+    def st_about(self, meta, children):
+        """«het onderdeel met betrekking tot de Wet X»: the list entry that starts with
+        «Wet X»; «De onderdelen met betrekking tot de A en de B»: two entries."""
+        about = re.sub(r"^met betrekking tot\s+", "", str(children[0]))
+        names = re.split(r"\s+(?:en|alsmede)\s+(?=(?:de|het)\s)|,\s+(?=(?:de|het)\s)", about)
+        return [Step("definition", re.sub(r"^(?:de|het)\s+", "", n).strip()) for n in names]
+
+    def st_bijlage(self, meta, children):
+        return [Step("bijlage", str(children[0]) if children else "")]
+
+    def st_bijlage_bij(self, meta, children):
+        return [Step("bijlage", f"bij artikel {artnum(children[0])}")]
+
+    def st_lijst(self, meta, children):
+        return [Step("lijst", str(children[0]))]
+
+    def st_beweegreden(self, meta, children):
+        return [Step("beweegreden")]
+
+    def struct_ordinal(self, meta, children):
+        kind = str(children[1]).lower()
+        return [Step(_STRUCT_NAMES.get(kind, kind), ordinal(children[0]))]
+
+    def struct_many(self, meta, children):
+        kind = _PLURAL_STRUCT[str(children[0]).lower()]
+        return [Step(kind, str(n)) for n in children[1:]]
+
+    def struct_range(self, meta, children):
+        kind = _PLURAL_STRUCT[str(children[0]).lower()]
+        return [Step(kind, n) for n in numbers_from_to(str(children[1]), str(children[2]))]
+
+    # -- parts as a bill proposes them
+
+    def pr_proposed(self, meta, children):
+        """«het voorgestelde artikel 58a», «het in te voegen artikel 10a»."""
+        return [_proposed(alt) for alt in children[-1]]
+
+    def pr_contained(self, meta, children):
+        """«het in artikel I, onderdeel G.3, opgenomen artikel 23»: the places in the act
+        first, then the part as the act proposes it."""
+        outer = [loc.steps for loc in children[0]]
+        return [tuple(_act_steps(steps)) + (_proposed(alt),) for steps in outer
+                for alt in children[-1]]
 
     def st_onderdeel(self, meta, children):
         label, sub, qual = str(children[0]), None, ""
@@ -95,7 +179,9 @@ class LocatorRules(BuilderBase):
     # -- elements and frames
 
     def element(self, meta, children):
-        return _locators(children)
+        parts = [[Step("lid", str(c).split()[1])] if isinstance(c, Token) else c
+                 for c in children]
+        return _locators(_onder_levels(parts))
 
     def element_list(self, meta, children):
         return [loc for group in children for loc in group]
@@ -120,10 +206,61 @@ class LocatorRules(BuilderBase):
     # -- law references
 
     def law_named(self, meta, children):
-        return LawRef(clean_law_name(str(children[0])), span=self.span(meta))
+        return law_ref(clean_law_name(str(children[0])), self.span(meta))
 
     def law_this(self, meta, children):
-        return LawRef("deze wet", kind="this-act", span=self.span(meta))
+        """«van deze wet», «van dit besluit», «van deze regeling»: the act itself."""
+        name = str(children[0]).split(" ", 1)[1]  # «van dit besluit» → «dit besluit»
+        return LawRef(name, kind="this-act", doc=name.split(" ", 1)[1], span=self.span(meta))
+
+    def law_bill(self, meta, children):
+        return LawRef("voorstel van wet", kind="bill", doc="voorstel van wet",
+                      span=self.span(meta))
+
+
+_PLURAL_STRUCT = {"boeken": "boek", "delen": "deel", "hoofdstukken": "hoofdstuk",
+                  "titels": "titel", "afdelingen": "afdeling", "paragrafen": "paragraaf"}
+
+
+def _proposed(alternative):
+    """A step (or the last of a tuple of steps) as a bill proposes it."""
+    if isinstance(alternative, tuple):
+        return alternative[:-1] + (_proposed(alternative[-1]),)
+    return Step(alternative.kind, alternative.number, "voorgesteld")
+
+
+def _act_steps(steps) -> list[Step]:
+    """The steps of a place in an act: its artikel and onderdeel are the act's."""
+    renamed = {"artikel": "act-artikel", "onderdeel": "act-onderdeel"}
+    return [Step(renamed.get(s.kind, s.kind), s.number, s.qualifier) for s in steps]
+
+
+def _onder_levels(parts: list[list]) -> list[list]:
+    """«onder X» names the level below the step written before it: an onderdeel of an
+    artikel or lid («artikel 12, onder d»), a subonderdeel of an onderdeel («onderdeel
+    b, onder 2°»), a punt of an act's onderdeel («Artikel I, onderdeel H, onder 2»:
+    capital onderdelen are an act's, Aanwijzing 6.15)."""
+    resolved, before = [], None
+    for alternatives in parts:
+        fixed = [_onder(alt, before) for alt in alternatives]
+        resolved.append(fixed)
+        last = fixed[-1]
+        before = last[-1] if isinstance(last, tuple) else last
+    return resolved
+
+
+def _onder(alternative, before: Optional[Step]):
+    first = alternative[0] if isinstance(alternative, tuple) else alternative
+    if first.kind != "onder":
+        return alternative
+    kind = "onderdeel"
+    if before is not None and before.kind in ("onderdeel", "act-onderdeel"):
+        kind = "act-punt" if before.number[:1].isupper() or before.kind == "act-onderdeel" \
+            else "subonderdeel"
+    elif before is not None and before.kind in ("subonderdeel", "act-punt"):
+        kind = "subonderdeel"
+    step = Step(kind, first.number, first.qualifier)
+    return (step,) + alternative[1:] if isinstance(alternative, tuple) else step
 
 
 def join(outer: Locator, inner: Locator) -> Locator:
@@ -132,9 +269,25 @@ def join(outer: Locator, inner: Locator) -> Locator:
     inside «Artikel 93 wordt gewijzigd») starts again from that level."""
     if not inner.steps:
         return outer
+    if inner.steps[0].kind.startswith("act-"):  # «In artikel I vervalt onderdeel J.4»
+        outer = Locator(tuple(_act_steps(outer.steps)))
     first_rank = _RANK.get(inner.steps[0].kind, 9)
     kept = tuple(s for s in outer.steps if _RANK.get(s.kind, 9) < first_rank)
     return Locator(kept + inner.steps)
+
+
+def book_of_law(targets: list[Locator], law):
+    """«Boek 7 van het Burgerlijk Wetboek»: BWB keeps each book of the Burgerlijk Wetboek
+    as a regulation of its own («Burgerlijk Wetboek Boek 7»), so a locator's book goes
+    into the name of the law it changes."""
+    if law is None or law.name != "Burgerlijk Wetboek" or not targets:
+        return targets, law
+    books = {t.steps[0].number for t in targets if t.steps and t.steps[0].kind == "boek"}
+    if len(books) != 1 or not all(t.steps and t.steps[0].kind == "boek" for t in targets):
+        return targets, law
+    named = dataclasses.replace(law, name=f"Burgerlijk Wetboek Boek {books.pop()}")
+    inner = [Locator(t.steps[1:]) for t in targets]
+    return [t for t in inner if t.steps], named
 
 
 def clean_law_name(name: str) -> str:
@@ -159,7 +312,12 @@ def _flat(alternatives) -> list[Step]:
 
 def _act_level(steps: list[Step]) -> list[Step]:
     """«artikel I, onderdeel C, artikel 52a»: what precedes the last artikel is
-    a place in an act, not in the law."""
+    a place in an act, not in the law. So is what precedes a punt of an act («artikel
+    I, onderdeel G.3»)."""
+    punt = [i for i, s in enumerate(steps) if s.kind == "act-punt"]
+    if punt:
+        cut = punt[-1]
+        return _act_steps(steps[:cut]) + steps[cut:]
     articles = [i for i, s in enumerate(steps) if s.kind == "artikel"]
     if len(articles) < 2:
         return steps

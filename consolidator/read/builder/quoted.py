@@ -19,9 +19,10 @@ class QuotedRules(BuilderBase):
         return bool(children)
 
     def text_payload(self, meta, children):
-        if self.payload is None:
+        found = self.next_payload()
+        if found is None:
             raise GrammarUse("the colon must be followed by the new text", meta)
-        return self.payload
+        return found
 
     def text_punct(self, meta, children):
         return PUNCTUATION[str(children[0]).lower()]
@@ -33,8 +34,12 @@ class QuotedRules(BuilderBase):
         return children[0]
 
     def luidend(self, meta, children):
+        # the words themselves, when they stand on this line (quoted or after the colon):
+        # an insertion that names no element adds them as words
         if children and not isinstance(children[0], Token):  # quoted text after «luidende»
+            self.luidend_words = children[0]
             return Content((ContentLine("text", children[0]),))
+        self.luidend_words = self.payload
         if self.payload is not None:
             return Content((ContentLine("text", self.payload + _closing(self.payload)),))
         return self.content
