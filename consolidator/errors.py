@@ -61,6 +61,11 @@ class NumberTaken(ApplyError):
     """An inserted element's number already exists."""
 
 
+class NumberMismatch(ApplyError):
+    """The number an instruction announces differs from the number of its new text
+    («een nieuw artikel 12a» followed by «Artikel 12b.»)."""
+
+
 class TimeError(ConsolidatorError):
     """A date that is not a date, or an entry into force that cannot be decided."""
 

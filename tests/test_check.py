@@ -310,14 +310,15 @@ def test_an_article_inserted_out_of_numeric_order(tmp_path, corpus):
     assert warning.message == "artikel 2a is placed after artikel 3: out of numeric order"
 
 
-def test_a_renumbering_that_leaves_a_gap(tmp_path, corpus):
+def test_a_renumbering_that_leaves_a_gap_is_an_error(tmp_path, corpus):
+    # issue 13: a renumbering that itself leaves a gap is an error, not a warning
     text = act("In artikel 1 worden de volgende wijzigingen aangebracht:\n\n"
                "1. Het tweede lid vervalt, onder vernummering van het derde lid tot tweede lid.")
-    warning = only(check(tmp_path, corpus, text), "numbering-gap")
+    error = only(check(tmp_path, corpus, text), "not-applied")
     line = line_of(text, "onder vernummering")
-    assert (warning.line, warning.onderdeel, warning.punt) == (line, "", "1")
-    assert text.splitlines()[line - 1][warning.column - 1:].startswith("het derde lid tot")
-    assert warning.message == "artikel 1 now has leden 1, 2, 4: no lid 3"
+    assert (error.severity, error.line, error.onderdeel, error.punt) == ("error", line, "", "1")
+    assert text.splitlines()[line - 1][error.column - 1:].startswith("het derde lid tot")
+    assert error.message.endswith("the renumbering leaves a gap: no lid 3")
     full = act("In artikel 1 worden de volgende wijzigingen aangebracht:\n\n"
                "1. Het tweede lid vervalt, onder vernummering van het derde en vierde lid tot "
                "tweede en derde lid.")

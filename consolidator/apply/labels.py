@@ -13,9 +13,10 @@ from consolidator.apply.resolve import Target, text_parts
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError
 from consolidator.law.elements import (
-    artikel_number, is_al, is_li, is_lid, is_repealed, li_label, lid_number, set_text,
+    artikel_number, is_al, is_li, is_lid, is_lijst, is_repealed, li_label, lid_number, make_lid,
+    set_text,
 )
-from consolidator.model import DeleteLabel
+from consolidator.model import DeleteLabel, InsertLabel
 
 
 def delete_label(ws: Workspace, ins: DeleteLabel, targets: list[Target]) -> None:
@@ -31,6 +32,28 @@ def delete_label(ws: Workspace, ins: DeleteLabel, targets: list[Target]) -> None
             ws.touch(target.element.getparent())
         else:
             raise ApplyError(f"removing the label of {target.label} is not supported")
+
+
+def insert_label(ws: Workspace, ins: InsertLabel, targets: list[Target]) -> None:
+    """«Voor de tekst wordt de aanduiding «1.» geplaatst.»: the unnumbered text of an
+    article (its alineas and lists) becomes its lid ``ins.label``, in any article."""
+    for target in targets:
+        if target.kind != "artikel":
+            raise ApplyError(f"placing a label before the text of {target.label} is not "
+                             "supported (an article's unnumbered text becomes its lid)")
+        artikel = target.element
+        leden = [lid_number(el) for el in artikel if is_lid(el)]
+        if leden:
+            raise ApplyError(f"{target.label} already has numbered leden ({', '.join(leden)}); "
+                             f"its text cannot become lid {ins.label}")
+        text = [el for el in artikel if is_al(el) or is_lijst(el)]
+        if not text:
+            raise ApplyError(f"{target.label} has no text to number")
+        lid = make_lid(ins.label.rstrip("."))
+        artikel.insert(artikel.index(text[0]), lid)
+        for el in text:
+            lid.append(el)
+        ws.touch(lid)
 
 
 # --------------------------------------------------------------------------- end of the sentence

@@ -24,7 +24,8 @@ from consolidator.law.elements import (
 )
 from consolidator.law.toc import toc_element, toc_entry_elements, toc_entry_text
 from consolidator.apply import volzin as V
-from consolidator.errors import ApplyError, TargetNotFound
+from consolidator.apply.definitions import find_definition
+from consolidator.errors import AmbiguousTarget, ApplyError, TargetNotFound
 from consolidator.model import Locator, Step
 from consolidator.numbers import ORDINAL_WORDS, roman_to_int
 
@@ -125,10 +126,17 @@ def _covers(chain: set, steps: list[Step]) -> bool:
     return all(any(k == s.kind and _same_number(n, s.number) for k, n in chain) for s in steps)
 
 
+def _is_one_of(el, steps: list[Step]) -> bool:
+    info = heading_info(el)
+    return any(s.kind == info.kind and _same_number(info.nr, s.number) for s in steps)
+
+
 def _heading(tree, steps: list[Step]) -> Target:
     """The innermost heading whose own chain includes every structural step."""
+    # a division named by one of the steps itself, under all the others: «hoofdstuk 4»
+    # is the chapter, not each paragraaf in it (whose chain names hoofdstuk 4 too)
     found = [el for el in wettekst(tree).iter()
-             if is_heading(el) and _covers(_chain(el), steps)]
+             if is_heading(el) and _is_one_of(el, steps) and _covers(_chain(el), steps)]
     innermost = [el for el in found if not any(o is not el and el in o.iterancestors()
                                                for o in found)]
     label = ", ".join(f"{s.kind} {s.number}" for s in steps)
@@ -331,6 +339,24 @@ def _toc_entry(tree, target: Target, step: Step) -> Target:
     raise TargetNotFound(f"the inhoudsopgave has no entry for {step.number}")
 
 
+def _definition(tree, target: Target, step: Step) -> Target:
+    """«de begripsomschrijving van «inrichting»»: the definition of the term in the
+    article, lid or onderdeel (an article's leden searched when it has them)."""
+    holder = _need(target, ("artikel", "lid", "onderdeel"), step)
+    holders = [holder] + [el for el in holder.iterchildren("lid") if not is_repealed(el)]
+    found, errors = [], []
+    for place in holders:
+        try:
+            found.append(find_definition(place, step.number, target.label))
+        except TargetNotFound as exc:
+            errors.append(exc)
+    if len(found) > 1:
+        raise AmbiguousTarget(f"{target.label} defines «{step.number}» {len(found)} times")
+    if not found:
+        raise errors[0]
+    return Target("definition", found[0], f"the definition of «{step.number}»")
+
+
 _STEPS = {"artikel": _artikel, "lid": _lid, "onderdeel": _onderdeel, "subonderdeel": _onderdeel,
           "volzin": _volzin, "opschrift": _opschrift, "aanhef": _aanhef, "alinea": _alinea,
-          "inhoudsopgave": _inhoudsopgave, "toc-entry": _toc_entry}
+          "inhoudsopgave": _inhoudsopgave, "toc-entry": _toc_entry, "definition": _definition}

@@ -35,15 +35,16 @@ import copy
 import datetime as _dt
 from typing import Callable, Iterable, Optional
 
-from consolidator.apply.dispatch import APPLY
+from consolidator.apply.dispatch import APPLY, POSTCONDITIONS
 from consolidator.apply.labels import finish_labels
+from consolidator.apply.renumbering import Renumbering
 from consolidator.apply.resolve import Target, resolve
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError, underline
 from consolidator.law.artindex import ArticleIndex
 from consolidator.law.elements import is_artikel
 from consolidator.model import (
-    Act, Article, InsertElement, Instruction, Renumber, ReplaceElement, Sentence,
+    Act, Article, InsertElement, Instruction, Onderdeel, Renumber, ReplaceElement, Sentence,
 )
 
 # --------------------------------------------------------------------------- entry points
@@ -69,11 +70,22 @@ def apply_articles(tree, articles: Iterable[Article], source_label: str,
     ``NumberTaken``) naming act, place, line/column, target and reason: an act
     with a failing instruction is refused whole.
     """
+    return apply_counting(tree, articles, source_label, date, in_place)[0]
+
+
+def apply_counting(tree, articles: Iterable[Article], source_label: str,
+                   date: Optional[_dt.date] = None, in_place: bool = False):
+    """``apply_articles``, and how many elements the instructions changed (0: the
+    articles changed nothing)."""
     new = tree if in_place else copy.deepcopy(tree)
     index = ArticleIndex(new)
-    for sentence in _sentences(articles):
-        apply_sentence(new, sentence, source_label, date, index)
-    return new
+    changes = 0
+    for onderdeel in _onderdelen(articles):
+        renumbering = Renumbering()
+        for sentence in onderdeel.all_sentences:
+            changes += apply_sentence(new, sentence, source_label, date, index, renumbering)
+        _refuse(renumbering.gaps(new), source_label)
+    return new, changes
 
 
 def check_articles(tree, articles: Iterable[Article], source_label: str,
@@ -81,24 +93,41 @@ def check_articles(tree, articles: Iterable[Article], source_label: str,
     """Every error of every sentence (a failing sentence is skipped, the rest go on)."""
     work, errors = copy.deepcopy(tree), []
     index = ArticleIndex(work)
-    for sentence in _sentences(articles):
+    for onderdeel in _onderdelen(articles):
+        renumbering = Renumbering()
+        for sentence in onderdeel.all_sentences:
+            try:
+                apply_sentence(work, sentence, source_label, date, index, renumbering)
+            except ApplyError as exc:
+                errors.append(exc)
         try:
-            apply_sentence(work, sentence, source_label, date, index)
+            _refuse(renumbering.gaps(work), source_label)
         except ApplyError as exc:
             errors.append(exc)
     return errors
 
 
-def _sentences(articles: Iterable[Article]) -> Iterable[Sentence]:
+def _onderdelen(articles: Iterable[Article]) -> Iterable[Onderdeel]:
     for article in articles:
-        for onderdeel in article.onderdelen:
-            yield from onderdeel.all_sentences
+        yield from article.onderdelen
+
+
+def _refuse(found, source_label: str) -> None:
+    """Raise what a ``Renumbering`` found, located at the renumbering."""
+    if found is not None:
+        message, ins, sentence = found
+        raise _located(ApplyError(message), ins, sentence, source_label)
 
 
 def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
                    index: Optional[ArticleIndex] = None,
-                   observe: Optional[Callable] = None) -> None:
-    """Resolve every target of the sentence first, then apply in order (in place).
+                   renumbering: Optional[Renumbering] = None,
+                   observe: Optional[Callable] = None) -> int:
+    """Resolve every target of the sentence first, then apply in order (in place);
+    the number of elements changed.
+
+    ``renumbering`` collects the groups the sentence renumbers, for the caller to judge
+    their gaps when the onderdeel ends; without it they are judged at the sentence's end.
 
     ``index`` is an ``ArticleIndex`` of ``tree`` kept across sentences; it is
     dropped after a sentence that may have added, replaced or renumbered articles.
@@ -111,18 +140,34 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
         plans = []
         for current in sentence.instructions:
             plans.append((current, _resolve_all(ws, current)))
+        own = renumbering is None
+        renumbering = Renumbering() if own else renumbering
+        renumbering.note(plans, sentence)
         for current, targets in plans:
             ws.instruction = current
             if observe is not None:
                 observe(ws, current, targets)
-            try:
-                APPLY[type(current)](ws, current, targets)
-            finally:
-                if index is not None:
-                    _update_index(index, ws, current, targets)
+            _apply_checked(ws, current, targets, index)
         _finish(ws)
     except ApplyError as exc:
         raise _located(exc, current, sentence, source_label) from None
+    _refuse(renumbering.doubles(tree), source_label)
+    if own:
+        _refuse(renumbering.gaps(tree), source_label)
+    return len(ws.changed) + len(ws.repealed)
+
+
+def _apply_checked(ws: Workspace, ins: Instruction, targets: list[Target],
+                   index: Optional[ArticleIndex]) -> None:
+    """The instruction's handler, between the two halves of its postcondition."""
+    check = POSTCONDITIONS[type(ins)]
+    state = check.before(ws, ins, targets)
+    try:
+        APPLY[type(ins)](ws, ins, targets)
+    finally:
+        if index is not None:
+            _update_index(index, ws, ins, targets)
+    check.after(ws, ins, targets, state)
 
 
 def _finish(ws: Workspace) -> None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from consolidator.errors import ApplyError
+
 _CLOSERS = ",;:.)!?"
 
 
@@ -51,6 +53,8 @@ def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tupl
     (a lookbehind does) and treats ``hi`` as the end of the text (as ``endpos``
     does)."""
     hi = len(text) if hi is None else hi
+    if ELLIPSIS.search(words):
+        return _find_ends(text, words, lo, hi)
     parts = words.split()
     if not parts:
         raise ValueError("empty quoted words")
@@ -71,6 +75,24 @@ def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tupl
 
 
 _WORD_CHAR = re.compile(r"\w")
+#: «voor zover (…) betreft»: the words between the quoted ends (Aanwijzing 3.30 (81))
+ELLIPSIS = re.compile(r"\s*\((?:…|\.\.\.)\)\s*")
+
+
+def _find_ends(text: str, words: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """«voor zover (…) betreft»: from each occurrence of the first end to the nearest
+    occurrence of the last end after it, both ends whole words, within one volzin's reach
+    of the text (``lo:hi``). The caller requires the result to be unique."""
+    ends = ELLIPSIS.split(words)
+    if len(ends) != 2 or not ends[0].split() or not ends[1].split():
+        raise ApplyError(f"«{words}»: a zinsnede with «(…)» names both its ends, once")
+    head, tail = ends
+    found = []
+    for start, end in find(text, head, lo, hi):
+        later = find(text, tail, end, hi)
+        if later:
+            found.append((start, later[0][1]))
+    return found
 _SPACE_RUN = re.compile(r"\s+")
 
 

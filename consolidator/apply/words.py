@@ -73,8 +73,15 @@ def _word_edit(ws: Workspace, ins, targets: list[Target], what: str, finder: Cal
 # --------------------------------------------------------------------------- handlers
 
 
+def _refuse_empty(new: str, what: str) -> None:
+    """Words replaced or added by nothing: a deletion in disguise, or a lost payload."""
+    if not new.strip():
+        raise ApplyError(f"the instruction gives no words {what}")
+
+
 def replace_words(ws: Workspace, ins: ReplaceWords, targets: list[Target]) -> None:
     """«wordt «X» vervangen door: Y»."""
+    _refuse_empty(ins.new, f"to replace «{ins.old}» with (a deletion says «vervalt»)")
     finder = lambda text, lo, hi: T.find(text, ins.old, lo, hi)  # noqa: E731
     _word_edit(ws, ins, targets, f"«{ins.old}»", finder,
                lambda text, s, e: T.replace(text, s, e, ins.new), ins.telkens)
@@ -94,6 +101,7 @@ def delete_words(ws: Workspace, ins: DeleteWords, targets: list[Target]) -> None
 
 def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None:
     """«wordt na «A» ingevoegd: X», «aan het slot … toegevoegd: X»."""
+    _refuse_empty(ins.new, "to insert")
     if ins.position in ("end", "start"):
         for target in targets:
             slots = slots_of(ws, target)
@@ -105,16 +113,26 @@ def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None
                   if ins.position == "end" else slot.start)
             ws.edit(slot.element, T.insert(text, at, ins.new))
         return
-    finder = lambda text, lo, hi: T.find(text, ins.anchor, lo, hi)  # noqa: E731
+    finder = anchor_finder(ins)
     after = ins.position != "before"
     _word_edit(ws, ins, targets, f"«{ins.anchor}»", finder,
                lambda text, s, e: T.insert(text, e if after else s, ins.new), ins.telkens)
+
+
+def anchor_finder(ins: InsertWords) -> Callable:
+    """Where the anchor of an insertion is: quoted words as whole words, or a mark
+    («voor de puntkomma») where it is punctuation (not the colon of «8:2»)."""
+    if getattr(ins, "anchor_mark", False):
+        return lambda text, lo, hi: [(p, p + len(ins.anchor)) for p in
+                                     T.punctuation_positions(text[:hi], ins.anchor) if p >= lo]
+    return lambda text, lo, hi: T.find(text, ins.anchor, lo, hi)
 
 
 def replace_after(ws: Workspace, ins: ReplaceAfter, targets: list[Target]) -> None:
     """«wordt het gedeelte na «A» vervangen door: X»: everything after the anchor up
     to the end of the target, not counting its closing mark. When the target goes
     on after the anchor's alinea (a list, further alineas), those go too."""
+    _refuse_empty(ins.new, f"to put after «{ins.anchor}»")
     for target in targets:
         found = _matches(ws, target, lambda text, lo, hi: T.find(text, ins.anchor, lo, hi))
         _check_count(ws, target, f"«{ins.anchor}»", found, False)

@@ -106,7 +106,7 @@ def slots_of(ws: Workspace, target: Target) -> list[Slot]:
         return target.slots
     if target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
         return [_whole(ws, target.element)]
-    if target.kind in ("artikel", "lid", "onderdeel"):
+    if target.kind in ("artikel", "lid", "onderdeel", "definition"):
         return [_whole(ws, el) for el, _ in text_parts(target.element)]
     raise ApplyError(f"{target.label} has no text to change")
 

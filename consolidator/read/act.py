@@ -22,9 +22,12 @@ from consolidator.model import Act, Article, Condition, Content, LawRef, Locator
 from consolidator.read.body import BodyReader, act_targets
 from consolidator.read.builder.sentences import Intro
 from consolidator.read.instructions import parse_sentence
-from consolidator.read.labels import is_successor
-from consolidator.read.repeals import read_repeals
-from consolidator.read.kinds import AMENDING_INTRO_RE, is_amending, is_conditional, plain_kind
+from consolidator.read.labels import is_successor, skipped_labels
+from consolidator.read.repeals import looks_like_repeal, read_repeals
+from consolidator.read.kinds import (
+    AMENDING_INTRO_RE, is_amending, is_conditional, is_entry_into_force, plain_kind,
+    reads_like_instruction, unreadable_reason,
+)
 from consolidator.read.paras import (
     Para, clean_name, clean_text, closing_date, footnotes_of, kamerstuk_number, paragraphs,
     stb_number, stcrt_number, title_index,
@@ -138,11 +141,13 @@ class ActReader:
         """Split the body into articles by successive numbers, under chapters."""
         heads: list[tuple[int, str, str, str]] = []  # (index, number, heading, chapter)
         chapter, current = "", None
+        chapters: set[int] = set()  # the lines that are chapters of the act, not content
         for i in range(start, end):
             text = self.paras[i].text
             chap = CHAPTER_RE.match(text)
-            if chap and not self._inside_content(heads, i):
+            if chap and self._is_act_chapter(heads, i, current, end):
                 chapter = chap.group(2)
+                chapters.add(i)
                 continue
             elided = ELISION_RE.match(text)
             if elided:
@@ -158,15 +163,47 @@ class ActReader:
             if match and (current is None or is_successor(current, match.group(2))):
                 current = match.group(2)
                 heads.append((i, current, (match.group(3) or "").strip(), chapter))
+            elif match and current not in (None, "enig"):
+                self._refuse_skipped_article(current, match.group(2), i, end)
         if not heads:
             raise ActSyntaxError("no ARTIKEL found", source=self.source)
         articles = []
         for n, (index, number, heading, chap) in enumerate(heads):
             stop = heads[n + 1][0] if n + 1 < len(heads) else end
-            body = [p for p in self.paras[index + 1:stop]
-                    if not (CHAPTER_RE.match(p.text) or ELISION_RE.match(p.text))]
+            body = [p for at, p in enumerate(self.paras[index + 1:stop], start=index + 1)
+                    if at not in chapters and not ELISION_RE.match(p.text)]
             articles.append(self._article(self.paras[index], number, heading, chap, body))
         return articles
+
+    def _refuse_skipped_article(self, current: str, number: str, index: int, end: int) -> None:
+        """«ARTIKEL IV» after «ARTIKEL II», followed by what an ARTIKEL of the act says
+        (not by quoted content), is an error: taken as content, the article would be lost."""
+        missing = skipped_labels(current, number, roman=True)
+        if not missing or self.paras[index - 1].text.endswith(":") or index + 1 >= end:
+            return
+        following = self.paras[index + 1].text
+        if not (is_amending(following) or reads_like_instruction(following)
+                or is_entry_into_force(following)):
+            return
+        raise self.error(self.paras[index], f"ARTIKEL {number} follows ARTIKEL {current}, so "
+                         f"ARTIKEL {', '.join(missing)} would be missing; the numbers must "
+                         "follow on (an excerpt marks what it leaves out: «[ARTIKEL … niet "
+                         "opgenomen]»)", width=len(self.paras[index].text))
+
+    def _is_act_chapter(self, heads, index: int, current: Optional[str], end: int) -> bool:
+        """A HOOFDSTUK line is a chapter of the act when an ARTIKEL of the act follows it
+        (on the next line or the one after, below a title line); a «Hoofdstuk 6. …» line
+        of quoted content, or an instruction «Hoofdstuk 4 van … vervalt.», is not."""
+        if self._inside_content(heads, index) or reads_like_instruction(self.paras[index].text):
+            return False
+        for para in self.paras[index + 1:min(index + 3, end)]:
+            match = ARTICLE_RE.match(para.text)
+            if match and (match.group(4) or current is None
+                          or is_successor(current, match.group(2))):
+                return True
+            if CHAPTER_RE.match(para.text) or ELISION_RE.match(para.text):
+                return True  # an empty chapter of an excerpt, or a part left out
+        return False
 
     def _inside_content(self, heads, index: int) -> bool:
         """A HOOFDSTUK line right after an instruction ending in «:» is content."""
@@ -183,14 +220,38 @@ class ActReader:
         first = body[0]
         if is_conditional(first.text) and AMENDING_INTRO_RE.search(first.text):
             return self._amending(number, heading, chapter, body, span, self._condition(first))
-        if is_amending(first.text):
+        if is_amending(first.text) or (reads_like_instruction(first.text)
+                                       and not is_conditional(first.text)):
             return self._amending(number, heading, chapter, body, span, condition=None)
         repeals = read_repeals(self, number, body)
         if repeals is not None:  # «De Wet … wordt ingetrokken.»
+            self._refuse_unreadable(number, [p for p in body if not looks_like_repeal(p.text)])
             return Article(number=number, kind="repeal", heading=heading, repeals=repeals,
                            text=tuple(p.text for p in body), chapter=chapter, span=span)
+        self._refuse_unreadable(number, body)
         return Article(number=number, kind=plain_kind(body), heading=heading,
                        text=tuple(p.text for p in body), chapter=chapter, span=span)
+
+    def _refuse_unreadable(self, number: str, body: list[Para]) -> None:
+        """A non-amending ARTIKEL must not hold what reads like an amendment or an
+        intrekking: passing over it would drop a change silently (read/kinds.py)."""
+        found = unreadable_reason(body)
+        if found is None:
+            return
+        para, reason = found
+        exc = self.error(para, f"ARTIKEL {number}: this paragraph {reason}, but the ARTIKEL "
+                         "cannot be read as one (it is not an amending ARTIKEL); it is refused "
+                         "rather than passed over" + self._why_not(para))
+        if not self.collected(exc, Place(article=number)):
+            raise exc
+
+    def _why_not(self, para: Para) -> str:
+        """What the instruction reader says of a paragraph, if it cannot read it."""
+        try:
+            parse_sentence(self.clean(para))
+        except ActSyntaxError as exc:
+            return f" ({exc.message})"
+        return ""
 
     def _condition(self, para: Para) -> Condition:
         text = para.text

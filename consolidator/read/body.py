@@ -12,7 +12,7 @@ from consolidator.model import Content, Item, LawRef, Locator, Onderdeel, Place,
 from consolidator.read.builder.sentences import Intro
 from consolidator.read.content import PUNT_RE, content_line
 from consolidator.read.kinds import AMENDING_INTRO_RE, reads_as_instruction
-from consolidator.read.labels import is_successor
+from consolidator.read.labels import is_successor, skipped_labels
 from consolidator.read.paras import Para
 from consolidator.read.payload import split_payload
 
@@ -48,18 +48,38 @@ class BodyReader:
 
     def _split_labels(self, paras: list[Para]) -> list[tuple[str, Para, list[Para]]]:
         groups: list[tuple[str, Para, list[Para]]] = []
-        current = None
-        for para in paras:
+        current, nested = None, False
+        for index, para in enumerate(paras):
             match = LABEL_RE.match(para.text)
             opens = match and (is_successor(current, match.group(1)) if current else not groups)
+            if match and not opens:
+                # a label right after «…:» opens onderdelen of an act as content; the
+                # labels of that content follow their own sequence
+                nested = nested or (index > 0 and paras[index - 1].text.endswith(":"))
+                if not nested and current:
+                    self._refuse_skip("onderdeel", current, match.group(1), para)
             if opens:
-                current = match.group(1)
+                current, nested = match.group(1), False
                 groups.append((current, para, []))
             elif not groups:  # an article without lettered onderdelen
                 groups.append(("", para, [para]))
             else:
                 groups[-1][2].append(para)
         return groups
+
+    def _refuse_skip(self, what: str, current: str, label: str, para: Para,
+                     place: Place | None = None) -> None:
+        """«C» after «A», «F» after «D», punt 3 after punt 1: an error, never a part
+        swallowed into the one before (as new text, say)."""
+        missing = skipped_labels(current, label)
+        if not missing:
+            return
+        place = place or Place(self.article, current)
+        exc = self.act.error(para, f"{place}: {what} {label} follows {what} {current}, so "
+                             f"{', '.join(missing)} would be missing; the labels must follow on",
+                             width=len(para.text))
+        if not self.act.collected(exc, place):
+            raise exc
 
     def _onderdeel(self, label: str, head: Para, body: list[Para], context: Locator) -> Onderdeel:
         place = Place(article=self.article, onderdeel=label)
@@ -92,12 +112,15 @@ class BodyReader:
         while index < len(body):
             para = body[index]
             match = PUNT_RE.match(para.text)
+            if match and current is not None:
+                self._refuse_skip("punt", current, match.group(1), para,
+                                  Place(place.article, place.onderdeel, current))
             if not match or not (current is None or is_successor(current, match.group(1))):
                 break
             current = match.group(1)
             item_place = Place(place.article, place.onderdeel, current)
             inner = Para(para.line, para.column + len(para.text) - len(match.group(2)),
-                         match.group(2), para.raw)
+                         closed_by_semicolon(match.group(2)), para.raw)
             sentences, index = self._item_body(inner, body, index + 1, item_place, context)
             items.append(Item(label=current, sentences=tuple(sentences), context=context,
                               span=Span(para.line, para.column)))
@@ -115,7 +138,7 @@ class BodyReader:
                 match = SUBPUNT_RE.match(rest[pos].text)
                 para = rest[pos]
                 sub = Para(para.line, para.column + len(para.text) - len(match.group(2)),
-                           match.group(2), para.raw)
+                           closed_by_semicolon(match.group(2)), para.raw)
                 sub_place = Place(place.article, place.onderdeel, place.punt, match.group(1))
                 s, n = self._parse_with_content([sub] + rest[pos + 1:], 0, sub_place, sub_context)
                 if s is not None:
@@ -160,17 +183,33 @@ class BodyReader:
         """Content ends at the next punt of the same onderdeel, recognised by its
         number and by reading as an instruction (content leden may be numbered too)."""
         match = PUNT_RE.match(para.text)
-        if not (match and place.punt and is_successor(place.punt, match.group(1))):
-            return False
-        if so_far and LABEL_RE.match(so_far[0].text):
+        if not (match and place.punt) or (so_far and LABEL_RE.match(so_far[0].text)):
             return False  # nested onderdelen keep their own punten
-        return reads_as_instruction(match.group(2))
+        if is_successor(place.punt, match.group(1)):
+            return reads_as_instruction(match.group(2))
+        if skipped_labels(place.punt, match.group(1)) and reads_as_instruction(match.group(2)):
+            self._refuse_skip("punt", place.punt, match.group(1), para, place)
+        return False
 
     def _content(self, paras: list[Para]) -> Content:
         if paras and LABEL_RE.match(paras[0].text):
             # an act inserting onderdelen into an act (ARTIKEL X)
             return Content(onderdelen=tuple(self.onderdelen(paras, Locator())))
         return Content(tuple(content_line(p) for p in paras))
+
+
+# «…;», «…; en», «…; of» at the end of an item of a list of instructions
+_SEMICOLON_CLOSER = re.compile(r";(?:\s+(?:en|of))?$")
+
+
+def closed_by_semicolon(text: str) -> str:
+    """An instruction in a numbered or lettered list closed by «;» (Staatscourant style:
+    «1. in het eerste lid wordt «x» vervangen door «y»;», the last one closed by «.»): the
+    «;» — with an «en» or «of» after it — closes the instruction as a full stop does, so it
+    is never part of the new text. A sentence that ends in «;.» keeps its «;»: there the
+    full stop closes the instruction."""
+    match = _SEMICOLON_CLOSER.search(text)
+    return text[:match.start()] + "." if match else text
 
 
 _ACT_STEPS = {"artikel": "act-artikel", "onderdeel": "act-onderdeel"}

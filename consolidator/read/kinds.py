@@ -1,9 +1,28 @@
-"""What kind an ARTIKEL of an act is: amending, samenloop, entry into force, other or
-transitional, decided from its first paragraph and its text.
+"""What kind an ARTIKEL of an act is: amending, samenloop, entry into force, transitional or
+other, decided from its text — and what may never be decided quietly.
+
+An ARTIKEL that is not an amending one is one of:
+
+* **entry-into-force**: a main clause «… treedt/treden … in werking», «… werkt terug»;
+* **samenloop**: «Indien … in werking …» without an entry-into-force main clause;
+* **transition** (overgangsrecht), only on a positive mark: the text speaks of the law as
+  it was or of the moment of change — «(voorafgaand aan / voor / na / bij) de
+  inwerkingtreding», «het tijdstip van inwerkingtreding», «zoals (dat/die) luidde(n)/gold(en)»,
+  «blijft/blijven … van toepassing», «overgangs…», «de dag voor/na de datum waarop …
+  in werking»;
+* **other**: a provision in the act's own words with none of these marks (a citeertitel,
+  «Onze Minister … is belast met de uitvoering», new rules of a new law).
+
+Transition and other change nothing in a law, so reading one of them wrongly would drop an
+amendment silently. Hence the guards (``unreadable_reason``): a paragraph of a non-amending
+ARTIKEL that reads like an amendment instruction or like the withdrawal (intrekking) of a
+regulation is an error, never «transition» or «other». An entry-into-force or samenloop text
+keeps its kind: the time stage reads it (and refuses what it cannot read).
 """
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from consolidator.errors import ConsolidatorError
 from consolidator.read.instructions import parse_sentence
@@ -15,6 +34,39 @@ CITE_RE = re.compile(r"wordt aangehaald als|citeertitel", re.I)
 # An inwerkingtredingsbesluit names the act it puts in force: «De wet van 4 juli 1996 (Stb. 403)
 # treedt in werking …», «De Wet stelsel openbare bibliotheekvoorzieningen treedt in werking …».
 OTHER_ACT_IWT_RE = re.compile(r"^(De|Het)\s+(wet|besluit|Wet|Besluit)\b(?:[^.]|Stb\.)*?\btreedt\s+in\s+werking\b")
+# Who an entry-into-force main clause is about: this act, one of its parts, another act.
+_IWT_SUBJECT_RE = re.compile(r"\b(deze (wet|regeling|beschikking|rijkswet|verordening)|dit besluit"
+                             r"|artikel|zij|het|hij)\b", re.I)
+
+# -- the positive marks of a transitional provision (overgangsrecht)
+TRANSITION_RE = re.compile(
+    r"inwerkingtreding|in werking (is )?getreden|in werking treedt|in werking treden"
+    r"|zoals (dat|die|deze|het)?\s*(luidde|luidden|gold|golden|luidend)"
+    r"|\b(blijft|blijven)\b[^.]*\bvan (toepassing|kracht)\b|overgangs", re.I)
+
+# -- what reads like an amendment instruction (the shapes grammar/instruction.lark starts with)
+_ELEMENT = (r"(artikel|artikelen|hoofdstuk|paragraaf|§|afdeling|titel|boek|onderdeel|onderdelen"
+            r"|bijlage|het opschrift|de aanhef|de inhoudsopgave|het (\w+) lid|de (\w+) (volzin|zin)"
+            r"|de (begrips)?omschrijving|de definitie|«|‘|“)")
+_CHANGE = (r"(vervalt|vervallen|komt te luiden|komen te luiden|vervangen door|ingevoegd|toegevoegd"
+           r"|vernummerd|verletterd|geletterd|geplaatst|als volgt gewijzigd|gewijzigd als volgt"
+           r"|wijzigingen aangebracht)")
+INSTRUCTION_LIKE_RE = re.compile(
+    rf"^(In|Aan|Na|Voor|Vóór)\s+{_ELEMENT}.*\b{_CHANGE}\b"
+    rf"|^(Artikel|Artikelen|De artikelen|Hoofdstuk|Paragraaf|§|Afdeling|Titel|Onderdeel|Bijlage"
+    rf"|Het opschrift|De aanhef|De inhoudsopgave|Het (\w+) lid|De (\w+) (volzin|zin))\b[^.]*?"
+    rf"\b(vervalt|vervallen|komt te luiden|komen te luiden|wordt (\w+ )?vervangen door"
+    rf"|worden (\w+ )?vervangen door|wordt vernummerd|worden vernummerd|wordt verletterd"
+    rf"|wordt (opnieuw )?geletterd)\b"
+    r"|^(Onder vernummering|Onder verlettering|Onder vervanging|Er wordt|Er worden|Toegevoegd wordt"
+    r"|Ingevoegd wordt|Voorts wordt|Voor de tekst wordt)\b"
+    r"|[«‘“][^»’”]*[»’”].*\b(vervangen door|ingevoegd|toegevoegd|vervalt|vervallen)\b")
+# -- what reads like the withdrawal of a whole regulation (intrekking)
+_REGULATION = (r"(De|Het)\s+(?:[A-Z][\w’'-]*|(?:wet|besluit|regeling|beschikking|verordening)"
+               r"\s+van\s+\d)")
+INTREKKING_LIKE_RE = re.compile(
+    rf"^{_REGULATION}.*\b(wordt|worden)\s+ingetrokken\b"
+    rf"|^{_REGULATION}[^.]*\b(vervalt|vervallen)\.?$")
 
 
 def is_conditional(text: str) -> bool:
@@ -33,17 +85,53 @@ def is_amending(text: str) -> bool:
     return bool(framed or (subject and not sets_date))
 
 
+def reads_like_instruction(text: str) -> bool:
+    """Whether a paragraph has the shape of an amendment instruction or intro."""
+    return bool(AMENDING_INTRO_RE.search(text) or INSTRUCTION_LIKE_RE.search(_unnumbered(text)))
+
+
+def reads_like_intrekking(text: str) -> bool:
+    """Whether a paragraph withdraws a whole regulation («De Wet … wordt ingetrokken.»)."""
+    return bool(INTREKKING_LIKE_RE.search(_unnumbered(text)))
+
+
+def _unnumbered(text: str) -> str:
+    """A lid's text without its number («2. In artikel 5 …» → «In artikel 5 …»)."""
+    return re.sub(r"^(?:•\s*)?\d+[a-z]?\.\s+", "", text)
+
+
 def plain_kind(body: list[Para]) -> str:
+    """The kind of a non-amending ARTIKEL (see the module's docstring for the marks)."""
     text = " ".join(p.text for p in body)
     if CITE_RE.search(text):
         return "other"
-    if IWT_RE.search(text) and (re.search(r"\b(deze wet|dit besluit|artikel)", text, re.I)
-                                or OTHER_ACT_IWT_RE.match(text)):
-        if not text.startswith("Indien") or "treedt" in text:
-            return "entry-into-force"
+    if is_entry_into_force(text):
+        return "entry-into-force"
     if text.startswith("Indien") and "in werking" in text:
         return "samenloop"
-    return "transition"
+    if TRANSITION_RE.search(text):
+        return "transition"
+    return "other"
+
+
+def is_entry_into_force(text: str) -> bool:
+    """A main clause that puts this act, a part of it or another act in force."""
+    if not IWT_RE.search(text):
+        return False
+    if not (_IWT_SUBJECT_RE.search(text) or OTHER_ACT_IWT_RE.match(text)):
+        return False
+    return not text.startswith("Indien") or "treedt" in text
+
+
+def unreadable_reason(body: list[Para]) -> Optional[tuple[Para, str]]:
+    """The paragraph of a non-amending ARTIKEL that must not be passed over, and why:
+    it reads like an amendment instruction or like an intrekking. None when there is none."""
+    for para in body:
+        if reads_like_instruction(para.text):
+            return para, "reads like an amendment instruction"
+        if reads_like_intrekking(para.text):
+            return para, "reads like the withdrawal (intrekking) of a regulation"
+    return None
 
 
 def reads_as_instruction(text: str) -> bool:

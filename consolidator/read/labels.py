@@ -84,3 +84,62 @@ def _next_letters(label: str) -> str:
     if len(label) == 1:
         return alphabet_start * 2
     return _next_letters(label[:-1]) + alphabet_start
+
+
+def skipped_labels(current: str, candidate: str, roman: bool = False) -> list[str]:
+    """The labels a sequence would skip if ``candidate`` came after ``current``: «B» for
+    «C» after «A», «E» for «F» after «D», «3» for «4» after «2»; «[]» when ``candidate``
+    does not come later in the same sequence (another style, an earlier label, an
+    inserted «Da», the successor itself). ``roman``: ARTIKELEN («IV» after «II»), where
+    «V» after «I» is not a letter sequence.
+
+    >>> skipped_labels("D", "F"), skipped_labels("A1", "C"), skipped_labels("a", "C")
+    (['E'], ['B'], [])
+    """
+    base = _strip_insertion(current)
+    for style in ((_roman_style, _number_style) if roman else (_letters_style, _number_style)):
+        found = style(base, candidate)
+        if found is not None:
+            return found
+    return []
+
+
+def _between(first: int, last: int, name) -> list[str]:
+    return [name(n) for n in range(first + 1, last)]
+
+
+def _letters_style(base: str, candidate: str):
+    for alphabet in (r"[A-Z]{1,2}", r"[a-z]{1,2}"):
+        if re.fullmatch(alphabet, base) and re.fullmatch(alphabet, candidate):
+            return _between(_letter_value(base), _letter_value(candidate),
+                            lambda n: _letter_name(n, base.islower()))
+    return None
+
+
+def _letter_value(label: str) -> int:
+    """A=1 … Z=26, AA=27 (the onderdelen after Z)."""
+    value = 0
+    for char in label.upper():
+        value = value * 26 + ord(char) - ord("A") + 1
+    return value
+
+
+def _letter_name(value: int, lower: bool) -> str:
+    name = ""
+    while value:
+        value, rest = divmod(value - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name.lower() if lower else name
+
+
+def _number_style(base: str, candidate: str):
+    if base.isdecimal() and candidate.isdecimal():
+        return _between(int(base), int(candidate), str)
+    return None
+
+
+def _roman_style(base: str, candidate: str):
+    if re.fullmatch(r"[IVXLC]+", base) and re.fullmatch(r"[IVXLC]+", candidate) \
+            and _is_roman(base) and _is_roman(candidate):
+        return _between(roman_to_int(base), roman_to_int(candidate), int_to_roman)
+    return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from consolidator.apply.sentences import apply_articles
-from consolidator.apply.preview import apply_acts
+from consolidator.apply.preview import apply_acts, refuse_unnamed
 from consolidator.dates import parse_iso
 from consolidator.errors import TimeError
 from consolidator.law.lawfile import assert_valid, parse_law, write_law
@@ -28,6 +28,7 @@ def apply_law_file(law_xml: Path, act_paths, output: Path, date=None, known_at=N
     reported is the same as ever); ``facts`` a facts file about other acts."""
     tree = parse_law(law_xml, source=str(law_xml))
     parsed = [parse_act_file(path) for path in act_paths]
+    refuse_unnamed(tree, parsed)
     if date is None and known_at is None:
         result = apply_acts(tree, parsed, notify=notify)
     else:

@@ -10,14 +10,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from consolidator.errors import AmbiguousTarget, ApplyError, NumberTaken, TargetNotFound, underline
+from consolidator.errors import (
+    AmbiguousTarget, ApplyError, NumberMismatch, NumberTaken, TargetNotFound, underline,
+)
 from consolidator.model import Place, Span
 
 ERROR, WARNING = "error", "warning"
 
 #: the kind of an apply error (any other: «not-applied»)
-_KINDS = ((NumberTaken, "number-taken"), (AmbiguousTarget, "ambiguous"),
-          (TargetNotFound, "not-found"))
+_KINDS = ((NumberTaken, "number-taken"), (NumberMismatch, "number-mismatch"),
+          (AmbiguousTarget, "ambiguous"), (TargetNotFound, "not-found"))
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def problem(severity: str, kind: str, message: str, span: Optional[Span] = None,
 
 
 def error_kind(exc: ApplyError) -> str:
-    """«not-found», «ambiguous», «number-taken», else «not-applied»."""
+    """«not-found», «ambiguous», «number-taken», «number-mismatch», else «not-applied»."""
     return next((k for cls, k in _KINDS if isinstance(exc, cls)), "not-applied")
 
 

@@ -14,6 +14,7 @@ import copy
 import datetime as _dt
 from typing import Iterable
 
+from consolidator.apply.renumbering import Renumbering
 from consolidator.apply.sentences import apply_sentence
 from consolidator.errors import ApplyError, TargetNotFound
 from consolidator.law.elements import artikel_number
@@ -56,16 +57,40 @@ class LawRun:
         self.touched: dict = {}  # article number key → (span, place) of the act's last change
         self.toc_touched: dict = {}  # the same for the act's changes to inhoudsopgave entries
         self.broken = False  # another act's change failed (dated runs)
+        # the gaps a renumbering leaves are judged when its onderdeel ends (apply.renumbering)
+        self.renumbering, self.onderdeel = Renumbering(), None
+
+    def _next_onderdeel(self, sentence: Sentence, label: str, own: bool) -> None:
+        place = sentence.instructions[0].place if sentence.instructions else Place()
+        key = (label, place.article, place.onderdeel, own)
+        if key != self.onderdeel:
+            self.end_onderdeel()
+            self.renumbering, self.onderdeel = Renumbering(), key
+
+    def end_onderdeel(self) -> None:
+        """The onderdeel is done: a gap its renumberings left is an error of this act's."""
+        if self.onderdeel is None or not self.onderdeel[3]:
+            return
+        found = self.renumbering.gaps(self.tree)
+        if found is not None:
+            message, ins, sentence = found
+            exc = ApplyError(f"{ins.place}: {message}" if str(ins.place) else message,
+                             line=ins.span.line, column=ins.span.column)
+            exc.place, exc.reason, exc.instruction = ins.place, message, ins
+            self._error_from(exc, sentence)
+        self.onderdeel = None
 
     def sentence(self, sentence: Sentence, label: str, date, own: bool) -> None:
         """Apply one sentence; for this act's own, collect its problems."""
         watch = Watch(self, own)
+        self._next_onderdeel(sentence, label, own)
         structural = own and any(isinstance(i, _STRUCTURAL) for i in sentence.instructions)
         before = articles(self.tree) if structural else None
         headings_before = headings(self.tree) if structural else None
         toc_before = toc(self.tree) if own and names_toc(sentence) else None
         try:
-            apply_sentence(self.tree, sentence, label, date, self.index, observe=watch)
+            apply_sentence(self.tree, sentence, label, date, self.index, self.renumbering,
+                           observe=watch)
         except ApplyError as exc:
             if own:
                 self._error_from(exc, sentence)
@@ -115,6 +140,7 @@ class LawRun:
     def finish(self) -> list[Problem]:
         """The problems, with the inhoudsopgave checked against the articles the act
         inserted, repealed, renamed, and the entries it wrote."""
+        self.end_onderdeel()
         warn_toc(self.tree, self.articles_before, self.toc_before, self.touched,
                  self.toc_touched, self.warn)
         return self.problems

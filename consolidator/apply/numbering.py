@@ -1,0 +1,121 @@
+"""The numbers of elements among their siblings: what a number is, whether an element
+stands in order, and the gaps and doubles of a numbered group.
+
+Used by the postconditions: an inserted element present once under its number and in
+order; a renumbering that leaves a gap or a double is an error (a plain «Het achtste lid
+vervalt.» leaves no gap: the repealed lid keeps its number).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from consolidator.apply.definitions import MARKS
+from consolidator.apply.resolve import item_label
+from consolidator.law.elements import (
+    artikel_number, heading_info, is_artikel, is_heading, is_li, is_lid, is_repealed, lid_number,
+)
+from consolidator.numbers import roman_to_int
+
+
+def number_of(el) -> str:
+    """The number or label of an artikel, lid, list item or heading («12a», «2», «b», «1°»)."""
+    if is_artikel(el):
+        return artikel_number(el)
+    if is_lid(el):
+        return lid_number(el)
+    if is_li(el):
+        label = item_label(el)
+        return "" if label in MARKS else label  # «–» marks an item, it does not number it
+    return heading_info(el).nr if is_heading(el) else ""
+
+
+_NUMBERED = re.compile(r"^(\d+)([a-z]*)(\d*)°?$")
+
+
+def sort_key(number: str) -> Optional[tuple]:
+    """A key under which numbers of one group sort as the law orders them: «2» < «2a» <
+    «3»; «b» < «c» < «aa»; «III» < «IV»; None for a number of another shape."""
+    text = number.replace(" ", "").rstrip(".").lower()
+    match = _NUMBERED.match(text)
+    if match:
+        return (0, int(match.group(1)), match.group(2), int(match.group(3) or 0))
+    if re.fullmatch(r"[a-z]{1,3}", text):
+        if re.fullmatch(r"[ivxlc]+", text) and number.isupper():
+            return (0, roman_to_int(number.upper()), "", 0)
+        return (1, len(text), text)
+    return None
+
+
+def in_order(el) -> bool:
+    """Whether ``el`` stands between its live neighbours of its kind as its number says
+    (neighbours that are themselves out of order, or of another shape, are not judged)."""
+    key = sort_key(number_of(el))
+    if key is None:
+        return True
+    before, after = _neighbours(el)
+    keys = [sort_key(number_of(n)) if n is not None else None for n in (before, after)]
+    comparable = [k for k in keys if k is not None and k[0] == key[0]]
+    if len(comparable) == 2 and not comparable[0] < comparable[1]:
+        return True
+    low, high = (keys[0] if keys[0] is not None and keys[0][0] == key[0] else None,
+                 keys[1] if keys[1] is not None and keys[1][0] == key[0] else None)
+    return (low is None or low < key) and (high is None or key < high)
+
+
+def _neighbours(el):
+    if is_artikel(el):
+        before = el.xpath("preceding::artikel[1]")
+        after = el.xpath("following::artikel[1]")
+        return (before[0] if before else None), (after[0] if after else None)
+    before = next((s for s in el.itersiblings(preceding=True)
+                   if s.tag == el.tag and not is_repealed(s)), None)
+    after = next((s for s in el.itersiblings() if s.tag == el.tag and not is_repealed(s)), None)
+    return before, after
+
+
+def live_twins(el, index=None) -> list:
+    """The live siblings of ``el`` (other than itself) of its kind under its number; for
+    an article, the live articles of the law under its number (through ``index``, an
+    ``ArticleIndex``, when given)."""
+    mine = number_of(el)
+    if is_artikel(el):
+        others = index.find(mine) if index is not None else \
+            el.getroottree().getroot().iter("artikel")
+    else:
+        others = el.getparent()
+    key = sort_key(mine) or mine
+    found = []
+    for other in others:
+        if other is el or other.tag != el.tag:
+            continue
+        theirs = number_of(other)  # the same text is the same number, without a key
+        if (theirs == mine or (sort_key(theirs) or theirs) == key) and not is_repealed(other):
+            found.append(other)
+    return found
+
+
+def group_state(container, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(gaps, doubles) of the numbered children of ``container`` with tag ``tag``: the
+    plain numbers (1, 2, …) or letters (a, b, …) missing below the highest, and the
+    numbers two live children share."""
+    children = [c for c in container if c.tag == tag]
+    numbers = [number_of(c) for c in children]
+    live = [number_of(c) for c in children if not is_repealed(c)]
+    doubles = tuple(sorted({n for n in live if n and live.count(n) > 1}))
+    return _gaps(numbers), doubles
+
+
+def _gaps(numbers: list[str]) -> tuple[str, ...]:
+    values, letters = set(), None
+    for label in numbers:
+        if re.fullmatch(r"\d+°?", label):
+            values.add(int(label.rstrip("°")))
+            letters = False if letters is None else letters
+        elif re.fullmatch(r"[a-z]", label):
+            values.add(ord(label) - ord("a") + 1)
+            letters = True if letters is None else letters
+    if not values:
+        return ()
+    missing = sorted(set(range(1, max(values) + 1)) - values)
+    return tuple(chr(ord("a") + n - 1) if letters else str(n) for n in missing)
