@@ -279,7 +279,7 @@ class ActReader:
 
     def _amending(self, number, heading, chapter, body, span, condition) -> Article:
         first = body[0]
-        context, rest = Locator(), body[1:]
+        context, rest, date = Locator(), body[1:], None
         if condition is not None:
             law = self._conditional_law(first.text, condition)
         else:
@@ -292,6 +292,7 @@ class ActReader:
             law = self._law(parsed.law, first)
             if isinstance(parsed, Intro):
                 context = parsed.targets[0] if parsed.targets else Locator()
+                date = parsed.date  # «wordt met ingang van 1 januari 2020 als volgt gewijzigd:»
             else:  # «In artikel 105a1, vijfde lid, van de Wet op het basisonderwijs vervalt …»
                 rest = body
         if law is None:
@@ -307,7 +308,7 @@ class ActReader:
         kind = "samenloop" if condition else "amend"
         return Article(number=number, kind=kind, heading=heading, law=law,
                        onderdelen=tuple(onderdelen), condition=condition, chapter=chapter,
-                       span=span)
+                       span=span, date=date)
 
     def _conditional_law(self, text: str, condition: Condition) -> LawRef:
         if re.search(r"wordt deze wet", text):

@@ -104,7 +104,8 @@ class BodyReader:
                 raise exc
         return Onderdeel(label=label, sentences=tuple(sentences), items=tuple(items),
                          context=own_context, intro=first.text if isinstance(parsed, Intro) else "",
-                         span=Span(head.line, head.column))
+                         span=Span(head.line, head.column),
+                         date=parsed.date if isinstance(parsed, Intro) else None)
 
     def _items(self, body, index, place, context) -> tuple[list[Item], int]:
         items, current = [], None

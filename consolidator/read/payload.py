@@ -35,20 +35,51 @@ def split_payload(text: str) -> tuple[str, Optional[str]]:
     and is followed by a space, up to the closing full stop, which ends the
     sentence and is not part of the new text («vervangen door: a en c,.» gives
     «a en c,»). A colon at the end of the sentence announces content on the
-    following lines: the payload is then None.
+    following lines: the payload is then None. A sentence with more than one
+    action that each bring their text («wordt ‘A’ vervangen door: B en wordt ‘C’
+    vervangen door: D.») gives the first payload here; ``split_payloads`` gives all.
     """
+    head, payloads = split_payloads(text)
+    return head, payloads[0] if payloads else None
+
+
+@lru_cache(maxsize=16)
+def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
+    """(grammar part, every colon payload in order). The grammar part keeps the
+    columns of ``text``: a payload followed by another action is blanked out, not cut,
+    and so is a stray colon between «wordt» and the quoted words («wordt: «X»
+    vervangen door: Y», a slip a reader passes over)."""
     if ":" not in text:  # most sentences: no need to find the quotes
-        return _drop_full_stop(text.rstrip()), None
+        return _drop_full_stop(text.rstrip()), ()
     inside = quote_spans(text)
     for match in re.finditer(r":(?=\s|$)", text):
         pos = match.start()
         if any(a <= pos < b for a, b in inside):
             continue
-        payload = text[pos + 1:].strip()
-        if not payload:
-            return text[: pos + 1], None
-        return text[: pos + 1], _drop_full_stop(payload)
-    return _drop_full_stop(text.rstrip()), None
+        if _STRAY_COLON_RE.search(text[:pos]) and _QUOTE_NEXT_RE.match(text, pos + 1):
+            text = text[:pos] + " " + text[pos + 1:]
+            return split_payloads(text)
+        rest = text[pos + 1:]
+        if not rest.strip():
+            return text[: pos + 1], ()
+        follows = _NEXT_ACTION_RE.search(rest)
+        if follows is None:
+            return text[: pos + 1], (_drop_full_stop(rest.strip()),)
+        head, more = split_payloads(rest[follows.start():])
+        blank = " " * follows.start()
+        return text[: pos + 1] + blank + head, (rest[:follows.start()].strip(),) + more
+    return _drop_full_stop(text.rstrip()), ()
+
+
+# «wordt: «X» vervangen door»: the colon after the verb, before the quoted words
+_STRAY_COLON_RE = re.compile(r"\b(?:wordt|worden)\s*$")
+_QUOTE_NEXT_RE = re.compile(r"\s*[«‘“\"„]")
+# Another action after a payload: «… en wordt ‘C’ vervangen door: …», with its own quoted
+# words and verb (new text of a law does not go on like that)
+_NEXT_ACTION_RE = re.compile(
+    r"\s*,?\s+en\s+(?:wordt|worden)\s+(?:in\s+[^«‘“:]*?)?(?:«[^»]*»|‘[^’]*’|“[^”]*”)"
+    r"(?:\s+telkens)?\s+(?:vervangen\s+door|ingevoegd|toegevoegd)\b"
+    r"|\s*,?\s+en\s+vervalt\s+(?:in\s+[^«‘“:]*?)?(?:«[^»]*»|‘[^’]*’|“[^”]*”|telkens\s*:|:)")
 
 
 def _drop_full_stop(text: str) -> str:

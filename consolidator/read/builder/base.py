@@ -32,16 +32,21 @@ class BuilderBase:
     the content lines that follow, the context locator) and the sentence's place
     and position in the act. One builder serves many sentences (``for_sentence``)."""
 
-    def __init__(self, text: str, payload: Optional[str], content: Content, context: Locator,
+    def __init__(self, text: str, payload, content: Content, context: Locator,
                  place: Place, line: int, column: int):
         self.for_sentence(text, payload, content, context, place, line, column)
 
-    def for_sentence(self, text: str, payload: Optional[str], content: Content,
+    def for_sentence(self, text: str, payload, content: Content,
                      context: Locator, place: Place, line: int,
                      column: int) -> "BuilderBase":
         """Point the builder at another sentence."""
         self.text = text
-        self.payload = payload
+        # the colon payloads in order (a sentence of several actions may bring several);
+        # ``payload`` is the first, ``next_payload`` hands them out one action at a time
+        self.payloads = tuple(payload) if isinstance(payload, tuple) else \
+            (() if payload is None else (payload,))
+        self.payload = self.payloads[0] if self.payloads else None
+        self._payload_at = 0
         self.content = content
         self.context = context
         self.place = place
@@ -50,6 +55,8 @@ class BuilderBase:
         # (rule, exception) of the first method that failed; the parse goes on so
         # that a syntax error further on still wins, as when building came after
         self.failure: Optional[tuple[str, Exception]] = None
+        #: the words «luidende» brought on this line (quoted, or the payload), if any
+        self.luidend_words: Optional[str] = None
         return self
 
     def span(self, meta) -> Span:
@@ -59,9 +66,17 @@ class BuilderBase:
                     self.column + meta.end_column - 1)
 
     def _payload(self, meta) -> str:
-        if self.payload is None:
+        found = self.next_payload()
+        if found is None:
             raise GrammarUse("the colon must be followed by the words", meta)
-        return self.payload
+        return found
+
+    def next_payload(self) -> Optional[str]:
+        """The payload of the next action that reads one (in the order of the sentence)."""
+        if self._payload_at >= len(self.payloads):
+            return None
+        self._payload_at += 1
+        return self.payloads[self._payload_at - 1]
 
 
 def unquote(token: str) -> str:

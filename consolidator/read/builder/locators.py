@@ -10,9 +10,13 @@ import dataclasses
 import itertools
 import re
 
+from typing import Optional
+
+from lark import Token
+
 from consolidator.model import LawRef, Locator, Step
-from consolidator.read.builder.base import BuilderBase, unquote
-from consolidator.read.builder.numbers import artnum, labels_from_to
+from consolidator.read.builder.base import BuilderBase, GrammarUse, unquote
+from consolidator.read.builder.numbers import artnum, labels_from_to, numbers_from_to, ordinal
 from consolidator.read.builder.regulations import law_ref
 
 _RANK = {
@@ -21,6 +25,8 @@ _RANK = {
     "subparagraaf": 6, "inhoudsopgave": 7, "toc-entry": 8, "artikel": 10, "lid": 11,
     "onderdeel": 12, "subonderdeel": 13, "definition": 12, "volzin": 14, "alinea": 14,
     "opschrift": 15, "aanhef": 15, "slot": 15,
+    # outside the articles: a bijlage, a list in it, the beweegreden
+    "bijlage": 1.5, "lijst": 1.6, "beweegreden": 1.5,
 }
 
 _STRUCT_NAMES = {"§": "paragraaf"}
@@ -41,7 +47,8 @@ class LocatorRules(BuilderBase):
         """«64a, eerste en tweede lid»: an article with its own steps, one
         alternative (a tuple of steps) per combination."""
         article = Step("artikel", artnum(children[0]))
-        return [tuple(_flat((article,) + combo)) for combo in itertools.product(*children[1:])]
+        parts = _onder_levels([[article]] + list(children[1:]))
+        return [tuple(_flat(combo)) for combo in itertools.product(*parts)]
 
     def art_range(self, meta, children):
         return [Step("artikel", f"{artnum(children[0])}-{artnum(children[1])}")]
@@ -51,6 +58,92 @@ class LocatorRules(BuilderBase):
 
     def st_volzin(self, meta, children):
         return [Step("volzin", n) for n in children[0]]
+
+    def st_onder(self, meta, children):
+        """«onder b», «sub 2»: the level is decided by the step before it (``element``)."""
+        step = self.st_onderdeel(meta, children)[0]
+        onder = Step("onder", step[0].number if isinstance(step, tuple) else step.number,
+                     step[0].qualifier if isinstance(step, tuple) else step.qualifier)
+        return [(onder, step[1])] if isinstance(step, tuple) else [onder]
+
+    def st_act_onderdeel(self, meta, children):
+        """«onderdeel G.3»: punt 3 of onderdeel G of an act."""
+        label, punt = str(children[0]).split(".", 1)
+        return [(Step("act-onderdeel", label), Step("act-punt", punt))]
+
+    def st_subonderdeel_ordinal(self, meta, children):
+        return [Step("subonderdeel", n) for n in children[0]]
+
+    def st_onderdeel_ordinal(self, meta, children):
+        """«het eerste onderdeel»: a place in a list, not a label; which label it has
+        depends on the list (a, 1°, A), so it is refused rather than guessed."""
+        raise GrammarUse("an onderdeel named by its place in the list («het eerste "
+                         "onderdeel»), not by its label: name it by its letter", meta)
+
+    def st_wijzigingspunt(self, meta, children):
+        return [Step("act-punt", n) for n in children[0]]
+
+    def st_punt(self, meta, children):
+        return [Step("act-punt", str(children[0]).rstrip("."))]
+
+    def st_lid_number(self, meta, children):
+        return [Step("lid", str(children[0]).split()[1])]
+
+    def st_opschrift_quoted(self, meta, children):
+        """«Het opschrift «Hoofdstuk 11a. Continuïteit»»: the opschrift of the part the
+        quoted heading names."""
+        quoted = unquote(children[0])
+        match = re.match(r"(Hoofdstuk|Titel|Afdeling|Paragraaf|§|Boek|Deel)\s+([^\s.]+)\.?", quoted)
+        kind = _STRUCT_NAMES.get(match.group(1).lower(), match.group(1).lower())
+        return [(Step(kind, match.group(2)), Step("opschrift"))]
+
+    def st_about(self, meta, children):
+        """«het onderdeel met betrekking tot de Wet X»: the list entry that starts with
+        «Wet X»; «De onderdelen met betrekking tot de A en de B»: two entries."""
+        about = re.sub(r"^met betrekking tot\s+", "", str(children[0]))
+        names = re.split(r"\s+(?:en|alsmede)\s+(?=(?:de|het)\s)|,\s+(?=(?:de|het)\s)", about)
+        return [Step("definition", re.sub(r"^(?:de|het)\s+", "", n).strip()) for n in names]
+
+    def st_this_article(self, meta, children):
+        """«het artikel»: the artikel the context names (no step of its own)."""
+        return [()]
+
+    def st_bijlage(self, meta, children):
+        return [Step("bijlage", str(children[0]) if children else "")]
+
+    def st_bijlage_bij(self, meta, children):
+        return [Step("bijlage", f"bij artikel {artnum(children[0])}")]
+
+    def st_lijst(self, meta, children):
+        return [Step("lijst", str(children[0]))]
+
+    def st_beweegreden(self, meta, children):
+        return [Step("beweegreden")]
+
+    def struct_ordinal(self, meta, children):
+        kind = str(children[1]).lower()
+        return [Step(_STRUCT_NAMES.get(kind, kind), ordinal(children[0]))]
+
+    def struct_many(self, meta, children):
+        kind = _PLURAL_STRUCT[str(children[0]).lower()]
+        return [Step(kind, str(n)) for n in children[1:]]
+
+    def struct_range(self, meta, children):
+        kind = _PLURAL_STRUCT[str(children[0]).lower()]
+        return [Step(kind, n) for n in numbers_from_to(str(children[1]), str(children[2]))]
+
+    # -- parts as a bill proposes them
+
+    def pr_proposed(self, meta, children):
+        """«het voorgestelde artikel 58a», «het in te voegen artikel 10a»."""
+        return [_proposed(alt) for alt in children[-1]]
+
+    def pr_contained(self, meta, children):
+        """«het in artikel I, onderdeel G.3, opgenomen artikel 23»: the places in the act
+        first, then the part as the act proposes it."""
+        outer = [loc.steps for loc in children[0]]
+        return [tuple(_act_steps(steps)) + (_proposed(alt),) for steps in outer
+                for alt in children[-1]]
 
     def st_onderdeel(self, meta, children):
         label, sub, qual = str(children[0]), None, ""
@@ -88,7 +181,8 @@ class LocatorRules(BuilderBase):
         return [Step("toc-entry")]
 
     def st_definition(self, meta, children):
-        return [Step("definition", unquote(children[0]))]
+        term = children[-1]
+        return [Step("definition", str(term) if term.type == "TERMWORD" else unquote(term))]
 
     def struct_step(self, meta, children):
         kind = str(children[0]).lower()
@@ -97,7 +191,9 @@ class LocatorRules(BuilderBase):
     # -- elements and frames
 
     def element(self, meta, children):
-        return _locators(children)
+        parts = [[Step("lid", str(c).split()[1])] if isinstance(c, Token) else c
+                 for c in children]
+        return _locators(_onder_levels(parts))
 
     def element_list(self, meta, children):
         return [loc for group in children for loc in group]
@@ -134,27 +230,99 @@ class LocatorRules(BuilderBase):
                       span=self.span(meta))
 
 
+_PLURAL_STRUCT = {"boeken": "boek", "delen": "deel", "hoofdstukken": "hoofdstuk",
+                  "titels": "titel", "afdelingen": "afdeling", "paragrafen": "paragraaf"}
+
+
+def _proposed(alternative):
+    """A step (or the last of a tuple of steps) as a bill proposes it."""
+    if isinstance(alternative, tuple):
+        return alternative[:-1] + (_proposed(alternative[-1]),)
+    return Step(alternative.kind, alternative.number, "voorgesteld")
+
+
+def _act_steps(steps) -> list[Step]:
+    """The steps of a place in an act: its artikel and onderdeel are the act's."""
+    renamed = {"artikel": "act-artikel", "onderdeel": "act-onderdeel"}
+    return [Step(renamed.get(s.kind, s.kind), s.number, s.qualifier) for s in steps]
+
+
+def _onder_levels(parts: list[list]) -> list[list]:
+    """«onder X» names the level below the step written before it: an onderdeel of an
+    artikel or lid («artikel 12, onder d»), a subonderdeel of an onderdeel («onderdeel
+    b, onder 2°»), a punt of an act's onderdeel («Artikel I, onderdeel H, onder 2»:
+    capital onderdelen are an act's, Aanwijzing 6.15)."""
+    resolved, before = [], None
+    for alternatives in parts:
+        fixed = [_onder(alt, before) for alt in alternatives]
+        resolved.append(fixed)
+        last = fixed[-1]
+        if last != ():  # «het artikel» names no step of its own
+            before = last[-1] if isinstance(last, tuple) else last
+    return resolved
+
+
+def _onder(alternative, before: Optional[Step]):
+    if alternative == ():
+        return alternative
+    first = alternative[0] if isinstance(alternative, tuple) else alternative
+    if first.kind != "onder":
+        return alternative
+    kind = "onderdeel"
+    if before is not None and before.kind in ("onderdeel", "act-onderdeel"):
+        kind = "act-punt" if before.number[:1].isupper() or before.kind == "act-onderdeel" \
+            else "subonderdeel"
+    elif before is not None and before.kind in ("subonderdeel", "act-punt"):
+        kind = "subonderdeel"
+    step = Step(kind, first.number, first.qualifier)
+    return (step,) + alternative[1:] if isinstance(alternative, tuple) else step
+
+
+_ROMAN_RE = re.compile(r"[IVXLC]+[A-Za-z]?")
+
+
+def _is_act_place(steps: list[Step]) -> bool:
+    """«artikel I, onderdeel H»: an ARTIKEL of an act and one of its onderdelen."""
+    if len(steps) < 2 or steps[0].kind != "artikel" or steps[1].kind != "onderdeel":
+        return False
+    return bool(_ROMAN_RE.fullmatch(steps[0].number)) and steps[1].number[:1].isupper()
+
+
+def nest(outer: Locator, inner: Locator) -> Locator:
+    """``inner`` inside ``outer`` within one sentence: «In artikel V vervalt in artikel
+    XXXI …», «In artikel I, onderdeel D, komt het eerste lid van artikel 18a te luiden»
+    name an article inside the act the frame names (Aanwijzing 6.13: the article an act
+    holds), not another article of the same law."""
+    if inner.steps and inner.steps[0].kind == "artikel" and \
+            any(s.kind == "artikel" for s in outer.steps):
+        outer = Locator(tuple(_act_steps(outer.steps)))
+    return join(outer, inner)
+
+
 def join(outer: Locator, inner: Locator) -> Locator:
     """``inner`` read inside ``outer``. A step that restates the level of the outer
     locator («De inhoudsopgave …: Na de omschrijving van …», or «In artikel 96 …»
     inside «Artikel 93 wordt gewijzigd») starts again from that level."""
     if not inner.steps:
         return outer
+    if inner.steps[0].kind.startswith("act-"):  # «In artikel I vervalt onderdeel J.4»
+        outer = Locator(tuple(_act_steps(outer.steps)))
     first_rank = _RANK.get(inner.steps[0].kind, 9)
     kept = tuple(s for s in outer.steps if _RANK.get(s.kind, 9) < first_rank)
-    return Locator(kept + inner.steps)
+    return Locator(tuple(_act_level(list(kept + inner.steps))))
 
 
 def book_of_law(targets: list[Locator], law):
     """«Boek 7 van het Burgerlijk Wetboek»: BWB keeps each book of the Burgerlijk Wetboek
     as a regulation of its own («Burgerlijk Wetboek Boek 7»), so a locator's book goes
     into the name of the law it changes."""
-    if law is None or law.name != "Burgerlijk Wetboek" or not targets:
+    if law is None or law.name not in ("Burgerlijk Wetboek", "Burgerlijk Wetboek BES") \
+            or not targets:
         return targets, law
     books = {t.steps[0].number for t in targets if t.steps and t.steps[0].kind == "boek"}
     if len(books) != 1 or not all(t.steps and t.steps[0].kind == "boek" for t in targets):
         return targets, law
-    named = dataclasses.replace(law, name=f"Burgerlijk Wetboek Boek {books.pop()}")
+    named = dataclasses.replace(law, name=f"{law.name} Boek {books.pop()}")
     inner = [Locator(t.steps[1:]) for t in targets]
     return [t for t in inner if t.steps], named
 
@@ -181,7 +349,18 @@ def _flat(alternatives) -> list[Step]:
 
 def _act_level(steps: list[Step]) -> list[Step]:
     """«artikel I, onderdeel C, artikel 52a»: what precedes the last artikel is
-    a place in an act, not in the law."""
+    a place in an act, not in the law. So is what precedes a punt of an act («artikel
+    I, onderdeel G.3»), and an ARTIKEL with a Roman number with an onderdeel with a
+    capital letter («Artikel I, onderdeel H»: Aanwijzingen 6.15 and 6.16 number an
+    amending act's articles so and letter its onderdelen so; a law's onderdelen are
+    small letters)."""
+    punt = [i for i, s in enumerate(steps) if s.kind == "act-punt"]
+    if punt:
+        cut = punt[-1]
+        return _act_steps(steps[:cut]) + steps[cut:]
+    if _is_act_place(steps):
+        cut = next(i for i, s in enumerate(steps) if s.kind == "onderdeel") + 1
+        return _act_steps(steps[:cut]) + steps[cut:]
     articles = [i for i, s in enumerate(steps) if s.kind == "artikel"]
     if len(articles) < 2:
         return steps

@@ -1,7 +1,9 @@
 """Builder methods for grammar/numbers.lark: ordinals, labels, «1°», «(nieuw)»."""
 from __future__ import annotations
 
-from consolidator.numbers import ORDINALS
+import re
+
+from consolidator.numbers import ORDINALS, int_to_roman, roman_to_int
 from consolidator.read.builder.base import BuilderBase
 
 
@@ -44,3 +46,10 @@ def labels_from_to(first: str, last: str) -> list[str]:
     if len(first) == 1 and len(last) == 1:
         return [chr(c) for c in range(ord(first), ord(last) + 1)]
     return [first, last]
+
+
+def numbers_from_to(first: str, last: str) -> list[str]:
+    """«I tot en met IV», «2 tot en met 4», «5A tot en met 5C»: every number between."""
+    if re.fullmatch(r"[IVXLC]+", first) and re.fullmatch(r"[IVXLC]+", last):
+        return [int_to_roman(n) for n in range(roman_to_int(first), roman_to_int(last) + 1)]
+    return labels_from_to(first, last)
