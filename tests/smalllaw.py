@@ -135,7 +135,7 @@ def law_for(sentence: Sentence) -> Optional[str]:
 def content_for(ins):
     """Quoted content for an instruction read without its own (a sentence read alone):
     new elements of the kind it names, numbered as it says."""
-    from consolidator.model import Content, ContentLine, InsertElement, ReplaceElement
+    from consolidator.model import Content, InsertElement, ReplaceElement
 
     if not isinstance(ins, (InsertElement, ReplaceElement)) or ins.content.lines \
             or ins.content.onderdelen:
