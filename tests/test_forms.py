@@ -330,3 +330,58 @@ def test_two_chapters_inserted_their_second_heading_line_is_content_too():
                 "Artikel 12c", "Twee.")
     assert headings(new)[7:13] == ["Artikel 12", "Hoofdstuk 5A. Handhaving", "Artikel 12b",
                                    "Hoofdstuk 5B. Toezicht", "Artikel 12c", "Hoofdstuk 6. Zes"]
+
+
+# ------------------------------------------------------------------ the forms read from an act
+
+
+def test_onder_vernummering_wordt_in_artikel_14_een_lid_ingevoegd():
+    new = apply(law("Artikel 14\n1. Een.\n2. Twee.\n"), "Onder vernummering van het tweede lid "
+                "tot derde lid wordt in artikel 14 een lid ingevoegd, luidende:", "2. Nieuw.")
+    assert body(new) == "Artikel 14\n1. Een.\n2. Nieuw.\n3. Twee.\n"
+
+
+def test_a_lid_repealed_and_the_next_renumbered_in_one_sentence():
+    new = apply(law("Artikel 9\n1. Een.\n2. Twee.\n3. Drie.\n4. Vier.\n"),
+                "Artikel 9, derde lid, vervalt, onder vernummering van het vierde lid tot derde lid.")
+    assert body(new) == "Artikel 9\n1. Een.\n2. Twee.\n3. Vier.\n"
+
+
+def test_same_line_texts_read_from_an_act():
+    tree = law("§ 3. Toezicht\nArtikel 6\n3. Een besluit. Het wordt meegedeeld. Drie.\n")
+    new = apply(tree, "Artikel 6, derde lid, tweede zin, komt te luiden: Het besluit wordt "
+                "bekendgemaakt in de Staatscourant.")
+    new = apply(new, "Het opschrift van paragraaf 3 komt te luiden: Toezicht en handhaving.")
+    assert body(new) == ("§ 3. Toezicht en handhaving\nArtikel 6\n3. Een besluit. Het besluit "
+                         "wordt bekendgemaakt in de Staatscourant. Drie.\n")
+
+
+def test_definitions_read_from_an_act():
+    new = apply(law(DASHES), "In artikel 1 wordt de begripsomschrijving van «inrichting» "
+                "vervangen door:", "– inrichting: een ruimte;")
+    new = apply(new, "In artikel 1 vervalt de omschrijving van «bedrijf».")
+    new = apply(new, "In artikel 1 wordt in de alfabetische volgorde ingevoegd:",
+                "– gemeente: de gemeente X;")
+    assert body(new) == ("Artikel 1\nIn deze wet wordt verstaan onder:\n"
+                         "  – gemeente: de gemeente X;\n  – inrichting: een ruimte;\n"
+                         "  – minister: Onze Minister van X.\n")
+
+
+def test_words_before_the_semicolon_read_from_an_act():
+    tree = law("Artikel 3\nDe winkels zijn gesloten:\n  a. op feestdagen;\n  b. 's nachts.\n")
+    new = apply(tree, "In artikel 3, onderdeel a, wordt voor de puntkomma ingevoegd: , met "
+                "uitzondering van de zondag.")
+    assert "  a. op feestdagen, met uitzondering van de zondag;\n" in body(new)
+
+
+def test_quoted_words_added_at_the_end_of_a_lid():
+    new = apply(law("Artikel 8\n1. Een.\n2. De burgemeester beslist.\n"),
+                "Aan artikel 8, tweede lid, wordt «, tenzij het college anders beslist» "
+                "toegevoegd.")
+    assert body(new).endswith("2. De burgemeester beslist, tenzij het college anders beslist.\n")
+
+
+def test_onder_verlettering_inside_the_frame():
+    new = apply(law(LIST), "In artikel 1 wordt, onder verlettering van de onderdelen c en d tot "
+                "d en e, een onderdeel ingevoegd, luidende:", "  c. nieuw;")
+    assert "  b. twee;\n  c. nieuw;\n  d. drie;\n  e. vier.\n" in body(new)

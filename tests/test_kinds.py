@@ -103,3 +103,12 @@ def test_rules_of_a_new_law_with_vervalt_are_not_instructions():
     # «vervalt» in a rule of the act's own (no element of a regulation named) is no change
     parsed = act("De aanspraak op een vergoeding vervalt na vijf jaar.")
     assert kinds(parsed) == ["other"]
+
+
+def test_entry_into_force_spelled_otherwise_or_with_a_citeertitel():
+    parsed = act("Deze regeling treedt inwerking met ingang van 1 januari 2020.",
+                 "Deze wet treedt in werking met ingang van 1 januari 2020 en wordt aangehaald "
+                 "als: Wet proef.",
+                 "Dit besluit geldt met ingang van 1 januari 2020.",
+                 "Deze wet vervalt met ingang van 1 januari 2030.")
+    assert kinds(parsed) == ["entry-into-force"] * 4

@@ -227,3 +227,26 @@ def test_apply_refuses_acts_that_do_not_name_the_law(tmp_path):
     assert isinstance(result.exception, ApplyError) and not out.exists()
     assert "none of the acts given changes Wet op het basisonderwijs; they change: Wet op de " \
            "proef" in str(result.exception)
+
+
+def test_a_renumbering_to_a_number_twice_is_an_error():
+    from consolidator.model import Renumber, Sentence
+    tree = parse_law_text("Wet proef\nArtikel 1\n1. Een.\n2. Twee.\n3. Drie.\n")
+    lid = lambda n: Locator((Step("artikel", "1"), Step("lid", n)))  # noqa: E731
+    with pytest.raises(ApplyError) as err:
+        apply_sentence(tree, Sentence((Renumber((lid("2"), lid("3")), new_numbers=("4", "4")),)),
+                       SRC)
+    assert "number 4 is there twice" in str(err.value)
+
+
+def test_an_act_that_changes_nothing_in_the_law_it_names_is_refused(monkeypatch):
+    # every instruction is checked on its own; this is the act-level belt and braces
+    from consolidator.apply.preview import apply_acts
+    from consolidator.apply.postwords import Postcondition
+    broken(monkeypatch, dispatch.ReplaceWords, lambda ws, ins, targets: None)
+    monkeypatch.setitem(dispatch.POSTCONDITIONS, dispatch.ReplaceWords,
+                        Postcondition(lambda *a: None, lambda *a: None))
+    act = parse_act(amending("In artikel 12 wordt «Twaalf» vervangen door: Elf."), source="a.txt")
+    with pytest.raises(ApplyError) as err:
+        apply_acts(parse_law_text(LAW), [act])
+    assert "ARTIKEL I change nothing in Wet proef" in str(err.value)

@@ -39,6 +39,9 @@ def toc_texts(content: Content) -> list[str]:
 
 
 def _li_label(label: str) -> str:
+    """«a» → «a.»; «a)», «1°.» as they are; a mark («–», «•») takes no full stop."""
+    if label in ("–", "—", "-", "•"):
+        return label
     return label if label.endswith((".", ")")) else label + "."
 
 

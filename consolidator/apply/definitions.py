@@ -186,10 +186,15 @@ def replace_definition(ws, content: Content, el, where: str) -> None:
 
 
 def insert_definitions(ws, content: Content, holder, where: str, anchor=None,
-                       position: str = "alphabetical") -> None:
+                       position: str = "alphabetical", count: int = 1) -> None:
     """New definitions: each in its alphabetical place among those of ``holder``, or right
-    after (before) the definition ``anchor``."""
-    for label, text in definition_texts(content):
+    after (before) the definition ``anchor``; ``count`` as the act announces it."""
+    texts = definition_texts(content)
+    if not texts:
+        raise ApplyError("the instruction gives no content to insert")
+    if count > 1 and len(texts) != count:
+        raise ApplyError(f"the act announces {count} new definitions but gives {len(texts)}")
+    for label, text in texts:
         if position == "alphabetical":
             parent, index, neighbour = alphabetical_place(holder, term_of(text))
             why = closing_fits(text, neighbour, index > parent.index(neighbour))

@@ -166,10 +166,10 @@ def _insert_definitions(ws: Workspace, ins: InsertElement, target: Target) -> No
         if len(lists) != 1:
             raise ApplyError(f"{target.label} has {len(lists) or 'no'} lists of definitions; "
                              "which one the new definition goes into is not said")
-        D.insert_definitions(ws, ins.content, lists[0], target.label)
+        D.insert_definitions(ws, ins.content, lists[0], target.label, count=ins.count)
     elif ins.position in ("after", "before"):
         D.insert_definitions(ws, ins.content, None, target.label, target.element,
-                             ins.position)
+                             ins.position, ins.count)
     else:
         raise ApplyError(f"inserting at the {ins.position} of {target.label} is not supported")
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from consolidator.errors import ActSyntaxError
 from consolidator.model import Content, Item, LawRef, Locator, Onderdeel, Place, Sentence, Span, Step
 from consolidator.read.builder.sentences import Intro
-from consolidator.read.content import PUNT_RE, content_line
+from consolidator.read.content import PUNT_RE, ContentAmbiguous, content_lines
 from consolidator.read.kinds import AMENDING_INTRO_RE, reads_as_instruction
 from consolidator.read.labels import is_successor, skipped_labels
 from consolidator.read.paras import Para
@@ -195,7 +195,11 @@ class BodyReader:
         if paras and LABEL_RE.match(paras[0].text):
             # an act inserting onderdelen into an act (ARTIKEL X)
             return Content(onderdelen=tuple(self.onderdelen(paras, Locator())))
-        return Content(tuple(content_line(p) for p in paras))
+        try:
+            return Content(content_lines(paras, self.act.footnotes))
+        except ContentAmbiguous as exc:
+            raise self.act.error(exc.para, f"ARTIKEL {self.article}: quoted content: "
+                                 f"{exc.args[0]}") from None
 
 
 # «…;», «…; en», «…; of» at the end of an item of a list of instructions

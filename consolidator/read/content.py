@@ -1,25 +1,55 @@
 """Quoted new content: what each line after «luidende:» is (a lid, a list item, an
-article heading, a structural heading, or plain text).
+article heading, a structural heading, or plain text), as real pages print it.
+
+* A lid: «1. …» at the start of the line, or «• 1. …» (a bullet before its number).
+* A list item: «a.», «a)», «aa.», «1°.», «1°», «–», «•» followed by the text, indented or
+  not. An indented item's level is its indentation (two spaces a level); an item that is
+  not indented takes the level of the list of its style (letters, «°» numbers, digits,
+  dashes) that is open, or opens a list one level deeper after an item that introduces
+  one (ends in «:»).
+* The term of a new definition printed on a line of its own («a. inrichting:» and then
+  «een bedrijf …») belongs to the text on the next line.
+* Footnote digits glued to a name («Wet op de architectentitel1») are publication
+  artefacts and go, as in the instructions.
+
+What cannot be told apart is refused (``ContentAmbiguous``), never guessed: an item of a
+new style after an item that introduces no list, a lid «1.» right after an item that
+introduces one.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Optional
 
 from consolidator.model import ContentLine, Span
-from consolidator.read.paras import Para
+from consolidator.read.paras import Para, clean_text
 
 PUNT_RE = re.compile(r"^(\d+[a-z]?)\.\s+(.*)$")
 # An article heading inside quoted content: «Artikel 95a. Grondslag …», «ARTIKEL VA. …»;
 # the full stop after the number keeps «Artikel 8:2 van de Awb is …» a sentence.
 CONTENT_ARTICLE_RE = re.compile(r"^(?:ARTIKEL|Artikel)\s+([A-Z]\s\d+\w*|[\w:]+(?:\.\d+\w*)*)(?:\.\s+(.*)|\.?)$")
 CONTENT_LID_RE = re.compile(r"^•\s*(\d+[a-z]?)\.\s*(.*)$")
-CONTENT_ITEM_RE = re.compile(r"^(\d+°|[a-z]{1,2}|\d+[a-z]?)[.)]\s+(.*)$")
+CONTENT_ITEM_RE = re.compile(r"^(\d+°|[a-z]{1,2}|\d+[a-z]?)[.)]\s+(.*)$|^(\d+°)\s+(.*)$")
+# a dash or bullet item: «– tekst», «- tekst», «• tekst» (a bullet before a number is a lid)
+MARK_ITEM_RE = re.compile(r"^([–—-]|•)\s+(?!\d+[a-z]?\.\s)(.*)$")
 HEADING_RE = re.compile(r"^(§|Hoofdstuk|HOOFDSTUK|Titel|TITEL|Afdeling|AFDELING|Paragraaf|PARAGRAAF)\s+(\S+?)\.?(?:\s+(.*))?$")
 
 
-def content_line(para: Para) -> ContentLine:
-    """Classify one line of quoted new content."""
+class ContentAmbiguous(Exception):
+    """A line of quoted content whose place cannot be told (``para``, why)."""
+
+    def __init__(self, para: Para, message: str):
+        super().__init__(message)
+        self.para = para
+
+
+def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
+    """Classify one line of quoted new content (an item not indented gets level 0: its
+    level is decided by ``content_lines``, which sees the lines around it)."""
     text, span = para.text, Span(para.line, para.column)
+    if footnotes:
+        text = clean_text(text, footnotes)
     lid = CONTENT_LID_RE.match(text)
     if lid:
         return ContentLine("lid", lid.group(2), label=lid.group(1), span=span)
@@ -27,10 +57,10 @@ def content_line(para: Para) -> ContentLine:
     plain_lid = PUNT_RE.match(text)
     if plain_lid and indent == 0:  # modern acts write new leden without a bullet
         return ContentLine("lid", plain_lid.group(2), label=plain_lid.group(1), span=span)
-    item = CONTENT_ITEM_RE.match(text)
-    if item and indent >= 2:
-        level = 2 if item.group(1).endswith("°") or indent >= 4 else 1
-        return ContentLine("item", item.group(2), label=item.group(1), level=level, span=span)
+    item = _item(text, indent)
+    if item is not None:
+        label, words, level = item
+        return ContentLine("item", words, label=label, level=level, span=span)
     article = CONTENT_ARTICLE_RE.match(text)
     if article:
         return ContentLine("artikel", (article.group(2) or "").strip(), label=article.group(1),
@@ -44,4 +74,100 @@ def content_line(para: Para) -> ContentLine:
     return ContentLine("text", text, span=span)
 
 
-# ---------------------------------------------------------------------------- helpers
+def _item(text: str, indent: int) -> Optional[tuple[str, str, int]]:
+    """(label, text, level) of a list item line; level 0 when not indented."""
+    match = CONTENT_ITEM_RE.match(text)
+    if match:
+        label, words = (match.group(1), match.group(2)) if match.group(1) \
+            else (match.group(3), match.group(4))
+        if indent < 2 and re.fullmatch(r"\d+[a-z]?", label):
+            return None  # «1)» at the margin: not an item we can place
+    else:
+        match = MARK_ITEM_RE.match(text)
+        if not match:
+            return None
+        label, words = match.group(1), match.group(2)
+    if indent >= 2:
+        return label, words, 2 if label.endswith("°") or indent >= 4 else 1
+    return label, words, 0
+
+
+# ---------------------------------------------------------------------------- a whole block
+
+
+def content_lines(paras: list[Para], footnotes: Optional[dict] = None) -> tuple[ContentLine, ...]:
+    """The lines of one block of quoted content, items placed at their levels and terms
+    joined to their definitions; ``ContentAmbiguous`` for what cannot be told."""
+    lines = [content_line(p, footnotes) for p in paras]
+    return tuple(_levels(_joined_terms(lines, paras), paras))
+
+
+def _joined_terms(lines: list[ContentLine], paras: list[Para]) -> list[ContentLine]:
+    """«a. inrichting:» followed by a plain line «een bedrijf …»: one item."""
+    out: list[ContentLine] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind == "item" and line.kind == "text" \
+                and _lone_term(previous.text):
+            out[-1] = dataclasses.replace(previous, text=f"{previous.text} {line.text}")
+            continue
+        out.append(line)
+    return out
+
+
+def _lone_term(text: str) -> bool:
+    head, colon, rest = text.strip().partition(":")
+    return bool(colon) and not rest.strip() and 0 < len(head.split()) <= 4 \
+        and not head.strip().endswith(("volgende", "volgt"))
+
+
+def style(label: str) -> str:
+    """The kind of list a label belongs to: letters, «°» numbers, digits or a mark."""
+    if label.endswith("°"):
+        return "degree"
+    if re.fullmatch(r"[a-z]{1,2}", label):
+        return "letter"
+    if re.fullmatch(r"\d+[a-z]?", label):
+        return "digit"
+    return "mark:" + label
+
+
+def _levels(lines: list[ContentLine], paras: list[Para]) -> list[ContentLine]:
+    stack: list[str] = []  # the style of each open list level
+    out: list[ContentLine] = []
+    for index, line in enumerate(lines):
+        para = _para_of(line, paras, index)
+        previous = out[-1] if out else None
+        if line.kind != "item":
+            if line.kind == "lid" and previous is not None and previous.kind == "item" \
+                    and previous.text.rstrip().endswith(":"):
+                raise ContentAmbiguous(para, f"«{line.label}.» follows an item that introduces "
+                                       "a list: a new lid or an item of that list?")
+            stack = []
+            out.append(line)
+            continue
+        out.append(dataclasses.replace(line, level=_level(line, stack, previous, para)))
+    return out
+
+
+def _level(line: ContentLine, stack: list[str], previous, para: Para) -> int:
+    mine = style(line.label)
+    if line.level:  # indented: the page says the level
+        del stack[line.level - 1:]
+        stack.extend([mine] * (line.level - len(stack)))
+        return line.level
+    if mine in stack:
+        del stack[stack.index(mine) + 1:]
+        return len(stack)
+    opens = previous is None or previous.kind != "item" or previous.text.rstrip().endswith(":")
+    if stack and not opens:
+        raise ContentAmbiguous(para, f"list item «{line.label}» follows «{previous.label}. "
+                               f"{previous.text[-30:]}», which introduces no list (no «:»): "
+                               "its level cannot be told")
+    stack.append(mine)
+    return len(stack)
+
+
+def _para_of(line: ContentLine, paras: list[Para], index: int) -> Para:
+    """The paragraph a line came from (after joining, found by its line number)."""
+    return next((p for p in paras if p.line == line.span.line), paras[min(index, len(paras) - 1)])

@@ -63,6 +63,7 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
     expected.
     """
     head, payloads = split_payloads(text)
+    _refuse_stray_quote(text, payloads, line, column, source)
     builder = _builder().for_sentence(text, payloads, content, context, place, line, column)
     try:
         built = _one_pass_parser().parse(head)
@@ -99,6 +100,24 @@ def _refuse_non_textual(text: str, line: int, column: int, source: str) -> None:
             f"(«{match.group(0)}»), not words of a regulation", source=source, line=line,
             column=column + match.start(), context=underline(text, match.start() + 1,
                                                              len(match.group(0))))
+
+
+_PAIRS = (("«", "»"), ("“", "”"))
+
+
+def _refuse_stray_quote(text: str, payloads, line: int, column: int, source: str) -> None:
+    """New text after the colon with a closing quote mark no quote opens («vervangen
+    door: van de Vreemdelingenwet 2000: artikel 108».»): a slip in the act. The mark
+    would end up in the law; which text was meant is not guessed."""
+    for payload in payloads:
+        for opening, closing in _PAIRS:
+            if payload.count(closing) > payload.count(opening):
+                at = text.rfind(closing)
+                raise ActSyntaxError(
+                    f"the new text after the colon has a closing quote mark «{closing}» that "
+                    "no quote mark opens (a slip in the act): its text is not guessed",
+                    source=source, line=line, column=column + at,
+                    context=underline(text, at + 1, 1))
 
 
 def _quoted_spans_removed(text: str) -> str:

@@ -3,7 +3,8 @@ other, decided from its text — and what may never be decided quietly.
 
 An ARTIKEL that is not an amending one is one of:
 
-* **entry-into-force**: a main clause «… treedt/treden … in werking», «… werkt terug»;
+* **entry-into-force**: a main clause «… treedt/treden … in werking» (also «inwerking»),
+  «… werkt terug», «… geldt/vervalt met ingang van …»;
 * **samenloop**: «Indien … in werking …» without an entry-into-force main clause;
 * **transition** (overgangsrecht), only on a positive mark: the text speaks of the law as
   it was or of the moment of change — «(voorafgaand aan / voor / na / bij) de
@@ -29,7 +30,8 @@ from consolidator.read.instructions import parse_sentence
 from consolidator.read.paras import Para
 
 AMENDING_INTRO_RE = re.compile(r"\b(wordt|worden)\b.*\b(gewijzigd als volgt|als volgt gewijzigd)\s*:$|wijzigingen aangebracht\s*:$")
-IWT_RE = re.compile(r"(treedt|treden)\b.*\bin werking|in werking\s+(met ingang|op)|werkt terug|terugwerkt", re.I)
+IWT_RE = re.compile(r"(treedt|treden)\b.*\bin\s?werking|in\s?werking\s+(met ingang|op)|werkt terug"
+                    r"|terugwerkt|\b(geldt|gelden|vervalt|vervallen)\s+met ingang van", re.I)
 CITE_RE = re.compile(r"wordt aangehaald als|citeertitel", re.I)
 # An inwerkingtredingsbesluit names the act it puts in force: «De wet van 4 juli 1996 (Stb. 403)
 # treedt in werking …», «De Wet stelsel openbare bibliotheekvoorzieningen treedt in werking …».
@@ -103,10 +105,10 @@ def _unnumbered(text: str) -> str:
 def plain_kind(body: list[Para]) -> str:
     """The kind of a non-amending ARTIKEL (see the module's docstring for the marks)."""
     text = " ".join(p.text for p in body)
+    if is_entry_into_force(text):  # before the citeertitel: «… treedt in werking … en
+        return "entry-into-force"  # wordt aangehaald als …» sets a date
     if CITE_RE.search(text):
         return "other"
-    if is_entry_into_force(text):
-        return "entry-into-force"
     if text.startswith("Indien") and "in werking" in text:
         return "samenloop"
     if TRANSITION_RE.search(text):

@@ -50,6 +50,9 @@ def names_law(name: str, names: set[str]) -> bool:
 
 
 def _key(name: str) -> str:
-    """Names compare without case, spacing or a leading article («de Wet …»)."""
+    """Names compare without case, spacing or a leading article («de Wet …»). A book of
+    the Burgerlijk Wetboek compares as BWB names it: «Boek 7 van het Burgerlijk Wetboek»
+    is «Burgerlijk Wetboek Boek 7»."""
     name = re.sub(r"\s+", " ", name).strip().lower()
-    return re.sub(r"^(de|het) ", "", name)
+    name = re.sub(r"^(de|het) ", "", name)
+    return re.sub(r"^boek (\w+) van het (burgerlijk wetboek(?: bes)?)$", r"\2 boek \1", name)

@@ -66,7 +66,8 @@ _SAMENLOOP_RE = re.compile(r"^(Indien|Ingeval|Wanneer|Zodra|Op het tijdstip)\b.*
                            r"(tot wet (is|wordt) verheven|in werking (is getreden|treedt)|"
                            r"eerder in werking|later in werking)", re.S)
 _OTHER_ACT_RE = re.compile(r"voorstel van (wet|rijkswet)|wetsvoorstel|Kamerstukken|"
-                           r"\bwet van \d|die wet|bij koninklijke boodschap", re.I)
+                           r"\bwet van \d|die wet|bij koninklijke boodschap|"
+                           r"\b(de|het) (Wet|Rijkswet|Besluit|Regeling)\b")
 # Entry into force and retroactivity (the words of grammar/iwt.lark's sentences).
 _ENTRY_RE = re.compile(r"\b(treedt|treden|trad)\b[^.]*?\bin\s+werking|\bin\s+werking\s+"
                        r"(met ingang|op)\b|werkt\s+terug|terugwerk|\bvervalt\s+met\s+ingang",
@@ -260,7 +261,10 @@ _REPEAL_RE = re.compile(r"^(De|Het)\s.*\b(wordt|worden)\s+ingetrokken\s*\.?$", r
 
 
 def _refused_kind(text: str) -> Optional[str]:
-    """The kind a unit no reader read has the shape of: its error is that reader's."""
+    """The kind a unit no reader read has the shape of: its error is that reader's. A
+    condition («Indien …», «Ingeval …») is no instruction or intro by itself."""
+    if re.match(r"(Indien|Ingeval|Wanneer|Zodra)\b", text):
+        return None
     if _INTRO_RE.search(text):
         return "intro"
     if _REPEAL_RE.match(text):

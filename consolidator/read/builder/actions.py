@@ -180,6 +180,21 @@ class ActionRules(BuilderBase):
         clauses = children[0]
         return clauses + [clause_insertion(clauses, new_of(children), children[-1], meta)]
 
+    def clause_insert_anchored(self, meta, children):
+        """«wordt, onder vernummering van het derde lid tot vierde lid, na het tweede lid een
+        lid ingevoegd»: the clauses, then the insertion where it says."""
+        clauses = children[0]
+        direction = next(c for c in children if isinstance(c, str) and c in ("after", "before"))
+        anchor = next(c for c in children[1:] if isinstance(c, list))
+        insert = Action("insert-element", element_fields(new_of(children), children[-1],
+                                                         direction), tuple(anchor), meta)
+        return clauses + [insert]
+
+    def renumber_framed(self, meta, children):
+        """«wordt het vijfde lid vernummerd tot vierde lid»"""
+        old, new = children[0], children[-1]
+        return Action("renumber", {"new_numbers": tuple(new)}, tuple(old), meta)
+
     def clause_delete(self, meta, children):
         """«vervalt (in het derde lid van artikel 10), onder invoeging van «en» na onderdeel
         b …, onderdeel d»: the clauses, then the deletion, all in the frame named."""
@@ -189,9 +204,12 @@ class ActionRules(BuilderBase):
         return found + [Action("delete-element", {}, tuple(_under(sub, elements)), meta)]
 
     def insert_element_end(self, meta, children):
+        """«wordt aan het slot (van punt 3) een volzin toegevoegd»: at the end of the frame,
+        or of the part named."""
         new = new_of(children)
-        content = children[-1]
-        return Action("insert-element", element_fields(new, content, "end"), (), meta)
+        where = next((c for c in children if isinstance(c, list)), ())
+        return Action("insert-element", element_fields(new, children[-1], "end"), tuple(where),
+                      meta)
 
     # -- komen te luiden
 
@@ -290,6 +308,10 @@ class ActionRules(BuilderBase):
         return Action("insert-words", {"new": new, "anchor": unquote(anchor),
                                         "position": direction, "telkens": telkens}, (), meta)
 
+    def ap_insert_quoted(self, meta, children):
+        """«Aan artikel 8, tweede lid, wordt «, tenzij het college anders beslist» toegevoegd.»"""
+        return Action("insert-words", {"new": children[0], "position": "end"}, (), meta)
+
     def appended_action(self, new, content, parent, meta) -> Action:
         """What «toegevoegd» at the end of a part adds: a named element («een lid»), words
         («toegevoegd «of»», «toegevoegd: , of», «een zinsdeel, luidende: …») or, unnamed,
@@ -352,11 +374,11 @@ def clause_insertion(clauses: list, new, content, meta) -> Action:
 def _under(sub, locators) -> list:
     """Locators read inside a frame the action names itself («in artikel 10 na het eerste
     lid»): each joined to each."""
-    from consolidator.read.builder.locators import join
+    from consolidator.read.builder.locators import nest
 
     if not sub:
         return list(locators)
-    return [join(s, loc) for s in sub for loc in locators]
+    return [nest(s, loc) for s in sub for loc in locators]
 
 
 def _split_sub(children):

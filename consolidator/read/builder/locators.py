@@ -15,7 +15,7 @@ from typing import Optional
 from lark import Token
 
 from consolidator.model import LawRef, Locator, Step
-from consolidator.read.builder.base import BuilderBase, unquote
+from consolidator.read.builder.base import BuilderBase, GrammarUse, unquote
 from consolidator.read.builder.numbers import artnum, labels_from_to, numbers_from_to, ordinal
 from consolidator.read.builder.regulations import law_ref
 
@@ -47,7 +47,8 @@ class LocatorRules(BuilderBase):
         """«64a, eerste en tweede lid»: an article with its own steps, one
         alternative (a tuple of steps) per combination."""
         article = Step("artikel", artnum(children[0]))
-        return [tuple(_flat((article,) + combo)) for combo in itertools.product(*children[1:])]
+        parts = _onder_levels([[article]] + list(children[1:]))
+        return [tuple(_flat(combo)) for combo in itertools.product(*parts)]
 
     def art_range(self, meta, children):
         return [Step("artikel", f"{artnum(children[0])}-{artnum(children[1])}")]
@@ -73,6 +74,12 @@ class LocatorRules(BuilderBase):
     def st_subonderdeel_ordinal(self, meta, children):
         return [Step("subonderdeel", n) for n in children[0]]
 
+    def st_onderdeel_ordinal(self, meta, children):
+        """«het eerste onderdeel»: a place in a list, not a label; which label it has
+        depends on the list (a, 1°, A), so it is refused rather than guessed."""
+        raise GrammarUse("an onderdeel named by its place in the list («het eerste "
+                         "onderdeel»), not by its label: name it by its letter", meta)
+
     def st_wijzigingspunt(self, meta, children):
         return [Step("act-punt", n) for n in children[0]]
 
@@ -96,6 +103,10 @@ class LocatorRules(BuilderBase):
         about = re.sub(r"^met betrekking tot\s+", "", str(children[0]))
         names = re.split(r"\s+(?:en|alsmede)\s+(?=(?:de|het)\s)|,\s+(?=(?:de|het)\s)", about)
         return [Step("definition", re.sub(r"^(?:de|het)\s+", "", n).strip()) for n in names]
+
+    def st_this_article(self, meta, children):
+        """«het artikel»: the artikel the context names (no step of its own)."""
+        return [()]
 
     def st_bijlage(self, meta, children):
         return [Step("bijlage", str(children[0]) if children else "")]
@@ -170,7 +181,8 @@ class LocatorRules(BuilderBase):
         return [Step("toc-entry")]
 
     def st_definition(self, meta, children):
-        return [Step("definition", unquote(children[0]))]
+        term = children[-1]
+        return [Step("definition", str(term) if term.type == "TERMWORD" else unquote(term))]
 
     def struct_step(self, meta, children):
         kind = str(children[0]).lower()
@@ -245,11 +257,14 @@ def _onder_levels(parts: list[list]) -> list[list]:
         fixed = [_onder(alt, before) for alt in alternatives]
         resolved.append(fixed)
         last = fixed[-1]
-        before = last[-1] if isinstance(last, tuple) else last
+        if last != ():  # «het artikel» names no step of its own
+            before = last[-1] if isinstance(last, tuple) else last
     return resolved
 
 
 def _onder(alternative, before: Optional[Step]):
+    if alternative == ():
+        return alternative
     first = alternative[0] if isinstance(alternative, tuple) else alternative
     if first.kind != "onder":
         return alternative
@@ -263,6 +278,27 @@ def _onder(alternative, before: Optional[Step]):
     return (step,) + alternative[1:] if isinstance(alternative, tuple) else step
 
 
+_ROMAN_RE = re.compile(r"[IVXLC]+[A-Za-z]?")
+
+
+def _is_act_place(steps: list[Step]) -> bool:
+    """«artikel I, onderdeel H»: an ARTIKEL of an act and one of its onderdelen."""
+    if len(steps) < 2 or steps[0].kind != "artikel" or steps[1].kind != "onderdeel":
+        return False
+    return bool(_ROMAN_RE.fullmatch(steps[0].number)) and steps[1].number[:1].isupper()
+
+
+def nest(outer: Locator, inner: Locator) -> Locator:
+    """``inner`` inside ``outer`` within one sentence: «In artikel V vervalt in artikel
+    XXXI …», «In artikel I, onderdeel D, komt het eerste lid van artikel 18a te luiden»
+    name an article inside the act the frame names (Aanwijzing 6.13: the article an act
+    holds), not another article of the same law."""
+    if inner.steps and inner.steps[0].kind == "artikel" and \
+            any(s.kind == "artikel" for s in outer.steps):
+        outer = Locator(tuple(_act_steps(outer.steps)))
+    return join(outer, inner)
+
+
 def join(outer: Locator, inner: Locator) -> Locator:
     """``inner`` read inside ``outer``. A step that restates the level of the outer
     locator («De inhoudsopgave …: Na de omschrijving van …», or «In artikel 96 …»
@@ -273,19 +309,20 @@ def join(outer: Locator, inner: Locator) -> Locator:
         outer = Locator(tuple(_act_steps(outer.steps)))
     first_rank = _RANK.get(inner.steps[0].kind, 9)
     kept = tuple(s for s in outer.steps if _RANK.get(s.kind, 9) < first_rank)
-    return Locator(kept + inner.steps)
+    return Locator(tuple(_act_level(list(kept + inner.steps))))
 
 
 def book_of_law(targets: list[Locator], law):
     """«Boek 7 van het Burgerlijk Wetboek»: BWB keeps each book of the Burgerlijk Wetboek
     as a regulation of its own («Burgerlijk Wetboek Boek 7»), so a locator's book goes
     into the name of the law it changes."""
-    if law is None or law.name != "Burgerlijk Wetboek" or not targets:
+    if law is None or law.name not in ("Burgerlijk Wetboek", "Burgerlijk Wetboek BES") \
+            or not targets:
         return targets, law
     books = {t.steps[0].number for t in targets if t.steps and t.steps[0].kind == "boek"}
     if len(books) != 1 or not all(t.steps and t.steps[0].kind == "boek" for t in targets):
         return targets, law
-    named = dataclasses.replace(law, name=f"Burgerlijk Wetboek Boek {books.pop()}")
+    named = dataclasses.replace(law, name=f"{law.name} Boek {books.pop()}")
     inner = [Locator(t.steps[1:]) for t in targets]
     return [t for t in inner if t.steps], named
 
@@ -313,10 +350,16 @@ def _flat(alternatives) -> list[Step]:
 def _act_level(steps: list[Step]) -> list[Step]:
     """«artikel I, onderdeel C, artikel 52a»: what precedes the last artikel is
     a place in an act, not in the law. So is what precedes a punt of an act («artikel
-    I, onderdeel G.3»)."""
+    I, onderdeel G.3»), and an ARTIKEL with a Roman number with an onderdeel with a
+    capital letter («Artikel I, onderdeel H»: Aanwijzingen 6.15 and 6.16 number an
+    amending act's articles so and letter its onderdelen so; a law's onderdelen are
+    small letters)."""
     punt = [i for i, s in enumerate(steps) if s.kind == "act-punt"]
     if punt:
         cut = punt[-1]
+        return _act_steps(steps[:cut]) + steps[cut:]
+    if _is_act_place(steps):
+        cut = next(i for i, s in enumerate(steps) if s.kind == "onderdeel") + 1
         return _act_steps(steps[:cut]) + steps[cut:]
     articles = [i for i, s in enumerate(steps) if s.kind == "artikel"]
     if len(articles) < 2:

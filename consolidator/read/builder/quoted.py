@@ -2,6 +2,8 @@
 content «luidende:» announces, punctuation marks."""
 from __future__ import annotations
 
+import re
+
 from lark import Token
 
 from consolidator.model import Content, ContentLine
@@ -41,7 +43,7 @@ class QuotedRules(BuilderBase):
             return Content((ContentLine("text", children[0]),))
         self.luidend_words = self.payload
         if self.payload is not None:
-            return Content((ContentLine("text", self.payload + _closing(self.payload)),))
+            return Content((_payload_line(self.payload),))
         return self.content
 
     def punct_loc(self, meta, children):
@@ -56,6 +58,21 @@ class QuotedRules(BuilderBase):
         if token.type == "QUOTED":
             return unquote(token)
         return ":"
+
+
+# «luidende: Hoofdstuk 5A. Toezicht.»: a heading on the instruction's own line
+_HEADING_RE = re.compile(r"^(§|Hoofdstuk|Titel|Afdeling|Paragraaf|Boek|Deel)\s+([^\s.]+)\.\s+(.*)$")
+
+
+def _payload_line(text: str) -> ContentLine:
+    """New content given after «luidende:» on the same line: a heading («Hoofdstuk 5A.
+    Toezicht», no full stop: an opschrift has none), else a volzin with its full stop."""
+    heading = _HEADING_RE.match(text)
+    if heading:
+        kind = heading.group(1).lower()
+        return ContentLine("heading", heading.group(3).rstrip("."), label=heading.group(2),
+                           heading_kind="paragraaf" if kind == "§" else kind)
+    return ContentLine("text", text + _closing(text))
 
 
 def _closing(text: str) -> str:

@@ -18,7 +18,7 @@ from consolidator.model import (
 )
 from consolidator.read.builder.actions import element_fields, new_of
 from consolidator.read.builder.base import Action, BuilderBase, GrammarUse, unquote
-from consolidator.read.builder.locators import book_of_law, clean_law_name, join
+from consolidator.read.builder.locators import book_of_law, clean_law_name, join, nest
 from consolidator.read.builder.regulations import (
     NotARegulation, doc_of, law_ref, regulations,
 )
@@ -302,6 +302,25 @@ class SentenceRules(BuilderBase):
                  self._build(renumber, [join(f, s) for f in frame for s in renumber.sub])]
         return self._sentence(meta, built, None)
 
+    def after_renumber_framed(self, meta, children):
+        """«Onder vernummering van het tweede lid tot derde lid wordt in artikel 14 een lid
+        ingevoegd»: renumbered and inserted in the place named; the new lid takes the
+        place the renumbered one leaves."""
+        frame = children[0][1]
+        fields = element_fields(new_of(children), children[-1], None)
+        return Action("insert-element", dict(fields, frame=tuple(frame)), (), meta)
+
+    def after_punct_appended(self, meta, children):
+        """«… door een puntkomma wordt aan artikel 1 een onderdeel toegevoegd»"""
+        frame = next(c for c in children if isinstance(c, list))
+        fields = element_fields(new_of(children), children[-1], None)
+        return Action("insert-element", fields, tuple(frame), meta)
+
+    def after_punct_delete(self, meta, children):
+        """«Onder vervanging van «; en» aan het slot van onderdeel b door een punt vervalt
+        onderdeel c.»"""
+        return Action("delete-element", {}, tuple(children[0]), meta)
+
     def after_punct_framed(self, meta, children):
         """«… door een puntkomma, wordt in artikel 1 een onderdeel toegevoegd»: the frame
         comes after the clause and holds both."""
@@ -331,6 +350,13 @@ class SentenceRules(BuilderBase):
 
     def renumber_first(self, meta, children):
         renumber, insert = children
+        frame = insert.fields.get("frame")
+        if frame is not None:  # «… wordt in artikel 14 een lid ingevoegd»: both in artikel 14
+            fields = {k: v for k, v in insert.fields.items() if k != "frame"}
+            renumber = Action(renumber.name, renumber.fields,
+                              tuple(nest(f, s) for f in frame for s in renumber.sub),
+                              renumber.meta)
+            insert = Action(insert.name, fields, (), insert.meta)
         targets = self._absolute(list(renumber.sub))
         first = self._build(renumber, targets)
         if insert.sub:  # «… wordt na het eerste lid een lid toegevoegd»: where it says
@@ -356,6 +382,11 @@ class SentenceRules(BuilderBase):
 
     def punct_first(self, meta, children):
         *puncts, insert = children
+        if insert.name == "delete-element":  # «… door een punt vervalt onderdeel c»
+            built = [self._build(p, self._absolute(list(p.sub)) if p.sub else [self.context])
+                     for p in puncts]
+            built.append(self._build(insert, self._absolute(list(insert.sub))))
+            return self._sentence(meta, built, None)
         if insert.sub:  # «Onder vervanging van …, wordt in artikel 1 een onderdeel toegevoegd»
             frame = self._absolute(list(insert.sub))
             built = [self._build(p, [join(f, s) for f in frame for s in p.sub] if p.sub else frame)
@@ -376,9 +407,11 @@ class SentenceRules(BuilderBase):
         return self._sentence(meta, built + [first, second], None)
 
     def label_insert(self, meta, children):
-        label = unquote(children[0]).rstrip(".")
+        """«Voor de tekst (van artikel 9) wordt de aanduiding «1.» geplaatst»."""
+        label = unquote(children[-1]).rstrip(".")
+        where = self._absolute(children[0]) if isinstance(children[0], list) else [self.context]
         action = Action("label-insert", {"label": label}, (), meta)
-        return self._sentence(meta, [self._build(action, [self.context])], None)
+        return self._sentence(meta, [self._build(action, where)], None)
 
     # -- subjects, anchors and parents
 
@@ -406,7 +439,7 @@ class SentenceRules(BuilderBase):
     def _framed(self, frame, action: Action) -> Instruction:
         base = self._absolute(frame)
         if action.sub:
-            base = [join(b, s) for b in base for s in action.sub]
+            base = [nest(b, s) for b in base for s in action.sub]
         return self._build(action, base)
 
     def _build(self, action: Action, targets: list[Locator]) -> Instruction:
