@@ -24,6 +24,8 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import LexerThread
 from lark.parsers.lalr_analysis import Shift
 
+from consolidator.read.firstchars import first_chars
+
 
 class _Meta:
     """The columns a rule matched (what Lark's ``propagate_positions`` gives)."""
@@ -139,10 +141,34 @@ class _LexMiss(Exception):
     """The quick lexer met what only Lark's lexer can report well (or at all)."""
 
 
+class _Dispatch(dict):
+    """The patterns of one state, per character: the union of only those terminals
+    that can start with it, in Lark's order (``firstchars``), so the first alternative
+    that matches is the one Lark's union would give. Characters outside ASCII get
+    Lark's own union (case folding beyond ASCII is not worth guessing)."""
+
+    def __init__(self, scanner):
+        super().__init__()
+        self.scanner = scanner
+        self.everything = tuple(scanner._mres)
+        flags = scanner.g_regex_flags
+        self.firsts = [(t, first_chars(t.pattern.to_regexp(), flags)) for t in scanner.terminals]
+
+    def __missing__(self, char: str):
+        if not char.isascii():
+            self[char] = self.everything
+            return self.everything
+        variants = {char, char.lower(), char.upper()}
+        chosen = [t for t, first in self.firsts if first is None or variants & first]
+        found = self[char] = tuple(self.scanner._build_mres(chosen, len(chosen))) if chosen else ()
+        return found
+
+
 class _StateScanners(dict):
-    """Per parser state: the compiled patterns Lark's contextual lexer tries there,
-    the terminals it ignores and its token callbacks. Made on first use of a
-    state, as Lark does (compiling them all would slow the first sentence)."""
+    """Per parser state: the patterns Lark's contextual lexer tries there (per first
+    character, ``_Dispatch``), the terminals it ignores and its token callbacks. Made
+    on first use of a state, as Lark does (compiling them all would slow the first
+    sentence)."""
 
     def __init__(self, lexers: dict):
         super().__init__()
@@ -150,7 +176,7 @@ class _StateScanners(dict):
 
     def __missing__(self, state):
         basic = self.lexers[state]
-        found = self[state] = (tuple(basic.scanner._mres), basic.ignore_types, basic.callback)
+        found = self[state] = (_Dispatch(basic.scanner), basic.ignore_types, basic.callback)
         return found
 
 
@@ -185,8 +211,8 @@ def _one_line_tokens(scanners: dict, text: str, stack: list) -> Iterator[Token]:
     much more; on one line a column is the position plus one."""
     pos, end, token = 0, len(text), None
     while pos < end:
-        patterns, ignored, callbacks = scanners[stack[-1]]
-        for pattern in patterns:
+        dispatch, ignored, callbacks = scanners[stack[-1]]
+        for pattern in dispatch[text[pos]]:
             match = pattern.match(text, pos)
             if match:
                 break

@@ -56,13 +56,13 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
         pos = match.start()
         if any(a <= pos < b for a, b in inside):
             continue
-        if _STRAY_COLON_RE.search(text[:pos]) and _QUOTE_NEXT_RE.match(text, pos + 1):
+        if _QUOTE_NEXT_RE.match(text, pos + 1) and _STRAY_COLON_RE.search(text, 0, pos):
             text = text[:pos] + " " + text[pos + 1:]
             return split_payloads(text)
         rest = text[pos + 1:]
         if not rest.strip():
             return text[: pos + 1], ()
-        follows = _NEXT_ACTION_RE.search(rest)
+        follows = _NEXT_ACTION_RE.search(rest) if _MAY_GO_ON_RE.search(rest) else None
         if follows is None:
             return text[: pos + 1], (_drop_full_stop(rest.strip()),)
         head, more = split_payloads(rest[follows.start():])
@@ -74,6 +74,7 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
 # «wordt: «X» vervangen door»: the colon after the verb, before the quoted words
 _STRAY_COLON_RE = re.compile(r"\b(?:wordt|worden)\s*$")
 _QUOTE_NEXT_RE = re.compile(r"\s*[«‘“\"„]")
+_MAY_GO_ON_RE = re.compile(r" en (?:wordt|worden|vervalt) ")
 # Another action after a payload: «… en wordt ‘C’ vervangen door: …», with its own quoted
 # words and verb (new text of a law does not go on like that)
 _NEXT_ACTION_RE = re.compile(

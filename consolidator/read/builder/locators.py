@@ -191,6 +191,8 @@ class LocatorRules(BuilderBase):
     # -- elements and frames
 
     def element(self, meta, children):
+        if len(children) == 1:  # most elements: one part (never «onder …», which follows one)
+            return _locators(children)
         parts = [[Step("lid", str(c).split()[1])] if isinstance(c, Token) else c
                  for c in children]
         return _locators(_onder_levels(parts))
@@ -252,6 +254,9 @@ def _onder_levels(parts: list[list]) -> list[list]:
     artikel or lid («artikel 12, onder d»), a subonderdeel of an onderdeel («onderdeel
     b, onder 2°»), a punt of an act's onderdeel («Artikel I, onderdeel H, onder 2»:
     capital onderdelen are an act's, Aanwijzing 6.15)."""
+    if not any(alt != () and (alt[0] if isinstance(alt, tuple) else alt).kind == "onder"
+               for alternatives in parts for alt in alternatives):
+        return parts
     resolved, before = [], None
     for alternatives in parts:
         fixed = [_onder(alt, before) for alt in alternatives]
@@ -309,7 +314,10 @@ def join(outer: Locator, inner: Locator) -> Locator:
         outer = Locator(tuple(_act_steps(outer.steps)))
     first_rank = _RANK.get(inner.steps[0].kind, 9)
     kept = tuple(s for s in outer.steps if _RANK.get(s.kind, 9) < first_rank)
-    return Locator(tuple(_act_level(list(kept + inner.steps))))
+    steps = kept + inner.steps
+    if len(steps) > 1 and steps[0].kind == "artikel" and steps[1].kind == "onderdeel":
+        return Locator(tuple(_act_level(list(steps))))  # «artikel I» + «onderdeel H»
+    return Locator(steps)
 
 
 def book_of_law(targets: list[Locator], law):
@@ -354,16 +362,15 @@ def _act_level(steps: list[Step]) -> list[Step]:
     capital letter («Artikel I, onderdeel H»: Aanwijzingen 6.15 and 6.16 number an
     amending act's articles so and letter its onderdelen so; a law's onderdelen are
     small letters)."""
-    punt = [i for i, s in enumerate(steps) if s.kind == "act-punt"]
-    if punt:
-        cut = punt[-1]
+    kinds = [s.kind for s in steps]
+    if "act-punt" in kinds:
+        cut = len(kinds) - 1 - kinds[::-1].index("act-punt")
         return _act_steps(steps[:cut]) + steps[cut:]
     if _is_act_place(steps):
-        cut = next(i for i, s in enumerate(steps) if s.kind == "onderdeel") + 1
-        return _act_steps(steps[:cut]) + steps[cut:]
-    articles = [i for i, s in enumerate(steps) if s.kind == "artikel"]
-    if len(articles) < 2:
+        return _act_steps(steps[:2]) + steps[2:]
+    if kinds.count("artikel") < 2:
         return steps
+    articles = [i for i, kind in enumerate(kinds) if kind == "artikel"]
     cut = articles[-1]
     renamed = {"artikel": "act-artikel", "onderdeel": "act-onderdeel"}
     head = [Step(renamed.get(s.kind, s.kind), s.number, s.qualifier) for s in steps[:cut]]

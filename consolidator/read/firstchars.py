@@ -1,0 +1,101 @@
+"""Which characters a regular expression can start a match with: a superset, or None
+when it cannot tell (any character may do).
+
+Lark's contextual lexer tries, at each position, one union of every terminal the
+parser state allows, in a fixed order; the first alternative that matches wins. An
+alternative whose pattern cannot start with the character at that position never
+matches there, so the union of only the alternatives that can, in the same order,
+gives the same token. ``onepass`` builds such unions per state and character; this
+module answers the one question it needs, from Python's own regex parser.
+
+Example::
+
+    >>> sorted(first_chars(r"(?i:wordt)|vervalt"))
+    ['W', 'v', 'w']
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+try:  # Python 3.11+
+    from re import _constants as _c, _parser as _p
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_IGNORECASE = _c.SRE_FLAG_IGNORECASE
+#: a character class this wide is not worth listing: treat it as «any character»
+_MAX_RANGE = 512
+
+
+def first_chars(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
+    """The characters a match of ``pattern`` can start with; None if unknown or any.
+    A pattern that can match the empty string also gives None."""
+    try:
+        parsed = _p.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - a pattern we cannot read: any character
+        return None
+    found, nullable = _sequence(list(parsed), bool(flags & _IGNORECASE))
+    return None if found is None or nullable else frozenset(found)
+
+
+def _sequence(items: list, fold: bool) -> tuple[Optional[set], bool]:
+    """(first characters, can match empty) of items matched one after another."""
+    found: set = set()
+    for op, arg in items:
+        first, nullable = _item(op, arg, fold)
+        if first is None:
+            return None, False
+        found |= first
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _item(op, arg, fold: bool) -> tuple[Optional[set], bool]:
+    if op is _c.LITERAL:
+        return _cased({chr(arg)}, fold), False
+    if op is _c.IN:
+        return _in(arg, fold), False
+    if op is _c.BRANCH:
+        return _branch(arg[1], fold)
+    if op is _c.SUBPATTERN:
+        _group, add, delete, sub = arg
+        inner_fold = (fold or bool(add & _IGNORECASE)) and not (delete & _IGNORECASE)
+        return _sequence(list(sub), inner_fold)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = arg
+        first, nullable = _sequence(list(sub), fold)
+        return first, nullable or low == 0
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return set(), True  # zero width: what follows decides (a superset)
+    return None, False  # ANY, NOT_LITERAL, group references, …: any character
+
+
+def _branch(branches, fold: bool) -> tuple[Optional[set], bool]:
+    found, nullable = set(), False
+    for branch in branches:
+        first, empty = _sequence(list(branch), fold)
+        if first is None:
+            return None, False
+        found |= first
+        nullable = nullable or empty
+    return found, nullable
+
+
+def _in(items, fold: bool) -> Optional[set]:
+    found: set = set()
+    for op, arg in items:
+        if op is _c.LITERAL:
+            found.add(chr(arg))
+        elif op is _c.RANGE and arg[1] - arg[0] <= _MAX_RANGE:
+            found.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        else:  # NEGATE, CATEGORY (\d, \w: Unicode-wide), a wide range
+            return None
+    return _cased(found, fold)
+
+
+def _cased(chars: set, fold: bool) -> set:
+    if not fold:
+        return chars
+    return chars | {c.lower() for c in chars} | {c.upper() for c in chars}

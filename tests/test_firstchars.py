@@ -1,0 +1,46 @@
+"""read/firstchars.py: the characters a pattern can start with — a superset, or None. The
+one-pass lexer narrows Lark's union of terminals per first character on it, so a set that
+missed a character would change a token (tests/test_one_pass_parser.py holds the lexer to
+Lark on every corpus sentence)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from consolidator.read.firstchars import first_chars
+from consolidator.read.grammars import grammar_parser
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("wordt", {"w"}),
+    ("(?i:wordt)|vervalt", {"w", "W", "v"}),
+    ("[a-c]x|«[^»]*»", {"a", "b", "c", "«"}),
+    ("(?=van )v", {"v"}),
+    (",?\\s*en", None),             # \s: a category, any character
+    ("(telkens)?x", {"t", "x"}),    # an optional part lets the next one start
+    ("a*", None),                   # matches the empty string
+    ("[^»]", None),
+])
+def test_first_chars(pattern, expected):
+    found = first_chars(pattern)
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_every_grammar_terminal_starts_only_with_what_it_says():
+    """For each terminal of the instruction grammar: a match found anywhere in sample text
+    starts with a character of its set (or the set is None)."""
+    sample = ("In artikel 5, eerste lid, onder a, wordt «een» telkens vervangen door: twee. "
+              "Het Besluit van 1 januari 2020 (Stb. 2020, 12) wordt ingetrokken. Na punt 1. "
+              "Lid 6 van artikel 652, onderdeel G.3, de begripsbepaling van transmissiesysteem; "
+              "Voorts komt in het voorgestelde zevende lid (nieuw) de tweede volzin te luiden: "
+              "‘€ 1,00’ “x” 13 artikelen, vier onderdelen, In de alfabetische volgorde")
+    for terminal in grammar_parser().terminals:
+        regexp = terminal.pattern.to_regexp()
+        first = first_chars(regexp)
+        if first is None:
+            continue
+        for start in range(len(sample)):
+            match = re.compile(regexp).match(sample, start)
+            if match and match.end() > start:
+                assert sample[start] in first, (terminal.name, sample[start:start + 20])
