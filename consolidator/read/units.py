@@ -3,18 +3,16 @@ one lid of an entry-into-force or samenloop ARTIKEL, or a repeal («De Wet … w
 ingetrokken.»). ``consolidator parse FILE --sentences`` reads a file of such units,
 one a line, with ``read_unit``.
 
-Which reader reads a unit is decided by the readers themselves, in this order: the
-instruction grammar (instructions, intros and repeals: it knows their shapes
-exactly); then, for what it cannot read, the samenloop reader for a lid that opens
-with a condition on another act, the entry-into-force reader for a lid that sets
-when something takes effect. What none of them reads is refused with the error of
-the reader whose shape it has, or with ``kind`` None when it has none of these
-shapes (a budget-table change, a substantive rule).
-
-The entry-into-force and samenloop readers belong to the time side:
-``consolidator.read.iwt.read_entry_text`` and
-``consolidator.read.samenloop.read_samenloop_text``; until they exist, the adapters
-below read the lid with what the act reader uses today.
+Which reader reads a unit is decided by the readers themselves, each with its own
+grammar, in this order: the instruction grammar (instructions, intros and repeals: it
+knows their shapes exactly); then, for what it cannot read, the samenloop reader
+(``read.samenloop.read_samenloop_text``) and the entry-into-force reader
+(``read.iwt.read_entry_text``). An entry-into-force reading counts only when it sets a
+time (a rule other than a note) or is a decree's closing formula: a lid whose every
+sentence is a note («Artikel 5 is van toepassing.») sets nothing and is not one. What
+none of them reads is refused with the error of the reader whose shape it has, or with
+``kind`` None when it has none of these shapes (a budget-table change, a substantive
+rule).
 
 Example::
 
@@ -25,16 +23,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from consolidator import limits
 from consolidator.errors import ActSyntaxError, ConsolidatorError
-from consolidator.model import Article, Intro, Repeal, Sentence
+from consolidator.model import Intro, Repeal, Sentence
 from consolidator.read.instructions import NotAnAmendment, parse_sentence
+from consolidator.read.iwt import read_entry_text
+from consolidator.read.samenloop import read_samenloop_text
 from consolidator.read.outline import instruction_json, law_json
 
 #: The kinds of unit (a contract of ``parse --sentences --json``: never renamed).
@@ -61,17 +60,17 @@ class Unit:
 # A lid or punt number before the unit («1.», «12.», «D.1.» glued to the name): not part
 # of the sentence. Only before a capital or a quote, so «1:7 …» is not cut.
 _NUMBER_RE = re.compile(r"^(?:[A-Z]\.)?\d+[a-z]?\.\s*(?=[A-Z«‘“'\"])")
-# A condition on another act or bill opens a samenloop lid (Aanwijzing 5.68).
-_SAMENLOOP_RE = re.compile(r"^(Indien|Ingeval|Wanneer|Zodra|Op het tijdstip)\b.*"
-                           r"(tot wet (is|wordt) verheven|in werking (is getreden|treedt)|"
-                           r"eerder in werking|later in werking)", re.S)
-_OTHER_ACT_RE = re.compile(r"voorstel van (wet|rijkswet)|wetsvoorstel|Kamerstukken|"
-                           r"\bwet van \d|die wet|bij koninklijke boodschap|"
-                           r"\b(de|het) (Wet|Rijkswet|Besluit|Regeling)\b")
+# A condition opens a samenloop lid (Aanwijzing 5.68); its consequence, after the comma, changes
+# a text with the verb first («Indien …, wordt artikel 5 als volgt gewijzigd:»).
+_CONDITION_RE = re.compile(r"(Indien|Ingeval|Wanneer|Zodra|Voor het geval)\b")
+_CHANGES_RE = re.compile(r",\s*(wordt|worden|komt|komen|vervalt|vervallen)\s")
 # Entry into force and retroactivity (the words of grammar/iwt.lark's sentences).
-_ENTRY_RE = re.compile(r"\b(treedt|treden|trad)\b[^.]*?\bin\s+werking|\bin\s+werking\s+"
-                       r"(met ingang|op)\b|werkt\s+terug|terugwerk|\bvervalt\s+met\s+ingang",
-                       re.I)
+_ENTRY_RE = re.compile(r"\b(treedt|treden|trad)\b[^.]*?\bin\s*werking|\bin\s*werking\s+"
+                       r"(met ingang|op)\b|werkt\s+terug|terugwerk|\bvervalt\s+met\s+ingang|"
+                       r"\bgeldt\s+met\s+ingang|\bbedoelde\s+tijdstip", re.I)
+# A decree's closing formula: no rule, yet part of its entry-into-force article.
+_CLOSING_RE = re.compile(r"is belast met de uitvoering van (dit|deze) (besluit|regeling|"
+                         r"beschikking)", re.I)
 
 
 def read_unit(text: str, line: int = 1) -> Unit:
@@ -82,16 +81,17 @@ def read_unit(text: str, line: int = 1) -> Unit:
     except NotAnAmendment as exc:
         return Unit(None, False, None, _message(exc), line)
     except ActSyntaxError as exc:
-        amendment_error = exc
-    for kind, reader in (("samenloop", _samenloop), ("entry-into-force", _entry)):
-        if reader.applies(body):
-            try:
-                return Unit(kind, True, reader.read(body), None, line)
-            except NotAnAmendment as exc:
-                return Unit(None, False, None, _message(exc), line)
-            except ConsolidatorError as exc:
-                return Unit(kind, False, None, _message(exc, line, column), line)
-    return Unit(_refused_kind(body), False, None, _message(amendment_error), line)
+        errors = {None: exc, "instruction": exc, "intro": exc, "repeal": exc}
+    for kind, reader in (("samenloop", _read_samenloop), ("entry-into-force", _read_entry)):
+        try:
+            return Unit(kind, True, reader(body), None, line)
+        except ConsolidatorError as exc:
+            errors[kind] = exc
+    kind = _refused_kind(body)
+    error = errors[kind]
+    if kind in ("samenloop", "entry-into-force"):
+        return Unit(kind, False, None, _message(error, line, column), line)
+    return Unit(kind, False, None, _message(error), line)
 
 
 def read_units_file(path: str) -> list[Unit]:
@@ -173,66 +173,16 @@ def _iso(date: Optional[_dt.date]) -> Optional[str]:
 # ---------------------------------------------------------------------------- other kinds
 
 
-@dataclass(frozen=True)
-class _Reader:
-    """A reader of the time side: when it applies, and how it reads."""
-
-    applies: Callable[[str], bool]
-    read: Callable[[str], dict]
-
-
-def _time_side(module: str, name: str) -> Optional[Callable]:
-    """The time side's reader, once its owner has written it."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def _read_samenloop(text: str) -> dict:
-    reader = _time_side("consolidator.read.samenloop", "read_samenloop_text")
-    if reader is not None:
-        return {"condition": _plain(reader(text))}
-    return {"condition": _samenloop_adapter(text)}
-
-
-def _samenloop_adapter(text: str) -> dict:
-    """The condition as the act reader reads it today (read/act.py)."""
-    if re.search(r"nog niet in werking", text):
-        kind = "not-yet"
-    elif re.search(r"op of na het tijdstip waarop .* in werking is getreden", text, re.S):
-        kind = "on-or-after"
-    else:
-        raise ActSyntaxError("cannot read the condition of this samenloop lid", line=1, column=1)
-    kamerstuk = re.search(r"Kamerstukken\s+I{1,2},?\s*[\d/]+,\s*([\d ]+?\d),\s*nr\.", text)
-    return {"kind": kind, "other": kamerstuk.group(1) if kamerstuk else ""}
-
-
-def _is_samenloop(text: str) -> bool:
-    return bool(_SAMENLOOP_RE.match(text) and _OTHER_ACT_RE.search(text))
+    return {"condition": _plain(read_samenloop_text(text))}
 
 
 def _read_entry(text: str) -> dict:
-    reader = _time_side("consolidator.read.iwt", "read_entry_text")
-    if reader is not None:
-        return {"rules": _plain(reader(text))}
-    return {"rules": _entry_adapter(text)}
-
-
-def _entry_adapter(text: str) -> list:
-    """The rules of one lid as the act reader reads an entry-into-force ARTIKEL today."""
-    from consolidator.read.iwt import rules_from_article  # the time side's module
-
-    found = rules_from_article(Article(number="", kind="entry-into-force", text=(text,)))
-    return [_plain(rule) for rule in found.rules + found.retro]
-
-
-def _is_entry(text: str) -> bool:
-    return bool(_ENTRY_RE.search(text))
-
-
-_samenloop = _Reader(_is_samenloop, _read_samenloop)
-_entry = _Reader(_is_entry, _read_entry)
+    rules = _plain(read_entry_text(text))
+    if not any(rule.get("rule") != "note" for rule in rules) and not _CLOSING_RE.search(text):
+        raise ActSyntaxError("sets no time: none of its sentences says when anything takes "
+                             "effect, so it is no entry-into-force lid", line=1, column=1)
+    return {"rules": rules}
 
 
 def _plain(value) -> Any:
@@ -262,9 +212,12 @@ _REPEAL_RE = re.compile(r"^(De|Het)\s.*\b(wordt|worden)\s+ingetrokken\s*\.?$", r
 
 def _refused_kind(text: str) -> Optional[str]:
     """The kind a unit no reader read has the shape of: its error is that reader's. A
-    condition («Indien …», «Ingeval …») is no instruction or intro by itself."""
-    if re.match(r"(Indien|Ingeval|Wanneer|Zodra)\b", text):
-        return None
+    condition («Indien …», «Ingeval …») is a samenloop lid when its consequence changes a
+    text; otherwise none (a rule on which provisions apply)."""
+    if _CONDITION_RE.match(text):
+        return "samenloop" if _CHANGES_RE.search(text) else None
+    if _ENTRY_RE.search(text):
+        return "entry-into-force"
     if _INTRO_RE.search(text):
         return "intro"
     if _REPEAL_RE.match(text):
