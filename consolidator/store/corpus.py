@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consolidator.law.lawfile import parse_law
+from consolidator.errors import LawFormatError
+from consolidator.names import check_name
 from consolidator.law.toestand import law_title
 from consolidator.read.act import parse_act_file
 from consolidator.errors import ConsolidatorError
@@ -33,6 +35,7 @@ def law_input(path: Path, law_id: str = "") -> LawInput:
     """A law file as input to the store; its id from ``bwb-id`` or ``law_id``."""
     tree = parse_law(path, source=str(path))
     law_id = tree.getroot().get("bwb-id") or law_id or path.stem
+    check_name(law_id, "the law id", LawFormatError, source=str(path))
     names = frozenset(law_names(law_title(tree), law_id))
     return LawInput(law_id, tree, str(path), names)
 
@@ -41,6 +44,8 @@ def load_corpus(folder: Path) -> Corpus:
     paths = sorted(folder.glob("*/base.xml"))
     if not paths:
         raise ConsolidatorError(f"no laws found (expected {folder}/<law>/base.xml)")
+    for path in paths:  # the folder's name names the law's output files
+        check_name(path.parent.name, "the law folder", LawFormatError, source=str(path.parent))
     laws = [law_input(path, path.parent.name) for path in paths]
     acts = [parse_act_file(path) for path in sorted((folder / "acts").glob("*.txt"))]
     histories = sorted(p.parent for p in folder.glob("bwb/*/manifest.xml"))

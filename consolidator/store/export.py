@@ -16,6 +16,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from consolidator.errors import StoreError
+from consolidator.names import check_name, inside
 from consolidator.outputs import staging_folder, swap_in
 from consolidator.store.db import EARLIEST, LATEST, Store, Version
 
@@ -27,7 +29,7 @@ def export_law(store: Store, law_id: str, folder: Path) -> int:
     meta = etree.SubElement(work, "metadata")
     etree.SubElement(meta, "datum_inwerkingtreding").text = store.base_date(law_id)
     for label, version, xml in expressions:
-        name = f"{law_id}_{label}.xml"
+        name = check_name(f"{law_id}_{label}.xml", "an exported file", StoreError)
         (folder / name).write_bytes(xml)
         work.append(_expression(label, version, name, xml))
     (folder / "manifest.xml").write_bytes(
@@ -52,8 +54,9 @@ def export_all(store: Store, law_ids: list[str], output: Path) -> dict[str, int]
     try:
         counts = {}
         for law_id in law_ids:
-            (staging / law_id).mkdir()
-            counts[law_id] = export_law(store, law_id, staging / law_id)
+            folder = inside(staging, law_id, what="the law id in the store", error=StoreError)
+            folder.mkdir()
+            counts[law_id] = export_law(store, law_id, folder)
         swap_in(staging, output)
         return counts
     finally:

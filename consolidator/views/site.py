@@ -42,6 +42,7 @@ from markupsafe import Markup
 from consolidator.law.lawfile import parse_law
 from consolidator.dates import MONTHS
 from consolidator.errors import StoreError
+from consolidator.names import check_name, url_path
 from consolidator.outputs import staging_folder, swap_in
 from consolidator.views.redline import (Redline, Unit, UnitChange, compare, fresh_sources, natural_key,
                       split_lines, units)
@@ -71,6 +72,7 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["datum"] = dutch_date
+    env.filters["url"] = url_path  # every href from data: encoded, never a scheme
     env.globals.update(change_names=CHANGE_NAMES, known_period=known_period, period=period)
     return env
 
@@ -197,6 +199,7 @@ def build_law(store: Store, law_id: str) -> LawSite:
     pages: list[Page] = []
     trees = []
     for version in current:
+        check_name(version.valid_from, f"{law_id}: the date of a version", StoreError)
         tree = parse_law(store.xml(version.id), source=f"{store.path} version {version.id}")
         trees.append(tree)
         page = Page(version, f"{version.valid_from}.html", "", period(version.valid_from,
@@ -410,6 +413,7 @@ def render_site(store: Store, output: Path,
         writer = _Writer(staging, environment())
         laws = []
         for law_id, _ in store.laws():
+            check_name(law_id, "the law id in the store", StoreError, source=str(store.path))
             laws.append(build_law(store, law_id))
             notify(f"{law_id}: {len(laws[-1].pages)} version(s), "
                    f"{len(laws[-1].article_pages)} article(s) read")
