@@ -20,6 +20,12 @@ from typing import Optional
 from consolidator import limits
 from consolidator.dates import find_date
 from consolidator.errors import ActSyntaxError, ConsolidatorError, underline
+from consolidator.read.act_patterns import (
+    ARTICLE_RE, CHAPTER_RE, CITE_RE, CLOSING_RE, CONTENT_ARTICLE_RE, CONTENT_ITEM_RE,
+    CONTENT_LID_RE, ELISION_RE, HEADING_RE, KAMERSTUK_RE, LABEL_RE, OTHER_ACT_IWT_RE, PUNT_RE,
+    STB_RE, STB_REF_RE, SUBPUNT_RE, is_amending_intro, is_subject_first,
+    mentions_entry_into_force, names_other_act_in_force_first,
+)
 from consolidator.read.instructions import Intro, parse_sentence, split_payload
 from consolidator.read.labels import is_successor
 from consolidator.law.lawfile import non_xml_char_error
@@ -39,34 +45,7 @@ class Para:
     raw: str
 
 
-# ---------------------------------------------------------------------------- patterns
-
-ARTICLE_RE = re.compile(r"^(ARTIKEL|Artikel)\s+([IVXLC]+[A-Za-z]?|\d+(?:\.\d+)*[a-z]?)\.?(?:\s+(.*))?$"
-                        r"|^(Enig artikel|ENIG ARTIKEL)()\.?(?:\s+(.*))?$")
-CHAPTER_RE = re.compile(r"^(HOOFDSTUK|Hoofdstuk)\s+([IVXLC]+|\d+[a-z]?)\.?(?:\s+(.*))?$")
-LABEL_RE = re.compile(r"^([A-Z]{1,3}\d*[a-z]?|[a-z]{1,2})$")
-# An article heading inside quoted content: «Artikel 95a. Grondslag …», «ARTIKEL VA. …»;
-# the full stop after the number keeps «Artikel 8:2 van de Awb is …» a sentence.
-CONTENT_ARTICLE_RE = re.compile(r"^(?:ARTIKEL|Artikel)\s+([A-Z]\s\d+\w*|[\w:]+(?:\.\d+\w*)*)(?:\.\s+(.*)|\.?)$")
-PUNT_RE = re.compile(r"^(\d+[a-z]?)\.\s+(.*)$")
-SUBPUNT_RE = re.compile(r"^([a-z])\.\s+(.*)$")
-CONTENT_LID_RE = re.compile(r"^•\s*(\d+[a-z]?)\.\s*(.*)$")
-CONTENT_ITEM_RE = re.compile(r"^(\d+°|[a-z]{1,2}|\d+[a-z]?)[.)]\s+(.*)$")
-HEADING_RE = re.compile(r"^(§|Hoofdstuk|HOOFDSTUK|Titel|TITEL|Afdeling|AFDELING|Paragraaf|PARAGRAAF)\s+(\S+?)\.?(?:\s+(.*))?$")
-STB_RE = re.compile(r"Staatsblad\s+(\d{4}),\s*(\d+)")
-STB_REF_RE = re.compile(r"\(Stb\.\s*(\d{4}),\s*(\d+)\)")
-KAMERSTUK_RE = re.compile(r"Kamerstukken\s+I{1,2},?\s*[\d/]+,\s*([\d ]+?\d),\s*nr\.\s*\d+")
-CLOSING_RE = re.compile(r"^(Lasten en bevelen|Gegeven te|Uitgegeven|XNoot|XHistnoot|histnoot)")
-AMENDING_INTRO_RE = re.compile(r"\b(wordt|worden)\b.*\b(gewijzigd als volgt|als volgt gewijzigd)\s*:$|wijzigingen aangebracht\s*:$")
-# An excerpt of an act marks the ARTIKELEN it leaves out, so numbering may jump:
-# «[ARTIKELEN XXII tot en met LV niet opgenomen]».
-ELISION_RE = re.compile(r"^\[(?:ARTIKELEN|ARTIKEL|Artikelen|Artikel)\s+(\S+)(?:\s+tot en met\s+(\S+))?"
-                        r"\s+(?:is\s+|zijn\s+)?niet opgenomen[^\]]*\]$")
-IWT_RE = re.compile(r"(treedt|treden)\b.*\bin werking|in werking\s+(met ingang|op)|werkt terug|terugwerkt", re.I)
-CITE_RE = re.compile(r"wordt aangehaald als|citeertitel", re.I)
-# An inwerkingtredingsbesluit names the act it puts in force: «De wet van 4 juli 1996 (Stb. 403)
-# treedt in werking …», «De Wet stelsel openbare bibliotheekvoorzieningen treedt in werking …».
-OTHER_ACT_IWT_RE = re.compile(r"^(De|Het)\s+(wet|besluit|Wet|Besluit)\b(?:[^.]|Stb\.)*?\btreedt\s+in\s+werking\b")
+# The patterns live in ``act_patterns``, each linear in the length of a line.
 
 
 # ---------------------------------------------------------------------------- entry points
@@ -187,7 +166,7 @@ class _ActReader:
     def _inside_content(self, heads, index: int) -> bool:
         """A HOOFDSTUK line right after an instruction ending in «:» is content."""
         previous = self.paras[index - 1].text if index else ""
-        return bool(heads) and previous.endswith(":") and not AMENDING_INTRO_RE.search(previous)
+        return bool(heads) and previous.endswith(":") and not is_amending_intro(previous)
 
     # -- one article
 
@@ -197,7 +176,7 @@ class _ActReader:
         if not body:
             raise self.error(head, f"ARTIKEL {number} has no text")
         first = body[0]
-        if _is_conditional(first.text) and AMENDING_INTRO_RE.search(first.text):
+        if _is_conditional(first.text) and is_amending_intro(first.text):
             return self._amending(number, heading, chapter, body, span, self._condition(first))
         if _is_amending(first.text):
             return self._amending(number, heading, chapter, body, span, condition=None)
@@ -214,7 +193,7 @@ class _ActReader:
         ref = f"Kamerstukken {other}" + (f" (Stb. {stb})" if stb else "") if other else text
         if re.search(r"nog niet in werking", text):
             kind = "other-enacted-not-in-force"
-        elif re.search(r"op of na het tijdstip waarop .* in werking is getreden", text):
+        elif names_other_act_in_force_first(text):
             kind = "other-in-force-first"
         else:
             raise self.error(para, "cannot read the condition of this conditional ARTIKEL")
@@ -236,7 +215,7 @@ class _ActReader:
         else:
             parsed = self.sentence(first, Place(article=number), Locator(), Content())
             if parsed is None:  # collecting: the regulation is unknown, nothing can apply
-                if AMENDING_INTRO_RE.search(first.text):  # still read the onderdelen's syntax
+                if is_amending_intro(first.text):  # still read the onderdelen's syntax
                     _BodyReader(self, number, LawRef("")).onderdelen(rest, Locator())
                 return Article(number=number, kind="amend", heading=heading, chapter=chapter,
                                span=span)
@@ -379,7 +358,7 @@ class _BodyReader:
         return items, index
 
     def _item_body(self, inner: Para, body, index, place, context):
-        rest = [inner] + body[index:]
+        rest = _Window(inner, body, index)
         parsed, used = self._parse_with_content(rest, 0, place, context)
         if parsed is None or isinstance(parsed, Intro):
             # «1. Artikel 5 wordt als volgt gewijzigd:» + a., b.; a failed sentence
@@ -392,7 +371,8 @@ class _BodyReader:
                 sub = Para(para.line, para.column + len(para.text) - len(match.group(2)),
                            match.group(2), para.raw)
                 sub_place = Place(place.article, place.onderdeel, place.punt, match.group(1))
-                s, n = self._parse_with_content([sub] + rest[pos + 1:], 0, sub_place, sub_context)
+                s, n = self._parse_with_content(_Window(sub, rest, pos + 1), 0, sub_place,
+                                                sub_context)
                 if s is not None:
                     sentences.append(s)
                 pos += n
@@ -409,7 +389,7 @@ class _BodyReader:
         head, payload = split_payload(text)
         wants_content = head.rstrip().endswith(":") and payload is None
         content, used = Content(), 1
-        if wants_content and not AMENDING_INTRO_RE.search(text):
+        if wants_content and not is_amending_intro(text):
             content_paras = self._content_paras(paras, index + 1, place)
             content = self._content(content_paras)
             used += len(content_paras)
@@ -426,18 +406,19 @@ class _BodyReader:
         end = start
         while end < len(paras):
             para = paras[end]
-            if self._ends_content(para, place, paras[start:end]):
+            if self._ends_content(para, place, paras[start] if end > start else None):
                 break
             end += 1
         return paras[start:end]
 
-    def _ends_content(self, para: Para, place: Place, so_far: list[Para]) -> bool:
+    def _ends_content(self, para: Para, place: Place, first: Optional[Para]) -> bool:
         """Content ends at the next punt of the same onderdeel, recognised by its
-        number and by reading as an instruction (content leden may be numbered too)."""
+        number and by reading as an instruction (content leden may be numbered too);
+        ``first`` is the first line of the content so far (None: none yet)."""
         match = PUNT_RE.match(para.text)
         if not (match and place.punt and is_successor(place.punt, match.group(1))):
             return False
-        if so_far and LABEL_RE.match(so_far[0].text):
+        if first is not None and LABEL_RE.match(first.text):
             return False  # nested onderdelen keep their own punten
         return _reads_as_instruction(match.group(2))
 
@@ -446,6 +427,26 @@ class _BodyReader:
             # an act inserting onderdelen into an act (ARTIKEL X)
             return Content(onderdelen=tuple(self.onderdelen(paras, Locator())))
         return Content(tuple(content_line(p) for p in paras))
+
+
+class _Window:
+    """``[first] + paras[offset:]`` without copying: a punt's own text, then the lines
+    after it. Copying them for every punt made reading a long list quadratic."""
+
+    def __init__(self, first: Para, paras, offset: int):
+        self.first, self.paras, self.offset = first, paras, offset
+
+    def __len__(self) -> int:
+        return 1 + max(0, len(self.paras) - self.offset)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.first if index == 0 else self.paras[self.offset + index - 1]
 
 
 _ACT_STEPS = {"artikel": "act-artikel", "onderdeel": "act-onderdeel"}
@@ -562,12 +563,11 @@ def _is_conditional(text: str) -> bool:
 
 
 def _is_amending(text: str) -> bool:
-    if AMENDING_INTRO_RE.search(text):
+    if is_amending_intro(text):
         return True
     framed = re.match(r"^(In|Na|Voor|Aan)\s+(artikel|de artikelen|het|de)\b", text)
     # «Artikel 5 van de Wet X vervalt.»: a subject-first sentence naming its law
-    subject = re.match(r"^(Artikel|De artikelen)\s+\S+.*\b(vervalt|vervallen|komt te luiden|wordt)",
-                       text) and " van de " in text
+    subject = is_subject_first(text) and " van de " in text
     # «Artikel I, onderdeel B, van de wet van … treedt in werking …» sets a date (a decree)
     sets_date = re.search(r"\b(treedt|treden)\s+in\s+werking\b", text) and "«" not in text
     return bool(framed or (subject and not sets_date))
@@ -577,7 +577,7 @@ def _plain_kind(body: list[Para]) -> str:
     text = " ".join(p.text for p in body)
     if CITE_RE.search(text):
         return "other"
-    if IWT_RE.search(text) and (re.search(r"\b(deze wet|dit besluit|artikel)", text, re.I)
+    if mentions_entry_into_force(text) and (re.search(r"\b(deze wet|dit besluit|artikel)", text, re.I)
                                 or OTHER_ACT_IWT_RE.match(text)):
         if not text.startswith("Indien") or "treedt" in text:
             return "entry-into-force"

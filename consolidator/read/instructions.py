@@ -31,6 +31,7 @@ from consolidator.model import (
     Span, Step,
 )
 from consolidator.numbers import COUNT_WORDS, ORDINALS, PUNCTUATION
+from consolidator.read.quotes import quote_spans
 
 # ---------------------------------------------------------------------------- grammar
 
@@ -65,7 +66,7 @@ def _quoted() -> re.Pattern:
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted segment, so colons inside quotes are ignored."""
-    return [m.span() for m in _quoted().finditer(text)]
+    return quote_spans(text, _quoted())  # what finditer gives, in linear time
 
 
 @lru_cache(maxsize=16)  # the act reader asks before parse_sentence asks again

@@ -856,7 +856,7 @@ def _act_ref(text: str) -> LawRef:
     text = re.sub(r"^(de|het)\s+", "", text.strip(), flags=re.I)
     stb = re.search(r"\(Stb\.\s*(?:(\d{4}),\s*)?(\d+)\)", text)
     year = stb.group(1) or re.search(r"\d{1,2}\s+[a-z]+\s+(\d{4})", text).group(1)
-    name = re.sub(r"\s*\(Stb\.[^)]*\)", "", text).strip()
+    name = re.sub(r"(?<!\s)\s*\(Stb\.[^)]*\)", "", text).strip()  # (?<!\s): linear on spaces
     return LawRef(name, kind="act", stb=f"{year}, {stb.group(2)}")
 
 
