@@ -27,7 +27,11 @@ for _n, _unit in enumerate(_UNITS, start=1):
         _DAY_WORDS[f"{_unit}en{_tens_word}"] = _tens + _n
 
 _DATE_DIGITS = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
-_DATE_WORDS = re.compile(r"(?:de\s+)?([a-zë]+)\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
+# The day word starts where a run of letters starts: tried inside a run too, ``[a-zë]+``
+# read the rest of the run from every letter of it (quadratic on a long word), and a
+# match inside a run has the same end as one from its start, which is found first.
+_DATE_WORDS = re.compile(r"(?<![a-zë])(?:de\s+)?([a-zë]+)\s+(" + "|".join(MONTHS) + r")\s+(\d{4})",
+                         re.I)
 
 
 def find_date(text: str) -> Optional[dt.date]:

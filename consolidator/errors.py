@@ -80,6 +80,10 @@ class OutputError(ConsolidatorError):
     read-only folder, no permission)."""
 
 
+class StoreIntegrityError(StoreError):
+    """A row or a text of the store does not match the hash stored with it."""
+
+
 def underline(line_text: str, column: int, width: int = 1) -> str:
     """The line, then a ``^~~~`` mark under ``width`` characters from ``column`` (1-based)."""
     width = max(1, min(width, max(1, len(line_text) - column + 1)))

@@ -15,9 +15,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "bwb"
 MANIFEST = FIXTURES / "BWBR0002458.manifest.xml"
 WTI = FIXTURES / "BWBR0002458.WTI.xml"
 DHW_1 = FIXTURES / "BWBR0002458_2013-01-01_1.xml"
-SHARED = ROOT.parent / "shared" / "data" / "bwb-toestand"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"the data pack is not at {SHARED} "
-                                  "(the shipped fixtures are tested without it)")
+#: the official histories of the data pack: the DHW in the corpus, the rest in tests/fixtures
+PACK_FOLDERS = sorted((ROOT / "corpus" / "bwb").glob("*/")) + \
+    sorted((Path(__file__).parent / "fixtures" / "bwb-pack").glob("*/"))
 D = dt.date
 
 
@@ -177,9 +177,10 @@ def test_malformed_wti_names_line_and_reason(tmp_path):
 
 # --------------------------------------------------------------------------- the data pack
 
-@needs_shared
 def test_every_manifest_of_the_data_pack_matches_its_files():
-    for path in sorted(SHARED.glob("*/manifest.xml")):
+    manifests = sorted(p for folder in PACK_FOLDERS for p in folder.glob("manifest.xml"))
+    assert len(manifests) == 2
+    for path in manifests:
         expressions = M.read_manifest(path)
         assert expressions, path
         for expression in expressions:
@@ -191,9 +192,10 @@ def test_every_manifest_of_the_data_pack_matches_its_files():
             assert toestand.toestand_own_label(lawfile.parse_law(file)) == expression.label
 
 
-@needs_shared
 def test_every_wti_of_the_data_pack_reads():
-    for path in sorted(SHARED.glob("*/*.WTI.xml")):
+    wtis = sorted(p for folder in PACK_FOLDERS for p in folder.glob("*.WTI.xml"))
+    assert len(wtis) == 2
+    for path in wtis:
         changes = M.read_wti(path)
         assert changes and all(c.source for c in changes), path
         assert sum(len(c.articles) for c in changes) > 10, path

@@ -14,6 +14,11 @@ run through one target:
 * ``text``       ``lawfile.parse_law`` on mutated XML, rendered as law text
 * ``apply-law``  the whole seed act applied to a mutated law XML
 * ``bwbmeta``    the readers of BWB manifest.xml, WTI and toestand metadata (import-bwb)
+* ``adversarial`` generated lines of nested repetitions of what the patterns read (digits
+                 and dots, quotes, commas, «Artikel», «wordt», spaces), each through every
+                 reader of act and law text in every place a line can stand, and the known
+                 slow inputs at random sizes (``tools/adversarial.py``): a case that takes
+                 longer than ``--timeout`` is a pattern that is not linear
 
 A case passes when it gives a result or raises ``ConsolidatorError``; anything
 else is a crash, and a case that runs longer than ``--timeout`` is a hang. Cases
@@ -48,12 +53,14 @@ from pathlib import Path
 from typing import Callable, Optional, Union
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "tools"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 from lxml import etree  # noqa: E402
 
 from consolidator.errors import ConsolidatorError  # noqa: E402
+import adversarial  # noqa: E402  (tools/adversarial.py)
 
 CORPUS = ROOT / "corpus"
 SEED_ACT = CORPUS / "acts" / "stb-1996-649.txt"
@@ -599,6 +606,7 @@ class Target:
     seeds: Callable[[], tuple]
     run: Callable[[Data], None]
     xml: bool = False
+    make: Optional[Callable[[random.Random], Data]] = None  # generates its inputs itself
 
 
 TARGETS = {t.name: t for t in [
@@ -611,6 +619,7 @@ TARGETS = {t.name: t for t in [
     Target("text", law_xmls, run_text, xml=True),
     Target("apply-law", law_xmls, run_apply_law, xml=True),
     Target("bwbmeta", bwb_metadata, run_bwbmeta, xml=True),
+    Target("adversarial", lambda: (), adversarial.run_everywhere, make=adversarial.make_input),
 ]}
 
 
@@ -633,6 +642,8 @@ def make_case(target: str, seed: int, index: int) -> Case:
     """Case ``index`` of ``seed`` for ``target``: always the same input."""
     rng = random.Random(f"{target}:{seed}:{index}")
     spec = TARGETS[target]
+    if spec.make is not None:
+        return Case(target, seed, index, spec.make(rng), ["generated"])
     data = rng.choice(spec.seeds())
     if spec.xml:
         data, names = mutate_xml(rng, data)

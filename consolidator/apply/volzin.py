@@ -34,27 +34,42 @@ ABBREVIATIONS = frozenset({
 _END = re.compile(r"[.?!](?=\s)")
 
 
+_LONGEST = max(map(len, ABBREVIATIONS))
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _token_before(text: str, end: int) -> str:
-    """The word ending at ``end`` (inclusive of the mark), from the last space or «(»."""
-    start = max(text.rfind(" ", 0, end), text.rfind("(", 0, end)) + 1
+    """The word ending at ``end`` (inclusive of the mark), from the last space or «(»;
+    looked for no further back than the longest abbreviation (a longer word is none of
+    them, and searching back to the start for every full stop was quadratic)."""
+    lo = max(0, end - _LONGEST - 1)
+    start = max(text.rfind(" ", lo, end), text.rfind("(", lo, end)) + 1
+    if start == 0 and lo > 0:
+        return text[lo - 1:end].lower()  # longer than any abbreviation
     return text[start:end].lower()
+
+
+def _next_text(text: str, pos: int) -> int:
+    """The index of the first non-space character from ``pos`` on (len(text) if none)."""
+    found = _NOT_SPACE.search(text, pos)
+    return found.start() if found else len(text)
 
 
 def _is_boundary(text: str, pos: int) -> bool:
     """True when the mark at ``pos`` ends a volzin."""
     if text[pos] == "." and _token_before(text, pos + 1) in ABBREVIATIONS:
         return False
-    rest = text[pos + 1:].lstrip()
-    return bool(rest) and not rest[0].islower()
+    after = _next_text(text, pos + 1)
+    return after < len(text) and not text[after].islower()
 
 
 def spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each volzin of ``text``; end excludes the whitespace after it."""
-    found, start = [], len(text) - len(text.lstrip())
+    found, start = [], _next_text(text, 0)
     for mark in _END.finditer(text):
         if mark.start() >= start and _is_boundary(text, mark.start()):
             found.append((start, mark.end()))
-            start = mark.end() + len(text[mark.end():]) - len(text[mark.end():].lstrip())
+            start = _next_text(text, mark.end())
     end = len(text.rstrip())
     if start < end:
         found.append((start, end))

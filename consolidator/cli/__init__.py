@@ -54,12 +54,14 @@ def _parse_sentences(path: str, as_json: bool) -> None:
 from consolidator.cli.apply import apply_cmd  # noqa: E402  (registered below)
 from consolidator.cli.check import check_cmd  # noqa: E402
 from consolidator.cli.consolidate import consolidate_cmd  # noqa: E402
+from consolidator.cli.integrity import export_hashes_cmd, verify_cmd  # noqa: E402
 from consolidator.cli.law import import_text_cmd, text_cmd  # noqa: E402
 from consolidator.cli.query import export_cmd, history_cmd, import_bwb_cmd, show_cmd  # noqa: E402
 from consolidator.cli.views import diff_cmd, render_cmd  # noqa: E402
 
 for _command in (import_text_cmd, text_cmd, apply_cmd, consolidate_cmd, show_cmd, history_cmd,
-                 export_cmd, import_bwb_cmd, check_cmd, diff_cmd, render_cmd):
+                 export_cmd, import_bwb_cmd, check_cmd, diff_cmd, render_cmd, verify_cmd,
+                 export_hashes_cmd):
     cli.add_command(_command)
 
 

@@ -28,6 +28,7 @@ from consolidator.law.lawfile import assert_valid, non_xml_char_error, write_law
 from consolidator.law.toc import set_toc_entries, toc_element, toc_entries
 from consolidator.law.toestand import law_title, new_toestand
 from consolidator.errors import LawFormatError, TargetNotFound, underline
+from consolidator.names import check_name
 
 NUM = r"[0-9A-Za-z]+(?:[.:][0-9A-Za-z]+)*"
 HEADING_WORDS = {"Hoofdstuk": "hoofdstuk", "Titel": "titel", "Afdeling": "afdeling",
@@ -91,6 +92,8 @@ def parse_law_text(text: str, source: str = "", bwb_id: Optional[str] = None,
     Raises ``LawFormatError`` with line and column for lines that do not fit
     (a lid or list item outside an article, an indent that skips a level, ...).
     """
+    if bwb_id is not None:  # it names the law's files and pages later
+        check_name(bwb_id, "--bwb-id", LawFormatError)
     text = text[1:] if text.startswith("\ufeff") else text  # a byte order mark
     bad = non_xml_char_error(LawFormatError, text, source, "a law text")
     if bad is not None:

@@ -7,10 +7,18 @@ inclusive end days; the store keeps exclusive ones). The XML is stored as the
 file's bytes, so exporting gives back the official document. The sources of a
 version are the WTI changes that took effect on its date, and, for a version
 made after a retroactive act (``_1``), that act.
+
+Nothing is loaded that the manifest does not vouch for: every toestand must have the
+manifest's SHA-512 (``hashcode``) and ``size``, byte for byte, or the import is refused
+naming the file, what the manifest expects and what was found. A file the manifest names
+must be a plain name inside the folder (no «..», no separator, no absolute path, no
+symbolic link that leads out of it), and the law's id is checked as a name
+(``consolidator.names``): it becomes file names and links later.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 from pathlib import Path
 from typing import Callable
 
@@ -20,6 +28,7 @@ from consolidator import limits
 from consolidator.law.bwbmeta import Expression, WtiChange, read_manifest, read_wti
 from consolidator.errors import LawFormatError
 from consolidator.outputs import make_dir
+from consolidator.names import check_name
 from consolidator.store.db import Store
 from consolidator.store.lock import StoreLock
 from consolidator.store.publish import settle
@@ -54,13 +63,15 @@ def import_history(store: Store, folder: Path,
     wti_files = sorted(folder.glob("*.WTI.xml")) + sorted(folder.glob("*.wti.xml"))
     changes = read_wti(wti_files[0]) if wti_files else []
     law_id = expressions[0].bwb_id or expressions[0].label.split("_")[0]
-    files = [_file(folder, e) for e in expressions]
-    first = parse_law(files[0], source=str(files[0]))
+    check_name(law_id, "the manifest's BWB id", LawFormatError, source=str(manifest))
+    files = [_file(folder, e, manifest) for e in expressions]
+    contents = [_checked_bytes(path, e, manifest) for path, e in zip(files, expressions)]
+    first = parse_law(contents[0], source=str(files[0]))
     with store.transaction():
         store.delete_law(law_id)
         store.add_law(law_id, law_title(first), expressions[0].valid_from, source or folder.name)
-        for expression, path in zip(expressions, files):
-            _insert(store, law_id, expression, path, changes)
+        for expression, path, data in zip(expressions, files, contents):
+            _insert(store, law_id, expression, path, data, changes)
         store.set_notes(law_id, expressions[0].known_from.isoformat(), [])
     notify(f"{law_id}: {len(expressions)} toestanden from {folder}")
     return law_id, len(expressions)
@@ -74,16 +85,39 @@ def _one(folder: Path, patterns: list[str], what: str) -> Path:
     raise LawFormatError(f"no {what} in {folder}")
 
 
-def _file(folder: Path, expression: Expression) -> Path:
-    path = folder / (expression.filename or f"{expression.label}.xml")
+def _file(folder: Path, expression: Expression, manifest: Path) -> Path:
+    """The toestand the manifest lists, which must lie in ``folder`` itself."""
+    name = expression.filename or f"{expression.label}.xml"
+    check_name(name, f"the manifest's file for {expression.label}", LawFormatError,
+               source=str(manifest))
+    path = folder / name
     if not path.exists():
         raise LawFormatError(f"the manifest lists {path.name}, which is not in {folder}")
+    real, home = path.resolve(), folder.resolve()
+    if real.parent != home:
+        raise LawFormatError(f"the manifest lists {name}, a link that leads out of {folder} "
+                             f"(to {real})", source=str(manifest))
     return path
 
 
-def _insert(store: Store, law_id: str, expression: Expression, path: Path,
-            changes: list[WtiChange]) -> None:
+def _checked_bytes(path: Path, expression: Expression, manifest: Path) -> bytes:
+    """The file's bytes, when they are what the manifest says (SHA-512 and size)."""
+    if not expression.hashcode or expression.size is None:
+        raise LawFormatError(f"the manifest gives no hashcode and size for {path.name}, so it "
+                             f"cannot be checked", source=str(manifest), line=expression.line)
     data = limits.read_bytes(path, LawFormatError)
+    found = hashlib.sha512(data).hexdigest()
+    if len(data) != expression.size or found != expression.hashcode.lower():
+        raise LawFormatError(
+            f"{path.name} is not the file the manifest lists: expected SHA-512 "
+            f"{expression.hashcode.lower()} and {expression.size} bytes, found SHA-512 {found} "
+            f"and {len(data)} bytes (a changed or damaged copy; nothing was loaded)",
+            source=str(manifest), line=expression.line)
+    return data
+
+
+def _insert(store: Store, law_id: str, expression: Expression, path: Path, data: bytes,
+            changes: list[WtiChange]) -> None:
     tree = parse_law(data, source=str(path))
     store.insert_version(
         law_id, expression.valid_from.isoformat(), _after(expression.valid_until),

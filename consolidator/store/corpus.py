@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consolidator.law.lawfile import parse_law
+from consolidator.errors import LawFormatError
+from consolidator.names import check_name
 from consolidator.law.toestand import law_title
 from consolidator.read.act import parse_act_file
 from consolidator.errors import ConsolidatorError
@@ -35,6 +37,7 @@ def law_input(path: Path, law_id: str = "", source: str = "") -> LawInput:
     what the store records as its origin (default: the path as given)."""
     tree = parse_law(path, source=str(path))
     law_id = tree.getroot().get("bwb-id") or law_id or path.stem
+    check_name(law_id, "the law id", LawFormatError, source=str(path))
     names = frozenset(law_names(law_title(tree), law_id))
     return LawInput(law_id, tree, source or str(path), names, str(path))
 
@@ -43,6 +46,8 @@ def load_corpus(folder: Path) -> Corpus:
     paths = sorted(folder.glob("*/base.xml"))
     if not paths:
         raise ConsolidatorError(f"no laws found (expected {folder}/<law>/base.xml)")
+    for path in paths:  # the folder's name names the law's output files
+        check_name(path.parent.name, "the law folder", LawFormatError, source=str(path.parent))
     # the store records where each input lies in the corpus, not where the corpus lies,
     # so the same corpus anywhere gives the same store
     laws = [law_input(path, path.parent.name, path.relative_to(folder).as_posix())

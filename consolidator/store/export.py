@@ -23,6 +23,8 @@ from consolidator.law.history import withdrawn
 from consolidator.law.lawfile import parse_law
 from consolidator.outputs import make_dir, staging_folder, sweep, write_bytes
 from consolidator.ownership import OutputPlan, mark, place, plan_output
+from consolidator.errors import StoreError
+from consolidator.names import check_name, inside
 from consolidator.store.db import EARLIEST, LATEST, Store, Version
 from consolidator.store.publish import file_sha256, open_store
 
@@ -45,7 +47,7 @@ def export_law(store: Store, law_id: str, folder: Path,
     meta = etree.SubElement(work, "metadata")
     etree.SubElement(meta, "datum_inwerkingtreding").text = store.base_date(law_id)
     for label, version, xml in expressions:
-        name = f"{law_id}_{label}.xml"
+        name = check_name(f"{law_id}_{label}.xml", "an exported file", StoreError)
         write_bytes(folder / name, xml)
         work.append(_expression(label, version, name, xml))
     write_bytes(folder / "manifest.xml",
@@ -81,8 +83,9 @@ def export_all(store: Store, law_ids: list[str], output: Path,
     try:
         counts = {}
         for law_id in law_ids:
-            make_dir(staging / law_id)
-            counts[law_id] = export_law(store, law_id, staging / law_id, notify)
+            folder = inside(staging, law_id, what="the law id in the store", error=StoreError)
+            make_dir(folder)
+            counts[law_id] = export_law(store, law_id, folder, notify)
         mark(staging, "export", file_sha256(store.path))
         place(staging, plan)
         return counts

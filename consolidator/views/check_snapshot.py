@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from consolidator.law.elements import artikel_number, artikel_titel, heading_info, is_heading, is_repealed, iter_articles, wettekst
 from consolidator.law.toc import toc_entries
@@ -47,16 +48,25 @@ def headings(tree) -> set:
 
 
 _TOC_ARTICLE = re.compile(r"^Artikel\s+(.+?)\.?(?:\s|$)")
+# The number starts after the spaces: «\s+(.+?)» could share them out, which is quadratic
+# on an entry of many spaces without a full stop.
+_TOC_ARTICLE_STOP = re.compile(r"^Artikel\s+(\S.*?)\.(?:\s|$)")
 
 
 def toc(tree) -> dict:
     """article number key → the text of its entry in the inhoudsopgave."""
     found = {}
     for text in toc_entries(tree):
-        match = re.match(r"^Artikel\s+(.+?)\.(?:\s|$)", text) or _TOC_ARTICLE.match(text)
-        if match:
-            found.setdefault(number_key(match.group(1)), text)
+        number = toc_article_number(text)
+        if number is not None:
+            found.setdefault(number_key(number), text)
     return found
+
+
+def toc_article_number(entry: str) -> Optional[str]:
+    """The article number an inhoudsopgave entry names («Artikel 86. Bekostiging» → «86»)."""
+    match = _TOC_ARTICLE_STOP.match(entry) or _TOC_ARTICLE.match(entry)
+    return match.group(1) if match else None
 
 
 def norm(text: str) -> str:

@@ -61,6 +61,8 @@ from consolidator.views.site_sources import act_summary, publication, source_gro
 from consolidator.views.site_words import (asked, count, dutch_date, first_capital,
                                            known_period, known_since, note, period, reason,
                                            repeal_marks, source_label)
+from consolidator.errors import StoreError
+from consolidator.names import check_name, url_path
 
 _STATIC = ("style.css", "picker.js", "datum.js", "zoeken.js")
 
@@ -83,6 +85,7 @@ def environment() -> jinja2.Environment:
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["datum"] = dutch_date
     env.filters["hoofdletter"] = first_capital
+    env.filters["url"] = url_path  # every href from data: encoded, never a scheme
     env.globals.update(change_names=CHANGE_NAMES, known_period=known_period, period=period,
                        known_since=known_since, count=count, publication=publication,
                        source_label=source_label, reason=reason, asked=asked)
@@ -197,6 +200,7 @@ def render_site(store: Store, output: Path,
         writer = _Writer(staging, environment())
         laws = []
         for law_id, _ in store.laws():
+            check_name(law_id, "the law id in the store", StoreError, source=str(store.path))
             laws.append(build_law(store, law_id))
             notify(f"{law_id}: {len(laws[-1].pages)} version(s), "
                    f"{len(laws[-1].superseded)} superseded, "

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from consolidator.errors import StoreError
+from consolidator.names import check_name
 from consolidator.law.history import withdrawn
 from consolidator.law.lawfile import parse_law
 from consolidator.store.db import EARLIEST, Store, Version
@@ -125,6 +126,7 @@ def build_law(store: Store, law_id: str) -> LawSite:
     pages: list[Page] = []
     trees = {}
     for version in current:
+        check_name(version.valid_from, f"{law_id}: the date of a version", StoreError)
         trees[version.id] = _tree(store, version)
         page = Page(version, f"{version.valid_from}.html", "",
                     period(version.valid_from, version.valid_until), site_units(trees[version.id]),

@@ -1,0 +1,38 @@
+"""Where the quotes of a sentence are, in time linear in its length.
+
+The grammar's QUOTED terminal is the one definition of a quote («…», “…”, ‘…’, "…", „…”).
+``finditer`` with it tries every opening mark and reads to the end of the text when no
+closing mark follows, so a paragraph of many unclosed «« took quadratic time. A quote
+that opens at ``p`` is found exactly when a closing mark of its kind comes after ``p``
+(each kind of opening mark starts one alternative of the terminal, and what lies between
+is any run of non-closing marks); so the terminal is tried only where it will match (or
+where a lookbehind may still refuse it), and the search goes on after its end, as
+``finditer`` does.
+"""
+from __future__ import annotations
+
+import re
+
+#: each opening mark → the marks that close it (as in grammar/instruction.lark's QUOTED)
+CLOSERS = {"«": "»", "“": "”", "‘": "’", "’": "’", '"': '"', "”": "”", "„": "”“\""}
+_OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
+
+
+def quote_spans(text: str, quoted: re.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of every match of ``quoted`` (the QUOTED terminal) that ``finditer``
+    would give."""
+    last = {mark: text.rfind(mark) for mark in set("".join(CLOSERS.values()))}
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        opener = _OPENER.search(text, pos)
+        if opener is None:
+            return spans
+        start = opener.start()
+        if max(last[mark] for mark in CLOSERS[opener.group()]) > start:
+            match = quoted.match(text, start)
+            if match is not None:
+                spans.append(match.span())
+                pos = match.end()
+                continue
+        pos = start + 1

@@ -1,0 +1,168 @@
+"""Bounded time on any input: every adversarial input found so far finishes far inside a
+generous bound, and each pattern rewritten for linear time answers as the old one did.
+
+The inputs are ``tools/adversarial.py``'s families, each at a size that took from many
+seconds to hours before the fix (a regular expression cannot be interrupted, so each
+runs in a forked process that is killed at the bound). Their growth over sizes is
+measured by ``bench/linear_time.py``; the long generated run is ``python tools/fuzz.py
+--targets adversarial``.
+"""
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consolidator import dates
+from consolidator.apply import volzin
+from consolidator.read import act_patterns as P
+from consolidator.read.payload import _quoted
+from consolidator.read.quotes import quote_spans
+from consolidator.views.check_snapshot import toc_article_number
+
+ROOT = Path(__file__).resolve().parent.parent
+#: seconds an input may take (each takes well under one now; before, up to hours)
+BOUND = 5.0
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+adversarial = _load("consolidator_adversarial", ROOT / "tools" / "adversarial.py")
+
+
+def _run_family(name: str) -> None:
+    family = next(f for f in adversarial.FAMILIES if f.name == name)
+    adversarial.run(family.reader, family.build(family.test_size))
+
+
+@pytest.mark.parametrize("name", [f.name for f in adversarial.FAMILIES])
+def test_adversarial_input_finishes_within_the_bound(name):
+    family = next(f for f in adversarial.FAMILIES if f.name == name)
+    worker = multiprocessing.get_context("fork").Process(target=_run_family, args=(name,))
+    started = time.monotonic()
+    worker.start()
+    worker.join(BOUND)
+    if worker.is_alive():
+        worker.kill()
+        worker.join()
+        pytest.fail(f"{name} (size {family.test_size}, reader {family.reader}) took more than "
+                    f"{BOUND:.0f} s; before the fix: {family.was}")
+    assert worker.exitcode == 0, f"{name}: the worker failed (exit code {worker.exitcode})"
+    assert time.monotonic() - started < BOUND
+
+
+def test_every_reader_takes_a_generated_line():
+    import random
+    rng = random.Random(7)
+    for _ in range(20):
+        adversarial.run_everywhere(adversarial.adversarial_line(rng, max_length=2000))
+
+
+# --------------------------------------------------------------------------- same answers
+# The patterns as they were (quadratic or worse on long lines, fine on short ones) are the
+# oracles for the linear rewrites, on short lines drawn from the words they look for.
+
+OLD_INTRO = re.compile(r"\b(wordt|worden)\b.*\b(gewijzigd als volgt|als volgt gewijzigd)\s*:$"
+                       r"|wijzigingen aangebracht\s*:$")
+OLD_IWT = re.compile(r"(treedt|treden)\b.*\bin werking|in werking\s+(met ingang|op)|werkt terug"
+                     r"|terugwerkt", re.I)
+OLD_SUBJECT = re.compile(r"^(Artikel|De artikelen)\s+\S+.*\b(vervalt|vervallen|komt te luiden|wordt)")
+OLD_CONDITION = re.compile(r"op of na het tijdstip waarop .* in werking is getreden")
+OLD_CONTENT_ARTICLE = re.compile(
+    r"^(?:ARTIKEL|Artikel)\s+([A-Z]\s\d+\w*|[\w:]+(?:\.\d+\w*)*)(?:\.\s+(.*)|\.?)$")
+OLD_DATE_WORDS = re.compile(r"(?:de\s+)?([a-zë]+)\s+(" + "|".join(dates.MONTHS) + r")\s+(\d{4})",
+                            re.I)
+OLD_TOC = (re.compile(r"^Artikel\s+(.+?)\.(?:\s|$)"), re.compile(r"^Artikel\s+(.+?)\.?(?:\s|$)"))
+
+WORDS = ["wordt", "worden", "gewijzigd als volgt", "als volgt gewijzigd", "wijzigingen aangebracht",
+         "treedt", "treden", "in werking", "met ingang", "op", "werkt terug", "terugwerkt",
+         "Artikel", "De artikelen", "vervalt", "vervallen", "komt te luiden", "op of na het tijdstip",
+         "waarop", "is getreden", "ARTIKEL", "13", "1", ".", ".11", "a", "A", ":", " ", "  ", "\t",
+         "xwordt", "wordtx", "de", "tweede", "drieëntwintigste", "januari", "december", "1996",
+         "«", "»", "„", "“", "”", "‘", "’", '"', "x", "Een zin", "art.", "(", "?", "!", "IN WERKING"]
+lines = st.lists(st.sampled_from(WORDS), max_size=14).map("".join)
+spaced = st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join)
+texts = st.one_of(lines, spaced)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_the_linear_predicates_answer_as_the_old_patterns(text):
+    assert P.is_amending_intro(text) == bool(OLD_INTRO.search(text))
+    assert P.mentions_entry_into_force(text) == bool(OLD_IWT.search(text))
+    assert P.is_subject_first(text) == bool(OLD_SUBJECT.match(text))
+    assert P.names_other_act_in_force_first(text) == bool(OLD_CONDITION.search(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_the_content_article_pattern_matches_as_before(text):
+    for line in (text, "Artikel " + text, "ARTIKEL 13" + text):
+        old, new = OLD_CONTENT_ARTICLE.match(line), P.CONTENT_ARTICLE_RE.match(line)
+        assert (old and old.groups()) == (new and new.groups()), line
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_quote_spans_are_what_finditer_gives(text):
+    assert quote_spans(text, _quoted()) == [m.span() for m in _quoted().finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_dates_in_words_are_found_as_before(text):
+    old = [m.groups() for m in OLD_DATE_WORDS.finditer(text)
+           if m.group(1).lower() in dates._DAY_WORDS]
+    new = [m.groups() for m in dates._DATE_WORDS.finditer(text)
+           if m.group(1).lower() in dates._DAY_WORDS]
+    assert new[:1] == old[:1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_toc_entries_read_as_before(text):
+    for entry in (text, "Artikel " + text, "Artikel\t " + text):
+        match = OLD_TOC[0].match(entry) or OLD_TOC[1].match(entry)
+        old = match.group(1) if match else None
+        if old is not None and not old.strip():
+            continue  # «Artikel  .»: the old pattern took a space for the number
+        assert toc_article_number(entry) == old, entry
+
+
+def _old_spans(text: str) -> list[tuple[int, int]]:
+    """volzin.spans as it was: it copied the rest of the text at every full stop."""
+    def boundary(pos):
+        start = max(text.rfind(" ", 0, pos + 1), text.rfind("(", 0, pos + 1)) + 1
+        if text[pos] == "." and text[start:pos + 1].lower() in volzin.ABBREVIATIONS:
+            return False
+        rest = text[pos + 1:].lstrip()
+        return bool(rest) and not rest[0].islower()
+    found, start = [], len(text) - len(text.lstrip())
+    for mark in re.finditer(r"[.?!](?=\s)", text):
+        if mark.start() >= start and boundary(mark.start()):
+            found.append((start, mark.end()))
+            start = mark.end() + len(text[mark.end():]) - len(text[mark.end():].lstrip())
+    if start < len(text.rstrip()):
+        found.append((start, len(text.rstrip())))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_volzinnen_are_split_as_before(text):
+    assert volzin.spans(text) == _old_spans(text)
+    long_word = "x" * 30 + "art. Een"
+    assert volzin.spans(long_word) == _old_spans(long_word)
