@@ -8,6 +8,7 @@ import json
 import os
 import pickle
 import re
+import shutil
 import stat
 from pathlib import Path
 
@@ -71,6 +72,15 @@ def test_another_grammar_or_lark_version_gets_another_file(cache_home, monkeypat
     monkeypatch.setattr(parsercache.lark, "__version__", "0.0.0")
     parsercache.cached_lark("small", GRAMMAR, **grammars.LARK_OPTIONS)
     assert len([p for p in cache_home.iterdir() if p.name.startswith("small-")]) == 3
+
+
+def test_the_cache_folder_is_safe_to_delete(cache_home):
+    first = _small()
+    shutil.rmtree(cache_home)
+    again = _small()  # built anew, and the folder made again, private
+    assert not _loaded(again) and again.parse("een, twee") == first.parse("een, twee")
+    assert _mode(cache_home) == 0o700 and _mode(_only_file(cache_home)) == 0o600
+    assert _loaded(_small())
 
 
 @pytest.mark.parametrize("damage", ["truncated", "flipped", "empty", "garbage"])
