@@ -16,7 +16,7 @@ from __future__ import annotations
 from consolidator.apply import definitions as D
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
-from consolidator.apply.content import toc_texts
+from consolidator.apply.content import one_line_text, toc_texts
 from consolidator.apply.numbering import in_order, live_twins, number_of
 from consolidator.apply.postwords import Postcondition, Seen, core, failed
 from consolidator.apply.resolve import Target, text_parts
@@ -76,8 +76,8 @@ def replace_after(ws, ins, targets, state):
     first = targets[0]
     if first.kind in _TEXT:
         text = al_text(first.element)
-        if not text or T.normalize(text) != T.normalize(" ".join(
-                line.text for line in ins.content.lines if line.text)):
+        if not text or T.normalize(text) != T.normalize(one_line_text(ins.content,
+                                                                        first.kind)):
             raise failed(first, "it does not read as the new text")
     elif first.kind == "volzin":
         now = Seen(ws, [first])

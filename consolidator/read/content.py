@@ -11,6 +11,11 @@ article heading, a structural heading, or plain text), as real pages print it.
   «een bedrijf …») belongs to the text on the next line.
 * Footnote digits glued to a name («Wet op de architectentitel1») are publication
   artefacts and go, as in the instructions.
+* The full stop that closes the instruction sentence is not new text: after the «;» of
+  an onderdeel that is not the last («b. …;.»), after «:», «,», «; en», «; of», and after
+  a heading or an article's title, which carry none (``without_closing_stop``). A lid or
+  the last onderdeel of a list ending in «.» keeps it: there the law's full stop and the
+  instruction's are one.
 
 What cannot be told apart is refused (``ContentAmbiguous``), never guessed: an item of a
 new style after an item that introduces no list, a lid «1.» right after an item that
@@ -98,8 +103,33 @@ def _item(text: str, indent: int) -> Optional[tuple[str, str, int]]:
 def content_lines(paras: list[Para], footnotes: Optional[dict] = None) -> tuple[ContentLine, ...]:
     """The lines of one block of quoted content, items placed at their levels and terms
     joined to their definitions; ``ContentAmbiguous`` for what cannot be told."""
-    lines = [content_line(p, footnotes) for p in paras]
-    return tuple(_levels(_joined_terms(lines, paras), paras))
+    lines = _levels(_joined_terms([content_line(p, footnotes) for p in paras], paras), paras)
+    if lines:  # the last line ends the instruction sentence
+        last = lines[-1]
+        title = last.kind in ("heading", "artikel")
+        lines[-1] = dataclasses.replace(last, text=without_closing_stop(last.text, title))
+    return tuple(lines)
+
+
+# the «.» after another closing mark: «;.», «:.», «,.», «; en.», «; of.» (Aanwijzingen model:
+# a new onderdeel that is not the last of its list ends «…;.»)
+_STOP_AFTER_MARK_RE = re.compile(r"(?:[;:,]|[;,]\s+(?:en|of))\.$")
+# a title's last word with a full stop inside it is an abbreviation («V.B.O.»): its own
+_DOTTED_WORD_RE = re.compile(r"\.\S*\.$")
+
+
+def without_closing_stop(text: str, title: bool = False) -> str:
+    """The last line of new text without the full stop that closes the instruction: the
+    one after another closing mark (the onderdeel keeps its «;», the «.» closes the
+    act's sentence) and, for a ``title`` (a heading, an opschrift: they end in no full
+    stop), the one at its end unless it closes an abbreviation («… en V.B.O.»). Any
+    other final «.» is the law's own (and the instruction's with it)."""
+    stripped = text.rstrip()
+    if _STOP_AFTER_MARK_RE.search(stripped):
+        return stripped[:-1]
+    if title and stripped.endswith(".") and not _DOTTED_WORD_RE.search(stripped):
+        return stripped[:-1]
+    return text
 
 
 def _joined_terms(lines: list[ContentLine], paras: list[Para]) -> list[ContentLine]:
