@@ -74,6 +74,14 @@ def test_the_term_of_a_definition_on_its_own_line():
                                   "  b. besluit: een beslissing.\n")
 
 
+def test_a_bullet_before_an_items_own_label_is_the_pages():
+    """Stb. 2013, 380 prints «• 1°. leidinggevenden;»: the item is «1°», not a bullet item
+    whose text starts with «1°.»."""
+    printed = act("De minister stelt regels over:", " • a. de aanvraag, waaronder:",
+                  " • 1°. de vorm;", " • 2°. de termijn;", " • b. de beslissing.")
+    assert article_5(printed) == NEW + "\n"
+
+
 def test_footnote_digits_glued_to_a_name_go():
     printed = act("De Wet op de architectentitel1 is van toepassing.",
                   notes="\nXNoot\n\n1\n\nStb. 1987, 420.\n")

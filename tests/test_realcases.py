@@ -29,7 +29,7 @@ REALCASES = _tool()
 FOLDERS = REALCASES.cases_in(REALCASES.CASES)
 
 #: the cases as measured; a new case raises the total, a fixed engine raises the floors
-TOTAL = 4
+TOTAL = 5
 EXACT_FLOOR = 0
 #: exact or refused with a precise error (the others are WRONG: findings to fix)
 GOOD_FLOOR = 3

@@ -3,7 +3,8 @@ article heading, a structural heading, or plain text), as real pages print it.
 
 * A lid: «1. …» at the start of the line, or «• 1. …» (a bullet before its number).
 * A list item: «a.», «a)», «aa.», «1°.», «1°», «–», «•» followed by the text, indented or
-  not. An indented item's level is its indentation (two spaces a level); an item that is
+  not; a bullet before a letter or «°» number («• 1°. leidinggevenden;», as the page of
+  Stb. 2013, 380 prints them) is the page's, the item is «1°». An indented item's level is its indentation (two spaces a level); an item that is
   not indented takes the level of the list of its style (letters, «°» numbers, digits,
   dashes) that is open, or opens a list one level deeper after an item that introduces
   one (ends in «:»).
@@ -38,6 +39,8 @@ CONTENT_LID_RE = re.compile(r"^•\s*(\d+[a-z]?)\.\s*(.*)$")
 CONTENT_ITEM_RE = re.compile(r"^(\d+°|[a-z]{1,2}|\d+[a-z]?)[.)]\s+(.*)$|^(\d+°)\s+(.*)$")
 # a dash or bullet item: «– tekst», «- tekst», «• tekst» (a bullet before a number is a lid)
 MARK_ITEM_RE = re.compile(r"^([–—-]|•)\s+(?!\d+[a-z]?\.\s)(.*)$")
+# a bullet the page prints before an item's own label: «• 1°. …», «• b. …»
+BULLET_LABEL_RE = re.compile(r"^•\s*(?=(?:\d+°\.?|[a-z]{1,2}[.)])\s)")
 HEADING_RE = re.compile(r"^(§|Hoofdstuk|HOOFDSTUK|Titel|TITEL|Afdeling|AFDELING|Paragraaf|PARAGRAAF)\s+(\S+?)\.?(?:\s+(.*))?$")
 
 
@@ -59,6 +62,7 @@ def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
     if lid:
         return ContentLine("lid", lid.group(2), label=lid.group(1), span=span)
     indent = len(para.raw) - len(para.raw.lstrip())
+    text = BULLET_LABEL_RE.sub("", text)
     plain_lid = PUNT_RE.match(text)
     if plain_lid and indent == 0:  # modern acts write new leden without a bullet
         return ContentLine("lid", plain_lid.group(2), label=plain_lid.group(1), span=span)
