@@ -306,6 +306,32 @@ def test_an_onderdeel_named_by_a_term_the_article_does_not_define():
         "«vergunninghouder», «bijlage»" in str(err.value)
 
 
+# ------------------------------------------------------------------ volzinnen after a list
+
+# Wet OB 1968, artikel 15, eerste lid, shortened: the closing words «een en ander …» end the
+# volzin of the list's intro; «Indien …» is the tweede volzin
+AFTREK = ("Artikel 15\n1. De belasting welke de ondernemer in aftrek brengt, is:\n"
+          "  a. de belasting die hem in rekening is gebracht;\n"
+          "  b. de belasting die hij heeft voldaan;\n"
+          "een en ander voor zover het verzoek niet op de voet van artikel 30 kan worden "
+          "gedaan.\nIndien een verzoek op de voet van artikel 30 kan worden gedaan, kan die "
+          "belasting niet in aftrek worden gebracht. Indien een zaak deel uitmaakt van het "
+          "vermogen, is de belasting aftrekbaar.\n2. Twee.\n")
+
+
+def test_the_tweede_volzin_after_a_list_with_closing_words():
+    new = apply(law(AFTREK), "In artikel 15, eerste lid, tweede volzin, wordt «artikel 30» "
+                "vervangen door: artikel 31.")
+    assert "een en ander voor zover het verzoek niet op de voet van artikel 30 kan" in body(new)
+    assert "Indien een verzoek op de voet van artikel 31 kan worden gedaan" in body(new)
+
+
+def test_the_derde_volzin_after_a_list_with_closing_words_vervalt():
+    new = apply(law(AFTREK), "In artikel 15, eerste lid, vervalt de derde volzin.")
+    assert "kan die belasting niet in aftrek worden gebracht.\n2. Twee." in body(new)
+    assert "een en ander voor zover" in body(new)
+
+
 # ------------------------------------------------------------------ words: «(…)» and a mark as anchor
 
 

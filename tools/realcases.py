@@ -11,7 +11,10 @@ gets the act (``act.txt``) through ``consolidator apply BEFORE ACT -o OUT [--dat
   write a text; acceptable when the error is precise;
 * exact: every article the case names reads as in the official text after (``after.xml`` or
   ``after.txt``), and every other article of the law is as it was before, both compared
-  with whitespace runs made one space;
+  with whitespace runs made one space; a case may name leden instead («15, lid 1»: when
+  the official text after also holds another act's change of that article on that date):
+  those leden are compared with the text after, the article's other leden with the text
+  before;
 * WRONG: the command exited 0 and some article differs: from the official text after (an
   article the act changes) or from the text before (an article it does not) — the worst
   outcome; the first differing article is shown as a diff.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -88,16 +92,57 @@ def law_file(folder: Path, stem: str, case: dict, tmp: Path) -> Path:
     return out
 
 
-def article_texts(path: Path) -> dict[str, str]:
-    """Every article of the law by number, as ``consolidator text --artikel`` prints it with
-    whitespace runs made one space (the first of two articles with one number)."""
+def article_renders(path: Path) -> dict[str, str]:
+    """Every article of the law by number, as ``consolidator text --artikel`` prints it
+    (the first of two articles with one number)."""
     tree = parse_law(path, source=str(path))
     texts: dict[str, str] = {}
     for artikel in iter_articles(tree):
         number = artikel_number(artikel)
         if number and number not in texts:
-            texts[number] = " ".join(render_law_text(tree, artikel=number).split())
+            texts[number] = render_law_text(tree, artikel=number)
     return texts
+
+
+def _plain(text: Optional[str]) -> Optional[str]:
+    return " ".join(text.split()) if text is not None else None
+
+
+def article_texts(path: Path) -> dict[str, str]:
+    """``article_renders`` with whitespace runs made one space."""
+    return {number: _plain(text) for number, text in article_renders(path).items()}
+
+
+# a lid as the plain law-text format prints it: its number at the start of a line
+_LID_LINE_RE = re.compile(r"^(\d+[a-z]*)\. ")
+# «15, lid 1»: a lid the case names instead of its whole article
+_NAMED_LID_RE = re.compile(r"^(\S+), lid (\S+)$")
+
+
+def lid_texts(rendered: str) -> dict[str, str]:
+    """The leden of a printed article by number (whitespace runs made one space); «» holds
+    the lines before the first lid (the article's heading)."""
+    parts: dict[str, list[str]] = {"": []}
+    key = ""
+    for line in rendered.splitlines():
+        match = _LID_LINE_RE.match(line)
+        if match:
+            key = match.group(1)
+            parts.setdefault(key, [])
+        parts[key].append(line)
+    return {k: _plain("\n".join(lines)) for k, lines in parts.items()}
+
+
+def named_leden(articles: list[str]) -> tuple[list[str], dict[str, set]]:
+    """(whole articles, {article: leden}) of a case's ``articles``."""
+    whole, leden = [], {}
+    for name in articles:
+        match = _NAMED_LID_RE.match(name)
+        if match:
+            leden.setdefault(match.group(1), set()).add(match.group(2))
+        else:
+            whole.append(name)
+    return whole, leden
 
 
 def first_error(stderr: str) -> str:
@@ -117,17 +162,37 @@ def _words(text: str) -> list[str]:
 
 
 def compare(out: Path, before: Path, after: Path, articles: list[str]) -> Optional[str]:
-    """None when the named articles read as after and all others as before; else the diff of
-    the first article that does not."""
-    got, was, want = article_texts(out), article_texts(before), article_texts(after)
-    for number in articles:
-        if got.get(number, "") != want.get(number, ""):
-            return _diff(number, got.get(number, "(absent)"), want.get(number, "(absent)"),
-                         "official text after")
+    """None when the named articles (and leden) read as after and all others as before;
+    else the diff of the first article (or lid) that does not."""
+    got, was, want = article_renders(out), article_renders(before), article_renders(after)
+    whole, leden = named_leden(articles)
+    for number in whole:
+        if _plain(got.get(number, "")) != _plain(want.get(number, "")):
+            return _diff(number, _plain(got.get(number, "(absent)")),
+                         _plain(want.get(number, "(absent)")), "official text after")
+    for number, named in leden.items():
+        found = _compare_leden(number, named, *(lid_texts(texts.get(number, ""))
+                                                for texts in (got, was, want)))
+        if found:
+            return found
     for number in sorted(set(got) | set(was)):
-        if number not in articles and got.get(number) != was.get(number):
-            return _diff(number, got.get(number, "(absent)"), was.get(number, "(absent)"),
+        if number not in whole and number not in leden \
+                and _plain(got.get(number)) != _plain(was.get(number)):
+            return _diff(number, _plain(got.get(number, "(absent)")),
+                         _plain(was.get(number, "(absent)")),
                          "text before: the act does not change it")
+    return None
+
+
+def _compare_leden(number: str, named: set, got: dict, was: dict, want: dict) -> Optional[str]:
+    """The named leden of an article as after, its other leden (and heading) as before."""
+    for key in sorted(set(got) | set(was) | set(want)):
+        expected, label = (want, "official text after") if key in named else \
+            (was, "text before: the act does not change it")
+        if got.get(key) != expected.get(key):
+            where = f"{number}, lid {key}" if key else f"{number}, heading"
+            return _diff(where, got.get(key) or "(absent)", expected.get(key) or "(absent)",
+                         label)
     return None
 
 
