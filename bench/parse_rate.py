@@ -74,12 +74,12 @@ def synthetic_act(count: int, seed: int = 1) -> str:
     return "\n".join(parts) + "\n"
 
 
-def median_of(runs: int, fn):
+def median_of(runs: int, fn, clock=time.perf_counter):
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = clock()
         result = fn()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return statistics.median(times), result
 
 
@@ -90,14 +90,18 @@ def baseline(path: Path) -> int:
 def measure(name: str, path: Path, runs: int, target: int = 0) -> None:
     base_time, tokens = median_of(runs, lambda: baseline(path))
     parse_time, act = median_of(runs, lambda: parse_act_file(path))
+    cpu_time, _ = median_of(runs, lambda: parse_act_file(path), time.process_time)
     count = len(act.instructions)
     rate = count / parse_time
     print(f"{name}: {count} instructions, {tokens} tokens")
     print(f"  parse     {parse_time * 1000:9.1f} ms  {rate:10,.0f} instructions/s")
+    print(f"  processor {cpu_time * 1000:9.1f} ms  {count / cpu_time:10,.0f} instructions/s "
+          "(processor time: a check on a busy machine)")
     print(f"  baseline  {base_time * 1000:9.1f} ms  (read + regex tokenise)")
     print(f"  ratio     {parse_time / base_time:9.1f} × baseline")
     if target:
-        print(f"  target ≥ {target:,} instructions/s: {'met' if rate >= target else 'NOT met'}")
+        print(f"  target ≥ {target:,} instructions/s: {'met' if rate >= target else 'NOT met'} "
+              f"(processor time: {'met' if count / cpu_time >= target else 'NOT met'})")
 
 
 def main() -> None:
