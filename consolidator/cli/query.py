@@ -51,7 +51,8 @@ def show_cmd(law, date, known_at, artikel, fmt, quiet, store_path) -> None:
 
 @click.command("history")
 @click.argument("law")
-@click.option("--artikel", default=None, help="Only versions that changed this article.")
+@click.option("--artikel", default=None, help="Only versions that changed this article, "
+                                               "with the act parts that changed it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @store_option
@@ -62,9 +63,10 @@ def history_cmd(law, artikel, fmt, store_path) -> None:
     listed too, with the date they were superseded."""
     law_id, versions = history_of(store_path, law, artikel, notify=lambda m: click.echo(m, err=True))
     if fmt == "json":
-        click.echo(json.dumps(history_json(law_id, versions), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(history_json(law_id, versions, artikel), ensure_ascii=False,
+                              indent=2))
         return
-    for line in history_lines(law_id, versions):
+    for line in history_lines(law_id, versions, artikel):
         click.echo(line)
 
 

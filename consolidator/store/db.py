@@ -35,6 +35,9 @@ DEFAULT_STORE = "out/consolidator.sqlite"
 #: Knowledge «since always» (the base text) and «only when every act is known» (unpublished acts).
 EARLIEST = "0001-01-01"
 LATEST = "9999-12-31"
+#: the key that marks an entry of a version's source list as what made the version known
+#: (``Version.known_by``), not as what changed its text (``Version.sources``)
+KNOWN_BY = "known_by"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -69,6 +72,9 @@ class Version:
     known_from: str
     known_until: Optional[str]
     sources: tuple[dict, ...]
+    #: what made this version known when it became known (``KNOWN_BY``): the parts of the
+    #: acts published then that changed the plan, kept in the same JSON list as the sources
+    known_by: tuple[dict, ...] = ()
 
     @property
     def current(self) -> bool:
@@ -301,7 +307,10 @@ class Store:
 
     def _version(self, row) -> Version:
         row = self._checked_version(row)
-        return Version(row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])))
+        listed = json.loads(row[6])
+        return Version(row[0], row[1], row[2], row[3], row[4], row[5],
+                       tuple(s for s in listed if not s.get(KNOWN_BY)),
+                       tuple(s for s in listed if s.get(KNOWN_BY)))
 
     def xml(self, version_id: int) -> bytes:
         """A version's text, when it matches the hash stored with it (else an error)."""
