@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from consolidator.errors import StoreError, StoreIntegrityError
-from consolidator.store import digests
+from consolidator.store import digests, shortnames
 from consolidator.store.digests import SCHEMA_VERSION
 
 #: The documented default location of the store (relative to the working directory).
@@ -225,14 +225,20 @@ class Store:
         return row
 
     def find_law(self, name: str) -> str:
-        """The BWB id of a law named by id or citeertitel (case and spacing ignored)."""
+        """The BWB id of a law named by id or citeertitel (case and spacing ignored), or by
+        a common short name or another citeertitel of the table ``shortnames`` keeps."""
         key = " ".join(name.split()).lower()
         laws = self.laws()
         for law_id, title in laws:
             if key in (law_id.lower(), " ".join(title.split()).lower()):
                 return law_id
+        found = shortnames.resolve(name, laws)
+        if found is not None:
+            return found
         known = "; ".join(f"{i} ({t})" for i, t in laws) or "none"
-        raise StoreError(f"no law {name!r} in {self.path}; laws in the store: {known}")
+        short = ", ".join(e.short for e in shortnames.table() if e.bwb_id in dict(laws))
+        raise StoreError(f"no law {name!r} in {self.path}; laws in the store: {known}"
+                         + (f"; short names: {short}" if short else ""))
 
     def base_date(self, law_id: str) -> str:
         return self._law_row(law_id)[2]
