@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from consolidator.errors import StoreError, StoreIntegrityError
-from consolidator.store import digests
+from consolidator.store import digests, shortnames
 from consolidator.store.digests import SCHEMA_VERSION
 
 #: The documented default location of the store (relative to the working directory).
@@ -35,6 +35,9 @@ DEFAULT_STORE = "out/consolidator.sqlite"
 #: Knowledge «since always» (the base text) and «only when every act is known» (unpublished acts).
 EARLIEST = "0001-01-01"
 LATEST = "9999-12-31"
+#: the key that marks an entry of a version's source list as what made the version known
+#: (``Version.known_by``), not as what changed its text (``Version.sources``)
+KNOWN_BY = "known_by"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -69,6 +72,9 @@ class Version:
     known_from: str
     known_until: Optional[str]
     sources: tuple[dict, ...]
+    #: what made this version known when it became known (``KNOWN_BY``): the parts of the
+    #: acts published then that changed the plan, kept in the same JSON list as the sources
+    known_by: tuple[dict, ...] = ()
 
     @property
     def current(self) -> bool:
@@ -219,14 +225,20 @@ class Store:
         return row
 
     def find_law(self, name: str) -> str:
-        """The BWB id of a law named by id or citeertitel (case and spacing ignored)."""
+        """The BWB id of a law named by id or citeertitel (case and spacing ignored), or by
+        a common short name or another citeertitel of the table ``shortnames`` keeps."""
         key = " ".join(name.split()).lower()
         laws = self.laws()
         for law_id, title in laws:
             if key in (law_id.lower(), " ".join(title.split()).lower()):
                 return law_id
+        found = shortnames.resolve(name, laws)
+        if found is not None:
+            return found
         known = "; ".join(f"{i} ({t})" for i, t in laws) or "none"
-        raise StoreError(f"no law {name!r} in {self.path}; laws in the store: {known}")
+        short = ", ".join(e.short for e in shortnames.table() if e.bwb_id in dict(laws))
+        raise StoreError(f"no law {name!r} in {self.path}; laws in the store: {known}"
+                         + (f"; short names: {short}" if short else ""))
 
     def base_date(self, law_id: str) -> str:
         return self._law_row(law_id)[2]
@@ -301,7 +313,10 @@ class Store:
 
     def _version(self, row) -> Version:
         row = self._checked_version(row)
-        return Version(row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])))
+        listed = json.loads(row[6])
+        return Version(row[0], row[1], row[2], row[3], row[4], row[5],
+                       tuple(s for s in listed if not s.get(KNOWN_BY)),
+                       tuple(s for s in listed if s.get(KNOWN_BY)))
 
     def xml(self, version_id: int) -> bytes:
         """A version's text, when it matches the hash stored with it (else an error)."""

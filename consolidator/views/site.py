@@ -60,7 +60,7 @@ from consolidator.views.site_search import INDEX_NAME, index_script, search_inde
 from consolidator.views.site_sources import act_summary, publication, source_groups
 from consolidator.views.site_words import (asked, count, dutch_date, first_capital,
                                            known_period, known_since, note, period, reason,
-                                           repeal_marks, source_label)
+                                           known_reason, repeal_marks, source_label)
 from consolidator.errors import StoreError
 from consolidator.names import check_name, url_path
 
@@ -88,7 +88,8 @@ def environment() -> jinja2.Environment:
     env.filters["url"] = url_path  # every href from data: encoded, never a scheme
     env.globals.update(change_names=CHANGE_NAMES, known_period=known_period, period=period,
                        known_since=known_since, count=count, publication=publication,
-                       source_label=source_label, reason=reason, asked=asked)
+                       source_label=source_label, reason=reason, asked=asked,
+                       known_reason=known_reason)
     return env
 
 
