@@ -30,6 +30,7 @@ from consolidator.read.builder.sentences import Parsed
 from consolidator.read.grammars import grammar_parser
 from consolidator.read.onepass import OnePassParser
 from consolidator.read.payload import quote_spans, split_payloads
+from consolidator.read.syntaxwords import expected_words, slip
 
 _BUILDER: list = []
 
@@ -130,7 +131,16 @@ def _quoted_spans_removed(text: str) -> str:
 
 def _syntax_error(exc: UnexpectedInput, text: str, line: int, column: int,
                   source: str) -> ActSyntaxError:
+    """What the grammar expected, in drafting words (``syntaxwords``); or, when the error
+    is one of the common slips (an unclosed quote, a missing colon, «luidende» without
+    new text), that slip by name at its own column."""
     col = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
+    head, _ = split_payloads(text)
+    found = slip(text, head, col - 1)
+    if found is not None:
+        return ActSyntaxError(f"cannot read instruction: {found.message}", source=source,
+                              line=line, column=column + found.offset,
+                              context=underline(text, found.offset + 1, found.width))
     width = _word_width(text, col)
     expected = _expected(exc)
     got = text[col - 1: col - 1 + width] or "end of sentence"
@@ -146,22 +156,6 @@ def _word_width(text: str, col: int) -> int:
     return len(match.group(0)) if match else 1
 
 
-_TERMINAL_NAMES = {
-    "QUOTED": "quoted words «…»", "COLON": "«:»", "ARTNUM": "an article number",
-    "ORDINAL": "an ordinal (eerste, tweede, …)", "LABEL": "a letter or number",
-    "_WORDT": "«wordt»", "_VERVALT": "«vervalt»", "_VERVALLEN": "«vervallen»",
-    "_VERVANGEN": "«vervangen»", "_DOOR": "«door»", "_INGEVOEGD": "«ingevoegd»",
-    "_TOEGEVOEGD": "«toegevoegd»", "_LID": "«lid»", "_VOLZIN": "«volzin»",
-    "_KOMT_TE_LUIDEN": "«komt te luiden»", "_ARTIKEL": "«artikel»", "COMMA": "«,»",
-}
-
-
 def _expected(exc: UnexpectedInput) -> str:
-    names = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or set()
-    shown = sorted({_TERMINAL_NAMES.get(n, n.strip("_").lower().replace("_", " "))
-                    for n in names if not n.startswith("__")})
-    if not shown:
-        return ""
-    if len(shown) > 8:
-        shown = shown[:8] + ["…"]
-    return ", ".join(shown)
+    return expected_words(getattr(exc, "expected", None) or getattr(exc, "allowed", None)
+                          or set())
