@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lark.exceptions import UnexpectedInput, VisitError
+from lark.exceptions import UnexpectedEOF, UnexpectedInput, VisitError
 
 from consolidator.errors import ActSyntaxError, underline
 from consolidator.model import Content, Locator, Place
@@ -141,14 +141,39 @@ def _syntax_error(exc: UnexpectedInput, text: str, line: int, column: int,
         return ActSyntaxError(f"cannot read instruction: {found.message}", source=source,
                               line=line, column=column + found.offset,
                               context=underline(text, found.offset + 1, found.width))
-    width = _word_width(text, col)
     expected = _expected(exc)
+    if _at_end(exc):
+        return _ends_early(text, expected, line, column, source)
+    width = _word_width(text, col)
     got = text[col - 1: col - 1 + width] or "end of sentence"
     message = f"cannot read instruction: unexpected «{got}»"
     if expected:
         message += f"; expected {expected}"
     return ActSyntaxError(message, source=source, line=line, column=column + col - 1,
                           context=underline(text, col, width))
+
+
+def _at_end(exc: UnexpectedInput) -> bool:
+    """The grammar ran out of sentence (Lark's end token; its column is the last word's,
+    which is not where anything is wrong)."""
+    token = getattr(exc, "token", None)
+    return isinstance(exc, UnexpectedEOF) or getattr(token, "type", None) == "$END"
+
+
+def _ends_early(text: str, expected: str, line: int, column: int,
+                source: str) -> ActSyntaxError:
+    """«the sentence ends after «vervangen door»; expected …», marked just after the last
+    word (where the words that are missing would go)."""
+    body = text.rstrip().rstrip(".").rstrip()
+    last = body.split()[-1] if body.split() else ""
+    said = f"the quote {last}" if last[:1] in "«“‘„\"" else f"«{last}»"
+    message = f"cannot read instruction: the sentence ends after {said}" if last else \
+        "cannot read instruction: the sentence is empty"
+    if expected:
+        message += f"; expected {expected}"
+    at = len(body) + 1
+    return ActSyntaxError(message, source=source, line=line, column=column + at - 1,
+                          context=underline(text + " ", at, 1))
 
 
 def _word_width(text: str, col: int) -> int:

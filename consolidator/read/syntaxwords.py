@@ -9,11 +9,13 @@ grammar (grammar/instruction.lark and the files it joins) has an entry
 in the order they are shown: what most often answers the question first; when more than
 ``SHOWN`` would be listed, the summaries of their groups are shown instead.
 
-Three slips get a message of their own instead of the list, because the list would
+Four slips get a message of their own instead of the list, because the list would
 mislead (``slip``):
 
 * an unclosed quote: «wordt «pluriformiteit vervangen door «eenheid».» reads the words up
   to the next » as one quote; said as «quote not closed» at the column of the opening mark;
+* a closing mark no opening mark opens («vervangen door niet door … scholen» en …»): «quote
+  not opened» at the column of the closing mark;
 * a missing colon before the new text: «vervangen door een instelling.»;
 * «luidende» (or «komt te luiden») without the new text after it.
 """
@@ -199,9 +201,15 @@ def expected_words(names: Iterable[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
+#: what Lark calls the end of the input
+_END = "$END"
+
+
 def _plain(name: str) -> str:
-    """A terminal Lark made up (an anonymous one): its name in lower case."""
-    return "" if name.startswith("__") else name.strip("_").lower().replace("_", " ")
+    """A terminal outside the table: the end of the sentence said in words; any other
+    (one Lark made up, which the table's test keeps out) is left unsaid, so that no
+    grammar name reaches a drafter."""
+    return "the end of the sentence" if name == _END else ""
 
 
 @dataclass(frozen=True)
@@ -216,8 +224,8 @@ class Slip:
 def slip(text: str, head: str, error_at: int) -> Optional[Slip]:
     """The slip that explains a parse error at ``error_at`` (0-based) in ``text`` (whose
     grammar part, same columns, is ``head``), if it is one of the common ones."""
-    return (_unclosed_quote(head, error_at) or _luidende_without_text(head, error_at)
-            or _missing_colon(text, head, error_at))
+    return (_unclosed_quote(head, error_at) or _unopened_quote(head, error_at)
+            or _luidende_without_text(head, error_at) or _missing_colon(text, head, error_at))
 
 
 #: quote marks whose closing mark is not also an apostrophe (‘ ’ are left out)
@@ -235,6 +243,33 @@ def _unclosed_quote(head: str, error_at: int) -> Optional[Slip]:
             return Slip(f"quote not closed: the quote that opens with {opening} here has no "
                         f"closing {closing} before the next {opening} or the end of the "
                         "sentence", at, _word_end(head, at + 1) - at)
+    return None
+
+
+def _unopened_quote(head: str, error_at: int) -> Optional[Slip]:
+    """A closing mark with no opening mark before it, after the place where the grammar
+    stopped («vervangen door niet door de gemeente … scholen» en …»): the opening mark is
+    missing, so the quoted words were read as words of the sentence."""
+    for opening, closing in _PAIRS:
+        if opening == "“" and "„" in head:  # „…” opens with the other mark
+            continue
+        at = _first_unopened(head, opening, closing)
+        if at is not None and at >= error_at:
+            return Slip(f"quote not opened: the closing {closing} here has no opening "
+                        f"{opening} before it (the quoted words before it were read as words "
+                        "of the sentence)", at, 1)
+    return None
+
+
+def _first_unopened(text: str, opening: str, closing: str) -> Optional[int]:
+    opened = False
+    for pos, char in enumerate(text):
+        if char == opening:
+            opened = True
+        elif char == closing:
+            if not opened:
+                return pos
+            opened = False
     return None
 
 
