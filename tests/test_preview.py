@@ -176,3 +176,29 @@ def test_without_a_store_it_says_how_to_make_one(tmp_path):
     assert result.code == 1
     assert "consolidator consolidate" in result.err
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_a_date_asked_for_takes_in_the_parts_in_force_then(store):
+    result = preview(SEED, "--store", store, "--date", "1999-01-01")
+    assert result.exit_code == 0, result.output
+    assert "the law in force on 1999-01-01, as known on 1996-12-22" in result.stdout
+    assert "ARTIKEL VI is not in force" not in result.stderr
+    assert "added by Stb. 1996, 649, art. VI (1999-01-01)" in result.stdout  # 1999 parts in
+
+
+def test_a_bill_left_to_a_koninklijk_besluit_is_previewed_on_today(tmp_path, store):
+    import datetime as dt
+
+    from test_check_store import BILL_1999, BY_DECREE
+    bill = tmp_path / "bill.txt"
+    bill.write_text(BILL_1999.format(iwt=BY_DECREE), "utf-8")
+    before = state(store)
+    result = preview(bill, "--store", store)
+    today = dt.date.today().isoformat()
+    assert result.exit_code == 0, result.output
+    assert f"no date of entry into force can be told: checked against the law in force " \
+           f"today, {today}" in result.stderr
+    assert f"the law in force on {today}, as known now" in result.stdout
+    assert "== Artikel 95a: changed by " in result.stdout
+    assert "[-1,5-]{+2+}" in result.stdout
+    assert state(store) == before
