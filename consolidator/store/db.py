@@ -84,16 +84,19 @@ class Version:
 class Store:
     """A connection to one store file."""
 
-    def __init__(self, path: str | Path, create: bool = False, scratch: bool = False):
+    def __init__(self, path: str | Path, create: bool = False, scratch: bool = False,
+                 read_only: bool = False):
         """``scratch``: a new file nobody reads before it is complete (a staged store): no
         journal on disk and no syncs per transaction; the caller syncs it once at the end
-        (``sync``). A kill leaves it broken, but it is never published then."""
+        (``sync``). A kill leaves it broken, but it is never published then.
+        ``read_only``: SQLite opens the file for reading only (``preview`` and ``check``:
+        the store is left as it was, byte for byte)."""
         self.path = Path(path)
         if not create and not self.path.exists():
             raise StoreError(f"no store at {self.path}: fill it with `consolidator consolidate "
                              f"--store {self.path}` first")
         try:
-            self.db = sqlite3.connect(str(self.path), isolation_level=None)
+            self.db = _connect(self.path, read_only)
             self.db.execute("PRAGMA foreign_keys = ON")
             if scratch:
                 self.db.execute("PRAGMA journal_mode = MEMORY")
@@ -369,6 +372,13 @@ class Store:
             f"SELECT {_STATE_COLUMNS} FROM state WHERE law = ? AND known_from <= ?"
             " AND (known_until IS NULL OR known_until > ?)", (law, known_at, known_at))
         return json.loads(self._checked_state(rows[0])[4]) if rows else []
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if not read_only:
+        return sqlite3.connect(str(path), isolation_level=None)
+    address = f"{path.resolve().as_uri()}?mode=ro"
+    return sqlite3.connect(address, uri=True, isolation_level=None)
 
 
 def blob(value) -> bytes:

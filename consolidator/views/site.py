@@ -304,11 +304,19 @@ def _write_articles(writer: _Writer, law: LawSite) -> None:
 def redline_page(redline: Redline) -> str:
     """``diff --format html``: one standalone page (the site's stylesheet inlined), with
     the repeal marks' dates in words (marked again, so that a changed date is one word)."""
-    law = LawSite(redline.law, redline.title, [], {}, [], [], "")
-    changes = [_dutch_marks(c) for c in redline.changes]
     return environment().get_template("redline.html").render(
         root="", inline_css=Markup(static_file("style.css")), redline=redline,
-        changes=[_change_view(c, law) for c in changes])
+        changes=change_views(redline.changes))
+
+
+def change_views(changes, prefix: str = "") -> list[dict]:
+    """The changes of a standalone redline page as its templates show them (no links to
+    article pages); ``prefix`` keeps anchors apart when one page has several laws."""
+    law = LawSite("", "", [], {}, [], [], "")
+    views = [_change_view(_dutch_marks(c), law) for c in changes]
+    for view in views:
+        view["anchor"] = prefix + view["anchor"]
+    return views
 
 
 def _dutch_marks(change: UnitChange) -> UnitChange:
