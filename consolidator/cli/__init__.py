@@ -60,12 +60,13 @@ from consolidator.cli.check import check_cmd  # noqa: E402
 from consolidator.cli.consolidate import consolidate_cmd  # noqa: E402
 from consolidator.cli.integrity import export_hashes_cmd, verify_cmd  # noqa: E402
 from consolidator.cli.law import import_text_cmd, text_cmd  # noqa: E402
+from consolidator.cli.preview import preview_cmd  # noqa: E402
 from consolidator.cli.query import export_cmd, history_cmd, import_bwb_cmd, show_cmd  # noqa: E402
 from consolidator.cli.views import diff_cmd, render_cmd  # noqa: E402
 
 for _command in (import_text_cmd, text_cmd, apply_cmd, consolidate_cmd, show_cmd, history_cmd,
-                 export_cmd, import_bwb_cmd, check_cmd, diff_cmd, render_cmd, verify_cmd,
-                 export_hashes_cmd):
+                 export_cmd, import_bwb_cmd, check_cmd, preview_cmd, diff_cmd, render_cmd,
+                 verify_cmd, export_hashes_cmd):
     cli.add_command(_command)
 
 

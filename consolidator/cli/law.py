@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from consolidator.cli.options import PathValue
+from consolidator.cli.options import PathValue, artikel_option
 
 
 @click.command("import-text")
@@ -29,7 +29,7 @@ def import_text_cmd(law_text: Path, output: Path, bwb_id, date) -> None:
 
 @click.command("text")
 @click.argument("law_xml", type=PathValue(dir_okay=False, path_type=Path))
-@click.option("--artikel", default=None, help="Show only this article (its number, e.g. 2a).")
+@artikel_option("Show only this article: its number (2a) or «Artikel 2a».")
 @click.option("--show-repealed", is_flag=True, help="Show repealed elements as [Vervallen per ...].")
 def text_cmd(law_xml: Path, artikel, show_repealed: bool) -> None:
     """Print LAW_XML (a BWB toestand file) in the plain law-text format."""

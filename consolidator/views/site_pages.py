@@ -19,6 +19,7 @@ from consolidator.law.history import withdrawn
 from consolidator.law.lawfile import parse_law
 from consolidator.store.db import EARLIEST, Store, Version
 from consolidator.views.redline import Unit, UnitChange, compare, fresh_sources, units
+from consolidator.views.redline_sources import causes_between
 from consolidator.views.site_words import dutch_date, period, repeal_marks
 
 
@@ -171,7 +172,8 @@ def _superseded(store: Store, law: LawSite, version: Version, trees: dict) -> Su
     own = site_units(tree)
     changes = [] if now is None else compare(
         tree, trees[now.version.id], fresh_sources(version, [now.version], dated=False),
-        own, now.units)
+        own, now.units, causes_between(law.history, version.known_from, now.version.known_from,
+                                       version.valid_from))
     return Superseded(version, f"{stem}.html", f"{stem}-verschil.html",
                       period(version.valid_from, version.valid_until), own, now, changes)
 
