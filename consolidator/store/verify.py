@@ -79,14 +79,16 @@ def _check_laws(store: Store, report: Report) -> None:
 
 def _check_versions(store: Store, report: Report) -> None:
     rows = _rows(store, "SELECT id, law, valid_from, valid_until, known_from, known_until, xml,"
-                        " sources, xml_sha256, articles_sha256, digest FROM version ORDER BY id")
+                        " sources, xml_sha256, articles_sha256, digest FROM version"
+                        " LEFT JOIN version_xml ON version_xml.version = version.id ORDER BY id")
     for row in rows:
         report.versions += 1
         report.problems += [f"{_where(row)}: {p}" for p in _version_problems(store, row)]
-    orphans = store.query("SELECT count(*) FROM version_article"
-                          " WHERE version NOT IN (SELECT id FROM version)")[0][0]
-    if orphans:
-        report.problems.append(f"{orphans} article digest(s) of versions that are not in the store")
+    for table, what in (("version_article", "article digest(s)"), ("version_xml", "text(s)")):
+        orphans = store.query(f"SELECT count(*) FROM {table}"
+                              " WHERE version NOT IN (SELECT id FROM version)")[0][0]
+        if orphans:
+            report.problems.append(f"{orphans} {what} of versions that are not in the store")
     for law_id, _ in _law_ids(store):
         current = sorted((r for r in rows if r["law"] == law_id and r["known_until"] is None),
                          key=lambda r: r["valid_from"])
@@ -99,6 +101,8 @@ def _law_ids(store: Store) -> list[tuple[str, str]]:
 
 def _version_problems(store: Store, row: dict) -> list[str]:
     problems = []
+    if row["xml"] is None:
+        return ["its text is missing"]
     xml = blob(row["xml"])
     if digests.sha256(xml) != row["xml_sha256"]:
         problems.append(f"its text does not match its hash (expected SHA-256 {row['xml_sha256']}, "
@@ -173,12 +177,13 @@ def _current_lines(store_path: Path) -> dict[str, str]:
             key = f"law\t{row['id']}"
             lines[key] = f"{key}\t{digests.law_digest(row['id'], row['title'], row['base_date'], row['source'])}"
         for row in _rows(store, "SELECT id, law, valid_from, valid_until, known_from, known_until,"
-                                " xml, sources FROM version"):
+                                " xml, sources FROM version LEFT JOIN version_xml"
+                                " ON version_xml.version = version.id"):
             articles = store.query("SELECT artikel, digest FROM version_article WHERE version = ?",
                                    (row["id"],))
             digest = digests.version_digest(
                 row["law"], row["valid_from"], row["valid_until"], row["known_from"],
-                row["known_until"], row["sources"], digests.sha256(blob(row["xml"])),
+                row["known_until"], row["sources"], digests.sha256(blob(row["xml"] or b"")),
                 digests.articles_digest(articles))
             key = f"version\t{row['id']}"
             lines[key] = (f"{key}\t{row['law']}\t{row['valid_from']}\t{row['valid_until'] or '-'}\t"
