@@ -34,6 +34,7 @@ from consolidator.store.corpus import Corpus, law_input, load_corpus
 from consolidator.store.db import Store
 from consolidator.store.lock import StoreLock, close_inherited
 from consolidator.store.versions import build_law
+from consolidator.time.settle import Settled
 
 
 @dataclass(frozen=True)
@@ -134,21 +135,22 @@ def _worker_start() -> None:
 
 
 _PR_SET_PDEATHSIG = 1
-_CORPUS_CACHE: dict[str, Corpus] = {}
+_CORPUS_CACHE: dict[str, tuple[Corpus, Settled]] = {}
 
 
 def _build_one(task: tuple[str, str, str]) -> tuple[str, list[str]]:
     """Build one law's store (runs in a worker process with --jobs)."""
     corpus, source, store_path = task
-    loaded = _CORPUS_CACHE.get(corpus)
-    if loaded is None:
-        loaded = _CORPUS_CACHE[corpus] = load_corpus(Path(corpus))
+    if corpus not in _CORPUS_CACHE:
+        loaded = load_corpus(Path(corpus))
+        _CORPUS_CACHE[corpus] = loaded, Settled(loaded.acts, loaded.facts)
+    loaded, settled = _CORPUS_CACHE[corpus]
     path = Path(corpus) / source
     law = law_input(path, path.parent.name, source)
     messages: list[str] = []
     store = Store(Path(store_path), create=True, scratch=True)
     try:
-        build_law(store, law, loaded.acts, loaded.facts, messages.append)
+        build_law(store, law, loaded.acts, loaded.facts, messages.append, settled)
         messages += [f"{law.law_id}: {note}" for note in store.notes(law.law_id)]
         messages.append(f"{law.law_id}: {len(store.all_versions(law.law_id))} version(s)")
     finally:
