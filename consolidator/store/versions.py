@@ -92,6 +92,17 @@ class LawBuilder:
         self._insert(self.base_date.isoformat(), None, EARLIEST, law.tree, [base])
         store.set_notes(law.law_id, EARLIEST, [])
 
+    def resume(self, since: str) -> None:
+        """Go on with a law the store holds as known before ``since`` (an ISO date; no row
+        of the law known from then on): its versions as known now and its notes read back,
+        the plan as known on the law's last knowledge date before ``since``."""
+        rows = self.store.current_versions(self.law.law_id)
+        self.current = [_Row(r.id, r.valid_from, list(r.sources)) for r in rows]
+        self.notes = self.store.notes(self.law.law_id)
+        before = [d for d in self.planner.dates if (d.isoformat() if d else LATEST) < since]
+        if before:
+            self.planner.seed(before[-1])
+
     def run(self, since: Optional[str] = None) -> None:
         """Every knowledge date of the plan (from ``since`` on, an ISO date or LATEST)."""
         for known in self.planner.dates:

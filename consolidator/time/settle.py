@@ -58,6 +58,8 @@ class Group:
         self.cache = RuleCache(facts, members, rules)
         self.dates: list[Optional[_dt.date]] = []
         self._known: dict[Optional[_dt.date], list[Act]] = {}
+        #: whether a samenloop condition or a date tied to another act may ask the facts file
+        self.consults_facts = False
         #: (act, the act its samenloop condition names) for each branch of the group
         self.conditions = [(act, branch.condition.act) for act in members
                            for article in act.articles if article.kind == "samenloop"
@@ -87,8 +89,10 @@ class Settled:
         self.rank = {id(self.acts[n]): rank for rank, n in enumerate(order)}
         self.group: dict[int, Group] = {}
         rules = RuleCache()  # each act's entry-into-force rules, read once
-        for members in _components(self.acts, _links(self.acts, rules)):
+        pairs, tied = _links(self.acts, rules)
+        for members in _components(self.acts, pairs):
             group = Group(members, self.facts, rules)
+            group.consults_facts = bool(group.conditions) or any(id(a) in tied for a in members)
             group.dates = self._group_dates(group)
             for act in members:
                 self.group[id(act)] = group
@@ -177,19 +181,23 @@ def _law_names(act: Act) -> set[str]:
 # --------------------------------------------------------------------------- links
 
 
-def _links(acts: list[Act], cache: RuleCache) -> list[tuple[int, int]]:
-    """Pairs of positions in ``acts`` of which one refers to the other."""
+def _links(acts: list[Act], cache: RuleCache) -> tuple[list[tuple[int, int]], set[int]]:
+    """Pairs of positions in ``acts`` of which one refers to the other; and the acts whose
+    entry-into-force rules refer to another act (a date tied to it)."""
     index = _NameIndex(acts)
-    pairs = []
+    pairs, tied = [], set()
     for n, act in enumerate(acts):
-        refs = _refs_in(act) + [r for rules in cache.rules(act) for r in _refs_in(rules)]
+        in_rules = [r for rules in cache.rules(act) for r in _refs_in(rules)]
+        if any(isinstance(r, ActRef) for r in in_rules):
+            tied.add(id(act))
+        refs = _refs_in(act) + in_rules
         found = set()
         for ref in refs:
             found |= index.named_by(ref)
         for article in _act_edits(act):
             found |= index.cited_in(" ".join(_strings(article.onderdelen)))
         pairs += [(n, other) for other in found if other != n]
-    return pairs
+    return pairs, tied
 
 
 def _components(acts: list[Act], pairs) -> list[list[Act]]:
