@@ -25,8 +25,8 @@ from typing import Callable, Optional
 from consolidator import faults
 from consolidator.law import lawtext
 
-from consolidator.law.lawfile import parse_law, write_law
-from consolidator.outputs import make_dir, staging_folder, sweep, write_text
+from consolidator.law.lawfile import parse_law, serialize
+from consolidator.outputs import make_dir, staging_folder, sweep, write_bytes, write_text
 from consolidator.ownership import OutputPlan, mark, plan_output
 from consolidator.store import inputs, publish
 from consolidator.store.actstore import build_acts
@@ -215,10 +215,11 @@ def _record_inputs(store: Store, todo: _Work) -> None:
 
 
 def _write_latest(store: Store, loaded: Corpus, staging: Path) -> None:
-    """The latest text of each corpus law, as known now, as XML and as text."""
+    """The latest text of each corpus law, as known now, as XML and as text. The staged
+    folder is new and put in place whole: a file needs no sync or rename of its own."""
     for law in loaded.laws:
         latest = store.current_versions(law.law_id)[-1]
         tree = parse_law(store.xml(latest.id), source=law.source)
         name = Path(law.source).parent.name
-        write_law(tree, staging / f"{name}.xml")
+        write_bytes(staging / f"{name}.xml", serialize(tree))
         write_text(staging / f"{name}.txt", lawtext.render_law_text(tree))

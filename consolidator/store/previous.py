@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from consolidator.errors import StoreError
+from consolidator.outputs import os_error
 from consolidator.store import digests, inputs
 from consolidator.store.db import Store
 from consolidator.store.inputs import Input
@@ -74,7 +75,10 @@ def _check_rows(store: Store) -> None:
 
 def copy_store(previous: Previous, partial: Path) -> Store:
     """The new store, begun as a copy of the previous one (its kept rows as they are)."""
-    shutil.copyfile(previous.path, partial)
+    try:
+        shutil.copyfile(previous.path, partial)
+    except OSError as exc:
+        raise os_error(exc, partial) from None
     return Store(partial, scratch=True)
 
 
