@@ -165,3 +165,19 @@ def test_a_changed_row_in_the_store_is_not_built_on(tmp_path):
     err = _consolidate(corpus, store)
     assert "building every law anew" in err and "does not match its hash" in err
     _same_as_full(corpus, store, tmp_path)
+
+
+def test_a_changed_record_of_inputs_is_caught(tmp_path):
+    """``verify`` checks what each law was built from; a run does not build on it."""
+    corpus = _corpus(tmp_path / "corpus", [TIME / "stb-2000-100.txt"])
+    store = tmp_path / "run" / "store.sqlite"
+    _consolidate(corpus, store)
+    assert run("verify", "--store", store).code == 0
+    db = sqlite3.connect(str(store))
+    db.execute("UPDATE law_input SET sha256 = 'x' WHERE kind = 'base'")
+    db.commit()
+    db.close()
+    result = run("verify", "--store", store)
+    assert result.code == 1 and "the record of what BWBRTEST was built from (base" in result.err
+    err = _consolidate(corpus, store)
+    assert "building every law anew" in err and "does not match its hash" in err

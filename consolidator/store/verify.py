@@ -19,7 +19,7 @@ from pathlib import Path
 
 from consolidator.errors import ConsolidatorError, StoreError
 from consolidator.law.lawfile import parse_law
-from consolidator.store import digests
+from consolidator.store import digests, inputs
 from consolidator.store.db import Store, blob
 from consolidator.store.versions import article_digests
 
@@ -64,6 +64,7 @@ def verify_store(store_path: Path) -> Report:
         _check_laws(store, report)
         _check_versions(store, report)
         _check_states(store, report)
+        _check_inputs(store, report)
         return report
     finally:
         store.close()
@@ -154,6 +155,17 @@ def _check_states(store: Store, report: Report) -> None:
                                 row["notes"]) != row["digest"]:
             report.problems.append(f"the notes of {row['law']} as known from "
                                    f"{row['known_from']} do not match their hash")
+
+
+def _check_inputs(store: Store, report: Report) -> None:
+    """What each law was built from (``inputs``): every row against its hash."""
+    if not inputs.has_inputs(store):
+        return
+    for law, kind, name, published, sha, stored in store.query(
+            "SELECT law, kind, name, published, sha256, digest FROM law_input"):
+        if inputs.digest(law, inputs.Input(kind, name, published, sha)) != stored:
+            report.problems.append(f"the record of what {law} was built from ({kind} {name}) "
+                                   "does not match its hash")
 
 
 # --------------------------------------------------------------------------- hashes kept elsewhere
