@@ -10,7 +10,6 @@ notes (``state``) starts where the notes change. The whole law is one transactio
 """
 from __future__ import annotations
 
-import bisect
 import copy
 import datetime as _dt
 import hashlib
@@ -131,7 +130,7 @@ class LawBuilder:
             raise TimeError(f"{law.law_id}: {what} takes effect on {first}, not after the base "
                             f"text ({self.base_date}); the store cannot tell whether the base "
                             "already has it", source=law.where)
-        keep = bisect.bisect_left([r.valid_from for r in self.current], first.isoformat()) - 1
+        keep = _last_before(self.current, first.isoformat())
         start = self.current[keep]
         superseded = [r.id for r in self.current[keep:]]
         tree = parse_law(self._text(start.id), source=f"store version {start.id}")
@@ -158,6 +157,14 @@ class LawBuilder:
     def _text(self, version_id: int) -> bytes:
         found = self._texts.get(version_id)
         return found if found is not None else self.store.xml(version_id)
+
+
+def _last_before(rows: list[_Row], day: str) -> int:
+    """The index of the last row valid from before ``day`` (rows by validity)."""
+    n = len(rows) - 1
+    while n > 0 and rows[n].valid_from >= day:  # a change is most often at the end
+        n -= 1
+    return n
 
 
 def first_difference(before: list[Event], after: list[Event]) -> Optional[_dt.date]:

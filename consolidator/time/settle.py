@@ -84,6 +84,7 @@ class Settled:
         self.facts = list(facts)
         #: every knowledge date of the whole corpus (a worker given part of it passes them)
         self.dates = list(dates) if dates is not None else knowledge_dates(self.acts)
+        self._is_date = set(self.dates)
         order = sorted(range(len(self.acts)),
                        key=lambda n: (self.acts[n].published or _dt.date.max, n))
         self.rank = {id(self.acts[n]): rank for rank, n in enumerate(order)}
@@ -128,6 +129,8 @@ class Settled:
     def _group_dates(self, group: Group) -> list[Optional[_dt.date]]:
         """The knowledge dates on which what the group's acts do may change."""
         own = {a.published for a in group.members if a.published is not None}
+        if not group.conditions:  # only its own acts' publication can change it
+            return sorted(own) + ([None] if None in self._is_date else [])
         dates, before = [], False
         for date in self.dates:
             if date is None:
