@@ -88,6 +88,7 @@ class Settled:
         order = sorted(range(len(self.acts)),
                        key=lambda n: (self.acts[n].published or _dt.date.max, n))
         self.rank = {id(self.acts[n]): rank for rank, n in enumerate(order)}
+        self._place = {id(act): n for n, act in enumerate(self.acts)}
         self.group: dict[int, Group] = {}
         rules = RuleCache()  # each act's entry-into-force rules, read once
         pairs, tied = _links(self.acts, rules)
@@ -107,13 +108,13 @@ class Settled:
     def naming(self, names) -> list[Act]:
         """The acts that may name a law known by ``names``, in the order given."""
         found = {id(a): a for key in names for a in self._naming.get(key, ())}
-        return [a for a in self.acts if id(a) in found]
+        return sorted(found.values(), key=lambda a: self._place[id(a)])
 
     def relevant(self, names) -> list[Act]:
         """Every act a law's history may depend on: the acts that may name it and their
         groups, in the order given."""
-        found = {id(m) for a in self.naming(names) for m in self.group[id(a)].members}
-        return [a for a in self.acts if id(a) in found]
+        found = {id(m): m for a in self.naming(names) for m in self.group[id(a)].members}
+        return sorted(found.values(), key=lambda a: self._place[id(a)])
 
     def events(self, act: Act, names, known_at: Optional[_dt.date]) -> Plan:
         """What ``act`` does to the law known by ``names`` as known on ``known_at``."""
