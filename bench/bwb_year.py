@@ -38,9 +38,9 @@ from linear_time import fit  # noqa: E402
 
 from consolidator.apply.sentences import apply_articles  # noqa: E402
 from consolidator.law import lawtext  # noqa: E402
-from consolidator.law.lawfile import serialize, write_law  # noqa: E402
-from consolidator.outputs import write_text  # noqa: E402
-from consolidator.read.select import articles_for  # noqa: E402
+from consolidator.law.lawfile import serialize  # noqa: E402
+from consolidator.outputs import write_bytes, write_text  # noqa: E402
+from consolidator.read.select import _key as law_key, articles_for  # noqa: E402
 from consolidator.store.consolidate import consolidate  # noqa: E402
 from consolidator.store.corpus import load_corpus  # noqa: E402
 from consolidator.store.db import EARLIEST, Store  # noqa: E402
@@ -54,20 +54,23 @@ def floor(corpus: Path, work: Path) -> float:
     store = Store(work / "floor.sqlite", create=True, scratch=True)
     latest = work / "floor-latest"
     latest.mkdir()
-    acts = sorted(loaded.acts, key=lambda a: a.published)
+    by_name: dict = {}  # law name → the acts that change it, by publication
+    for act in sorted(loaded.acts, key=lambda a: a.published):
+        for key in {law_key(a.law.name) for a in act.articles if a.law is not None}:
+            by_name.setdefault(key, []).append(act)
     with store.transaction():
         for law in loaded.laws:
             store.add_law(law.law_id, "floor", BASE_DATE, law.source)
             tree = law.tree
             store.insert_version(law.law_id, "0001-01-01", None, EARLIEST, serialize(tree), [],
                                  article_digests(tree))
-            for act in acts:
+            for act in (a for key in law.names for a in by_name.get(key, ())):
                 articles = articles_for(act, set(law.names))
                 if articles:
                     tree = apply_articles(tree, articles, source_label="floor")
                     store.insert_version(law.law_id, act.published.isoformat(), None, EARLIEST,
                                          serialize(tree), [], article_digests(tree))
-            write_law(tree, latest / f"{law.law_id}.xml")
+            write_bytes(latest / f"{law.law_id}.xml", serialize(tree))
             write_text(latest / f"{law.law_id}.txt", lawtext.render_law_text(tree))
     store.sync()
     store.close()

@@ -181,3 +181,18 @@ def test_a_changed_record_of_inputs_is_caught(tmp_path):
     assert result.code == 1 and "the record of what BWBRTEST was built from (base" in result.err
     err = _consolidate(corpus, store)
     assert "building every law anew" in err and "does not match its hash" in err
+
+
+def test_a_kept_law_s_latest_text_is_taken_only_as_written(tmp_path):
+    """A kept law's latest files come from the previous output only when they still have
+    the hashes the store recorded; an edited one is rendered again."""
+    corpus = _corpus(tmp_path / "corpus", [ACTS / "stb-2024-88.txt", TIME / "stb-2000-100.txt"])
+    store = tmp_path / "run" / "store.sqlite"
+    _consolidate(corpus, store)
+    out = store.parent / "out"
+    written = (out / "PROEF.txt").read_bytes()
+    (out / "PROEF.txt").write_bytes(written.replace(b"Proefwet", b"Kwaadwet"))
+    shutil.copy(TIME / "stb-2001-10.txt", corpus / "acts")
+    assert "1 of 2 law(s) kept" in _consolidate(corpus, store)
+    assert (out / "PROEF.txt").read_bytes() == written
+    _same_as_full(corpus, store, tmp_path)

@@ -23,16 +23,14 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from consolidator import faults
-from consolidator.law import lawtext
-
-from consolidator.law.lawfile import parse_law, serialize
-from consolidator.outputs import make_dir, staging_folder, sweep, write_bytes, write_text
+from consolidator.outputs import make_dir, staging_folder, sweep
 from consolidator.ownership import OutputPlan, mark, plan_output
 from consolidator.store import inputs, publish
 from consolidator.store.actstore import build_acts
 from consolidator.store.bwbimport import import_history
 from consolidator.store.corpus import Corpus, load_corpus
 from consolidator.store.db import Store
+from consolidator.store.latest import write_latest
 from consolidator.store.lawtasks import Build, LawTask, run_tasks
 from consolidator.store.lock import StoreLock
 from consolidator.store.previous import Previous, copy_store, open_previous, seed
@@ -94,7 +92,7 @@ def _run(corpus: Path, loaded: Corpus, plan: OutputPlan, store_path: Path, build
         faults.step("consolidate:parts")
         staging = work / "output"
         make_dir(staging)
-        versions = _fill(partial, parts, todo, staging, notify)
+        versions = _fill(partial, parts, todo, staging, plan.output, notify)
         faults.step("consolidate:staged")
         digest = publish.file_sha256(partial)
         mark(staging, "latest", digest)
@@ -145,14 +143,17 @@ def _build_laws(corpus: Path, todo: _Work, work: Path, build: Build, notify) -> 
         if since != inputs.WHOLE:
             notify(f"{law.law_id}: rebuilt {inputs.since_label(since)} (its acts changed)")
             seed(todo.previous, law.law_id, since, part)
+        elif todo.previous is not None:
+            notify(f"{law.law_id}: built whole (new, or its base text or the facts changed)")
         tasks.append(LawTask(n, str(part), since))
     run_tasks(tasks, corpus, todo.loaded, todo.settled, build, notify)
     return [Path(task.part) for task in tasks]
 
 
-def _fill(partial: Path, parts: list[Path], todo: _Work, staging: Path, notify) -> int:
+def _fill(partial: Path, parts: list[Path], todo: _Work, staging: Path, output: Path,
+          notify) -> int:
     """The new store from the previous one's kept rows, the parts and the histories; the
-    latest texts from it."""
+    latest texts from it (``output``: where the previous run put them)."""
     if todo.previous is not None:
         store = copy_store(todo.previous, partial)
     else:
@@ -163,12 +164,15 @@ def _fill(partial: Path, parts: list[Path], todo: _Work, staging: Path, notify) 
         for part in parts:
             store.merge_from(part)
         _load_histories(store, todo, notify)
-        _record_inputs(store, todo)
+        kept = {law.law_id: todo.previous.inputs.get(law.law_id, [])
+                for law, (_, since) in zip(todo.loaded.laws, todo.laws) if since is None}
+        written = write_latest(store, todo.loaded.laws, staging, kept,
+                               output if todo.previous is not None else None)
+        _record_inputs(store, todo, written)
         build_acts(store, todo.loaded.acts, todo.loaded.facts, todo.settled)
         inputs.set_fingerprint(store)
         store.sync()
         faults.step("consolidate:merged")
-        _write_latest(store, todo.loaded, staging)
         return store.count_versions()
     finally:
         store.close()
@@ -202,24 +206,15 @@ def _load_histories(store: Store, todo: _Work, notify) -> None:
             import_history(store, folder, notify, source=folder.relative_to(root).as_posix())
 
 
-def _record_inputs(store: Store, todo: _Work) -> None:
+def _record_inputs(store: Store, todo: _Work, written: dict) -> None:
+    """What each law built was built from and the latest files written of it (a kept law's
+    rows stay: its files are the same bytes)."""
     with store.transaction():
         for law, (rows, since) in zip(todo.loaded.laws, todo.laws):
             if since is not None:
-                inputs.write_inputs(store, law.law_id, rows)
+                inputs.write_inputs(store, law.law_id, rows + written[law.law_id])
         for folder, rows, load in todo.histories:
             if load:
                 law_id = store.query("SELECT id FROM law WHERE source = ?",
                                      (folder.relative_to(todo.loaded.root).as_posix(),))
                 inputs.write_inputs(store, law_id[0][0], rows)
-
-
-def _write_latest(store: Store, loaded: Corpus, staging: Path) -> None:
-    """The latest text of each corpus law, as known now, as XML and as text. The staged
-    folder is new and put in place whole: a file needs no sync or rename of its own."""
-    for law in loaded.laws:
-        latest = store.current_versions(law.law_id)[-1]
-        tree = parse_law(store.xml(latest.id), source=law.source)
-        name = Path(law.source).parent.name
-        write_bytes(staging / f"{name}.xml", serialize(tree))
-        write_text(staging / f"{name}.txt", lawtext.render_law_text(tree))

@@ -11,7 +11,8 @@ its key, so that the same inputs give the same file whatever order they were wri
   its text;
 * ``date``: the knowledge dates its plan is asked on besides those acts' publication dates
   (samenloop decisions that say «as known on …» are asked on every date);
-* ``file``: for an official BWB history, each file of its folder.
+* ``file``: for an official BWB history, each file of its folder;
+* ``latest``: each file of the law's latest text the run wrote (``store.latest``).
 
 Each row has a hash of what it says, checked when it is read (``verify`` too). The engine
 that built the store is recorded as a fingerprint of its code and grammars in SQLite's
@@ -168,6 +169,7 @@ def changes(old: Optional[list[Input]], new: list[Input]) -> Optional[str]:
     which the law must be rebuilt (``WHOLE``: all of it)."""
     if old is None:
         return WHOLE
+    old = [r for r in old if r.kind != "latest"]  # what it gave, not what it was built from
     if set(old) == set(new):
         return None
     fixed = {(r.kind, r.name, r.sha256) for r in old if r.kind in ("base", "facts", "file")}
