@@ -6,11 +6,13 @@ Run: .venv/bin/python bench/dask_speedup.py [--laws 400] [--acts 120] [--dates 5
 
 Each run builds every law anew into a new store. The parent reads the corpus and settles
 the acts' timing before any law is built, and merges the parts after: that part does not
-spread over workers. Prints figures; asserts nothing but that the stores are the same.
+spread over workers. Times are wall time (the work is in other processes), with the
+machine's load average beside them. Prints figures; asserts nothing but that the stores are the same.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 import tempfile
@@ -70,6 +72,9 @@ def main() -> None:
                 times[label] = min(timed_run(corpus, folder, build) for _ in range(args.runs))
                 dumps[label] = dump(folder / "store.sqlite")
     same = all(d == dumps["--jobs 1"] for d in dumps.values())
+    # wall times: other processes' load enters them, so it is printed beside them
+    print("load average (1, 5, 15 min) at the end: "
+          + ", ".join(f"{v:.1f}" for v in os.getloadavg()))
     for label, seconds in times.items():
         print(f"{label:20} {seconds:7.2f} s  ({times['--jobs 1'] / seconds:.2f}x --jobs 1)")
     one, two = times["dask, 1 worker(s)"], times["dask, 2 worker(s)"]

@@ -67,6 +67,7 @@ def build(law, acts, folder: Path, n: int) -> float:
     build_law(store, law, acts, [])
     seconds = time.process_time() - start
     store.close()
+    (folder / f"build-{n}.sqlite").unlink()  # a new store for the next run
     return seconds
 
 
@@ -84,6 +85,7 @@ def floor(law, acts, folder: Path, n: int) -> float:
                                  serialize(tree), [], article_digests(tree))
     seconds = time.process_time() - start
     store.close()
+    (folder / f"floor-{n}.sqlite").unlink()
     return seconds
 
 
