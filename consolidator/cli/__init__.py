@@ -1,10 +1,14 @@
-"""The command line: thin. Parse arguments, call the library, map errors to exit codes."""
+"""The command line: thin. Parse arguments, call the library, map errors to exit codes.
+
+Each command imports the library functions it calls inside its body: a call of one
+command (``show``, ``--help``) then loads only what that command uses, not the act reader,
+the time rules and the site of every other one (bench/startup.py).
+"""
 from __future__ import annotations
 
 import json
 import os
 import sys
-import traceback
 
 import click
 
@@ -120,6 +124,8 @@ def internal_error_message(exc: BaseException) -> str:
     """One paragraph for an error that is a bug in consolidator, not in the input: what
     failed and where, and how to see more. Nothing was written (outputs are renamed
     into place only when a command succeeds)."""
+    import traceback
+
     frames = traceback.extract_tb(exc.__traceback__)
     ours = [f for f in frames if _package_path(f.filename)]
     frame = (ours or frames or [None])[-1]

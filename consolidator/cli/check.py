@@ -12,9 +12,6 @@ from pathlib import Path
 import click
 
 from consolidator.cli.options import PathValue, not_empty
-from consolidator.dates import parse_iso
-from consolidator.views.check import check_file
-from consolidator.views.check_report import has_errors, render_json, render_text
 
 
 @click.command("check")
@@ -35,6 +32,10 @@ def check_cmd(act_file: Path, corpus: Path, date, fmt: str) -> None:
     Without --date every amending instruction is applied to the base texts in
     order, each seeing the effect of the earlier ones; a failing sentence is
     reported and skipped. Exit code 1 if there is any error."""
+    from consolidator.dates import parse_iso
+    from consolidator.views.check import check_file
+    from consolidator.views.check_report import has_errors, render_json, render_text
+
     notes: list[str] = []
     problems = check_file(act_file, corpus, parse_iso(date, "--date") if date else None,
                           notes=notes)

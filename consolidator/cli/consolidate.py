@@ -8,8 +8,6 @@ from pathlib import Path
 import click
 
 from consolidator.cli.options import PathValue, force_option, wait_option
-from consolidator.store.consolidate import consolidate
-from consolidator.store.lawtasks import Build
 from consolidator.store.db import DEFAULT_STORE
 
 
@@ -55,6 +53,9 @@ def consolidate_cmd(corpus: Path, output: Path, store_path: Path, jobs: int, exe
     from the earliest knowledge date they changed on (--full: everything anew)."""
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler is for --executor dask")
+    from consolidator.store.consolidate import consolidate
+    from consolidator.store.lawtasks import Build
+
     summary = consolidate(corpus, output, store_path, jobs,
                           notify=lambda m: click.echo(m, err=True), force=force, wait=wait,
                           build=Build(jobs, executor, scheduler), full=full)

@@ -13,10 +13,6 @@ import click
 
 from consolidator.cli.options import (PathValue, force_option, not_empty, store_option,
                                       wait_option)
-from consolidator.dates import parse_iso
-from consolidator.store.bwbimport import import_into
-from consolidator.store.export import export_store
-from consolidator.store.query import history_json, history_lines, history_of, show
 
 __all__ = ["store_option"]  # also used by the commands in cli/views.py
 
@@ -38,6 +34,9 @@ def show_cmd(law, date, known_at, artikel, fmt, quiet, store_path) -> None:
 
     Stderr says which version was chosen: its dates, the act parts behind it,
     the samenloop branches taken and the parts not (yet) in force."""
+    from consolidator.dates import parse_iso
+    from consolidator.store.query import show
+
     valid = parse_iso(date, "--date")
     known = parse_iso(known_at, "--known-at") if known_at else None
     explained, output = show(store_path, law, valid, known, artikel, fmt,
@@ -60,6 +59,8 @@ def history_cmd(law, artikel, fmt, store_path) -> None:
 
     Superseded versions (replaced by what a later, retroactive act said) are
     listed too, with the date they were superseded."""
+    from consolidator.store.query import history_json, history_lines, history_of
+
     law_id, versions = history_of(store_path, law, artikel, notify=lambda m: click.echo(m, err=True))
     if fmt == "json":
         click.echo(json.dumps(history_json(law_id, versions), ensure_ascii=False, indent=2))
@@ -80,6 +81,8 @@ def export_cmd(laws, output, store_path, force) -> None:
 
     OUTPUT may not hold the store; one holding files consolidator did not write is
     refused unless --force."""
+    from consolidator.store.export import export_store
+
     counts = export_store(store_path, laws, output, force, notify=lambda m: click.echo(m, err=True))
     for law_id, count in counts.items():
         click.echo(f"{law_id}: {count} version(s)")
@@ -94,5 +97,7 @@ def import_bwb_cmd(folder, store_path, wait) -> None:
     """Load an official BWB history (toestand XML files, manifest.xml and the WTI in
     FOLDER) into the store, as versions with the manifest's dates of validity and
     of knowledge (zichtdatum). The law is replaced if the store has it already."""
+    from consolidator.store.bwbimport import import_into
+
     law_id, count = import_into(store_path, folder, wait, notify=lambda m: click.echo(m, err=True))
     click.echo(f"{law_id}: {count} toestanden loaded into {store_path}")

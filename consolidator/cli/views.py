@@ -9,8 +9,6 @@ from pathlib import Path
 import click
 
 from consolidator.cli.options import PathValue, force_option, not_empty, store_option
-from consolidator.views.redline import render_text
-from consolidator.views.redline_request import redline_for
 
 
 @click.command("diff")
@@ -42,6 +40,9 @@ def diff_cmd(law, from_date, to_date, known_at, date, from_known, to_known, arti
     onderdeel, punt); added, repealed and removed articles are shown as such,
     unchanged ones are left out. An official article that BWB gave a new version
     with the same text is listed as «new version, text unchanged»."""
+    from consolidator.views.redline import render_text
+    from consolidator.views.redline_request import redline_for
+
     notice = _withdrawn(store_path, law, from_date, to_date, known_at, date, from_known,
                         to_known)
     if notice:  # nothing of a withdrawn law on stdout

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from consolidator import limits
+from consolidator import collector, limits
 from consolidator.errors import ActSyntaxError, underline
 from consolidator.law.lawfile import non_xml_char_error
 from consolidator.model import Act, Article, Content, LawRef, Locator, Place, Span
@@ -65,7 +65,8 @@ def parse_act(text: str, source: str = "", errors: Optional[list] = None) -> Act
     sentence, the punten under a failing intro sentence (their targets are
     relative to it), the instructions of an ARTIKEL whose regulation cannot be
     read. Errors in the act's overall structure still raise."""
-    return ActReader(text, source, errors).read()
+    with collector.paused():  # nearly all it makes is kept: see consolidator/collector.py
+        return ActReader(text, source, errors).read()
 
 
 # ---------------------------------------------------------------------------- reader

@@ -20,8 +20,7 @@ from consolidator.law.elements import find_article
 from consolidator.law.lawfile import parse_law, serialize
 from consolidator.errors import StoreError, TimeError
 from consolidator.law.history import withdrawn
-from consolidator.model import parse_act_id
-from consolidator.store.actquery import act_history, show_act
+from consolidator.actids import parse_act_id
 from consolidator.store.db import LATEST, Store, Version
 from consolidator.store.publish import open_store
 
@@ -40,6 +39,8 @@ def show(store_path: Path, law: str, date: _dt.date, known_at: Optional[_dt.date
     """``consolidator show``: (lines telling which version and why, the text as ``fmt``)
     of ``law`` valid on ``date`` as known on ``known_at``, from the store at ``store_path``."""
     if parse_act_id(law):
+        from consolidator.store.actquery import show_act  # the act reader: only for acts
+
         return show_act(store_path, parse_act_id(law), date, known_at, artikel, fmt)
     store = open_store(store_path, notify)
     try:
@@ -138,6 +139,8 @@ def history_of(store_path: Path, law: str, artikel: Optional[str] = None,
 def history(store: Store, law: str, artikel: Optional[str] = None) -> tuple[str, list[Version]]:
     """All versions (current and superseded); with ``artikel`` only those that changed it."""
     if parse_act_id(law):
+        from consolidator.store.actquery import act_history  # the act reader: only for acts
+
         return act_history(store, parse_act_id(law))
     law_id = store.find_law(law)
     versions = store.all_versions(law_id)
