@@ -150,8 +150,8 @@ def _reads(path: Path, out: Path) -> list[tuple[str, tuple]]:
 
 def test_a_changed_text_is_never_served(store_copy, tmp_path):
     version, valid_from = _current(store_copy)
-    _execute(store_copy, "UPDATE version SET xml = replace(xml, 'gemeente', 'gemeenta') WHERE id = ?",
-             (version,))
+    _execute(store_copy, "UPDATE version_xml SET xml = replace(xml, 'gemeente', 'gemeenta')"
+                         " WHERE version = ?", (version,))
     for name, args in _reads(store_copy, tmp_path):
         code, out, err = run(*args)
         assert code == 1, (name, err)
@@ -176,6 +176,20 @@ def test_ten_changed_bytes_in_the_file_are_caught(store_copy):
     refused = [err for code, _, err in answers if code == 1]
     assert refused and all(f"{LAW} version" in err and "its text does not match" in err
                            for err in refused)  # the version whose text was hit
+
+
+def test_history_reads_no_text(store_copy):
+    """``history`` reads the versions' records, never their XML (schema 3 keeps the texts in a
+    table of their own): with every text replaced it still answers, every row's hash checked;
+    a command that reads a text refuses it."""
+    _execute(store_copy, "UPDATE version_xml SET xml = 'not read'")
+    code, out, err = run("history", LAW, "--store", store_copy)
+    assert code == 0 and f"{LAW}:" in out and not err
+    code, _, err = run("show", LAW, "--date", "2000-01-01", "--store", store_copy)
+    assert code == 1 and "its text does not match its hash" in err
+    _execute(store_copy, "DELETE FROM version_xml")
+    code, _, err = run("verify", "--store", store_copy)
+    assert code == 1 and "its text is missing" in err
 
 
 def test_changed_metadata_is_caught_on_every_read(store_copy):
@@ -203,14 +217,16 @@ def _recompute(path: Path, version: int) -> None:
     db = sqlite3.connect(str(path))
     try:
         row = db.execute("SELECT law, valid_from, valid_until, known_from, known_until, xml,"
-                         " sources FROM version WHERE id = ?", (version,)).fetchone()
+                         " sources FROM version JOIN version_xml ON version = id WHERE id = ?",
+                         (version,)).fetchone()
         xml = bytes(row[5]).replace(b"gemeente", b"gemeenta")
         articles = db.execute("SELECT artikel, digest FROM version_article WHERE version = ?",
                               (version,)).fetchall()
         xml_sha, art_sha = digests.sha256(xml), digests.articles_digest(articles)
         digest = digests.version_digest(*row[:5], row[6], xml_sha, art_sha)
-        db.execute("UPDATE version SET xml = ?, xml_sha256 = ?, digest = ? WHERE id = ?",
-                   (xml, xml_sha, digest, version))
+        db.execute("UPDATE version SET xml_sha256 = ?, digest = ? WHERE id = ?",
+                   (xml_sha, digest, version))
+        db.execute("UPDATE version_xml SET xml = ? WHERE version = ?", (xml, version))
         db.commit()
     finally:
         db.close()
@@ -258,11 +274,14 @@ def test_a_store_of_another_schema_version_is_refused(tmp_path):
                    " valid_until TEXT, known_from TEXT, known_until TEXT, xml BLOB, sources TEXT)")
     _execute(path, "CREATE TABLE state (law TEXT, known_from TEXT, known_until TEXT, notes TEXT)")
     code, _, err = run("show", LAW, "--date", "2000-01-01", "--store", path)
-    assert code == 1 and "a store of schema version 1" in err and "reads version 2" in err
+    assert code == 1 and "a store of schema version 1" in err and "reads version 3" in err
     _execute(path, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    _execute(path, "INSERT INTO meta VALUES ('schema_version', '3')")
+    _execute(path, "INSERT INTO meta VALUES ('schema_version', '2')")
+    code, _, err = run("history", LAW, "--store", path)
+    assert code == 1 and "a store of schema version 2" in err and "texts apart" in err
+    _execute(path, "UPDATE meta SET value = '4'")
     code, _, err = run("import-bwb", DHW, "--store", path)
-    assert code == 1 and "a store of schema version 3" in err
+    assert code == 1 and "a store of schema version 4" in err
 
 
 def test_the_store_records_its_schema_version(store_copy):

@@ -22,10 +22,19 @@ from consolidator.store.db import DEFAULT_STORE
               help="The version store to fill (an SQLite file, replaced as a whole).")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Build laws in this many processes (same result as --jobs 1).")
+@click.option("--executor", type=click.Choice(["processes", "dask"]), default="processes",
+              show_default=True,
+              help="Build laws in local processes (--jobs) or as tasks on a Dask cluster "
+                   "(needs consolidator[dask] and --scheduler).")
+@click.option("--scheduler", default="", metavar="ADDRESS",
+              help="The Dask scheduler for --executor dask (tcp://HOST:8786).")
+@click.option("--full", is_flag=True,
+              help="Build every law anew, whatever the store holds (by default a law whose "
+                   "base text, acts and facts did not change keeps its rows).")
 @force_option
 @wait_option
-def consolidate_cmd(corpus: Path, output: Path, store_path: Path, jobs: int, force: bool,
-                    wait: bool) -> None:
+def consolidate_cmd(corpus: Path, output: Path, store_path: Path, jobs: int, executor: str,
+                    scheduler: str, full: bool, force: bool, wait: bool) -> None:
     """Fill the version store with every version of every law in CORPUS.
 
     CORPUS holds <law>/base.xml (base texts), acts/*.txt (acts as published),
@@ -37,11 +46,19 @@ def consolidate_cmd(corpus: Path, output: Path, store_path: Path, jobs: int, for
 
     OUTPUT may not hold the store or the corpus, nor lie inside the corpus; one holding
     files consolidator did not write is refused unless --force. One writer at a time: a
-    second is refused while the store is being written, or waits with --wait."""
+    second is refused while the store is being written, or waits with --wait.
+
+    A store an earlier run filled is built on: a law whose base text, acts (those it may
+    depend on) and facts did not change keeps its rows; one whose acts changed is rebuilt
+    from the earliest knowledge date they changed on (--full: everything anew)."""
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler is for --executor dask")
     from consolidator.store.consolidate import consolidate
+    from consolidator.store.lawtasks import Build
 
     summary = consolidate(corpus, output, store_path, jobs,
-                          notify=lambda m: click.echo(m, err=True), force=force, wait=wait)
+                          notify=lambda m: click.echo(m, err=True), force=force, wait=wait,
+                          build=Build(jobs, executor, scheduler), full=full)
     click.echo(f"{summary.laws} laws, {summary.acts} act(s), {summary.histories} official BWB "
                f"histories: {summary.versions} version(s) in {store_path}; latest texts in "
                f"{output}")

@@ -25,7 +25,7 @@ from consolidator.errors import StoreError
 from consolidator.model import Act
 from consolidator.store.db import EARLIEST, LATEST, Store
 from consolidator.time.actversions import ActVersion, versions_of
-from consolidator.time.timeline import RuleCache, known_acts
+from consolidator.time.settle import Settled
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS act (
@@ -50,30 +50,41 @@ class ActRow:
     withdrawn: str
 
 
-def build_acts(store: Store, acts: list[Act], facts) -> int:
+def build_acts(store: Store, acts: list[Act], facts, settled: Optional[Settled] = None) -> int:
     """Every version of every act that another act changes or withdraws (an act nothing
-    changes is stored once, as published); the number of acts stored."""
+    changes is stored once, as published); the number of acts stored. Each act is worked
+    out on its group's dates only (``Settled``): on other dates nothing it depends on
+    changes."""
     if not acts:
         return 0
     store.db.executescript(_SCHEMA)
-    cache = RuleCache(facts, acts)
-    dates = sorted({a.published for a in acts if a.published is not None})
-    if any(a.published is None for a in acts):
-        dates.append(None)
+    settled = settled or Settled(acts, facts)
+    due = _due(settled)
     with store.transaction():
         for act in acts:
             store.db.execute("INSERT INTO act VALUES (?, ?, ?, ?)",
                              (act.id, act.title, _iso(act.published), act.source))
         previous: dict[str, list] = {}
-        for known_at in dates:
-            known = known_acts(acts, known_at)
-            for act in known:
-                found = versions_of(act, known, facts, known_at, cache, whole_text=True).versions
+        for known_at in settled.dates:
+            for act in due.get(known_at, ()):
+                group = settled.group[id(act)]
+                found = versions_of(act, group.known(known_at), facts, known_at, group.cache,
+                                    whole_text=True).versions
                 rows = _rows(act, found)
                 if rows != previous.get(act.id):
                     _replace(store, act.id, rows, _iso(known_at) or LATEST)
                     previous[act.id] = rows
     return len(acts)
+
+
+def _due(settled: Settled) -> dict:
+    """Knowledge date → the acts known then whose group may change then, in the order given."""
+    order = {id(act): n for n, act in enumerate(settled.acts)}
+    due: dict = {}
+    for group in {id(g): g for g in settled.group.values()}.values():
+        for date in group.dates:
+            due.setdefault(date, []).extend(group.known(date))
+    return {date: sorted(found, key=lambda act: order[id(act)]) for date, found in due.items()}
 
 
 def _rows(act: Act, versions: list[ActVersion]) -> list[tuple]:

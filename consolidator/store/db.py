@@ -47,10 +47,11 @@ CREATE TABLE IF NOT EXISTS law (
 CREATE TABLE IF NOT EXISTS version (
     id INTEGER PRIMARY KEY, law TEXT NOT NULL REFERENCES law(id),
     valid_from TEXT NOT NULL, valid_until TEXT,
-    known_from TEXT NOT NULL, known_until TEXT,
-    xml BLOB NOT NULL, sources TEXT NOT NULL,
+    known_from TEXT NOT NULL, known_until TEXT, sources TEXT NOT NULL,
     xml_sha256 TEXT NOT NULL, articles_sha256 TEXT NOT NULL, digest TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS version_lookup ON version (law, valid_from, known_from);
+CREATE TABLE IF NOT EXISTS version_xml (
+    version INTEGER PRIMARY KEY REFERENCES version(id), xml BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS version_article (
     version INTEGER NOT NULL REFERENCES version(id), artikel TEXT NOT NULL, digest TEXT NOT NULL,
     PRIMARY KEY (version, artikel));
@@ -130,8 +131,11 @@ class Store:
         if found != str(SCHEMA_VERSION):
             raise StoreError(
                 f"{self.path} is a store of schema version {found}; this consolidator reads "
-                f"version {SCHEMA_VERSION} (rows with hashes): rebuild it with `consolidator "
-                f"consolidate --store {self.path}` (and `import-bwb` for histories loaded by hand)")
+                f"version {SCHEMA_VERSION} (rows with hashes, texts apart from the rows): "
+                f"rebuild it with `consolidator consolidate --store {self.path}` (and "
+                f"`import-bwb` for histories loaded by hand)")
+        if "version_xml" not in tables:
+            raise StoreError(f"{self.path} is not a consolidator store (tables missing)")
 
     def close(self) -> None:
         self.db.close()
@@ -182,8 +186,9 @@ class Store:
 
     def delete_law(self, law_id: str) -> None:
         """Remove a law and all its versions (to load it again)."""
-        self.db.execute("DELETE FROM version_article WHERE version IN "
-                        "(SELECT id FROM version WHERE law = ?)", (law_id,))
+        for table in ("version_article", "version_xml"):
+            self.db.execute(f"DELETE FROM {table} WHERE version IN "
+                            "(SELECT id FROM version WHERE law = ?)", (law_id,))
         for table in ("version", "state"):
             self.db.execute(f"DELETE FROM {table} WHERE law = ?", (law_id,))
         self.db.execute("DELETE FROM law WHERE id = ?", (law_id,))
@@ -198,8 +203,10 @@ class Store:
                 self.db.execute("INSERT INTO law SELECT * FROM other.law ORDER BY id")
                 self.db.execute(
                     "INSERT INTO version SELECT id + ?, law, valid_from, valid_until, known_from,"
-                    " known_until, xml, sources, xml_sha256, articles_sha256, digest"
+                    " known_until, sources, xml_sha256, articles_sha256, digest"
                     " FROM other.version ORDER BY id", (shift,))
+                self.db.execute("INSERT INTO version_xml SELECT version + ?, xml"
+                                " FROM other.version_xml ORDER BY version", (shift,))
                 self.db.execute("INSERT INTO version_article SELECT version + ?, artikel, digest"
                                 " FROM other.version_article ORDER BY version, artikel", (shift,))
                 self.db.execute("INSERT INTO state SELECT * FROM other.state ORDER BY rowid")
@@ -261,11 +268,12 @@ class Store:
         digest = digests.version_digest(law, valid_from, valid_until, known_from, known_until,
                                         sources_json, xml_sha, articles_sha)
         cursor = self.db.execute(
-            "INSERT INTO version (law, valid_from, valid_until, known_from, known_until, xml,"
-            " sources, xml_sha256, articles_sha256, digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (law, valid_from, valid_until, known_from, known_until, xml, sources_json, xml_sha,
+            "INSERT INTO version (law, valid_from, valid_until, known_from, known_until,"
+            " sources, xml_sha256, articles_sha256, digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (law, valid_from, valid_until, known_from, known_until, sources_json, xml_sha,
              articles_sha, digest))
         version_id = cursor.lastrowid
+        self.db.execute("INSERT INTO version_xml VALUES (?, ?)", (version_id, xml))
         self.db.executemany("INSERT INTO version_article VALUES (?, ?, ?)",
                             [(version_id, nr, digest) for nr, digest in articles.items()])
         return version_id
@@ -324,7 +332,11 @@ class Store:
     def xml(self, version_id: int) -> bytes:
         """A version's text, when it matches the hash stored with it (else an error)."""
         row = self._version_row(version_id)
-        data = blob(self.query("SELECT xml FROM version WHERE id = ?", (version_id,))[0][0])
+        texts = self.query("SELECT xml FROM version_xml WHERE version = ?", (version_id,))
+        if not texts:
+            raise StoreIntegrityError(f"{self.path}: {_describe(row)}: its text is missing; "
+                                      f"{_NOT_SERVED.format(path=self.path)}")
+        data = blob(texts[0][0])
         found = digests.sha256(data)
         if found != row[7]:
             raise StoreIntegrityError(

@@ -17,8 +17,10 @@ import hashlib
 import json
 from typing import Iterable, Optional
 
-#: the layout of the store file this engine writes and reads (``meta.schema_version``)
-SCHEMA_VERSION = 2
+#: the layout of the store file this engine writes and reads (``meta.schema_version``): 2 put
+#: hashes on every row; 3 keeps each version's XML in a table of its own (``version_xml``), so
+#: that reading versions' metadata (``history``) never reads through their texts
+SCHEMA_VERSION = 3
 
 
 def sha256(data: bytes) -> str:

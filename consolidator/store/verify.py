@@ -19,7 +19,7 @@ from pathlib import Path
 
 from consolidator.errors import ConsolidatorError, StoreError
 from consolidator.law.lawfile import parse_law
-from consolidator.store import digests
+from consolidator.store import digests, inputs
 from consolidator.store.db import Store, blob
 from consolidator.store.versions import article_digests
 
@@ -64,6 +64,7 @@ def verify_store(store_path: Path) -> Report:
         _check_laws(store, report)
         _check_versions(store, report)
         _check_states(store, report)
+        _check_inputs(store, report)
         return report
     finally:
         store.close()
@@ -79,14 +80,16 @@ def _check_laws(store: Store, report: Report) -> None:
 
 def _check_versions(store: Store, report: Report) -> None:
     rows = _rows(store, "SELECT id, law, valid_from, valid_until, known_from, known_until, xml,"
-                        " sources, xml_sha256, articles_sha256, digest FROM version ORDER BY id")
+                        " sources, xml_sha256, articles_sha256, digest FROM version"
+                        " LEFT JOIN version_xml ON version_xml.version = version.id ORDER BY id")
     for row in rows:
         report.versions += 1
         report.problems += [f"{_where(row)}: {p}" for p in _version_problems(store, row)]
-    orphans = store.query("SELECT count(*) FROM version_article"
-                          " WHERE version NOT IN (SELECT id FROM version)")[0][0]
-    if orphans:
-        report.problems.append(f"{orphans} article digest(s) of versions that are not in the store")
+    for table, what in (("version_article", "article digest(s)"), ("version_xml", "text(s)")):
+        orphans = store.query(f"SELECT count(*) FROM {table}"
+                              " WHERE version NOT IN (SELECT id FROM version)")[0][0]
+        if orphans:
+            report.problems.append(f"{orphans} {what} of versions that are not in the store")
     for law_id, _ in _law_ids(store):
         current = sorted((r for r in rows if r["law"] == law_id and r["known_until"] is None),
                          key=lambda r: r["valid_from"])
@@ -99,6 +102,8 @@ def _law_ids(store: Store) -> list[tuple[str, str]]:
 
 def _version_problems(store: Store, row: dict) -> list[str]:
     problems = []
+    if row["xml"] is None:
+        return ["its text is missing"]
     xml = blob(row["xml"])
     if digests.sha256(xml) != row["xml_sha256"]:
         problems.append(f"its text does not match its hash (expected SHA-256 {row['xml_sha256']}, "
@@ -152,6 +157,17 @@ def _check_states(store: Store, report: Report) -> None:
                                    f"{row['known_from']} do not match their hash")
 
 
+def _check_inputs(store: Store, report: Report) -> None:
+    """What each law was built from (``inputs``): every row against its hash."""
+    if not inputs.has_inputs(store):
+        return
+    for law, kind, name, published, sha, stored in store.query(
+            "SELECT law, kind, name, published, sha256, digest FROM law_input"):
+        if inputs.digest(law, inputs.Input(kind, name, published, sha)) != stored:
+            report.problems.append(f"the record of what {law} was built from ({kind} {name}) "
+                                   "does not match its hash")
+
+
 # --------------------------------------------------------------------------- hashes kept elsewhere
 
 def hash_list(store_path: Path) -> list[str]:
@@ -173,12 +189,13 @@ def _current_lines(store_path: Path) -> dict[str, str]:
             key = f"law\t{row['id']}"
             lines[key] = f"{key}\t{digests.law_digest(row['id'], row['title'], row['base_date'], row['source'])}"
         for row in _rows(store, "SELECT id, law, valid_from, valid_until, known_from, known_until,"
-                                " xml, sources FROM version"):
+                                " xml, sources FROM version LEFT JOIN version_xml"
+                                " ON version_xml.version = version.id"):
             articles = store.query("SELECT artikel, digest FROM version_article WHERE version = ?",
                                    (row["id"],))
             digest = digests.version_digest(
                 row["law"], row["valid_from"], row["valid_until"], row["known_from"],
-                row["known_until"], row["sources"], digests.sha256(blob(row["xml"])),
+                row["known_until"], row["sources"], digests.sha256(blob(row["xml"] or b"")),
                 digests.articles_digest(articles))
             key = f"version\t{row['id']}"
             lines[key] = (f"{key}\t{row['law']}\t{row['valid_from']}\t{row['valid_until'] or '-'}\t"

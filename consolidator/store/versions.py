@@ -1,11 +1,12 @@
 """Filling the version store for one law from its base text and the acts.
 
-For every knowledge date (each act's publication), ``timeline.plan`` gives the
-events that change the law. Compared with the plan known just before, the
-earliest date whose events differ is where the history changes: the versions
-valid before it stay as they are, the version current just before it and all
-later ones are superseded (closed on the knowledge axis) and rebuilt from the
-text valid just before it. One knowledge date is one transaction.
+On every knowledge date on which the law's plan may change (``LawPlanner``: the publication
+dates of the acts that may name it and of the acts tied to those), the plan gives the
+events that change the law. Compared with the plan known just before, the earliest date
+whose events differ is where the history changes: the versions valid before it stay as
+they are, the version current just before it and all later ones are superseded (closed on
+the knowledge axis) and rebuilt from the text valid just before it. A knowledge period of
+notes (``state``) starts where the notes change. The whole law is one transaction.
 """
 from __future__ import annotations
 
@@ -23,10 +24,12 @@ from consolidator.law.lawfile import parse_law, serialize
 from consolidator.law.toestand import law_title, set_toestand_date, toestand_date
 from consolidator.apply.sentences import apply_articles
 from consolidator.errors import ApplyError, TimeError
-from consolidator.store.db import EARLIEST, LATEST, Store
+from consolidator.store.db import EARLIEST, KNOWN_BY, LATEST, Store
 from consolidator.store.sources import event_sources, known_by_sources
-from consolidator.time.causes import knowledge_causes
-from consolidator.time.timeline import Event, RuleCache, act_label, plan
+from consolidator.time.causes import change_causes
+from consolidator.time.lawplan import LawPlanner
+from consolidator.time.settle import Settled, knowledge_dates  # noqa: F401 (its old home)
+from consolidator.time.timeline import Event, act_label
 
 
 @dataclass(frozen=True)
@@ -42,91 +45,146 @@ class LawInput:
         return self.path or self.source
 
 
-def knowledge_dates(acts) -> list[Optional[_dt.date]]:
-    """Publication dates, ascending; None last when an act is unpublished (a bill)."""
-    dates = sorted({a.published for a in acts if a.published is not None})
-    return dates + ([None] if any(a.published is None for a in acts) else [])
-
-
 def build_law(store: Store, law: LawInput, acts, facts,
-              notify: Callable[[str], None] = lambda message: None) -> int:
-    """Add ``law`` and all its versions to ``store``; the number of knowledge dates
-    at which its history changed."""
-    base_date = toestand_date(law.tree)
-    if base_date is None:
-        raise TimeError(f"{law.law_id}: the base text has no date (toestand/@inwerkingtreding)",
-                        source=law.where)
+              notify: Callable[[str], None] = lambda message: None,
+              settled: Optional[Settled] = None) -> int:
+    """Add ``law`` and all its versions to ``store``, in one transaction; the number of
+    knowledge dates at which its history changed. ``settled``: the acts' timing settled
+    once for many laws (else here, for these acts)."""
+    builder = LawBuilder(store, law, settled or Settled(acts, facts), notify)
     with store.transaction():
-        store.add_law(law.law_id, law_title(law.tree), base_date, law.source)
-        base = {"label": f"base text ({law.source})", "reason": f"the text on {base_date}"}
-        _insert(store, law.law_id, base_date, None, EARLIEST, law.tree, [base])
+        builder.start()
+        builder.run()
+    return builder.changes
+
+
+@dataclass
+class _Row:
+    """A version as known now (not superseded), as the builder keeps it."""
+
+    id: int
+    valid_from: str
+    sources: list
+
+
+class LawBuilder:
+    """One law's history, knowledge date after knowledge date (``LawPlanner``). It is the
+    only writer of the law's rows while it runs: it keeps the versions as known now in
+    memory instead of reading them back on every date."""
+
+    def __init__(self, store: Store, law: LawInput, settled: Settled,
+                 notify: Callable[[str], None] = lambda message: None):
+        self.store, self.law, self.notify = store, law, notify
+        self.planner = LawPlanner(settled, law.names)
+        self.current: list[_Row] = []
+        self.notes: list[str] = []
+        self.changes = 0
+        self._texts: dict[int, bytes] = {}  # the latest versions written, by id
+        self.base_date = toestand_date(law.tree)
+        if self.base_date is None:
+            raise TimeError(f"{law.law_id}: the base text has no date "
+                            "(toestand/@inwerkingtreding)", source=law.where)
+
+    def start(self) -> None:
+        """The law and its base text, valid from its date, known from the start."""
+        law, store = self.law, self.store
+        store.add_law(law.law_id, law_title(law.tree), self.base_date, law.source)
+        base = {"label": f"base text ({law.source})", "reason": f"the text on {self.base_date}"}
+        self._insert(self.base_date.isoformat(), None, EARLIEST, law.tree, [base])
         store.set_notes(law.law_id, EARLIEST, [])
-    previous: list[Event] = []
-    changes = 0
-    cache = RuleCache()
-    for known in knowledge_dates(acts):
-        previous, changed = advance(store, law, previous, acts, facts, known, notify, cache)
-        changes += changed
-    return changes
 
+    def resume(self, since: str) -> None:
+        """Go on with a law the store holds as known before ``since`` (an ISO date; no row
+        of the law known from then on): its versions as known now and its notes read back,
+        the plan as known on the law's last knowledge date before ``since``."""
+        rows = self.store.current_versions(self.law.law_id)
+        self.current = [_Row(r.id, r.valid_from, list(r.sources)) for r in rows]
+        self.notes = self.store.notes(self.law.law_id)
+        before = [d for d in self.planner.dates if (d.isoformat() if d else LATEST) < since]
+        if before:
+            self.planner.seed(before[-1])
 
-def advance(store: Store, law: LawInput, previous: list[Event], acts, facts,
-            known: Optional[_dt.date], notify=lambda message: None,
-            cache: Optional[RuleCache] = None) -> tuple[list[Event], bool]:
-    """Bring the store to what is known on ``known`` (None: every act), given the
-    events known before; the new events and whether the history changed."""
-    current = plan(set(law.names), acts, facts, known_at=known, cache=cache)
-    known_from = known.isoformat() if known else LATEST
-    latest = store.latest_knowledge(law.law_id)
-    if known_from < latest:
-        raise TimeError(f"{law.law_id}: the store already holds what was known on {latest}; "
-                        f"an act published on {known_from} must be added by rebuilding the store")
-    with store.transaction():
-        store.set_notes(law.law_id, known_from, current.notes)
-        first = first_difference(previous, current.events)
+    def run(self, since: Optional[str] = None) -> None:
+        """Every knowledge date of the plan (from ``since`` on, an ISO date or LATEST)."""
+        for known in self.planner.dates:
+            if since is None or (known.isoformat() if known else LATEST) >= since:
+                self.step(known)
+
+    def step(self, known: Optional[_dt.date]) -> None:
+        """Bring the law to what is known on ``known`` (None: every act)."""
+        first = self.planner.advance(known)
+        known_from = known.isoformat() if known else LATEST
+        notes = self.planner.notes()
+        if notes != self.notes:  # a knowledge period per change of the notes
+            self.store.set_notes(self.law.law_id, known_from, notes)
+            self.notes = notes
         if first is not None:
-            causes = knowledge_causes(previous, current.events, acts, known, cache)
-            _rebuild_from(store, law, first, current.events, known_from,
-                          _dt.date.fromisoformat(store.base_date(law.law_id)), causes)
-            notify(f"{law.law_id}: history from {first} rebuilt as known from {known_from}")
-    return current.events, first is not None
+            causes = change_causes(self.planner.gone, self.planner.came,
+                                   self.planner.settled.published_on(known),
+                                   self.planner.settled.rules)
+            self._rebuild_from(first, known_from, causes)
+            self.changes += 1
+            self.notify(f"{self.law.law_id}: history from {first} rebuilt as known from "
+                        f"{known_from}")
+
+    def _rebuild_from(self, first: _dt.date, known_from: str, causes: list[dict]) -> None:
+        law = self.law
+        later = list(self.planner.events_from(first))
+        if first <= self.base_date:
+            what = later[0].label if later and later[0].valid_from == first else "a change"
+            raise TimeError(f"{law.law_id}: {what} takes effect on {first}, not after the base "
+                            f"text ({self.base_date}); the store cannot tell whether the base "
+                            "already has it", source=law.where)
+        keep = _last_before(self.current, first.isoformat())
+        start = self.current[keep]
+        superseded = [r.id for r in self.current[keep:]]
+        tree = parse_law(self._text(start.id), source=f"store version {start.id}")
+        starts = [(start.valid_from, tree, list(start.sources))]
+        digests = self.store.article_digests(start.id)
+        for date, group in groupby(later, key=lambda e: e.valid_from):
+            group = list(group)
+            tree = _apply_events(tree, group, law, known_from)
+            after = article_digests(tree)
+            # each source names the articles its instructions changed (store.sources)
+            starts.append((date.isoformat(), tree, event_sources(tree, group, digests, after)))
+            digests = after
+        known_by = known_by_sources(causes, known_from,
+                                    [s for r in self.current for s in r.sources]
+                                    + [s for _, _, listed in starts for s in listed])
+        self.store.close_versions(superseded, known_from)
+        del self.current[keep:]
+        for n, (valid_from, version_tree, sources) in enumerate(starts):
+            until = starts[n + 1][0] if n + 1 < len(starts) else None
+            self._insert(valid_from, until, known_from, version_tree, sources + known_by)
+
+    def _insert(self, valid_from, valid_until, known_from: str, tree, sources) -> None:
+        version_id, xml = _insert(self.store, self.law.law_id, valid_from, valid_until,
+                                  known_from, tree, sources)
+        # as the store reads them back (``Version.sources``): what made it known stays behind
+        self.current.append(_Row(version_id, valid_from if isinstance(valid_from, str)
+                                 else valid_from.isoformat(),
+                                 [s for s in sources if not s.get(KNOWN_BY)]))
+        self._texts[version_id] = xml
+        while len(self._texts) > 4:
+            del self._texts[next(iter(self._texts))]
+
+    def _text(self, version_id: int) -> bytes:
+        found = self._texts.get(version_id)
+        return found if found is not None else self.store.xml(version_id)
+
+
+def _last_before(rows: list[_Row], day: str) -> int:
+    """The index of the last row valid from before ``day`` (rows by validity)."""
+    n = len(rows) - 1
+    while n > 0 and rows[n].valid_from >= day:  # a change is most often at the end
+        n -= 1
+    return n
 
 
 def first_difference(before: list[Event], after: list[Event]) -> Optional[_dt.date]:
     """The earliest date of effect whose events differ between two plans."""
     differing = set(before) ^ set(after)
     return min((e.valid_from for e in differing), default=None)
-
-
-def _rebuild_from(store: Store, law: LawInput, first: _dt.date, events: list[Event],
-                  known_from: str, base_date: _dt.date, causes: list[dict] = ()) -> None:
-    if first <= base_date:
-        event = next(e for e in events if e.valid_from == first) if any(
-            e.valid_from == first for e in events) else None
-        what = event.label if event else "a change"
-        raise TimeError(f"{law.law_id}: {what} takes effect on {first}, not after the base text "
-                        f"({base_date}); the store cannot tell whether the base already has it",
-                        source=law.where)
-    rows = store.current_versions(law.law_id)
-    start = [r for r in rows if r.valid_from < first.isoformat()][-1]
-    superseded = [r.id for r in rows if r.valid_from >= start.valid_from]
-    tree = parse_law(store.xml(start.id), source=f"store version {start.id}")
-    starts = [(start.valid_from, tree, list(start.sources))]
-    later = [e for e in events if e.valid_from >= first]
-    digests = store.article_digests(start.id)
-    for date, group in groupby(later, key=lambda e: e.valid_from):
-        group = list(group)
-        tree = _apply_events(tree, group, law, known_from)
-        after = article_digests(tree)
-        starts.append((date.isoformat(), tree, event_sources(tree, group, digests, after)))
-        digests = after
-    known_by = known_by_sources(causes, known_from, [s for r in rows for s in r.sources]
-                                + [s for _, _, listed in starts for s in listed])
-    store.close_versions(superseded, known_from)
-    for n, (valid_from, version_tree, sources) in enumerate(starts):
-        until = starts[n + 1][0] if n + 1 < len(starts) else None
-        _insert(store, law.law_id, valid_from, until, known_from, version_tree,
-                sources + known_by)
 
 
 def _apply_events(tree, events: list[Event], law: LawInput, known_from: str):
@@ -156,11 +214,12 @@ def _apply_events(tree, events: list[Event], law: LawInput, known_from: str):
 
 
 def _insert(store: Store, law_id: str, valid_from, valid_until, known_from: str, tree,
-            sources: list[dict]) -> None:
+            sources: list[dict]) -> tuple[int, bytes]:
     valid_from = valid_from if isinstance(valid_from, str) else valid_from.isoformat()
     set_toestand_date(tree, _dt.date.fromisoformat(valid_from))
-    store.insert_version(law_id, valid_from, valid_until, known_from, serialize(tree), sources,
-                         article_digests(tree))
+    xml = serialize(tree)
+    return store.insert_version(law_id, valid_from, valid_until, known_from, xml, sources,
+                                article_digests(tree)), xml
 
 
 def article_digests(tree) -> dict[str, str]:

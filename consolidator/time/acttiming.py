@@ -38,10 +38,10 @@ class RuleCache:
     """Entry rules read once per act (by identity), for many plans over the same acts; and
     what the timeline derives from them (versions of acts, samenloop decisions). ``facts``:
     what the facts file says about acts not given; ``given``: the acts given (``plan`` sets
-    both)."""
+    both); ``rules``: another cache whose rules this one shares (read once for many)."""
 
-    def __init__(self, facts=(), given=()):
-        self._rules: dict[int, tuple[Act, list]] = {}
+    def __init__(self, facts=(), given=(), rules: "RuleCache | None" = None):
+        self._rules: dict[int, tuple[Act, list]] = rules._rules if rules else {}
         self.derived: dict[tuple, object] = {}
         self.facts = list(facts)
         #: every act given, also those not yet published on the knowledge date asked

@@ -36,6 +36,13 @@ def knowledge_causes(before: list, after: list, acts: list[Act],
     before_set, after_set = set(before), set(after)
     gone = [e for e in before if e not in after_set]  # in the plans' order: deterministic
     came = [e for e in after if e not in before_set]
+    return change_causes(gone, came, published, cache)
+
+
+def change_causes(gone: list, came: list, published: list[Act],
+                  cache: Optional[RuleCache] = None) -> list[dict]:
+    """The causes of a change of plan: the events ``gone`` and those that ``came`` (each in
+    the plan's order), credited to the acts ``published`` on that knowledge date."""
     causes: dict[str, dict] = {}
     for event in gone + came:
         for label, reason in _credited(event, published, cache or RuleCache()):

@@ -41,8 +41,8 @@ from consolidator.time.actversions import ActVersion, versions_of
 from consolidator.time.branches import branch_notes, branches_of
 from consolidator.time.facts import ActFact
 
-__all__ = ["Event", "Plan", "RuleCache", "act_key", "act_label", "known_acts", "plan",
-           "refers_to"]
+__all__ = ["Event", "Plan", "RuleCache", "act_events", "act_key", "act_label", "known_acts",
+           "plan", "refers_to"]
 
 
 @dataclass(frozen=True)
@@ -81,25 +81,37 @@ def plan(names: set[str], acts: list[Act], facts: list[ActFact],
                                                         pair[0]))
     events, notes = [], []
     for rank, (_, act) in enumerate(ranked):
-        withdrawals = _withdrawals(act, names)
-        if withdrawals:
-            _withdrawal_events(ActTiming(act, known, cache), withdrawals, rank, events, notes)
-        _law_branch_events(branches_of(act, known, facts, known_at, cache), names, rank, known,
-                           events, notes)
-        if not articles_for(act, names) and not _may_gain_articles(act, known):
-            continue
-        found = versions_of(act, known, facts, known_at, cache)
-        if not any(articles_for(v.act, names) for v in found.versions):
-            continue
-        timing = ActTiming(act, known, cache)
-        _ActEvents(timing, found.versions, names, rank).collect(events, notes)
+        found = act_events(act, names, known, facts, known_at, cache, rank)
+        events.extend(found.events)
         notes.extend(found.notes)
-        notes.extend(branch_notes(branches_of(act, known, facts, known_at, cache), known))
-        for other in found.deciders:  # a novelle, a branch of another act about this one
-            notes.extend(branch_notes([b for b in branches_of(other, known, facts, known_at,
-                                                              cache) if b.targets(act)], known))
     events.sort(key=lambda e: (e.valid_from, e.rank))  # stable: the act's own order stays
     return Plan(events, list(dict.fromkeys(notes)))
+
+
+def act_events(act: Act, names: set[str], known: list[Act], facts: list[ActFact],
+               known_at: Optional[_dt.date], cache: RuleCache, rank: int) -> Plan:
+    """What one act does to the law known by ``names`` as known on ``known_at``: its events
+    (in the act's own order) and notes. ``known``: the acts known then that may bear on
+    this act's dates and text (all of them, or those ``settle`` groups with it)."""
+    events, notes = [], []
+    withdrawals = _withdrawals(act, names)
+    if withdrawals:
+        _withdrawal_events(ActTiming(act, known, cache), withdrawals, rank, events, notes)
+    _law_branch_events(branches_of(act, known, facts, known_at, cache), names, rank, known,
+                       events, notes)
+    if not articles_for(act, names) and not _may_gain_articles(act, known):
+        return Plan(events, notes)
+    found = versions_of(act, known, facts, known_at, cache)
+    if not any(articles_for(v.act, names) for v in found.versions):
+        return Plan(events, notes)
+    timing = ActTiming(act, known, cache)
+    _ActEvents(timing, found.versions, names, rank).collect(events, notes)
+    notes.extend(found.notes)
+    notes.extend(branch_notes(branches_of(act, known, facts, known_at, cache), known))
+    for other in found.deciders:  # a novelle, a branch of another act about this one
+        notes.extend(branch_notes([b for b in branches_of(other, known, facts, known_at,
+                                                          cache) if b.targets(act)], known))
+    return Plan(events, notes)
 
 
 def _withdrawals(act: Act, names: set[str]) -> list[Article]:
