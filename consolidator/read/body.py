@@ -67,6 +67,19 @@ class BodyReader:
                 groups[-1][2].append(para)
         return groups
 
+    def _refuse_other_law(self, intro: Intro, para: Para, place: Place) -> None:
+        """An onderdeel or punt opened by «De Wet X wordt als volgt gewijzigd:» changes the
+        regulation of its ARTIKEL: one that names another is refused, never applied to the
+        ARTIKEL's regulation (nor guessed to be about the one it names)."""
+        named = intro.law
+        if named is None or self.law is None or _same_regulation(named, self.law):
+            return
+        exc = self.act.error(para, f"{place}: opens with «{named.name}», but ARTIKEL "
+                             f"{self.article} changes «{self.law.name}»: an onderdeel or punt "
+                             "changes the regulation of its ARTIKEL only", width=len(para.text))
+        if not self.act.collected(exc, place):
+            raise exc
+
     def _refuse_skip(self, what: str, current: str, label: str, para: Para,
                      place: Place | None = None) -> None:
         """«C» after «A», «F» after «D», punt 3 after punt 1: an error, never a part
@@ -90,6 +103,7 @@ class BodyReader:
         if not PUNT_RE.match(first.text):  # punten may follow the label directly
             parsed, index = self._parse_with_content(body, 0, place, context)
             if isinstance(parsed, Intro):
+                self._refuse_other_law(parsed, body[0], place)
                 own_context = context + parsed.targets[0] if parsed.targets else context
             elif parsed is not None:
                 sentences.append(parsed)
@@ -132,7 +146,10 @@ class BodyReader:
         if parsed is None or isinstance(parsed, Intro):
             # «1. Artikel 5 wordt als volgt gewijzigd:» + a., b.; a failed sentence
             # (collecting) keeps its subpunten, read for their syntax only
-            sub_context = context + parsed.targets[0] if parsed is not None else context
+            if parsed is not None:
+                self._refuse_other_law(parsed, inner, place)
+            sub_context = (context + parsed.targets[0] if parsed is not None and parsed.targets
+                           else context)  # an intro naming a whole regulation: no place
             sentences, pos = [], used
             while pos < len(rest) and SUBPUNT_RE.match(rest[pos].text):
                 match = SUBPUNT_RE.match(rest[pos].text)
@@ -257,3 +274,11 @@ def act_targets(onderdeel: Onderdeel) -> Onderdeel:
                   for it in onderdeel.items)
     return dataclasses.replace(onderdeel, sentences=tuple(map(sentence, onderdeel.sentences)),
                                items=items, context=convert(onderdeel.context))
+
+
+def _same_regulation(one: LawRef, other: LawRef) -> bool:
+    """The same regulation as both name it (case and spacing aside)."""
+    def key(ref: LawRef) -> tuple:
+        name = " ".join(ref.name.casefold().split())
+        return ref.kind, name or ref.stb or ref.stcrt or ref.kamerstuk
+    return key(one) == key(other)
