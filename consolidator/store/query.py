@@ -143,18 +143,28 @@ def history(store: Store, law: str, artikel: Optional[str] = None) -> tuple[str,
     versions = store.all_versions(law_id)
     if artikel is None:
         return law_id, versions
-    return law_id, [v for v in versions if _changes(store, versions, v, artikel)]
+    ending: dict[Optional[str], list[Version]] = {}   # versions by the day their validity ends
+    for version in versions:
+        ending.setdefault(version.valid_until, []).append(version)
+    digests: dict[int, Optional[str]] = {}  # each version's digest of the article, read once
+    return law_id, [v for v in versions if _changes(store, ending, v, artikel, digests)]
 
 
-def _changes(store: Store, versions: list[Version], version: Version, artikel: str) -> bool:
+def _changes(store: Store, ending: dict, version: Version, artikel: str, digests: dict) -> bool:
     """Whether ``artikel`` differs from the version before it in the same knowledge."""
-    mine = store.article_digests(version.id).get(artikel)
-    before = [v for v in versions if v.valid_until == version.valid_from
-              and v.known_from <= version.known_from
+    mine = _digest(store, version, artikel, digests)
+    before = [v for v in ending.get(version.valid_from, ())
+              if v.known_from <= version.known_from
               and (v.known_until is None or v.known_until > version.known_from)]
     if not before:
         return mine is not None
-    return store.article_digests(before[-1].id).get(artikel) != mine
+    return _digest(store, before[-1], artikel, digests) != mine
+
+
+def _digest(store: Store, version: Version, artikel: str, digests: dict) -> Optional[str]:
+    if version.id not in digests:
+        digests[version.id] = store.article_digests(version.id).get(artikel)
+    return digests[version.id]
 
 
 def _day(value: str) -> str:
