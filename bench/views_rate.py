@@ -17,7 +17,8 @@ not the views). Prints:
   version's XML, over four numbers of versions (articles fixed) and four numbers of articles
   (versions fixed), each with its fitted slope (target: at most 1.1 in each). The site's
   version pages each carry a picker listing every version, so its bytes grow a little
-  faster than versions x articles; the bytes written are printed beside the times.
+  faster than versions x articles; the bytes written are printed beside the times;
+* `history --artikel 1` (``store.query.history``) on the same stores, with its slope.
 
 Times are processor time of this process (best of ``--runs``), floors included: the
 machine is shared, and wall time would time the other work on it too.
@@ -43,6 +44,7 @@ from consolidator.apply.sentences import apply_articles  # noqa: E402
 from consolidator.law import lawfile, lawtext  # noqa: E402
 from consolidator.read.act import parse_act  # noqa: E402
 from consolidator.store.db import Store  # noqa: E402
+from consolidator.store.query import history  # noqa: E402
 from consolidator.store.versions import article_digests  # noqa: E402
 from consolidator.views.redline import between_dates, render_text  # noqa: E402
 from consolidator.views.site import render_site  # noqa: E402
@@ -153,18 +155,21 @@ def diff_run(folder: Path, articles: int, runs: int) -> tuple[float, float]:
     return seconds, parse_floor(xmls, runs)
 
 
-def render_run(folder: Path, articles: int, versions: int, runs: int) -> tuple[float, float, int]:
-    """(render seconds, floor seconds, bytes written) for a store of that size."""
+def render_run(folder: Path, articles: int, versions: int,
+               runs: int) -> tuple[float, float, int, float]:
+    """(render seconds, floor seconds, bytes written, `history --artikel` seconds) for a
+    store of that size."""
     where = _fresh(folder, f"site-{articles}-{versions}")
     path, out = where / "store.sqlite", where / "site"
     xmls = build_store(path, articles, versions)
     store = Store(path)
     try:
         seconds = best(runs, lambda: render_site(store, out))
+        asked = best(runs, lambda: history(store, LAW, "1"))
     finally:
         store.close()
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-    return seconds, parse_floor(xmls, runs), size
+    return seconds, parse_floor(xmls, runs), size, asked
 
 
 def report_diff(folder: Path, articles: int, sizes: list[int], runs: int) -> None:
@@ -186,17 +191,20 @@ def report_diff(folder: Path, articles: int, sizes: list[int], runs: int) -> Non
 def report_render(folder: Path, label: str, shapes: list[tuple[int, int]], axis: int,
                   runs: int) -> None:
     print(f"render, {label}:")
-    print("  articles  versions   render s   floor s   x floor   MB written")
-    times, sizes = [], []
+    print("  articles  versions   render s   floor s   x floor   MB written   history --artikel ms")
+    times, sizes, asked = [], [], []
     for articles, versions in shapes:
-        took, floor, size = render_run(folder, articles, versions, runs)
+        took, floor, size, history_time = render_run(folder, articles, versions, runs)
         times.append(took)
+        asked.append(history_time)
         sizes.append((articles, versions)[axis])
         print(f"  {articles:8}  {versions:8}  {took:9.2f}  {floor:8.3f}  {took / floor:8.1f}"
-              f"  {size / 1e6:11.1f}")
+              f"  {size / 1e6:11.1f}  {history_time * 1000:21.1f}")
+    name = ("articles", "versions")[axis]
     slope = fit(sizes, times)
-    print(f"  fitted slope in {('articles', 'versions')[axis]}: {slope:.2f} "
+    print(f"  render: fitted slope in {name}: {slope:.2f} "
           f"(target at most {SLOPE_TARGET}): {_met(slope <= SLOPE_TARGET)}")
+    print(f"  history --artikel: fitted slope in {name}: {fit(sizes, asked):.2f} (linear: 1)")
 
 
 def main() -> None:

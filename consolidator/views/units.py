@@ -103,7 +103,8 @@ class UnitReader:
         body = wettekst(tree)
         walk.visit(body, (), ())
         digest = _Digests(tree, body, walk, log)
-        return [slot if slot.unit is not None else slot._replace(digest=digest(slot))
+        return [slot if type(slot) is Slot else  # noqa: E721 (an article: (key, el, parents, nr))
+                Slot(slot[0], None, slot[1], digest(slot[1], slot[3]), slot[2], slot[3])
                 for slot in found]
 
     def _read(self, slot: Slot) -> _Article:
@@ -138,8 +139,8 @@ _ID = re.compile(rb' id="([^"]*)"')
 
 
 class _Walk:
-    """One pass over a wettekst: a slot per heading and article, in document order (the
-    articles' digests are added after, when every number is known)."""
+    """One pass over a wettekst: a slot per heading and, per article, its key, element,
+    headings and number in document order (its slot is made when every number is known)."""
 
     def __init__(self, log: dict, found: list):
         self.log, self.found = log, found
@@ -152,8 +153,7 @@ class _Walk:
             if tag == "artikel":
                 nr = artikel_number(child)
                 self.numbers[nr] = self.numbers.get(nr, 0) + 1
-                self.found.append(Slot(self._unique(f"artikel {nr}"), None, child, (), parents,
-                                       nr))
+                self.found.append((self._unique(f"artikel {nr}"), child, parents, nr))
             elif not isinstance(tag, str):
                 continue
             elif is_heading(child):
@@ -193,14 +193,13 @@ class _Digests:
         self.all_walked = body.xpath("count(.//artikel)") == sum(walk.numbers.values())
         self.index = ArticleIndex(tree)
 
-    def __call__(self, slot: Slot) -> tuple:
+    def __call__(self, el, nr: str) -> tuple:
         """What the article's unit is made of; the change-list entries last, as
         (id, changes) pairs. The XML itself is the digest's core: comparing or hashing
         the bytes is done by the interpreter, not element by element in Python."""
-        el = slot.el
         data = etree.tostring(el, with_tail=False)
         logged = self._logged(el, data) if self.log and b' id="' in data else ()
-        return (self._chosen(el, slot.number), self.withdrawn, data, logged)
+        return (self._chosen(el, nr), self.withdrawn, data, logged)
 
     def _chosen(self, el, nr: str) -> bool:
         """Whether ``show --artikel nr`` prints this article (``find_article``'s choice)."""
