@@ -243,6 +243,95 @@ def test_a_new_last_definition_whose_closing_mark_would_be_guessed_is_refused():
     assert "which of them ends in «;» the act does not say" in str(err.value)
 
 
+# definitions as the Drank- en Horecawet writes them: alineas of lid 1 with the dash in their
+# text, «leidinggevende:» introducing a list of its own (Stb. 2013, 380 names them by term)
+DHW = ("Artikel 1\n1. Voor de toepassing van deze wet wordt verstaan onder:\n"
+       "– barvrijwilliger: de natuurlijke persoon die drank verstrekt;\n– leidinggevende:\n"
+       "  1°. de natuurlijke persoon voor wiens rekening het bedrijf wordt uitgeoefend;\n"
+       "  2°. de natuurlijke persoon die leiding geeft;\n"
+       "– vergunninghouder: de persoon aan wie de vergunning is verleend;\n"
+       "bijlage: bijlage bedoeld in artikel 44b.\n2. Onder een inrichting wordt niet verstaan "
+       "een vervoermiddel.\n")
+BEZOEKER = ("bezoeker:", "een ieder die zich in een inrichting bevindt, met uitzondering van:",
+            " • 1°. leidinggevenden;", " • 2°. personen die dienst doen in de inrichting;")
+
+
+def test_an_onderdeel_named_by_its_term_in_lid_1_gets_a_new_one_after_it():
+    new = apply(law(DHW), "In artikel 1 wordt na het onderdeel «barvrijwilliger» een onderdeel "
+                "ingevoegd luidende:", *BEZOEKER)
+    assert body(new).splitlines()[2:6] == [
+        "– barvrijwilliger: de natuurlijke persoon die drank verstrekt;",
+        "– bezoeker: een ieder die zich in een inrichting bevindt, met uitzondering van:",
+        "  1°. leidinggevenden;", "  2°. personen die dienst doen in de inrichting;"]
+    assert body(new).splitlines()[6] == "– leidinggevende:"
+
+
+def test_after_a_definition_with_its_own_list_means_after_that_list():
+    new = apply(law(DHW), "In artikel 1, eerste lid, wordt na onderdeel «leidinggevende» een "
+                "onderdeel ingevoegd, luidende:", "– maatschappij: een rechtspersoon;")
+    assert body(new).splitlines()[4:8] == [
+        "  1°. de natuurlijke persoon voor wiens rekening het bedrijf wordt uitgeoefend;",
+        "  2°. de natuurlijke persoon die leiding geeft;", "– maatschappij: een rechtspersoon;",
+        "– vergunninghouder: de persoon aan wie de vergunning is verleend;"]
+
+
+def test_a_definition_with_its_own_list_goes_and_is_replaced_with_it():
+    gone = apply(law(DHW), "In artikel 1 vervalt het onderdeel «leidinggevende».")
+    assert "1°." not in body(gone) and "leidinggevende" not in body(gone)
+    new = apply(law(DHW), "In artikel 1 komt het onderdeel «leidinggevende» te luiden:",
+                "leidinggevende: de natuurlijke persoon die leiding geeft;")
+    assert body(new).splitlines()[3:5] == [
+        "– leidinggevende: de natuurlijke persoon die leiding geeft;",
+        "– vergunninghouder: de persoon aan wie de vergunning is verleend;"]
+
+
+def test_a_lettered_onderdeel_named_by_its_term():
+    new = apply(law("Artikel 1\n1. In deze wet wordt verstaan onder:\n  a. bedrijf: een "
+                    "onderneming;\n  b. minister: Onze Minister.\n2. Twee.\n"),
+                "In artikel 1 wordt na het onderdeel «bedrijf» een onderdeel ingevoegd, luidende:",
+                "  ba. gemeente: de gemeente X;.")
+    assert "  a. bedrijf: een onderneming;\n  ba. gemeente: de gemeente X;\n  b. minister" \
+        in body(new)
+    new = apply(new, "In artikel 1 wordt na het onderdeel «gemeente» een onderdeel ingevoegd, "
+                "luidende:", "bb. leidinggevende:", "1°. de bestuurder;", "2°. de beheerder;.")
+    assert "  ba. gemeente: de gemeente X;\n  bb. leidinggevende:\n    1°. de bestuurder;\n" \
+        "    2°. de beheerder;\n  b. minister" in body(new)
+
+
+def test_an_onderdeel_named_by_a_term_the_article_does_not_define():
+    with pytest.raises(ApplyError) as err:
+        apply(law(DHW), "In artikel 1 wordt na het onderdeel «bezoeker» een onderdeel "
+              "ingevoegd luidende:", "exploitant: de houder;")
+    assert "no definition of «bezoeker»; its terms: «barvrijwilliger», «leidinggevende», " \
+        "«vergunninghouder», «bijlage»" in str(err.value)
+
+
+# ------------------------------------------------------------------ volzinnen after a list
+
+# Wet OB 1968, artikel 15, eerste lid, shortened: the closing words «een en ander …» end the
+# volzin of the list's intro; «Indien …» is the tweede volzin
+AFTREK = ("Artikel 15\n1. De belasting welke de ondernemer in aftrek brengt, is:\n"
+          "  a. de belasting die hem in rekening is gebracht;\n"
+          "  b. de belasting die hij heeft voldaan;\n"
+          "een en ander voor zover het verzoek niet op de voet van artikel 30 kan worden "
+          "gedaan.\nIndien een verzoek op de voet van artikel 30 kan worden gedaan, kan die "
+          "belasting niet in aftrek worden gebracht. Indien een zaak deel uitmaakt van het "
+          "vermogen, is de belasting aftrekbaar.\n2. Twee.\n")
+
+
+def test_the_tweede_volzin_after_a_list_with_closing_words():
+    new = apply(law(AFTREK), "In artikel 15, eerste lid, tweede volzin, wordt «artikel 30» "
+                "vervangen door: artikel 31.")
+    assert "een en ander voor zover het verzoek niet op de voet van artikel 30 kan" in body(new)
+    assert "Indien een verzoek op de voet van artikel 31 kan worden gedaan" in body(new)
+
+
+def test_the_derde_volzin_after_a_list_with_closing_words_vervalt():
+    new = apply(law(AFTREK), "In artikel 15, eerste lid, vervalt de derde volzin.")
+    assert "kan die belasting niet in aftrek worden gebracht.\n2. Twee." in body(new)
+    assert "een en ander voor zover" in body(new)
+
+
 # ------------------------------------------------------------------ words: «(…)» and a mark as anchor
 
 

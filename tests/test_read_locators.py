@@ -95,6 +95,14 @@ def targets(text: str, context: Locator = Locator()) -> list[Locator]:
      "informatiesystemen komen te vervallen.",
      [loc("definition", "Telecommunicatiewet"),
       loc("definition", "Wet beveiliging netwerk- en informatiesystemen")]),
+    # an onderdeel named by the term it defines (Stb. 2013, 380, onderdeel A)
+    ("In artikel 1 wordt na het onderdeel «barvrijwilliger» een onderdeel ingevoegd luidende:",
+     [loc("artikel", "1", "definition", "barvrijwilliger")]),
+    ("In artikel 1, eerste lid, wordt na onderdeel «barvrijwilliger» een onderdeel ingevoegd, "
+     "luidende:", [loc("artikel", "1", "lid", "1", "definition", "barvrijwilliger")]),
+    ("In artikel 1 vervalt het onderdeel «bezoeker».", [loc("artikel", "1", "definition", "bezoeker")]),
+    ("In artikel 1, onderdeel «bezoeker», wordt «inrichting» vervangen door «lokaliteit».",
+     [loc("artikel", "1", "definition", "bezoeker")]),
 ])
 def test_locator(text, expected):
     assert targets(text) == expected

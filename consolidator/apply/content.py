@@ -11,6 +11,7 @@ from consolidator.law.elements import (
     ensure_content, make_al, make_artikel, make_heading, make_li, make_lid, make_lijst,
 )
 from consolidator.model import Content, ContentLine
+from consolidator.read.content import without_closing_stop
 
 
 HEADING_WORDS = {"hoofdstuk": "Hoofdstuk", "titel": "Titel", "afdeling": "Afdeling",
@@ -23,7 +24,7 @@ def toc_texts(content: Content) -> list[str]:
     The full stop after the last entry closes the instruction sentence, as after a
     colon payload, and is not part of the entry: the act writes «Artikel 86.
     (vervallen).» but also «Artikel 105e. … school» without one, and entries of an
-    inhoudsopgave carry no closing full stop."""
+    inhoudsopgave, titles, carry no closing full stop (``without_closing_stop``)."""
     out = []
     for line in content.lines:
         if line.kind == "artikel":
@@ -33,9 +34,18 @@ def toc_texts(content: Content) -> list[str]:
             out.append(f"{word} {line.label}. {line.text}".strip())
         else:
             out.append(line.text)
-    if out and out[-1].endswith("."):
-        out[-1] = out[-1][:-1]
+    out[-1:] = [without_closing_stop(entry, title=True) for entry in out[-1:]]
     return out
+
+
+def one_line_text(content: Content, kind: str) -> str:
+    """The new text of a one-line element (an opschrift, an aanhef, an alinea): the texts
+    of the content's lines; an opschrift, a title, without the full stop after it, which
+    closed the instruction («Het opschrift … komt te luiden:» + «Toezicht.»)."""
+    texts = [line.text for line in content.lines if line.text]
+    if kind == "opschrift":
+        texts[-1:] = [without_closing_stop(text, title=True) for text in texts[-1:]]
+    return " ".join(texts)
 
 
 def _li_label(label: str) -> str:

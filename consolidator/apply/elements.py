@@ -11,7 +11,7 @@ from __future__ import annotations
 from consolidator.apply import definitions as D
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
-from consolidator.apply.content import build, toc_texts
+from consolidator.apply.content import build, one_line_text, toc_texts
 from consolidator.apply.numbering import number_of, sort_key
 from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.apply.workspace import Workspace
@@ -68,7 +68,7 @@ def replace_element(ws: Workspace, ins: ReplaceElement, targets: list[Target]) -
     elif kind in ("opschrift", "aanhef", "alinea"):
         if kind == "opschrift":
             _check_heading_line(ins.content, targets[0])
-        set_text(targets[0].element, " ".join(_plain_texts(ins.content)))
+        set_text(targets[0].element, one_line_text(ins.content, kind))
         ws.touch(targets[0].owner if targets[0].owner is not None else targets[0].element)
     elif kind == "definition":
         for target in targets:

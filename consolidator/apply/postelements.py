@@ -16,7 +16,7 @@ from __future__ import annotations
 from consolidator.apply import definitions as D
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
-from consolidator.apply.content import toc_texts
+from consolidator.apply.content import one_line_text, toc_texts
 from consolidator.apply.numbering import in_order, live_twins, number_of
 from consolidator.apply.postwords import Postcondition, Seen, core, failed
 from consolidator.apply.resolve import Target, text_parts
@@ -76,8 +76,8 @@ def replace_after(ws, ins, targets, state):
     first = targets[0]
     if first.kind in _TEXT:
         text = al_text(first.element)
-        if not text or T.normalize(text) != T.normalize(" ".join(
-                line.text for line in ins.content.lines if line.text)):
+        if not text or T.normalize(text) != T.normalize(one_line_text(ins.content,
+                                                                        first.kind)):
             raise failed(first, "it does not read as the new text")
     elif first.kind == "volzin":
         now = Seen(ws, [first])
@@ -123,9 +123,9 @@ def _placed(ins, target: Target, new: list) -> None:
     if ins.position == "alphabetical":
         ok = all(_alphabetical(el) for el in new)
     elif ins.position == "after":
-        ok = _is_or_holds(first.getprevious(), target)
+        ok = _is_or_holds(first.getprevious(), target, last_part=True)
     elif ins.position == "before":
-        ok = _is_or_holds(last.getnext(), target)
+        ok = _is_or_holds(_last_part(last, target).getnext(), target)
     else:
         ok = in_order(first) and in_order(last)
         if ok and ins.position == "end" and not _gap_placed(last):
@@ -140,17 +140,25 @@ def _placed(ins, target: Target, new: list) -> None:
 def _alphabetical(el) -> bool:
     """A new definition between its neighbours in the order of the alphabet."""
     def key(node):
-        return D.sort_term(D.term_of(D.text_of(node))) if node is not None else None
+        return D.sort_term(D.element_term(node)) if node is not None else None
     before, after = el.getprevious(), el.getnext()
     mine = key(el)
     return (before is None or not key(before) or key(before) < mine) and \
         (after is None or not key(after) or mine < key(after))
 
 
-def _is_or_holds(el, target: Target) -> bool:
-    """Whether ``el`` is the anchor (an opschrift's owner) or a division holding it."""
+def _is_or_holds(el, target: Target, last_part: bool = False) -> bool:
+    """Whether ``el`` is the anchor (an opschrift's owner; with ``last_part``, the last
+    element of a definition: the list an alinea introduces) or a division holding it."""
     anchor = target.owner if target.kind == "opschrift" else target.element
+    if last_part:
+        anchor = _last_part(anchor, target)
     return el is not None and (el is anchor or any(a is el for a in anchor.iterancestors()))
+
+
+def _last_part(el, target: Target):
+    """A definition's last element (its alinea's list, if any); any other element itself."""
+    return D.extent(el)[-1] if target.kind == "definition" else el
 
 
 def _gap_placed(el) -> bool:

@@ -24,7 +24,7 @@ from consolidator.law.elements import (
 )
 from consolidator.law.toc import toc_element, toc_entry_elements, toc_entry_text
 from consolidator.apply import volzin as V
-from consolidator.apply.definitions import find_definition
+from consolidator.apply.definitions import find_definition, is_definition_list
 from consolidator.errors import AmbiguousTarget, ApplyError, TargetNotFound
 from consolidator.model import Locator, Step
 from consolidator.numbers import ORDINAL_WORDS, roman_to_int
@@ -340,16 +340,17 @@ def _toc_entry(tree, target: Target, step: Step) -> Target:
 
 
 def _definition(tree, target: Target, step: Step) -> Target:
-    """«de begripsomschrijving van «inrichting»»: the definition of the term in the
-    article, lid or onderdeel (an article's leden searched when it has them)."""
+    """«de begripsomschrijving van «inrichting»», «het onderdeel «inrichting»»: the
+    definition of the term in the article, lid or onderdeel (an article's leden searched
+    when it has them: the definitions of artikel 1 are in its lid 1)."""
     holder = _need(target, ("artikel", "lid", "onderdeel"), step)
     holders = [holder] + [el for el in holder.iterchildren("lid") if not is_repealed(el)]
     found, errors = [], []
     for place in holders:
         try:
             found.append(find_definition(place, step.number, target.label))
-        except TargetNotFound as exc:
-            errors.append(exc)
+        except TargetNotFound as exc:  # the terms of a place that has some say most
+            errors.insert(len(errors) if not is_definition_list(place) else 0, exc)
     if len(found) > 1:
         raise AmbiguousTarget(f"{target.label} defines «{step.number}» {len(found)} times")
     if not found:

@@ -11,9 +11,12 @@ text. It does not end
 
 **Lists.** A lid that introduces a list («… vast: a. …; b. ….») is one
 sentence in the law's grammar: the intro up to the list and *all* its items
-form one volzin, the last volzin of the intro text. Text after the list (a
-further alinea) starts a new volzin. ``volzinnen_of_parts`` applies this rule
-to the texts of an element in document order; ``spans`` splits one text.
+form one volzin, the last volzin of the intro text. An alinea right after the list
+that starts in lower case («een en ander voor zover …») continues that sentence: up
+to its first boundary it belongs to the same volzin (a volzin starts with a capital or
+a digit, as above). Any other text after the list (a further alinea) starts a new
+volzin. ``volzinnen_of_parts`` applies this rule to the texts of an element in
+document order; ``spans`` splits one text.
 
 >>> [t for t in texts("Zie art. 5. Het aantal is 1,5. Klaar")]
 ['Zie art. 5.', 'Het aantal is 1,5.', 'Klaar']
@@ -95,13 +98,25 @@ def volzinnen_of_parts(parts: Sequence[tuple[str, bool]]) -> list[list[Piece]]:
     ``parts`` are ``(text, in_list)``: the alineas of a lid and, flagged, the
     texts of its list items. A list item never starts a volzin: every item
     continues the volzin its intro opened (the whole list belongs to the last
-    volzin before it). A text after the list starts a new volzin.
+    volzin before it). A text after the list starts a new volzin, unless it starts
+    in lower case: then its first volzin is the end of the list's (``continues``).
     """
     result: list[list[Piece]] = []
     for index, (text, in_list) in enumerate(parts):
         if in_list and result:
             result[-1].append(Piece(index, 0, len(text)))
             continue
-        for start, end in spans(text) or [(0, 0)] * bool(in_list):
+        found = spans(text) or [(0, 0)] * bool(in_list)
+        if found and result and index and parts[index - 1][1] and continues(text):
+            start, end = found.pop(0)
+            result[-1].append(Piece(index, start, end))
+        for start, end in found:
             result.append([Piece(index, start, end)])
     return result
+
+
+def continues(text: str) -> bool:
+    """Whether an alinea right after a list goes on with the sentence of the list's
+    intro: it starts with a lower-case letter («een en ander voor zover …»)."""
+    first = _next_text(text, 0)
+    return first < len(text) and text[first].islower()

@@ -3,7 +3,8 @@ article heading, a structural heading, or plain text), as real pages print it.
 
 * A lid: «1. …» at the start of the line, or «• 1. …» (a bullet before its number).
 * A list item: «a.», «a)», «aa.», «1°.», «1°», «–», «•» followed by the text, indented or
-  not. An indented item's level is its indentation (two spaces a level); an item that is
+  not; a bullet before a letter or «°» number («• 1°. leidinggevenden;», as the page of
+  Stb. 2013, 380 prints them) is the page's, the item is «1°». An indented item's level is its indentation (two spaces a level); an item that is
   not indented takes the level of the list of its style (letters, «°» numbers, digits,
   dashes) that is open, or opens a list one level deeper after an item that introduces
   one (ends in «:»).
@@ -11,6 +12,11 @@ article heading, a structural heading, or plain text), as real pages print it.
   «een bedrijf …») belongs to the text on the next line.
 * Footnote digits glued to a name («Wet op de architectentitel1») are publication
   artefacts and go, as in the instructions.
+* The full stop that closes the instruction sentence is not new text: after the «;» of
+  an onderdeel that is not the last («b. …;.»), after «:», «,», «; en», «; of», and after
+  a heading or an article's title, which carry none (``without_closing_stop``). A lid or
+  the last onderdeel of a list ending in «.» keeps it: there the law's full stop and the
+  instruction's are one.
 
 What cannot be told apart is refused (``ContentAmbiguous``), never guessed: an item of a
 new style after an item that introduces no list, a lid «1.» right after an item that
@@ -33,6 +39,8 @@ CONTENT_LID_RE = re.compile(r"^•\s*(\d+[a-z]?)\.\s*(.*)$")
 CONTENT_ITEM_RE = re.compile(r"^(\d+°|[a-z]{1,2}|\d+[a-z]?)[.)]\s+(.*)$|^(\d+°)\s+(.*)$")
 # a dash or bullet item: «– tekst», «- tekst», «• tekst» (a bullet before a number is a lid)
 MARK_ITEM_RE = re.compile(r"^([–—-]|•)\s+(?!\d+[a-z]?\.\s)(.*)$")
+# a bullet the page prints before an item's own label: «• 1°. …», «• b. …»
+BULLET_LABEL_RE = re.compile(r"^•\s*(?=(?:\d+°\.?|[a-z]{1,2}[.)])\s)")
 HEADING_RE = re.compile(r"^(§|Hoofdstuk|HOOFDSTUK|Titel|TITEL|Afdeling|AFDELING|Paragraaf|PARAGRAAF)\s+(\S+?)\.?(?:\s+(.*))?$")
 
 
@@ -54,6 +62,7 @@ def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
     if lid:
         return ContentLine("lid", lid.group(2), label=lid.group(1), span=span)
     indent = len(para.raw) - len(para.raw.lstrip())
+    text = BULLET_LABEL_RE.sub("", text)
     plain_lid = PUNT_RE.match(text)
     if plain_lid and indent == 0:  # modern acts write new leden without a bullet
         return ContentLine("lid", plain_lid.group(2), label=plain_lid.group(1), span=span)
@@ -98,8 +107,33 @@ def _item(text: str, indent: int) -> Optional[tuple[str, str, int]]:
 def content_lines(paras: list[Para], footnotes: Optional[dict] = None) -> tuple[ContentLine, ...]:
     """The lines of one block of quoted content, items placed at their levels and terms
     joined to their definitions; ``ContentAmbiguous`` for what cannot be told."""
-    lines = [content_line(p, footnotes) for p in paras]
-    return tuple(_levels(_joined_terms(lines, paras), paras))
+    lines = _levels(_joined_terms([content_line(p, footnotes) for p in paras], paras), paras)
+    if lines:  # the last line ends the instruction sentence
+        last = lines[-1]
+        title = last.kind in ("heading", "artikel")
+        lines[-1] = dataclasses.replace(last, text=without_closing_stop(last.text, title))
+    return tuple(lines)
+
+
+# the «.» after another closing mark: «;.», «:.», «,.», «; en.», «; of.» (Aanwijzingen model:
+# a new onderdeel that is not the last of its list ends «…;.»)
+_STOP_AFTER_MARK_RE = re.compile(r"(?:[;:,]|[;,]\s+(?:en|of))\.$")
+# a title's last word with a full stop inside it is an abbreviation («V.B.O.»): its own
+_DOTTED_WORD_RE = re.compile(r"\.\S*\.$")
+
+
+def without_closing_stop(text: str, title: bool = False) -> str:
+    """The last line of new text without the full stop that closes the instruction: the
+    one after another closing mark (the onderdeel keeps its «;», the «.» closes the
+    act's sentence) and, for a ``title`` (a heading, an opschrift: they end in no full
+    stop), the one at its end unless it closes an abbreviation («… en V.B.O.»). Any
+    other final «.» is the law's own (and the instruction's with it)."""
+    stripped = text.rstrip()
+    if _STOP_AFTER_MARK_RE.search(stripped):
+        return stripped[:-1]
+    if title and stripped.endswith(".") and not _DOTTED_WORD_RE.search(stripped):
+        return stripped[:-1]
+    return text
 
 
 def _joined_terms(lines: list[ContentLine], paras: list[Para]) -> list[ContentLine]:
