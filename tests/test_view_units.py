@@ -164,3 +164,18 @@ def test_merged_order_is_the_scan():
         old = rng.sample(keys, rng.randrange(len(keys) + 1))
         new = rng.sample(keys, rng.randrange(len(keys) + 1))
         assert _merged_order(old, new) == _merged_order_by_scan(old, new)
+
+
+def test_may_be_withdrawn_never_passes_over_a_withdrawn_text():
+    from consolidator.store.query import may_be_withdrawn
+
+    live = _law("Testwet\nArtikel 1\nEen.\nArtikel 2\nTwee.\n")
+    history.mark_repealed(next(elements.iter_articles(live)), D1997, "Stb. 1996, 1")
+    assert not may_be_withdrawn(lawfile.serialize(live))   # a repealed article is no withdrawal
+    gone = copy.deepcopy(live)
+    history.mark_withdrawn(gone, D1998, "Stb. 1997, 9")
+    data = lawfile.serialize(gone)
+    assert history.withdrawn(lawfile.parse_law(data)) is not None and may_be_withdrawn(data)
+    escaped = data.replace(b'status="vervallen"', b'status="&#118;ervallen"', 1)
+    assert history.withdrawn(lawfile.parse_law(escaped)) is not None and may_be_withdrawn(escaped)
+    assert may_be_withdrawn(data.decode("utf-8").encode("utf-16"))   # no tag found: parse

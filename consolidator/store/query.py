@@ -10,6 +10,7 @@ had changed it by then, ``history`` its versions (``actquery``). Of a law withdr
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
@@ -115,7 +116,10 @@ def withdrawn_notice(store_path: Path, law: str, dates, known_at=None) -> Option
                                        known.isoformat() if known else LATEST)
             if version is None:
                 continue
-            gone = withdrawn(parse_law(store.xml(version.id), source=f"version {version.id}"))
+            xml = store.xml(version.id)
+            if not may_be_withdrawn(xml):
+                continue
+            gone = withdrawn(parse_law(xml, source=f"version {version.id}"))
             if gone is not None:
                 return (f"{law_id} was withdrawn" + (f" on {gone.date}" if gone.date else "")
                         + (f" by {gone.source}" if gone.source else "")
@@ -123,6 +127,25 @@ def withdrawn_notice(store_path: Path, law: str, dates, known_at=None) -> Option
         return None
     finally:
         store.close()
+
+
+_WETGEVING_TAG = re.compile(rb"<wetgeving[\s/>]")
+
+
+def may_be_withdrawn(xml: bytes) -> bool:
+    """False only when no ``<wetgeving`` start tag in the bytes holds «vervallen» (nor a
+    character reference): then no wetgeving has ``status="vervallen"``, ``withdrawn`` of
+    the parsed text is None and the text need not be parsed to tell (``diff`` reads both
+    versions again for its redline). Bytes without such a tag (another encoding, say) are
+    left to the parse. A start tag ends before the next «<», which no attribute holds."""
+    found = False
+    for match in _WETGEVING_TAG.finditer(xml):
+        found = True
+        end = xml.find(b"<", match.end())
+        tag = xml[match.start():end if end >= 0 else len(xml)]
+        if b"vervallen" in tag or b"&" in tag:
+            return True
+    return not found
 
 
 def history_of(store_path: Path, law: str, artikel: Optional[str] = None,
