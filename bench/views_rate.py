@@ -220,8 +220,7 @@ def report_render(folder: Path, label: str, shapes: list[tuple[int, int]], axis:
     print(f"  render: fitted slope in {name}: {slope:.2f} "
           f"(target at most {SLOPE_TARGET}): {_met(slope <= SLOPE_TARGET)}")
     print(f"  render: fitted slope in the bytes of XML the versions hold: {fit(read, times):.2f}"
-          f" (each version also carries the change list of every act before it, so the XML"
-          f" grows with slope {fit(sizes, read):.2f} in {name})")
+          f" (those bytes grow with slope {fit(sizes, read):.2f} in {name})")
     print(f"  history --artikel: fitted slope in {name}: {fit(sizes, asked):.2f} (linear: 1)")
 
 
