@@ -46,6 +46,23 @@ def find_date(text: str) -> Optional[dt.date]:
     return None
 
 
+def impossible_dates(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every date in ``text`` that no calendar has: «31 februari 2026»,
+    «de dertigste februari 2026»."""
+    found = []
+    for pattern in (_DATE_DIGITS, _DATE_WORDS):
+        for match in pattern.finditer(text):
+            first = match.group(1)
+            day = int(first) if first.isdigit() else _DAY_WORDS.get(first.lower())
+            if day is None:
+                continue
+            try:
+                dt.date(int(match.group(3)), MONTHS[match.group(2).lower()], day)
+            except ValueError:
+                found.append(match.span())
+    return sorted(found)
+
+
 def _make(day: int, month: str, year: str, text: str) -> dt.date:
     try:
         return dt.date(int(year), MONTHS[month.lower()], day)

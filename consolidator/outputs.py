@@ -18,7 +18,6 @@ A write the OS refuses (a full disk, a read-only folder, no permission) becomes 
 """
 from __future__ import annotations
 
-import ctypes
 import functools
 import os
 import re
@@ -153,6 +152,8 @@ def _exchange(first: Path, second: Path) -> bool:
     if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
                  _RENAME_EXCHANGE) == 0:
         return True
+    import ctypes  # only here: a command that moves no folder need not load it
+
     code = ctypes.get_errno()
     if code in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: not here; rename instead
         return False
@@ -161,6 +162,8 @@ def _exchange(first: Path, second: Path) -> bool:
 
 @functools.cache
 def _renameat2():
+    import ctypes
+
     try:
         return ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):

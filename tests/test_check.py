@@ -351,13 +351,34 @@ def test_an_act_without_an_entry_into_force_article(tmp_path, corpus):
 
 
 def test_an_article_changing_a_law_not_in_the_corpus(tmp_path, corpus):
+    text = act("In artikel 3 wordt «1 juli» vervangen door: 1 juni.",
+               extra="De Wet op de kansspelen wordt gewijzigd als volgt:\n\nA\n\n"
+                     "Artikel 1 vervalt.")
+    problems = check(tmp_path, corpus, text)
+    warning = only(problems, "law-not-in-corpus")
+    assert (warning.line, warning.artikel) == (line_of(text, "Wet op de kansspelen wordt"), "II")
+    assert "changes «Wet op de kansspelen», which is not in the corpus" in warning.message
+    assert len(problems) == 1  # the Proefwet is checked: a warning
+
+
+def test_a_law_name_a_slip_away_from_a_corpus_law_is_an_error(tmp_path, corpus):
     text = act("In artikel 3 wordt «1 juli» vervangen door: 1 juni.").replace(
         "De Proefwet wordt", "De Proefwett wordt")
     problems = check(tmp_path, corpus, text)
-    warning = only(problems, "law-not-in-corpus")
-    assert (warning.line, warning.artikel) == (7, "I")
-    assert "changes «Proefwett», which is not in the corpus" in warning.message
-    assert len(problems) == 1
+    error = only(problems, "law-name")
+    assert (error.severity, error.line, error.artikel) == (ERROR, 7, "I")
+    assert error.message == ("ARTIKEL I changes «Proefwett», which is not in the corpus; did "
+                             "you mean «Proefwet»? Its instructions are not checked")
+    assert len(problems) == 1  # not also «nothing-checked»: the slip says why
+
+
+def test_an_act_none_of_whose_laws_is_in_the_corpus_is_an_error(tmp_path, corpus):
+    text = act("In artikel 3 wordt «1 juli» vervangen door: 1 juni.").replace(
+        "De Proefwet wordt", "De Wet op de kansspelen wordt")
+    problems = check(tmp_path, corpus, text)
+    assert kinds(problems) == [(ERROR, "nothing-checked"), (WARNING, "law-not-in-corpus")]
+    assert only(problems, "nothing-checked").message == (
+        "none of the regulations this act changes is in the corpus: nothing was checked")
 
 
 def test_order_keys():

@@ -110,3 +110,23 @@ def test_cli_on_mutated_input_exits_0_or_1_without_traceback(command, tmp_path):
             assert "error" in printed, f"{where}: exit 1 without saying why"
             assert not out.exists(), f"{where}: exit 1 but {out.name} was written"
     assert 1 in seen, f"no mutated input was refused by {command}"
+
+
+def test_preview_and_check_against_the_store_on_mutated_acts_exit_0_or_1(tmp_path,
+                                                                         corpus_store_path):
+    """The drafter's commands that read the store (``check --store``, ``preview``): a
+    mutated act is previewed or refused, never a crash, and the store is not written."""
+    before = corpus_store_path.read_bytes()
+    facts = ROOT / "corpus" / "facts.toml"
+    for index in range(CLI_CASES):
+        case = fuzz.make_case("parse", SEED, index)
+        given = _write(tmp_path / f"in{index}.txt", case.data)
+        for args in (["check", str(given), "--store", str(corpus_store_path), "--corpus",
+                      str(ROOT / "corpus")],
+                     ["preview", str(given), "--store", str(corpus_store_path), "--facts",
+                      str(facts)]):
+            code, printed = _main(args)
+            where = f"{args[0]} on {case.name} ({', '.join(case.mutations)})"
+            assert code in (0, 1), f"{where}: exit {code}\n{printed[-2000:]}"
+            assert "Traceback" not in printed and "internal error" not in printed, where
+    assert corpus_store_path.read_bytes() == before

@@ -327,6 +327,42 @@ def test_an_internal_error_is_one_paragraph_with_its_own_exit_code(monkeypatch):
         _run_main(cli_module.main, ["text", str(BASE)])
 
 
+def test_the_internal_error_location_does_not_depend_on_the_checkout_path(monkeypatch, tmp_path):
+    """A checkout under a folder named «consolidator» (/tmp/x/consolidator/repo/) names the
+    package's own file (cli/law.py), and a file outside the package under such a folder is
+    not taken for one of the package's (issue 16)."""
+    from consolidator import cli as cli_module
+    package = tmp_path / "consolidator" / "repo" / "consolidator"
+    monkeypatch.setattr(cli_module, "_PACKAGE_ROOT", str(package))
+    ours = package / "cli" / "law.py"
+    theirs = tmp_path / "consolidator" / "plugins" / "hook.py"
+
+    message = cli_module.internal_error_message(_raise_through([ours, theirs]))
+    assert message.startswith("internal error: KeyError in cli/law.py:2: 'boom'")
+    message = cli_module.internal_error_message(_raise_through([theirs]))
+    assert message.startswith("internal error: KeyError in hook.py:2: 'boom'")
+    assert "/" not in message.splitlines()[0]  # no folder of the path, the package's or not
+
+
+def _raise_through(files: list[Path]) -> KeyError:
+    """The KeyError raised by a chain of calls through each file in turn (each a function
+    compiled under that file name, line 2 its call or its raise), with its traceback."""
+    def step_in(file: Path, body: str):
+        namespace: dict = {}
+        exec(compile(f"def step(then):\n    {body}\n", str(file), "exec"), namespace)
+        return namespace["step"]
+
+    last = step_in(files[-1], "raise KeyError('boom')")
+    chain = lambda: last(None)  # noqa: E731
+    for file in reversed(files[:-1]):
+        chain = (lambda step, then: lambda: step(then))(step_in(file, "then()"), chain)
+    try:
+        chain()
+    except KeyError as error:
+        return error
+    raise AssertionError("the chain did not raise")
+
+
 # --------------------------------------------------------------------------- the watchers work
 
 def test_the_watchers_see_an_unsafe_parser_read(fifo, listener):

@@ -1,6 +1,7 @@
 """lawxml: safe parsing, writing, schema validity, builders, history marks."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -371,3 +372,40 @@ def test_malformed_toestand_date_is_a_law_format_error():
     with pytest.raises(LawFormatError, match="not a date") as info:
         toestand.toestand_validity(tree)
     assert info.value.line == 1
+
+
+def _marked_one_by_one_and_in_one_batch(build, marks_of) -> tuple[bytes, bytes]:
+    """The same marks on two copies of a law: each by ``mark_changed``, and all at once
+    by ``mark_changed_all``; both documents serialised."""
+    results = []
+    for batch in (False, True):
+        tree = build()
+        marks = marks_of(tree)
+        if batch:
+            history.mark_changed_all(marks, D1997)
+        else:
+            for el, source, effect in marks:
+                history.mark_changed(el, D1997, source, effect)
+        results.append(lawfile.serialize(tree))
+    return results[0], results[1]
+
+
+def test_a_batch_of_marks_gives_what_marking_one_by_one_gives(law):
+    """Ids given in a batch are the ones single marks give, also when elements already
+    carry «cons-N» ids above the highest logged one (the next free id counts them)."""
+    base = copy.deepcopy(law)
+    history.mark_changed(elements.find_article(base, "2"), D1997, "Stb. 1995, 1")  # cons-1
+
+    def marks_of(tree):
+        art1, art2 = elements.find_article(tree, "1"), elements.find_article(tree, "2")
+        lid = art1.find("lid")
+        first, second = art1.find("lid/lijst/li"), art1.findall("lid/lijst/li")[1]
+        second.set("id", "cons-7")  # an id above the highest in the change list
+        return [(first, BRON, "wijziging"), (second, BRON, "wijziging"),
+                (lid, "Stb. 1996, 2", "nieuw"), (art2, BRON, "wijziging"),
+                (art1, BRON, "wijziging")]
+
+    one_by_one, batch = _marked_one_by_one_and_in_one_batch(lambda: copy.deepcopy(base),
+                                                           marks_of)
+    assert batch == one_by_one
+    assert b'idref="cons-8"' in batch and b'idref="cons-9"' in batch  # after cons-7

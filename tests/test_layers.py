@@ -20,8 +20,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "consolidator"
 STAGES = ("", "law", "read", "apply", "time", "store", "views", "cli")
 #: modules directly in consolidator/ that sit above every stage: the ``python -m`` entry
 ENTRY_POINTS = {"consolidator.__main__"}
-#: packages of data files (the XSD schemas), no code: they rank with the basics
-DATA_PACKAGES = ("schema",)
+#: packages of data files (the XSD schemas, the table of short names), no code: they rank
+#: with the basics
+DATA_PACKAGES = ("schema", "data")
 #: what a cli module must not import (the library modules it calls may)
 CLI_FORBIDDEN = ("lxml", "sqlite3")
 

@@ -9,7 +9,9 @@ measured by ``bench/linear_time.py``; the long generated run is ``python tools/f
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
+import json
 import multiprocessing
 import re
 import sys
@@ -22,7 +24,9 @@ from hypothesis import strategies as st
 
 from consolidator import dates
 from consolidator.apply import volzin
-from consolidator.read import act_patterns as P
+from consolidator.read import kinds, samenloopact
+from consolidator.read.content import CONTENT_ARTICLE_RE
+from consolidator.read.linear import followed_within
 from consolidator.read.payload import _quoted
 from consolidator.read.quotes import quote_spans
 from consolidator.views.check_snapshot import toc_article_number
@@ -48,8 +52,17 @@ def _run_family(name: str) -> None:
     adversarial.run(family.reader, family.build(family.test_size))
 
 
+@pytest.fixture(scope="module")
+def grammars_built():
+    """The readers' parsers built in this process, so that each forked worker inherits
+    them: the bound is for reading the input, not for building the grammars (seconds
+    on a busy machine)."""
+    adversarial.run("act", adversarial.act())
+    adversarial.run("iwt", "Deze wet treedt in werking met ingang van 1 januari 2000.")
+
+
 @pytest.mark.parametrize("name", [f.name for f in adversarial.FAMILIES])
-def test_adversarial_input_finishes_within_the_bound(name):
+def test_adversarial_input_finishes_within_the_bound(name, grammars_built):
     family = next(f for f in adversarial.FAMILIES if f.name == name)
     worker = multiprocessing.get_context("fork").Process(target=_run_family, args=(name,))
     started = time.monotonic()
@@ -77,10 +90,21 @@ def test_every_reader_takes_a_generated_line():
 
 OLD_INTRO = re.compile(r"\b(wordt|worden)\b.*\b(gewijzigd als volgt|als volgt gewijzigd)\s*:$"
                        r"|wijzigingen aangebracht\s*:$")
-OLD_IWT = re.compile(r"(treedt|treden)\b.*\bin werking|in werking\s+(met ingang|op)|werkt terug"
-                     r"|terugwerkt", re.I)
+OLD_IWT = re.compile(r"(treedt|treden)\b.*\bin\s?werking|in\s?werking\s+(met ingang|op)|werkt terug"
+                     r"|terugwerkt|\b(geldt|gelden|vervalt|vervallen)\s+met ingang van", re.I)
 OLD_SUBJECT = re.compile(r"^(Artikel|De artikelen)\s+\S+.*\b(vervalt|vervallen|komt te luiden|wordt)")
-OLD_CONDITION = re.compile(r"op of na het tijdstip waarop .* in werking is getreden")
+OLD_TRANSITION = re.compile(
+    r"inwerkingtreding|in werking (is )?getreden|in werking treedt|in werking treden"
+    r"|zoals (dat|die|deze|het)?\s*(luidde|luidden|gold|golden|luidend)"
+    r"|\b(blijft|blijven)\b[^.]*\bvan (toepassing|kracht)\b|overgangs", re.I)
+OLD_QUOTED_CHANGE = re.compile(r"[«‘“][^»’”]*[»’”].*\b(vervangen door|ingevoegd|toegevoegd|vervalt"
+                               r"|vervallen)\b")
+_OLD_REGULATION = (r"(De|Het)\s+(?:[A-Z][\w’'-]*|(?:wet|besluit|regeling|beschikking|verordening)"
+                   r"\s+van\s+\d)")
+OLD_INTREKKING = re.compile(rf"^{_OLD_REGULATION}.*\b(wordt|worden)\s+ingetrokken\b"
+                            rf"|^{_OLD_REGULATION}[^.]*\b(vervalt|vervallen)\.?$")
+OLD_NAMED_IN_FORCE = re.compile(r"\bvan\s+(de|het)\s+[A-Z][^,]*?\s+in\s+werking\s+(treedt|treden)\b")
+OLD_INVERTED = re.compile(r"^(wordt|worden|vervalt|vervallen)\s+in\s+([^«‘]+?),?\s+(?=[«‘])")
 OLD_CONTENT_ARTICLE = re.compile(
     r"^(?:ARTIKEL|Artikel)\s+([A-Z]\s\d+\w*|[\w:]+(?:\.\d+\w*)*)(?:\.\s+(.*)|\.?)$")
 OLD_DATE_WORDS = re.compile(r"(?:de\s+)?([a-zë]+)\s+(" + "|".join(dates.MONTHS) + r")\s+(\d{4})",
@@ -88,31 +112,88 @@ OLD_DATE_WORDS = re.compile(r"(?:de\s+)?([a-zë]+)\s+(" + "|".join(dates.MONTHS)
 OLD_TOC = (re.compile(r"^Artikel\s+(.+?)\.(?:\s|$)"), re.compile(r"^Artikel\s+(.+?)\.?(?:\s|$)"))
 
 WORDS = ["wordt", "worden", "gewijzigd als volgt", "als volgt gewijzigd", "wijzigingen aangebracht",
-         "treedt", "treden", "in werking", "met ingang", "op", "werkt terug", "terugwerkt",
-         "Artikel", "De artikelen", "vervalt", "vervallen", "komt te luiden", "op of na het tijdstip",
-         "waarop", "is getreden", "ARTIKEL", "13", "1", ".", ".11", "a", "A", ":", " ", "  ", "\t",
-         "xwordt", "wordtx", "de", "tweede", "drieëntwintigste", "januari", "december", "1996",
-         "«", "»", "„", "“", "”", "‘", "’", '"', "x", "Een zin", "art.", "(", "?", "!", "IN WERKING"]
+         "treedt", "treden", "in werking", "inwerking", "met ingang", "op", "werkt terug",
+         "terugwerkt", "geldt", "vervalt met ingang van", "Artikel", "De artikelen", "vervalt",
+         "vervallen", "komt te luiden", "op of na het tijdstip", "waarop", "is getreden", "ARTIKEL",
+         "13", "1", ".", ".11", "a", "A", ":", ",", " ", "  ", "\t", "xwordt", "wordtx", "de", "tweede",
+         "drieëntwintigste", "januari", "december", "1996", "«", "»", "„", "“", "”", "‘", "’", '"',
+         "x", "Een zin", "art.", "(", "?", "!", "IN WERKING", "blijft", "blijven", "van toepassing",
+         "van kracht", "zoals dat luidde", "overgangs", "vervangen door", "ingevoegd", "De", "Het",
+         "Aa", "'", "-", "ingetrokken", "wet", "besluit", "van de", "van het", "X", "in", "Indien",
+         "(Stb. 1)", "Stb.", "van 1 januari 1996"]
 lines = st.lists(st.sampled_from(WORDS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join)
 texts = st.one_of(lines, spaced)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(texts)
 def test_the_linear_predicates_answer_as_the_old_patterns(text):
-    assert P.is_amending_intro(text) == bool(OLD_INTRO.search(text))
-    assert P.mentions_entry_into_force(text) == bool(OLD_IWT.search(text))
-    assert P.is_subject_first(text) == bool(OLD_SUBJECT.match(text))
-    assert P.names_other_act_in_force_first(text) == bool(OLD_CONDITION.search(text))
+    # each also between the words its pattern looks for, so that many lines match
+    for line in (text, "wordt " + text + " gewijzigd als volgt:", text + "als volgt gewijzigd :"):
+        assert kinds.is_amending_intro(line) == bool(OLD_INTRO.search(line)), line
+    for line in (text, "treedt " + text + " in werking", text + "Blijft " + text):
+        assert kinds.mentions_entry_into_force(line) == bool(OLD_IWT.search(line)), line
+        assert kinds._transitional(line) == bool(OLD_TRANSITION.search(line)), line
+    for line in (text, "«" + text + " ingevoegd", "“a” " + text):
+        assert kinds._quoted_then_change(line) == bool(OLD_QUOTED_CHANGE.search(line)), line
+    for line in (text, "van de X" + text + " in werking treedt", "van het " + text + " treden"):
+        assert followed_within(line, samenloopact._OF_NAMED, samenloopact._IN_FORCE, ",") \
+            == bool(OLD_NAMED_IN_FORCE.search(line)), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_the_anchored_patterns_match_as_before(text):
+    for line in (text, "Artikel " + text, "De artikelen" + text):
+        assert bool(kinds._SUBJECT_FIRST_RE.match(line)) == bool(OLD_SUBJECT.match(line)), line
+    for line in (text, "De " + text, "Het A" + text, "De wet van 1" + text):
+        assert kinds.reads_like_intrekking(line) == bool(OLD_INTREKKING.search(line)), line
+    for line in (text, "wordt in" + text, "vervalt in " + text, "worden in  " + text + " «",
+                 "wordt in " + text + ", ‘"):
+        old = OLD_INVERTED.match(line)
+        assert samenloopact._inverted(line) == (old and (old.group(1), old.group(2), old.end())), line
 
 
 @settings(max_examples=200, deadline=None)
 @given(texts)
 def test_the_content_article_pattern_matches_as_before(text):
     for line in (text, "Artikel " + text, "ARTIKEL 13" + text):
-        old, new = OLD_CONTENT_ARTICLE.match(line), P.CONTENT_ARTICLE_RE.match(line)
+        old, new = OLD_CONTENT_ARTICLE.match(line), CONTENT_ARTICLE_RE.match(line)
         assert (old and old.groups()) == (new and new.groups()), line
+
+
+# the entry-into-force grammar's terminals as they were (tests/fixtures), by name
+OLD_IWT_TERMINALS = json.loads((ROOT / "tests" / "fixtures" / "iwt_terminals_before.json")
+                               .read_text(encoding="utf-8"))["terminals"]
+IWT_WORDS = ["de", "het", "De", "Het", "wet", "Wet X", "besluit", "regeling", "treedt", "treden",
+             "in", "werking", "inwerking", "tot", "is", "wordt", "verheven", "en", "werkt", "met",
+             "uitzondering", "dien", "indien", "waarbij", "van", "deze", "dit", "bedoeld",
+             "tijdstip", "als", "waarop", "dag", "datum", "na", "volgende", "het Staatsblad",
+             "waarin", "zij", "geplaatst", "ingetrokken", "(Stb. 1)", "1 januari 1996", "terug",
+             "vervalt", "geldig", "Indien", "krachtens", "eerste", ",", ".", ";", " ", "  ", "\t",
+             "\n"]
+iwt_texts = st.one_of(st.lists(st.sampled_from(IWT_WORDS), max_size=16).map(" ".join),
+                      st.lists(st.sampled_from(IWT_WORDS), max_size=16).map("".join))
+
+
+@functools.lru_cache(maxsize=1)
+def _iwt_terminals() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """(as it was, as it is) for every rewritten terminal, compiled as the lexer does."""
+    from consolidator.read.grammars import iwt_parser
+    now = {t.name: t.pattern.to_regexp() for t in iwt_parser().terminals}
+    return {name: (re.compile(old["regexp"]), re.compile(now[name]))
+            for name, old in OLD_IWT_TERMINALS.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(iwt_texts)
+def test_the_rewritten_iwt_terminals_match_as_before(text):
+    # at every place: the lexer tries a terminal wherever a token may start
+    for name, (old, new) in _iwt_terminals().items():
+        for pos in range(len(text)):
+            was, now = old.match(text, pos), new.match(text, pos)
+            assert (was and was.span()) == (now and now.span()), (name, text, pos)
 
 
 @settings(max_examples=200, deadline=None)

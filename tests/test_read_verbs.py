@@ -382,7 +382,7 @@ def test_a_syntax_error_says_line_column_and_what_was_expected():
     assert (err.value.line, err.value.column) == (12, 26)  # column 24 of a line from column 3
     assert err.value.message.startswith("cannot read instruction: unexpected «verplaatst»; "
                                         "expected ")
-    assert "«vervangen»" in err.value.message
+    assert "the verb «wordt … vervangen door»" in err.value.message
     assert err.value.context.splitlines()[1].strip() == "^~~~~~~~~~"
 
 

@@ -360,6 +360,14 @@ def test_a_superseded_version_shows_the_text_then_known(site):
     assert "Artikel 105a1: gewijzigd" in difference
 
 
+def test_a_change_of_knowledge_names_the_later_act_and_the_part_it_changed(site):
+    difference = main_text(site, "BWBR0003420/1999-01-01-bekend-op-1996-12-23-verschil.html")
+    assert ("ARTIKEL XXI (bekend sinds 28 april 1998: wijzigt Stb. 1996, 649, ARTIKEL XII: "
+            "Stb. 1996, 649, ARTIKEL VI treedt niet meer in werking op 1 januari 1999)"
+            ) in " ".join(difference.split())
+    assert "onderdeel K" not in difference
+
+
 def test_the_zoals_bekend_op_page_lists_what_was_known_then(site):
     overview = page(site, "BWBR0003420/index.html")
     assert '<a href="bekend-op-1996-12-23.html">Zoals bekend op 23 december 1996</a> ' \

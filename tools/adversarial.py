@@ -11,9 +11,10 @@ they read: «Artikel 13.11.11.11…!» (digits and dots) took a minute for 540 b
 * ``adversarial_line``: a generator of lines of nested repetitions of the tokens the
   patterns read (digits and dots, quotes, commas, «Artikel», «wordt», «treedt», spaces);
 * ``run_everywhere``: one line through every reader of act and law text, in every place
-  a line can stand (the first paragraph of an ARTIKEL, an instruction, quoted content, the
-  closing, an entry-into-force article, a law text, a volzin, a date, an inhoudsopgave
-  entry). ``tools/fuzz.py --targets adversarial`` runs it on generated lines.
+  a line can stand (the first paragraph of an ARTIKEL, an instruction, quoted content, an
+  ARTIKEL that amends nothing, the closing, an entry-into-force article, a law text, a
+  volzin, a date, an inhoudsopgave entry). ``tools/fuzz.py --targets adversarial`` runs
+  it on generated lines.
 """
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ A
 
 ARTIKEL II
 
+{article}
+
+ARTIKEL III
+
 Deze wet treedt in werking met ingang van 1 januari 2001.
 
 {closing}
@@ -46,13 +51,16 @@ Deze wet treedt in werking met ingang van 1 januari 2001.
 FIRST = "De Wet op het basisonderwijs wordt gewijzigd als volgt:"
 SENTENCE = "Na artikel 5 wordt een artikel ingevoegd, luidende:"
 CONTENT = "Artikel 5a. Nieuw"
+ARTICLE = "Deze wet wordt aangehaald als: Wet nieuw."
 CLOSING = "Uitgegeven de tweede januari 2000"
 
 
 def act(first: str = FIRST, sentence: str = SENTENCE, content: str = CONTENT,
-        closing: str = CLOSING) -> str:
-    """A small act with one of its lines replaced."""
-    return ACT.format(first=first, sentence=sentence, content=content, closing=closing)
+        article: str = ARTICLE, closing: str = CLOSING) -> str:
+    """A small act with one of its lines replaced (``article``: the text of ARTIKEL II,
+    an ARTIKEL that amends nothing: samenloop, transitional, other)."""
+    return ACT.format(first=first, sentence=sentence, content=content, article=article,
+                      closing=closing)
 
 
 # --------------------------------------------------------------------------- readers
@@ -128,7 +136,7 @@ def _content_lines(n: int) -> str:
 IWT_TAIL = "treedt in werking met ingang van 1 januari 2000."
 FAMILIES = [
     Family("content-article-digits", "act", lambda n: act(content="Artikel 13" + ".11" * n + "!"),
-           30, (16, 18, 20, 22, 24, 26, 28, 30), "exponential: ×2 per «.11»; 24 parts 5 s, 30 over a minute"),
+           30, (5000, 10000, 20000, 40000), "exponential: ×2 per «.11»; 24 parts 5 s, 30 over a minute"),
     Family("intro-wordt", "act", lambda n: act(first="De Wet X wordt " * n + "x"),
            6700, (6700, 13400, 26800, 53600), "quadratic: 100 kB 18 s"),
     Family("subject-first", "act", lambda n: act(first="Artikel " + "a" * n),
@@ -138,7 +146,7 @@ FAMILIES = [
     Family("condition-op-of-na", "act",
            lambda n: act(first="Indien de wet in werking " + "op of na het tijdstip waarop " * n
                          + "x wordt deze wet gewijzigd als volgt:"),
-           20000, (5000, 10000, 20000, 40000), "quadratic: 100 kB 0.45 s, 580 kB about 15 s"),
+           20000, (40000, 80000, 160000, 320000), "quadratic: 100 kB 0.45 s, 580 kB about 15 s"),
     Family("date-in-words", "act", lambda n: act(closing="Uitgegeven de " + "a" * n),
            100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 20 kB 12 s, 100 kB over a minute"),
     Family("unclosed-quotes", "act",
@@ -146,11 +154,41 @@ FAMILIES = [
            33000, (33000, 66000, 132000, 264000), "quadratic: 60 kB 22 s, 100 kB over a minute"),
     Family("content-lines", "act", _content_lines,
            64000, (16000, 32000, 64000, 128000), "quadratic: 3.3 MB 26–33 s, 6.7 MB 78 s"),
+    Family("blijft-van-toepassing", "act", lambda n: act(article="Het blijft " * n + "x"),
+           10000, (10000, 20000, 40000, 80000), "quadratic: 28 kB 2.1 s, 110 kB about 30 s"),
+    Family("quote-then-verb", "act", lambda n: act(article="«x " * n),
+           33000, (33000, 66000, 132000, 264000), "quadratic: 25 kB 7 s, 100 kB about 2 minutes"),
+    Family("withdrawn-name", "act", lambda n: act(article="De A" + "a" * n),
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 25 kB 21 s, 100 kB about 5 minutes"),
+    Family("samenloop-van-de", "act", lambda n: act(article="Indien " + "van de X " * n + "x"),
+           11000, (11000, 22000, 44000, 88000), "quadratic: 25 kB 2.1 s, 100 kB about 30 s"),
     Family("other-act-spaces", "iwt",
            lambda n: "De wet van 1 januari 1996 (Stb. 1)" + " " * n + "x " + IWT_TAIL,
            100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 20 kB 4.7 s, 100 kB over a minute"),
+    Family("law-name-spaces", "iwt", lambda n: "De Wet X" + " " * n + "y " + IWT_TAIL,
+           100_000, (100_000, 200_000, 400_000, 800_000), "cubic: 1000 spaces 15 s"),
+    Family("withdrawn-spaces", "iwt", lambda n: "De Wet X" + " " * n + "y wordt ingetrokken.",
+           100_000, (100_000, 200_000, 400_000, 800_000), "cubic: 1000 spaces 13 s, 2000 spaces 101 s"),
+    Family("this-act-spaces", "iwt", lambda n: "Deze wet" + " " * n + "x " + IWT_TAIL,
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 5 kB 9 s"),
+    Family("parent-spaces", "iwt", lambda n: "De artikelen 1 van de wet" + " " * n + "x " + IWT_TAIL,
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 5 kB 4.8 s, 10 kB 24 s"),
+    Family("publication-spaces", "iwt",
+           lambda n: "Deze wet treedt in werking met ingang van de dag na de datum van uitgifte van "
+                     "het Staatsblad" + " " * n + "x",
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 10 kB 16 s"),
+    Family("day-spaces", "iwt",
+           lambda n: "Deze wet treedt in werking op de eerste dag" + " " * n + "x",
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 5 kB 7.4 s"),
+    Family("tied-spaces", "iwt",
+           lambda n: "Deze wet treedt in werking op het tijdstip waarop de Wet X" + " " * n
+                     + "y in werking treedt.",
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 4 kB 2.3 s"),
+    Family("event-spaces", "iwt",
+           lambda n: "Deze wet treedt in werking op het tijdstip waarop x" + " " * n + "y",
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 4 kB 3.2 s"),
     Family("toc-entry-spaces", "toc", lambda n: "Artikel" + " " * n + "x",
-           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 20 kB 4 s, 100 kB 143 s"),
+           100_000, (1_000_000, 2_000_000, 4_000_000, 8_000_000), "quadratic: 20 kB 4 s, 100 kB 143 s"),
     Family("volzin-sentences", "volzin", lambda n: "Een zin. " * n,
            40000, (40000, 80000, 160000, 320000), "quadratic: 360 kB 20 s"),
     Family("volzin-tabs", "volzin", lambda n: "a.\t" * n,
@@ -166,7 +204,8 @@ TOKENS = ["1", "11", ".", ".1", ".11", "13.", "1a", "«", "»", "„", "“", "�
           "artikel ", "wordt ", "worden ", "treedt ", "treden ", "in werking ", "werkt terug ",
           "gewijzigd als volgt", "wijzigingen aangebracht", "op of na het tijdstip waarop ",
           "Stb.", "(Stb. 1)", "de ", "van ", "Wet ", "Kamerstukken ", "§ ", "[Vervallen",
-          "a.", "tot en met ", "en ", "I", "°", "• "]
+          "a.", "tot en met ", "en ", "I", "°", "• ", "blijft ", "van toepassing", "Indien ",
+          "ingetrokken", "vervalt"]
 PREFIXES = ["", "Artikel 1", "Artikel 13", "ARTIKEL ", "De Wet ", "Deze wet ", "Indien ",
             "In artikel 1 wordt ", "De wet van 1 januari 1996 (Stb. 1) ", "De wet van 1 januari 1996 ",
             "Uitgegeven de ", "§ ", "1. ", "• 1. ", "a. ", "Kamerstukken II 1995/96, 1/2, ", "[ARTIKEL "]
@@ -206,7 +245,8 @@ def run_everywhere(data: str) -> None:
         run(family.reader, family.build(int(size)))
         return
     line = data
-    for text in (act(first=line), act(sentence=line), act(content=line), act(closing=line)):
+    for text in (act(first=line), act(sentence=line), act(content=line), act(article=line),
+                 act(closing=line)):
         run("act", text)
     run("iwt", line)
     run("law-text", f"Wet\nArtikel 1\n{line}\n")

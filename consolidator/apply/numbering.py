@@ -101,18 +101,22 @@ def group_state(container, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     numbers two live children share."""
     children = [c for c in container if c.tag == tag]
     numbers = [number_of(c) for c in children]
-    live = [number_of(c) for c in children if not is_repealed(c)]
+    live = [number for c, number in zip(children, numbers) if not is_repealed(c)]
     doubles = tuple(sorted({n for n in live if n and live.count(n) > 1}))
     return _gaps(numbers), doubles
+
+
+_PLAIN_NUMBER = re.compile(r"\d+°?")
+_ONE_LETTER = re.compile(r"[a-z]")
 
 
 def _gaps(numbers: list[str]) -> tuple[str, ...]:
     values, letters = set(), None
     for label in numbers:
-        if re.fullmatch(r"\d+°?", label):
+        if _PLAIN_NUMBER.fullmatch(label):
             values.add(int(label.rstrip("°")))
             letters = False if letters is None else letters
-        elif re.fullmatch(r"[a-z]", label):
+        elif _ONE_LETTER.fullmatch(label):
             values.add(ord(label) - ord("a") + 1)
             letters = True if letters is None else letters
     if not values:

@@ -35,6 +35,7 @@ import copy
 import datetime as _dt
 from typing import Callable, Iterable, Optional
 
+from consolidator import collector
 from consolidator.apply.dispatch import APPLY, POSTCONDITIONS
 from consolidator.apply.labels import finish_labels
 from consolidator.apply.renumbering import Renumbering
@@ -80,11 +81,12 @@ def apply_counting(tree, articles: Iterable[Article], source_label: str,
     new = tree if in_place else copy.deepcopy(tree)
     index = ArticleIndex(new)
     changes = 0
-    for onderdeel in _onderdelen(articles):
-        renumbering = Renumbering()
-        for sentence in onderdeel.all_sentences:
-            changes += apply_sentence(new, sentence, source_label, date, index, renumbering)
-        _refuse(renumbering.gaps(new), source_label)
+    with collector.paused():  # what applying makes is freed by reference counting
+        for onderdeel in _onderdelen(articles):
+            renumbering = Renumbering()
+            for sentence in onderdeel.all_sentences:
+                changes += apply_sentence(new, sentence, source_label, date, index, renumbering)
+            _refuse(renumbering.gaps(new), source_label)
     return new, changes
 
 

@@ -147,10 +147,15 @@ def seam(left: str, right: str) -> str:
     return left + " " + right
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_MARK = re.compile(r" (?=[,;:.)])")
+_SPACE_AFTER_OPEN = re.compile(r"\( ")
+
+
 def normalize(text: str) -> str:
     """Collapse whitespace runs, drop spaces before ``, ; : . )`` and after ``(``, strip."""
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"\( ", "(", re.sub(r" (?=[,;:.)])", "", text))
+    text = _SPACES.sub(" ", text).strip()
+    return _SPACE_AFTER_OPEN.sub("(", _SPACE_BEFORE_MARK.sub("", text))
 
 
 def replace(text: str, start: int, end: int, new: str) -> Edit:

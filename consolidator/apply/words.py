@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from consolidator.apply import textedit as T
+from consolidator.apply.nearest import closest_words
 from consolidator.apply.resolve import Slot, Target, item_label
 from consolidator.apply.workspace import Workspace, history_owner, slots_of
 from consolidator.errors import AmbiguousTarget, ApplyError, TargetNotFound
@@ -29,10 +30,12 @@ def _matches(ws: Workspace, target: Target, finder: Callable) -> list[Match]:
 
 
 def _check_count(ws: Workspace, target: Target, what: str, found: list[Match],
-                 telkens: bool) -> None:
+                 telkens: bool, words: str = "") -> None:
+    """Exactly one match (at least one with «telkens»); ``words``: the quoted words
+    looked for, whose closest run of words in the target a not-found error suggests."""
     if not found:
         raise TargetNotFound(f"{target.label}: {what} is not in the text "
-                             f"(«{_preview(ws, target)}»)")
+                             f"(«{_preview(ws, target)}»){_suggestion(ws, target, words)}")
     if len(found) > 1 and not telkens:
         places = "; ".join(f"at character {s} of {_where(target, slot)}: "
                            f"«{T.context(ws.text(slot.element), s, e)}»"
@@ -50,6 +53,15 @@ def _where(target: Target, slot: Slot) -> str:
     return target.label
 
 
+def _suggestion(ws: Workspace, target: Target, words: str) -> str:
+    """«; did you mean «bijzondere school»?» when words like ``words`` are in the target."""
+    if not words:
+        return ""
+    text = " ".join(ws.text(s.element)[s.start:s.end] for s in slots_of(ws, target))
+    found = closest_words(text, words)
+    return f"; did you mean «{found}»?" if found and found != words else ""
+
+
 def _preview(ws: Workspace, target: Target, width: int = 120) -> str:
     text = " ".join(ws.text(s.element)[s.start:s.end] for s in slots_of(ws, target))
     return text if len(text) <= width else text[:width] + "…"
@@ -62,10 +74,10 @@ def _apply_matches(ws: Workspace, found: list[Match], make: Callable) -> None:
 
 
 def _word_edit(ws: Workspace, ins, targets: list[Target], what: str, finder: Callable,
-               make: Callable, telkens: bool = False) -> None:
+               make: Callable, telkens: bool = False, words: str = "") -> None:
     per_target = [_matches(ws, t, finder) for t in targets]
     for target, found in zip(targets, per_target):
-        _check_count(ws, target, what, found, telkens)
+        _check_count(ws, target, what, found, telkens, words)
     for found in per_target:
         _apply_matches(ws, found, make)
 
@@ -84,7 +96,7 @@ def replace_words(ws: Workspace, ins: ReplaceWords, targets: list[Target]) -> No
     _refuse_empty(ins.new, f"to replace «{ins.old}» with (a deletion says «vervalt»)")
     finder = lambda text, lo, hi: T.find(text, ins.old, lo, hi)  # noqa: E731
     _word_edit(ws, ins, targets, f"«{ins.old}»", finder,
-               lambda text, s, e: T.replace(text, s, e, ins.new), ins.telkens)
+               lambda text, s, e: T.replace(text, s, e, ins.new), ins.telkens, ins.old)
 
 
 def delete_words(ws: Workspace, ins: DeleteWords, targets: list[Target]) -> None:
@@ -96,7 +108,8 @@ def delete_words(ws: Workspace, ins: DeleteWords, targets: list[Target]) -> None
     else:
         finder = lambda text, lo, hi: T.find(text, ins.words, lo, hi)  # noqa: E731
         what = f"«{ins.words}»"
-    _word_edit(ws, ins, targets, what, finder, T.delete, ins.telkens)
+    _word_edit(ws, ins, targets, what, finder, T.delete, ins.telkens,
+               "" if ins.anchor else ins.words)
 
 
 def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None:
@@ -115,8 +128,10 @@ def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None
         return
     finder = anchor_finder(ins)
     after = ins.position != "before"
+    quoted = "" if getattr(ins, "anchor_mark", False) else ins.anchor
     _word_edit(ws, ins, targets, f"«{ins.anchor}»", finder,
-               lambda text, s, e: T.insert(text, e if after else s, ins.new), ins.telkens)
+               lambda text, s, e: T.insert(text, e if after else s, ins.new), ins.telkens,
+               quoted)
 
 
 def anchor_finder(ins: InsertWords) -> Callable:
@@ -135,7 +150,7 @@ def replace_after(ws: Workspace, ins: ReplaceAfter, targets: list[Target]) -> No
     _refuse_empty(ins.new, f"to put after «{ins.anchor}»")
     for target in targets:
         found = _matches(ws, target, lambda text, lo, hi: T.find(text, ins.anchor, lo, hi))
-        _check_count(ws, target, f"«{ins.anchor}»", found, False)
+        _check_count(ws, target, f"«{ins.anchor}»", found, False, ins.anchor)
         slot, start, end = found[0]
         slots = slots_of(ws, target)
         before = slots[:_slot_index(slots, slot)]

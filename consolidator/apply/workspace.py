@@ -14,7 +14,7 @@ from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.errors import ApplyError
 from consolidator.law.artindex import ArticleIndex
 from consolidator.law.elements import al_text, is_heading, set_text
-from consolidator.law.history import mark_changed, mark_repealed
+from consolidator.law.history import mark_changed_all, mark_repealed
 from consolidator.model import Instruction
 
 
@@ -58,12 +58,14 @@ class Workspace:
 
     def record_history(self) -> None:
         """End of the sentence: mark every changed element in the law's history."""
-        seen = set()
+        seen, marks = set(), []  # ``marks`` holds the owners, so their ids stay unique
+        root = self.tree.getroot() if hasattr(self.tree, "getroot") else self.tree
         for el, effect, source in self.changed:
-            owner = history_owner(el)
-            if owner is not None and id(owner) not in seen and _in_tree(owner, self.tree):
+            owner = _owner_in(el, root)
+            if owner is not None and id(owner) not in seen:
                 seen.add(id(owner))
-                mark_changed(owner, self.date, source, effect)
+                marks.append((owner, source, effect))
+        mark_changed_all(marks, self.date)
 
 
 def _shift(slot: Slot, edit: T.Edit) -> None:
@@ -80,9 +82,16 @@ def _shift(slot: Slot, edit: T.Edit) -> None:
         slot.end = edit.start + len(edit.new.rstrip())
 
 
-def _in_tree(el, tree) -> bool:
-    root = tree.getroot() if hasattr(tree, "getroot") else tree
-    return el is root or any(a is root for a in el.iterancestors())
+def _owner_in(el, root):
+    """``history_owner(el)`` if it is in the tree under ``root`` (an element removed by
+    a later instruction of the sentence is not), else None: one walk up for both."""
+    owner = None
+    for node in itertools.chain((el,), el.iterancestors()):
+        if owner is None and (node.tag in _HISTORY_TAGS or is_heading(node)):
+            owner = node
+        if node is root:
+            return owner
+    return None
 
 
 _HISTORY_TAGS = ("li", "lid", "artikel", "officiele-inhoudsopgave")

@@ -1,10 +1,14 @@
-"""The command line: thin. Parse arguments, call the library, map errors to exit codes."""
+"""The command line: thin. Parse arguments, call the library, map errors to exit codes.
+
+Each command imports the library functions it calls inside its body: a call of one
+command (``show``, ``--help``) then loads only what that command uses, not the act reader,
+the time rules and the site of every other one (bench/startup.py).
+"""
 from __future__ import annotations
 
 import json
 import os
 import sys
-import traceback
 
 import click
 
@@ -56,12 +60,13 @@ from consolidator.cli.check import check_cmd  # noqa: E402
 from consolidator.cli.consolidate import consolidate_cmd  # noqa: E402
 from consolidator.cli.integrity import export_hashes_cmd, verify_cmd  # noqa: E402
 from consolidator.cli.law import import_text_cmd, text_cmd  # noqa: E402
+from consolidator.cli.preview import preview_cmd  # noqa: E402
 from consolidator.cli.query import export_cmd, history_cmd, import_bwb_cmd, show_cmd  # noqa: E402
 from consolidator.cli.views import diff_cmd, render_cmd  # noqa: E402
 
 for _command in (import_text_cmd, text_cmd, apply_cmd, consolidate_cmd, show_cmd, history_cmd,
-                 export_cmd, import_bwb_cmd, check_cmd, diff_cmd, render_cmd, verify_cmd,
-                 export_hashes_cmd):
+                 export_cmd, import_bwb_cmd, check_cmd, preview_cmd, diff_cmd, render_cmd,
+                 verify_cmd, export_hashes_cmd):
     cli.add_command(_command)
 
 
@@ -120,6 +125,8 @@ def internal_error_message(exc: BaseException) -> str:
     """One paragraph for an error that is a bug in consolidator, not in the input: what
     failed and where, and how to see more. Nothing was written (outputs are renamed
     into place only when a command succeeds)."""
+    import traceback
+
     frames = traceback.extract_tb(exc.__traceback__)
     ours = [f for f in frames if _package_path(f.filename)]
     frame = (ours or frames or [None])[-1]

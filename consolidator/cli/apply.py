@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from consolidator.cli.options import PathValue, not_empty
-from consolidator.time.inforce import apply_law_file
 
 
 @click.command("apply")
@@ -33,5 +32,7 @@ def apply_cmd(law_xml: Path, acts, output: Path, date, known_at, facts) -> None:
     the parts in force on that date apply, in order of their dates, and samenloop
     articles are decided (with --facts for acts not given). With no ACTS the law
     is written back unchanged."""
+    from consolidator.time.inforce import apply_law_file
+
     apply_law_file(law_xml, acts, output, date, known_at, facts,
                    notify=lambda m: click.echo(m, err=True))

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from consolidator.cli.options import PathValue, force_option, wait_option
-from consolidator.store.consolidate import consolidate
 from consolidator.store.db import DEFAULT_STORE
 
 
@@ -39,6 +38,8 @@ def consolidate_cmd(corpus: Path, output: Path, store_path: Path, jobs: int, for
     OUTPUT may not hold the store or the corpus, nor lie inside the corpus; one holding
     files consolidator did not write is refused unless --force. One writer at a time: a
     second is refused while the store is being written, or waits with --wait."""
+    from consolidator.store.consolidate import consolidate
+
     summary = consolidate(corpus, output, store_path, jobs,
                           notify=lambda m: click.echo(m, err=True), force=force, wait=wait)
     click.echo(f"{summary.laws} laws, {summary.acts} act(s), {summary.histories} official BWB "

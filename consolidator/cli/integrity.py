@@ -12,7 +12,6 @@ import click
 
 from consolidator.cli.query import store_option
 from consolidator.errors import ConsolidatorError
-from consolidator.store.verify import hash_list, verify_against, verify_store
 
 
 @click.command("verify")
@@ -24,6 +23,8 @@ def verify_cmd(hashes, store_path) -> None:
     """Check the whole store: every text and row against its hash, the article digests
     against the texts, the versions of each law as known now without gap or overlap.
     Exit code 1 lists every mismatch."""
+    from consolidator.store.verify import verify_against, verify_store
+
     reports = [verify_store(store_path)]
     if hashes is not None:
         reports.append(verify_against(store_path, hashes))
@@ -44,6 +45,8 @@ def verify_cmd(hashes, store_path) -> None:
 def export_hashes_cmd(output, store_path) -> None:
     """Write one line per row of the store with its hash, computed from the data, for
     `consolidator verify --against FILE` later. Refused for a store that does not verify."""
+    from consolidator.store.verify import hash_list
+
     lines = hash_list(store_path)
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".partial")

@@ -6,6 +6,7 @@ it would mean the working directory.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -43,3 +44,24 @@ force_option = click.option(
 wait_option = click.option(
     "--wait", is_flag=True,
     help="If another command is writing the store, wait for it instead of refusing.")
+
+
+#: «Artikel 6», «artikel 6», «art. 6», «6»: the article's number, with or without its word
+_ARTIKEL = re.compile(r"(?:artikel\b|art\.)?\s*(?P<number>.*?)\s*\.?", re.IGNORECASE)
+
+
+def artikel_value(ctx: click.Context, param: click.Parameter, value):
+    """Callback for ``--artikel``: the article's number as the law writes it («105a1»),
+    whether given as «105a1», «Artikel 105a1» or «artikel 105a1»; empty is a usage error."""
+    if value is None:
+        return None
+    number = " ".join(_ARTIKEL.fullmatch(value.strip())["number"].split())
+    if not number:
+        raise click.BadParameter("must name an article (its number, e.g. 105a1 or "
+                                 "«Artikel 105a1»)", ctx, param)
+    return number
+
+
+def artikel_option(help_text: str):
+    """``--artikel N``: the article by its number, «Artikel N» or «artikel N»."""
+    return click.option("--artikel", default=None, callback=artikel_value, help=help_text)

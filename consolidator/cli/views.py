@@ -8,9 +8,8 @@ from pathlib import Path
 
 import click
 
-from consolidator.cli.options import PathValue, force_option, not_empty, store_option
-from consolidator.views.redline import render_text
-from consolidator.views.redline_request import redline_for
+from consolidator.cli.options import (PathValue, artikel_option, force_option, not_empty,
+                                      store_option)
 
 
 @click.command("diff")
@@ -27,21 +26,26 @@ from consolidator.views.redline_request import redline_for
               help="With --date: the older knowledge date (what was known then).")
 @click.option("--to-known", default=None, callback=not_empty,
               help="With --date: the newer knowledge date (after a retroactive act, say).")
-@click.option("--artikel", default=None, help="Only this article (its number, e.g. 105a1).")
+@artikel_option("Only this article: its number (105a1) or «Artikel 105a1».")
 @click.option("--format", "fmt", type=click.Choice(["text", "html"]), default="text",
               show_default=True, help="Text with [-old-]{+new+} marks, or an HTML page "
                                       "with <del>/<ins>.")
 @store_option
 def diff_cmd(law, from_date, to_date, known_at, date, from_known, to_known, artikel, fmt,
              store_path) -> None:
-    """A redline of LAW per article: what changed between the texts valid on --from
-    and --to, or, with --date --from-known --to-known, what later knowledge (a
-    retroactive act) rewrote in the text valid on --date.
+    """A redline of LAW (a BWB id, citeertitel or short name such as WBO) per article:
+    what changed between the texts valid on --from and --to, or, with --date
+    --from-known --to-known, what later knowledge (a retroactive act) rewrote in the
+    text valid on --date.
 
     Each changed article is named with the act parts behind the change (ARTIKEL,
-    onderdeel, punt); added, repealed and removed articles are shown as such,
+    onderdeel, punt; for a change of knowledge the part of the act published then that
+    made it, and what that part changed); added, repealed and removed articles are shown as such,
     unchanged ones are left out. An official article that BWB gave a new version
     with the same text is listed as «new version, text unchanged»."""
+    from consolidator.views.redline import render_text
+    from consolidator.views.redline_request import redline_for
+
     notice = _withdrawn(store_path, law, from_date, to_date, known_at, date, from_known,
                         to_known)
     if notice:  # nothing of a withdrawn law on stdout

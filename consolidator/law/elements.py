@@ -33,6 +33,11 @@ def root_of(tree) -> etree._Element:
 
 def first_child(el, tag: str):
     """``el.find(tag)`` for a plain tag name: its first child of that tag, or None."""
+    if not len(el):
+        return None
+    first = el[0]  # mostly the one asked for (a lidnr, a kop): no iterator needed
+    if first.tag == tag:
+        return first
     return next(el.iterchildren(tag), None)
 
 
@@ -267,7 +272,11 @@ def artikel_titel(el) -> str:
 def lid_number(el) -> str:
     """``"2a"`` for lid 2a (a trailing dot in the source is dropped)."""
     nr = first_child(el, "lidnr")
-    return al_text(nr).rstrip(".") if nr is not None else ""
+    if nr is None:
+        return ""
+    if not len(nr):  # plain text, the usual case: ``al_text`` without the call
+        return " ".join(nr.text.split()).rstrip(".") if nr.text else ""
+    return al_text(nr).rstrip(".")
 
 
 def li_label(el) -> str:

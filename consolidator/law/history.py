@@ -87,9 +87,8 @@ def _ensure_id(el, ledger) -> str:
     return made
 
 
-def _log(el, date, source: str, effect: str) -> None:
-    """Append a ``bwb-wijziging`` for el to the document's change list."""
-    root = root_of(el)
+def _ledger_of(root):
+    """The document's change list (``bwb-wijzigingen``)."""
     ledger = first_child(root, "bwb-wijzigingen")
     if ledger is None and root.tag == "toestand":  # a law file that lacks it
         raise LawFormatError("the law has no <bwb-wijzigingen> to record the change in "
@@ -97,10 +96,22 @@ def _log(el, date, source: str, effect: str) -> None:
                              source=root.getroottree().docinfo.URL or "")
     if ledger is None or root.tag != "toestand":
         raise ValueError("mark the element after it is inside a toestand document")
-    entry = etree.SubElement(ledger, "bwb-wijziging", idref=_ensure_id(el, ledger))
-    label = etree.SubElement(entry, "label", bron=source, effect=effect)
-    if date is not None:  # a preview without dates still records the source
-        label.set("inwerking", iso_date(date))
+    return ledger
+
+
+def _log(el, date, source: str, effect: str) -> None:
+    """Append a ``bwb-wijziging`` for el to the document's change list."""
+    ledger = _ledger_of(root_of(el))
+    _entry(ledger, _ensure_id(el, ledger), date, source, effect)
+
+
+def _entry(ledger, ref: str, date, source: str, effect: str) -> None:
+    entry = etree.SubElement(ledger, "bwb-wijziging", idref=ref)
+    if date is None:  # a preview without dates still records the source
+        label = etree.SubElement(entry, "label", bron=source, effect=effect)
+    else:
+        label = etree.SubElement(entry, "label", bron=source, effect=effect,
+                                 inwerking=iso_date(date))
     label.text = source
 
 
@@ -122,9 +133,35 @@ def mark_changed(el, date, source: str, effect: str = "wijziging") -> None:
     document (``is_bwb_styled``) el and its parts also get BWB's own attributes
     (``apply_bwb_style``), so an inserted or renumbered element looks like its neighbours.
     """
-    _log(el, date, source, effect)
-    if is_bwb_styled(el):
-        apply_bwb_style(el)
+    mark_changed_all([(el, source, effect)], date)
+
+
+def mark_changed_all(marks: list, date) -> None:
+    """``mark_changed`` of each (element, source, effect) in ``marks``, in order, all in
+    one document: its change list, its style and the next free id are looked up once
+    per call (a sentence marks several elements), not once per element."""
+    if not marks:
+        return
+    root = root_of(marks[0][0])
+    ledger, styled = _ledger_of(root), is_bwb_styled(root)
+    free = None  # the next free «cons-N», read from the list on first need
+    for el, source, effect in marks:
+        ref = el.get("id")
+        if not ref:
+            free = _IDS.next_number(ledger) if free is None else free
+            ref = f"cons-{free}"
+            el.set("id", ref)
+        elif free is not None and ref.startswith("cons-") and ref[5:].isdecimal():
+            free = max(free, int(ref[5:]) + 1)  # as a rescan of the list would count it
+        _entry(ledger, ref, date, source, effect)
+        if free is not None and ref == f"cons-{free}":
+            free += 1
+        if styled:
+            apply_bwb_style(el)
+        _stamp_changed(el, date, source, effect)
+
+
+def _stamp_changed(el, date, source: str, effect: str) -> None:
     if el.tag in _STAMPABLE:
         _stamp(el, date, source, effect)
         return

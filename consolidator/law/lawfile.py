@@ -52,12 +52,16 @@ def _read_input(data_or_path, source: str) -> tuple[bytes, str]:
 
 #: a character XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates,
 #: U+FFFE, U+FFFF): a text with one cannot become (part of) a law
-_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+@functools.lru_cache(maxsize=1)
+def _not_xml_char() -> re.Pattern:
+    # compiled on first use: the class spans all of Unicode and takes ~10 ms to compile,
+    # which a command that writes no text (`show`) need not pay at start
+    return re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def find_non_xml_char(text: str, start: int = 0) -> Optional[re.Match]:
     """The first character of ``text`` (from ``start``) that XML cannot hold, or None."""
-    return _NOT_XML_CHAR.search(text, start)
+    return _not_xml_char().search(text, start)
 
 
 def non_xml_char_error(cls, text: str, source: str, kind: str):
@@ -70,7 +74,7 @@ def non_xml_char_error(cls, text: str, source: str, kind: str):
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         found = find_non_xml_char(raw)
         if found is not None:
-            shown = _NOT_XML_CHAR.sub("\ufffd", raw.rstrip("\r\n"))
+            shown = _not_xml_char().sub("\ufffd", raw.rstrip("\r\n"))
             return cls(f"character U+{ord(found.group()):04X} is not allowed in {kind} "
                        "(XML cannot hold it)", source=source, line=number,
                        column=found.start() + 1, context=underline(shown, found.start() + 1))

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from consolidator import limits
+from consolidator import collector, limits
 from consolidator.errors import ActSyntaxError, underline
 from consolidator.law.lawfile import non_xml_char_error
 from consolidator.model import Act, Article, Content, LawRef, Locator, Place, Span
@@ -26,7 +26,7 @@ from consolidator.read.labels import is_successor, skipped_labels
 from consolidator.read.repeals import looks_like_repeal, read_repeals
 from consolidator.read.samenloopact import SamenloopReader, is_samenloop
 from consolidator.read.kinds import (
-    AMENDING_INTRO_RE, is_amending, is_conditional, is_entry_into_force, plain_kind,
+    is_amending, is_amending_intro, is_conditional, is_entry_into_force, plain_kind,
     reads_like_instruction, unreadable_reason,
 )
 from consolidator.read.paras import (
@@ -65,7 +65,8 @@ def parse_act(text: str, source: str = "", errors: Optional[list] = None) -> Act
     sentence, the punten under a failing intro sentence (their targets are
     relative to it), the instructions of an ARTIKEL whose regulation cannot be
     read. Errors in the act's overall structure still raise."""
-    return ActReader(text, source, errors).read()
+    with collector.paused():  # nearly all it makes is kept: see consolidator/collector.py
+        return ActReader(text, source, errors).read()
 
 
 # ---------------------------------------------------------------------------- reader
@@ -208,7 +209,7 @@ class ActReader:
     def _inside_content(self, heads, index: int) -> bool:
         """A HOOFDSTUK line right after an instruction ending in «:» is content."""
         previous = self.paras[index - 1].text if index else ""
-        return bool(heads) and previous.endswith(":") and not AMENDING_INTRO_RE.search(previous)
+        return bool(heads) and previous.endswith(":") and not is_amending_intro(previous)
 
     # -- one article
 
@@ -219,7 +220,7 @@ class ActReader:
             raise self.error(head, f"ARTIKEL {number} has no text")
         first = body[0]
         if is_samenloop(first.text) or (is_conditional(first.text)
-                                         and AMENDING_INTRO_RE.search(first.text)):
+                                         and is_amending_intro(first.text)):
             return SamenloopReader(self, number, heading, chapter, span).article(body)
         if is_amending(first.text) or (reads_like_instruction(first.text)
                                        and not is_conditional(first.text)):
@@ -269,7 +270,7 @@ class ActReader:
         context, rest, date = Locator(), body[1:], None
         parsed = self.sentence(first, Place(article=number), Locator(), Content())
         if parsed is None:  # collecting: the regulation is unknown, nothing can apply
-            if AMENDING_INTRO_RE.search(first.text):  # still read the onderdelen's syntax
+            if is_amending_intro(first.text):  # still read the onderdelen's syntax
                 BodyReader(self, number, LawRef("")).onderdelen(rest, Locator())
             return Article(number=number, kind="amend", heading=heading, chapter=chapter,
                            span=span)

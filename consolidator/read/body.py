@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from consolidator.errors import ActSyntaxError
 from consolidator.model import Content, Item, LawRef, Locator, Onderdeel, Place, Sentence, Span, Step
 from consolidator.read.builder.sentences import Intro
 from consolidator.read.content import PUNT_RE, ContentAmbiguous, content_lines
-from consolidator.read.kinds import AMENDING_INTRO_RE, reads_as_instruction
+from consolidator.read.kinds import is_amending_intro, reads_as_instruction
 from consolidator.read.labels import is_successor, skipped_labels
 from consolidator.read.paras import Para
 from consolidator.read.payload import split_payload
@@ -127,7 +127,7 @@ class BodyReader:
         return items, index
 
     def _item_body(self, inner: Para, body, index, place, context):
-        rest = [inner] + body[index:]
+        rest = _Window(inner, body, index)
         parsed, used = self._parse_with_content(rest, 0, place, context)
         if parsed is None or isinstance(parsed, Intro):
             # «1. Artikel 5 wordt als volgt gewijzigd:» + a., b.; a failed sentence
@@ -140,7 +140,8 @@ class BodyReader:
                 sub = Para(para.line, para.column + len(para.text) - len(match.group(2)),
                            closed_by_semicolon(match.group(2)), para.raw)
                 sub_place = Place(place.article, place.onderdeel, place.punt, match.group(1))
-                s, n = self._parse_with_content([sub] + rest[pos + 1:], 0, sub_place, sub_context)
+                s, n = self._parse_with_content(_Window(sub, rest, pos + 1), 0, sub_place,
+                                                sub_context)
                 if s is not None:
                     sentences.append(s)
                 pos += n
@@ -157,7 +158,7 @@ class BodyReader:
         head, payload = split_payload(text)
         wants_content = head.rstrip().endswith(":") and payload is None
         content, used = Content(), 1
-        if wants_content and not AMENDING_INTRO_RE.search(text):
+        if wants_content and not is_amending_intro(text):
             content_paras = self._content_paras(paras, index + 1, place)
             content = self._content(content_paras)
             used += len(content_paras)
@@ -174,16 +175,17 @@ class BodyReader:
         end = start
         while end < len(paras):
             para = paras[end]
-            if self._ends_content(para, place, paras[start:end]):
+            if self._ends_content(para, place, paras[start] if end > start else None):
                 break
             end += 1
         return paras[start:end]
 
-    def _ends_content(self, para: Para, place: Place, so_far: list[Para]) -> bool:
+    def _ends_content(self, para: Para, place: Place, first: Optional[Para]) -> bool:
         """Content ends at the next punt of the same onderdeel, recognised by its
-        number and by reading as an instruction (content leden may be numbered too)."""
+        number and by reading as an instruction (content leden may be numbered too);
+        ``first`` is the first line of the content so far (None: none yet)."""
         match = PUNT_RE.match(para.text)
-        if not (match and place.punt) or (so_far and LABEL_RE.match(so_far[0].text)):
+        if not (match and place.punt) or (first is not None and LABEL_RE.match(first.text)):
             return False  # nested onderdelen keep their own punten
         if is_successor(place.punt, match.group(1)):
             return reads_as_instruction(match.group(2))
@@ -200,6 +202,26 @@ class BodyReader:
         except ContentAmbiguous as exc:
             raise self.act.error(exc.para, f"ARTIKEL {self.article}: quoted content: "
                                  f"{exc.args[0]}") from None
+
+
+class _Window:
+    """``[first] + paras[offset:]`` without copying: a punt's own text, then the lines
+    after it. Copying them for every punt made reading a long list quadratic."""
+
+    def __init__(self, first: Para, paras, offset: int):
+        self.first, self.paras, self.offset = first, paras, offset
+
+    def __len__(self) -> int:
+        return 1 + max(0, len(self.paras) - self.offset)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.first if index == 0 else self.paras[self.offset + index - 1]
 
 
 # «…;», «…; en», «…; of» at the end of an item of a list of instructions

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lark.exceptions import UnexpectedInput, VisitError
+from lark.exceptions import UnexpectedEOF, UnexpectedInput, VisitError
 
 from consolidator.errors import ActSyntaxError, underline
 from consolidator.model import Content, Locator, Place
@@ -30,6 +30,7 @@ from consolidator.read.builder.sentences import Parsed
 from consolidator.read.grammars import grammar_parser
 from consolidator.read.onepass import OnePassParser
 from consolidator.read.payload import quote_spans, split_payloads
+from consolidator.read.syntaxwords import expected_words, slip
 
 _BUILDER: list = []
 
@@ -130,9 +131,20 @@ def _quoted_spans_removed(text: str) -> str:
 
 def _syntax_error(exc: UnexpectedInput, text: str, line: int, column: int,
                   source: str) -> ActSyntaxError:
+    """What the grammar expected, in drafting words (``syntaxwords``); or, when the error
+    is one of the common slips (an unclosed quote, a missing colon, «luidende» without
+    new text), that slip by name at its own column."""
     col = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
-    width = _word_width(text, col)
+    head, _ = split_payloads(text)
+    found = slip(text, head, col - 1)
+    if found is not None:
+        return ActSyntaxError(f"cannot read instruction: {found.message}", source=source,
+                              line=line, column=column + found.offset,
+                              context=underline(text, found.offset + 1, found.width))
     expected = _expected(exc)
+    if _at_end(exc):
+        return _ends_early(text, expected, line, column, source)
+    width = _word_width(text, col)
     got = text[col - 1: col - 1 + width] or "end of sentence"
     message = f"cannot read instruction: unexpected «{got}»"
     if expected:
@@ -141,27 +153,34 @@ def _syntax_error(exc: UnexpectedInput, text: str, line: int, column: int,
                           context=underline(text, col, width))
 
 
+def _at_end(exc: UnexpectedInput) -> bool:
+    """The grammar ran out of sentence (Lark's end token; its column is the last word's,
+    which is not where anything is wrong)."""
+    token = getattr(exc, "token", None)
+    return isinstance(exc, UnexpectedEOF) or getattr(token, "type", None) == "$END"
+
+
+def _ends_early(text: str, expected: str, line: int, column: int,
+                source: str) -> ActSyntaxError:
+    """«the sentence ends after «vervangen door»; expected …», marked just after the last
+    word (where the words that are missing would go)."""
+    body = text.rstrip().rstrip(".").rstrip()
+    last = body.split()[-1] if body.split() else ""
+    said = f"the quote {last}" if last[:1] in "«“‘„\"" else f"«{last}»"
+    message = f"cannot read instruction: the sentence ends after {said}" if last else \
+        "cannot read instruction: the sentence is empty"
+    if expected:
+        message += f"; expected {expected}"
+    at = len(body) + 1
+    return ActSyntaxError(message, source=source, line=line, column=column + at - 1,
+                          context=underline(text + " ", at, 1))
+
+
 def _word_width(text: str, col: int) -> int:
     match = re.match(r"«[^»]*»|\S+", text[col - 1:])
     return len(match.group(0)) if match else 1
 
 
-_TERMINAL_NAMES = {
-    "QUOTED": "quoted words «…»", "COLON": "«:»", "ARTNUM": "an article number",
-    "ORDINAL": "an ordinal (eerste, tweede, …)", "LABEL": "a letter or number",
-    "_WORDT": "«wordt»", "_VERVALT": "«vervalt»", "_VERVALLEN": "«vervallen»",
-    "_VERVANGEN": "«vervangen»", "_DOOR": "«door»", "_INGEVOEGD": "«ingevoegd»",
-    "_TOEGEVOEGD": "«toegevoegd»", "_LID": "«lid»", "_VOLZIN": "«volzin»",
-    "_KOMT_TE_LUIDEN": "«komt te luiden»", "_ARTIKEL": "«artikel»", "COMMA": "«,»",
-}
-
-
 def _expected(exc: UnexpectedInput) -> str:
-    names = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or set()
-    shown = sorted({_TERMINAL_NAMES.get(n, n.strip("_").lower().replace("_", " "))
-                    for n in names if not n.startswith("__")})
-    if not shown:
-        return ""
-    if len(shown) > 8:
-        shown = shown[:8] + ["…"]
-    return ", ".join(shown)
+    return expected_words(getattr(exc, "expected", None) or getattr(exc, "allowed", None)
+                          or set())

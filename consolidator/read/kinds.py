@@ -27,14 +27,25 @@ from typing import Optional
 
 from consolidator.errors import ConsolidatorError
 from consolidator.read.instructions import parse_sentence
+from consolidator.read.linear import followed_by, followed_within
 from consolidator.read.paras import Para
 
-AMENDING_INTRO_RE = re.compile(r"\b(wordt|worden)\b.*\b(gewijzigd als volgt|als volgt gewijzigd)\s*:$|wijzigingen aangebracht\s*:$")
-IWT_RE = re.compile(r"(treedt|treden)\b.*\bin\s?werking|in\s?werking\s+(met ingang|op)|werkt terug"
-                    r"|terugwerkt|\b(geldt|gelden|vervalt|vervallen)\s+met ingang van", re.I)
+# «… wordt (worden) … gewijzigd als volgt:» / «als volgt gewijzigd:», «… wijzigingen aangebracht:»
+# (what «\b(wordt|worden)\b.*\b(gewijzigd als volgt|als volgt gewijzigd)\s*:$|wijzigingen
+# aangebracht\s*:$» says, asked in linear time: read/linear.py)
+_INTRO_VERB = re.compile(r"\b(?:wordt|worden)\b")
+_INTRO_END = re.compile(r"\b(?:gewijzigd als volgt|als volgt gewijzigd)\s*:$")
+_CHANGES_END = re.compile(r"wijzigingen aangebracht\s*:$")
+# «… treedt (treden) … in werking», «in werking met ingang / op», «werkt terug», «terugwerkt»,
+# «geldt/vervalt met ingang van» (ignoring case)
+_IWT_VERB = re.compile(r"(?:treedt|treden)\b", re.I)
+_IWT_IN_WERKING = re.compile(r"\bin\s?werking", re.I)
+_IWT_OTHER = re.compile(r"in\s?werking\s+(?:met ingang|op)|werkt terug|terugwerkt"
+                        r"|\b(?:geldt|gelden|vervalt|vervallen)\s+met ingang van", re.I)
 CITE_RE = re.compile(r"wordt aangehaald als|citeertitel", re.I)
 # An inwerkingtredingsbesluit names the act it puts in force: «De wet van 4 juli 1996 (Stb. 403)
 # treedt in werking …», «De Wet stelsel openbare bibliotheekvoorzieningen treedt in werking …».
+# (Matched at the start only, so the lazy run is read once.)
 OTHER_ACT_IWT_RE = re.compile(r"^(De|Het)\s+(wet|besluit|Wet|Besluit)\b(?:[^.]|Stb\.)*?\btreedt\s+in\s+werking\b")
 # Who an entry-into-force main clause is about: this act, one of its parts, another act.
 _IWT_SUBJECT_RE = re.compile(r"\b(deze (wet|regeling|beschikking|rijkswet|verordening)|dit besluit"
@@ -43,8 +54,10 @@ _IWT_SUBJECT_RE = re.compile(r"\b(deze (wet|regeling|beschikking|rijkswet|verord
 # -- the positive marks of a transitional provision (overgangsrecht)
 TRANSITION_RE = re.compile(
     r"inwerkingtreding|in werking (is )?getreden|in werking treedt|in werking treden"
-    r"|zoals (dat|die|deze|het)?\s*(luidde|luidden|gold|golden|luidend)"
-    r"|\b(blijft|blijven)\b[^.]*\bvan (toepassing|kracht)\b|overgangs", re.I)
+    r"|zoals (dat|die|deze|het)?\s*(luidde|luidden|gold|golden|luidend)|overgangs", re.I)
+# «blijft/blijven … van toepassing/kracht» within one sentence (no full stop between)
+_REMAINS = re.compile(r"\b(?:blijft|blijven)\b", re.I)
+_IN_FORCE = re.compile(r"\bvan (?:toepassing|kracht)\b", re.I)
 
 # -- what reads like an amendment instruction (the shapes grammar/instruction.lark starts with)
 _ELEMENT = (r"(artikel|artikelen|hoofdstuk|paragraaf|§|afdeling|titel|boek|onderdeel|onderdelen"
@@ -61,14 +74,43 @@ INSTRUCTION_LIKE_RE = re.compile(
     rf"|worden (\w+ )?vervangen door|wordt vernummerd|worden vernummerd|wordt verletterd"
     rf"|wordt (opnieuw )?geletterd)\b"
     r"|^(Onder vernummering|Onder verlettering|Onder vervanging|Er wordt|Er worden|Toegevoegd wordt"
-    r"|Ingevoegd wordt|Voorts wordt|Voor de tekst wordt)\b"
-    r"|[«‘“][^»’”]*[»’”].*\b(vervangen door|ingevoegd|toegevoegd|vervalt|vervallen)\b")
+    r"|Ingevoegd wordt|Voorts wordt|Voor de tekst wordt)\b")
+# quoted words, then (after their closing mark) a verb: «[«‘“][^»’”]*[»’”].*\b(…)\b», asked
+# with three searches: the first opening mark has the first closing mark after it
+_OPENING = re.compile(r"[«‘“]")
+_CLOSING = re.compile(r"[»’”]")
+_QUOTED_CHANGE = re.compile(r"\b(?:vervangen door|ingevoegd|toegevoegd|vervalt|vervallen)\b")
 # -- what reads like the withdrawal of a whole regulation (intrekking)
-_REGULATION = (r"(De|Het)\s+(?:[A-Z][\w’'-]*|(?:wet|besluit|regeling|beschikking|verordening)"
-               r"\s+van\s+\d)")
+# (a capital starts the name: the rest of it is read by «.*» or «[^.]*», which also read every
+# character a name has; a name's own «[\w’'-]*» before them shared those characters out)
+_REGULATION = r"(De|Het)\s+(?:[A-Z]|(?:wet|besluit|regeling|beschikking|verordening)\s+van\s+\d)"
 INTREKKING_LIKE_RE = re.compile(
     rf"^{_REGULATION}.*\b(wordt|worden)\s+ingetrokken\b"
     rf"|^{_REGULATION}[^.]*\b(vervalt|vervallen)\.?$")
+# «Artikel 5 van de Wet X vervalt.»: the subject's first word, then the verb anywhere after it
+_SUBJECT_FIRST_RE = re.compile(r"^(Artikel|De artikelen)\s+\S.*\b(vervalt|vervallen|komt te luiden|wordt)")
+
+
+def is_amending_intro(text: str) -> bool:
+    """«De Wet … wordt gewijzigd als volgt:», «… worden de volgende wijzigingen aangebracht:»."""
+    return followed_by(text, _INTRO_VERB, _INTRO_END) or _CHANGES_END.search(text) is not None
+
+
+def mentions_entry_into_force(text: str) -> bool:
+    """«… treedt … in werking», «in werking met ingang van», «werkt terug», «geldt met
+    ingang van», … anywhere in ``text``."""
+    return followed_by(text, _IWT_VERB, _IWT_IN_WERKING) or _IWT_OTHER.search(text) is not None
+
+
+def _transitional(text: str) -> bool:
+    return TRANSITION_RE.search(text) is not None \
+        or followed_within(text, _REMAINS, _IN_FORCE, ".")
+
+
+def _quoted_then_change(text: str) -> bool:
+    opening = _OPENING.search(text)
+    closing = opening and _CLOSING.search(text, opening.end())
+    return bool(closing) and _QUOTED_CHANGE.search(text, closing.end()) is not None
 
 
 def is_conditional(text: str) -> bool:
@@ -76,12 +118,11 @@ def is_conditional(text: str) -> bool:
 
 
 def is_amending(text: str) -> bool:
-    if AMENDING_INTRO_RE.search(text):
+    if is_amending_intro(text):
         return True
     framed = re.match(r"^(In|Na|Voor|Aan)\s+(artikel|de artikelen|het|de)\b", text)
     # «Artikel 5 van de Wet X vervalt.»: a subject-first sentence naming its law
-    subject = re.match(r"^(Artikel|De artikelen)\s+\S+.*\b(vervalt|vervallen|komt te luiden|wordt)",
-                       text) and " van de " in text
+    subject = _SUBJECT_FIRST_RE.match(text) and " van de " in text
     # «Artikel I, onderdeel B, van de wet van … treedt in werking …» sets a date (a decree)
     sets_date = re.search(r"\b(treedt|treden)\s+in\s+werking\b", text) and "«" not in text
     return bool(framed or (subject and not sets_date))
@@ -89,7 +130,10 @@ def is_amending(text: str) -> bool:
 
 def reads_like_instruction(text: str) -> bool:
     """Whether a paragraph has the shape of an amendment instruction or intro."""
-    return bool(AMENDING_INTRO_RE.search(text) or INSTRUCTION_LIKE_RE.search(_unnumbered(text)))
+    if is_amending_intro(text):
+        return True
+    body = _unnumbered(text)
+    return INSTRUCTION_LIKE_RE.search(body) is not None or _quoted_then_change(body)
 
 
 def reads_like_intrekking(text: str) -> bool:
@@ -111,14 +155,14 @@ def plain_kind(body: list[Para]) -> str:
         return "other"
     if text.startswith("Indien") and "in werking" in text:
         return "samenloop"
-    if TRANSITION_RE.search(text):
+    if _transitional(text):
         return "transition"
     return "other"
 
 
 def is_entry_into_force(text: str) -> bool:
     """A main clause that puts this act, a part of it or another act in force."""
-    if not IWT_RE.search(text):
+    if not mentions_entry_into_force(text):
         return False
     if not (_IWT_SUBJECT_RE.search(text) or OTHER_ACT_IWT_RE.match(text)):
         return False

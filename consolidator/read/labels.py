@@ -7,6 +7,7 @@ comes AA; after punt 2 comes 3.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from consolidator.numbers import int_to_roman, roman_to_int
 
@@ -14,6 +15,7 @@ _DECIMAL = re.compile(r"^(\d+(?:\.\d+)*)([a-z]?)$")
 _LETTERS = re.compile(r"^([A-Z]{1,3}|[a-z]{1,2})(\d*|[a-z]?)$")
 
 
+@lru_cache(maxsize=4096)  # asked for every paragraph; acts repeat their labels (A, B, …)
 def is_successor(current: str, candidate: str) -> bool:
     """True if ``candidate`` may directly follow ``current`` in one sequence.
 

@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedToken
-from lark.lexer import LexerThread
+from lark.lexer import LexerThread, Scanner, _create_unless
 from lark.parsers.lalr_analysis import Shift
 
 from consolidator.read.firstchars import first_chars
@@ -141,26 +141,65 @@ class _LexMiss(Exception):
     """The quick lexer met what only Lark's lexer can report well (or at all)."""
 
 
+class _Unions:
+    """What the states of one lexer share: each terminal's first characters, and each
+    union of terminals compiled once (many states and characters ask for the same one;
+    compiling them is most of the cost of a first sentence)."""
+
+    def __init__(self, basic):
+        self.flags = basic.g_regex_flags
+        # Lark's union builder, with the lexers' settings (their regex module and flags)
+        self.compiler = Scanner([], basic.g_regex_flags, basic.re, basic.use_bytes)
+        self.firsts: dict = {}  # terminal name → first characters (None: any)
+        self.compiled: dict = {}  # terminal names, in order → their compiled union
+
+    def first(self, terminal):
+        try:
+            return self.firsts[terminal.name]
+        except KeyError:
+            found = first_chars(terminal.pattern.to_regexp(), self.flags)
+            self.firsts[terminal.name] = found
+            return found
+
+    def union(self, chosen: list) -> tuple:
+        key = tuple(t.name for t in chosen)
+        try:
+            return self.compiled[key]
+        except KeyError:
+            found = tuple(self.compiler._build_mres(chosen, len(chosen))) if chosen else ()
+            self.compiled[key] = found
+            return found
+
+
 class _Dispatch(dict):
     """The patterns of one state, per character: the union of only those terminals
     that can start with it, in Lark's order (``firstchars``), so the first alternative
     that matches is the one Lark's union would give. Characters outside ASCII get
-    Lark's own union (case folding beyond ASCII is not worth guessing)."""
+    Lark's own union of every terminal of the state (case folding beyond ASCII is not
+    worth guessing), built on first need.
 
-    def __init__(self, scanner):
+    The terminals and token callbacks are those Lark's lexer builds its union from
+    (``_create_unless``: a keyword that a wider pattern also matches is found through
+    that pattern's callback), made here without compiling that union."""
+
+    def __init__(self, basic, unions: _Unions):
         super().__init__()
-        self.scanner = scanner
-        self.everything = tuple(scanner._mres)
-        flags = scanner.g_regex_flags
-        self.firsts = [(t, first_chars(t.pattern.to_regexp(), flags)) for t in scanner.terminals]
+        self.basic = basic
+        self.unions = unions
+        if basic.user_callbacks:  # pragma: no cover - none in our grammars: Lark's own way
+            self.terminals, self.callback = basic.scanner.terminals, basic.callback
+        else:
+            self.terminals, self.callback = _create_unless(basic.terminals, basic.g_regex_flags,
+                                                           basic.re, basic.use_bytes)
+        self.firsts = [(t, unions.first(t)) for t in self.terminals]
 
     def __missing__(self, char: str):
         if not char.isascii():
-            self[char] = self.everything
-            return self.everything
+            found = self[char] = tuple(self.basic.scanner._mres)
+            return found
         variants = {char, char.lower(), char.upper()}
         chosen = [t for t, first in self.firsts if first is None or variants & first]
-        found = self[char] = tuple(self.scanner._build_mres(chosen, len(chosen))) if chosen else ()
+        found = self[char] = self.unions.union(chosen)
         return found
 
 
@@ -168,15 +207,25 @@ class _StateScanners(dict):
     """Per parser state: the patterns Lark's contextual lexer tries there (per first
     character, ``_Dispatch``), the terminals it ignores and its token callbacks. Made
     on first use of a state, as Lark does (compiling them all would slow the first
-    sentence)."""
+    sentence); states that Lark gives the same lexer (the same terminals) share them."""
 
     def __init__(self, lexers: dict):
         super().__init__()
         self.lexers = lexers
+        self.unions: Optional[_Unions] = None
+        self.by_lexer: dict = {}  # id of Lark's lexer of a state → what it gives
 
     def __missing__(self, state):
         basic = self.lexers[state]
-        found = self[state] = (_Dispatch(basic.scanner), basic.ignore_types, basic.callback)
+        try:
+            found = self.by_lexer[id(basic)]
+        except KeyError:
+            if self.unions is None:
+                self.unions = _Unions(basic)
+            dispatch = _Dispatch(basic, self.unions)
+            found = (dispatch, basic.ignore_types, dispatch.callback)
+            self.by_lexer[id(basic)] = found
+        self[state] = found
         return found
 
 

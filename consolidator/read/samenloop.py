@@ -21,16 +21,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput
 
 from consolidator.dates import find_date
 from consolidator.errors import ActSyntaxError, TimeError, underline
 from consolidator.model import Condition, LawRef, Span
-from consolidator.read.grammars import grammar_text
+from consolidator.read.grammars import samenloop_parser
 
 Parts = tuple[tuple[str, str, str], ...]
 
@@ -97,12 +96,6 @@ class Reading:
 
 
 # --------------------------------------------------------------------------- reading
-
-
-@lru_cache(maxsize=1)
-def samenloop_parser() -> Lark:
-    return Lark(grammar_text(("samenloop.lark",)), parser="lalr", lexer="contextual",
-                propagate_positions=True, maybe_placeholders=False)
 
 
 _LID_NUMBER = re.compile(r"^\s*(?:•\s*)?(\d+[a-z]?)\.\s+")

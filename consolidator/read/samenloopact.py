@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Optional
 from consolidator.errors import ActSyntaxError
 from consolidator.model import Article, Content, LawRef, Locator, Onderdeel, Place, Span, Step
 from consolidator.read.body import BodyReader, act_targets
+from consolidator.read.linear import followed_within
 from consolidator.read.paras import Para
 from consolidator.read.samenloop import Reading, read_samenloop
 
@@ -34,8 +35,12 @@ if TYPE_CHECKING:
 _LID = re.compile(r"^(?:•\s*)?(\d+)\.\s+(.*)$")
 _BRANCH = re.compile(r"^(?:•\s*)?(\d+)\.\s+(eerder|later)\s+in\s+werking\b")
 _IS_HEAD = re.compile(r"\b(tot\s+wet\s+(is|wordt)|voorstel\s+van\s+wet|van\s+die\s+wet|"
-                      r"\(Stb\.|op\s+of\s+na\s+het\s+tijdstip\s+waarop|op\s+een\s+tijdstip\s+waarop|"
-                      r"\bvan\s+(de|het)\s+[A-Z][^,]*?\s+in\s+werking\s+(treedt|treden)\b)")
+                      r"\(Stb\.|op\s+of\s+na\s+het\s+tijdstip\s+waarop|op\s+een\s+tijdstip\s+waarop)")
+# «… van de Wet X in werking treedt»: «\bvan\s+(de|het)\s+[A-Z][^,]*?\s+in\s+werking\s+(treedt|
+# treden)\b» asked with two searches (read/linear.py); the verb's spaces are read from
+# their start only («(?<!\s)»), not again from each of them
+_OF_NAMED = re.compile(r"\bvan\s+(?:de|het)\s+[A-Z]")
+_IN_FORCE = re.compile(r"(?<!\s)\s+in\s+werking\s+(?:treedt|treden)\b")
 # a conditional entry into force is not samenloop: «Indien het Staatsblad waarin …»
 _IWT_CONDITION = re.compile(r"^Indien\s+(het\s+Staatsblad|deze\s+wet\s+wordt\s+geplaatst|"
                             r"dit\s+besluit\s+wordt\s+geplaatst|zij\s+wordt\s+geplaatst)", re.I)
@@ -46,7 +51,8 @@ def is_samenloop(text: str) -> bool:
     lid = _LID.match(text)
     body = lid.group(2) if lid else text
     return (body.startswith("Indien") and not _IWT_CONDITION.match(body)
-            and bool(_IS_HEAD.search(body)))
+            and (_IS_HEAD.search(body) is not None
+                 or followed_within(body, _OF_NAMED, _IN_FORCE, ",")))
 
 
 class SamenloopReader:
@@ -199,19 +205,46 @@ def _context(reading: Reading) -> Locator:
     return Locator(tuple(steps))
 
 
-_INVERTED = re.compile(r"^(wordt|worden|vervalt|vervallen)\s+in\s+([^«‘]+?),?\s+(?=[«‘])")
+# «wordt in artikel I, onderdeel B, «A» vervangen door: B.»: the verb, the place, the quote
+_VERB_IN = re.compile(r"^(wordt|worden|vervalt|vervallen)\s+in(?=\s)")
+_QUOTE = re.compile(r"[«‘]")
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _in_usual_order(rest: str) -> Optional[str]:
     """«wordt in artikel I, onderdeel B, «A» vervangen door: B.» → «In artikel I,
     onderdeel B, wordt «A» vervangen door: B.»; None for a consequence that is no
     instruction in that order."""
-    match = _INVERTED.match(rest)
+    match = _inverted(rest)
     if not match:
         return None
-    place = match.group(2).rstrip(", ")
+    verb, place, end = match
+    place = place.rstrip(", ")
     comma = "," if "," in place else ""  # «In artikel I, onderdeel B, wordt …»
-    return f"In {place}{comma} {match.group(1)} {rest[match.end():]}"
+    return f"In {place}{comma} {verb} {rest[end:]}"
+
+
+def _inverted(rest: str) -> Optional[tuple[str, str, int]]:
+    r"""(verb, place, end) as ``^(wordt|worden|vervalt|vervallen)\s+in\s+([^«‘]+?),?\s+(?=[«‘])``
+    matches them, in linear time: that pattern tried every place of a run of spaces as the
+    end of the place, reading the rest of the run from each. The place is the text up to
+    the first quote without the «,?\s+» that must end it."""
+    verb = _VERB_IN.match(rest)
+    quote = verb and _QUOTE.search(rest, verb.end())
+    if not quote:
+        return None
+    first = _NOT_SPACE.search(rest, verb.end())  # the spaces after «in» end here
+    start = first.start() if first and first.start() < quote.start() else quote.start()
+    text = rest[start:quote.start()]
+    if not text:  # only spaces before the quote: the place is one of them
+        spaces = rest[verb.end():quote.start()]
+        return (verb.group(1), spaces[-2], quote.start()) if len(spaces) >= 3 else None
+    place = text.rstrip()
+    if place == text:  # «,?\s+» must end it
+        return None
+    if place.endswith(",") and len(place) > 1:
+        place = place[:-1]
+    return verb.group(1), place, quote.start()
 
 
 def reads_as_amendment(text: str) -> bool:

@@ -49,6 +49,11 @@ def names_law(name: str, names: set[str]) -> bool:
     return _key(name) in names
 
 
+def name_key(name: str) -> str:
+    """The form in which names compare (``_key``): for «did you mean» over known names."""
+    return _key(name)
+
+
 def _key(name: str) -> str:
     """Names compare without case, spacing or a leading article («de Wet …»). A book of
     the Burgerlijk Wetboek compares as BWB names it: «Boek 7 van het Burgerlijk Wetboek»

@@ -26,7 +26,7 @@ from consolidator.law.lawfile import parse_law
 from consolidator.law.toestand import law_title
 from consolidator import limits
 from consolidator.law.bwbmeta import Expression, WtiChange, read_manifest, read_wti
-from consolidator.errors import LawFormatError
+from consolidator.errors import LawFormatError, StoreError
 from consolidator.outputs import make_dir
 from consolidator.names import check_name
 from consolidator.store.db import Store
@@ -36,26 +36,29 @@ from consolidator.store.versions import article_digests
 
 
 def import_into(store_path: Path, folder: Path, wait: bool = False,
-                notify: Callable[[str], None] = lambda message: None) -> tuple[str, int]:
+                notify: Callable[[str], None] = lambda message: None,
+                replace: bool = True) -> tuple[str, int]:
     """``consolidator import-bwb``: the history in ``folder`` into the store at
     ``store_path`` (made if it is not there), holding the store's write lock (``wait``:
-    wait for another writer instead of refusing); (id, count)."""
+    wait for another writer instead of refusing); (id, count). ``replace=False``: a law
+    the store has already is refused, saying what would be replaced."""
     make_dir(store_path.parent)
     with StoreLock(store_path, wait, notify):
         settle(store_path, notify, locked=True)
         store = Store(store_path, create=True)
         try:
-            return import_history(store, folder)
+            return import_history(store, folder, replace=replace)
         finally:
             store.close()
 
 
 def import_history(store: Store, folder: Path,
                    notify: Callable[[str], None] = lambda message: None,
-                   source: str = "") -> tuple[str, int]:
+                   source: str = "", replace: bool = True) -> tuple[str, int]:
     """Put every toestand of ``folder`` in the store (replacing that law); (id, count).
     ``source``: the origin the store records (default: the folder's name; never a path
-    that depends on where the files lie)."""
+    that depends on where the files lie). ``replace=False``: a law the store has already
+    is an error that says how many versions of which dates it would replace."""
     manifest = _one(folder, ["manifest.xml", "*.manifest.xml"], "manifest.xml")
     expressions = sorted(read_manifest(manifest), key=lambda e: (e.valid_from, e.known_from))
     if not expressions:
@@ -67,6 +70,8 @@ def import_history(store: Store, folder: Path,
     files = [_file(folder, e, manifest) for e in expressions]
     contents = [_checked_bytes(path, e, manifest) for path, e in zip(files, expressions)]
     first = parse_law(contents[0], source=str(files[0]))
+    if not replace:
+        _refuse_replacing(store, law_id, folder, len(expressions))
     with store.transaction():
         store.delete_law(law_id)
         store.add_law(law_id, law_title(first), expressions[0].valid_from, source or folder.name)
@@ -75,6 +80,20 @@ def import_history(store: Store, folder: Path,
         store.set_notes(law_id, expressions[0].known_from.isoformat(), [])
     notify(f"{law_id}: {len(expressions)} toestanden from {folder}")
     return law_id, len(expressions)
+
+
+def _refuse_replacing(store: Store, law_id: str, folder: Path, count: int) -> None:
+    """An error if the store has ``law_id``: what is there, and how to replace it."""
+    if law_id not in dict(store.laws()):
+        return
+    versions = store.all_versions(law_id)
+    dates = ", ".join(dict.fromkeys(v.valid_from for v in versions))
+    superseded = sum(1 for v in versions if not v.current)
+    raise StoreError(
+        f"{law_id} is in {store.path} already (from {store.law_source(law_id)}): "
+        f"{len(versions)} version(s)" + (f", {superseded} of them superseded" if superseded
+                                         else "") + f", valid from {dates}. Importing "
+        f"{folder} would replace them with its {count} toestand(en); give --replace to do so")
 
 
 def _one(folder: Path, patterns: list[str], what: str) -> Path:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from consolidator.errors import StoreError, StoreIntegrityError
-from consolidator.store import digests
+from consolidator.store import digests, shortnames
 from consolidator.store.digests import SCHEMA_VERSION
 
 #: The documented default location of the store (relative to the working directory).
@@ -35,6 +35,9 @@ DEFAULT_STORE = "out/consolidator.sqlite"
 #: Knowledge «since always» (the base text) and «only when every act is known» (unpublished acts).
 EARLIEST = "0001-01-01"
 LATEST = "9999-12-31"
+#: the key that marks an entry of a version's source list as what made the version known
+#: (``Version.known_by``), not as what changed its text (``Version.sources``)
+KNOWN_BY = "known_by"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -69,6 +72,9 @@ class Version:
     known_from: str
     known_until: Optional[str]
     sources: tuple[dict, ...]
+    #: what made this version known when it became known (``KNOWN_BY``): the parts of the
+    #: acts published then that changed the plan, kept in the same JSON list as the sources
+    known_by: tuple[dict, ...] = ()
 
     @property
     def current(self) -> bool:
@@ -78,16 +84,19 @@ class Version:
 class Store:
     """A connection to one store file."""
 
-    def __init__(self, path: str | Path, create: bool = False, scratch: bool = False):
+    def __init__(self, path: str | Path, create: bool = False, scratch: bool = False,
+                 read_only: bool = False):
         """``scratch``: a new file nobody reads before it is complete (a staged store): no
         journal on disk and no syncs per transaction; the caller syncs it once at the end
-        (``sync``). A kill leaves it broken, but it is never published then."""
+        (``sync``). A kill leaves it broken, but it is never published then.
+        ``read_only``: SQLite opens the file for reading only (``preview`` and ``check``:
+        the store is left as it was, byte for byte)."""
         self.path = Path(path)
         if not create and not self.path.exists():
             raise StoreError(f"no store at {self.path}: fill it with `consolidator consolidate "
                              f"--store {self.path}` first")
         try:
-            self.db = sqlite3.connect(str(self.path), isolation_level=None)
+            self.db = _connect(self.path, read_only)
             self.db.execute("PRAGMA foreign_keys = ON")
             if scratch:
                 self.db.execute("PRAGMA journal_mode = MEMORY")
@@ -219,14 +228,20 @@ class Store:
         return row
 
     def find_law(self, name: str) -> str:
-        """The BWB id of a law named by id or citeertitel (case and spacing ignored)."""
+        """The BWB id of a law named by id or citeertitel (case and spacing ignored), or by
+        a common short name or another citeertitel of the table ``shortnames`` keeps."""
         key = " ".join(name.split()).lower()
         laws = self.laws()
         for law_id, title in laws:
             if key in (law_id.lower(), " ".join(title.split()).lower()):
                 return law_id
+        found = shortnames.resolve(name, laws)
+        if found is not None:
+            return found
         known = "; ".join(f"{i} ({t})" for i, t in laws) or "none"
-        raise StoreError(f"no law {name!r} in {self.path}; laws in the store: {known}")
+        short = ", ".join(e.short for e in shortnames.table() if e.bwb_id in dict(laws))
+        raise StoreError(f"no law {name!r} in {self.path}; laws in the store: {known}"
+                         + (f"; short names: {short}" if short else ""))
 
     def base_date(self, law_id: str) -> str:
         return self._law_row(law_id)[2]
@@ -301,7 +316,10 @@ class Store:
 
     def _version(self, row) -> Version:
         row = self._checked_version(row)
-        return Version(row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])))
+        listed = json.loads(row[6])
+        return Version(row[0], row[1], row[2], row[3], row[4], row[5],
+                       tuple(s for s in listed if not s.get(KNOWN_BY)),
+                       tuple(s for s in listed if s.get(KNOWN_BY)))
 
     def xml(self, version_id: int) -> bytes:
         """A version's text, when it matches the hash stored with it (else an error)."""
@@ -354,6 +372,13 @@ class Store:
             f"SELECT {_STATE_COLUMNS} FROM state WHERE law = ? AND known_from <= ?"
             " AND (known_until IS NULL OR known_until > ?)", (law, known_at, known_at))
         return json.loads(self._checked_state(rows[0])[4]) if rows else []
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if not read_only:
+        return sqlite3.connect(str(path), isolation_level=None)
+    address = f"{path.resolve().as_uri()}?mode=ro"
+    return sqlite3.connect(address, uri=True, isolation_level=None)
 
 
 def blob(value) -> bytes:

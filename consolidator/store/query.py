@@ -17,14 +17,14 @@ from typing import Callable, Optional
 
 from consolidator.law import lawtext
 
-from consolidator.law.elements import find_article
+from consolidator.law.elements import artikel_number, find_article
 from consolidator.law.lawfile import parse_law, serialize
 from consolidator.errors import StoreError, TimeError
 from consolidator.law.history import withdrawn
-from consolidator.model import parse_act_id
-from consolidator.store.actquery import act_history, show_act
-from consolidator.store.db import LATEST, Store, Version
+from consolidator.actids import parse_act_id
+from consolidator.store.db import EARLIEST, KNOWN_BY, LATEST, Store, Version
 from consolidator.store.publish import open_store
+from consolidator.store.sources import ARTIKELEN, sources_for_article
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,20 @@ def show(store_path: Path, law: str, date: _dt.date, known_at: Optional[_dt.date
     """``consolidator show``: (lines telling which version and why, the text as ``fmt``)
     of ``law`` valid on ``date`` as known on ``known_at``, from the store at ``store_path``."""
     if parse_act_id(law):
+        from consolidator.store.actquery import show_act  # the act reader: only for acts
+
         return show_act(store_path, parse_act_id(law), date, known_at, artikel, fmt)
     store = open_store(store_path, notify)
     try:
         answer = text_on(store, law, date, known_at)
         gone = withdrawn(answer.tree)
         output = "" if gone is not None else render(answer, artikel, fmt)
+        number = artikel_number(_article(answer, artikel)) if artikel and not gone else None
+        unchanged = number is not None and not _picked(answer.version.sources, number)
+        since = last_change(store, answer, number) if unchanged else None
     finally:
         store.close()
-    return describe(answer), output
+    return describe(answer, number, since), output
 
 
 def text_on(store: Store, law: str, date: _dt.date, known_at: Optional[_dt.date] = None) -> Answer:
@@ -86,14 +91,21 @@ def _article(answer: Answer, artikel: str):
     return el
 
 
-def describe(answer: Answer) -> list[str]:
-    """Lines telling which version this is and why (for stderr)."""
+def describe(answer: Answer, artikel: Optional[str] = None,
+             since: Optional[Version] = None) -> list[str]:
+    """Lines telling which version this is and why (for stderr). With ``artikel`` (its
+    number) only the act parts that changed that article, and, when none in this version
+    did, the version ``since`` which it reads so and the parts that made it so."""
     v = answer.version
     lines = [f"{answer.law}: version valid from {v.valid_from}"
              + (f" until {v.valid_until}" if v.valid_until else "")
              + f", known from {_day(v.known_from)}"
              + (f" (superseded on {v.known_until})" if v.known_until else "")]
-    lines += [f"  changed by {s['label']}: {s['reason']}" for s in v.sources]
+    lines += [f"  changed by {s['label']}: {s['reason']}" for s in _picked(v.sources, artikel)]
+    if artikel is not None and not _picked(v.sources, artikel):
+        lines += _unchanged(artikel, since)
+    lines += [f"  known from {c[KNOWN_BY]} by {c['label']}: {c['reason']}"
+              for c in causes_for(v.known_by, artikel)]
     gone = withdrawn(answer.tree)
     if gone is not None:
         lines.append(f"  {answer.law} was withdrawn" + (f" on {gone.date}" if gone.date else "")
@@ -101,6 +113,50 @@ def describe(answer: Answer) -> list[str]:
                      "(`consolidator text --show-repealed` on the XML shows its last text)")
     lines += [f"  note: {note}" for note in answer.notes]
     return lines
+
+
+def _picked(sources, artikel: Optional[str]) -> list[dict]:
+    """The sources that changed ``artikel`` (all of them when no article is asked, or when
+    the sources do not say which articles they changed)."""
+    picked = sources_for_article(sources, artikel) if artikel is not None else None
+    return list(sources) if picked is None else picked
+
+
+def _unchanged(artikel: str, since: Optional[Version]) -> list[str]:
+    """«artikel 6 is not changed by this version; it reads so since …» for ``show --artikel``."""
+    line = f"  artikel {artikel} is not changed by this version"
+    if since is None:
+        return [line]
+    found = _picked(since.sources, artikel)
+    by = "; ".join(s["label"] for s in found)
+    return [f"{line}; it reads so since {since.valid_from}" + (f", changed by {by}" if by else "")]
+
+
+def causes_for(known_by, artikel: Optional[str] = None) -> list[dict]:
+    """The causes of a knowledge change worth saying beside the sources: those that are not
+    themselves a part that took effect (an act amending another act's entry into force,
+    say); with ``artikel`` only those that concern it (or do not say what they concern)."""
+    found = [c for c in known_by if c.get("events") != [c.get("label")]]
+    if artikel is None:
+        return found
+    return [c for c in found if ARTIKELEN not in c or artikel in c[ARTIKELEN]]
+
+
+def last_change(store: Store, answer: Answer, artikel: str) -> Optional[Version]:
+    """The version, as known when ``answer`` was, since which ``artikel`` reads as it does
+    in ``answer``: going back while the article's digest stays the same."""
+    known = answer.version.known_from
+    versions = [v for v in store.all_versions(answer.law) if v.known_from <= known
+                and (v.known_until is None or v.known_until > known)
+                and v.valid_from <= answer.version.valid_from]
+    versions.sort(key=lambda v: v.valid_from)
+    digest = store.article_digests(answer.version.id).get(artikel)
+    found = answer.version
+    for version in reversed(versions[:-1]):
+        if store.article_digests(version.id).get(artikel) != digest:
+            break
+        found = version
+    return found
 
 
 def withdrawn_notice(store_path: Path, law: str, dates, known_at=None) -> Optional[str]:
@@ -161,6 +217,8 @@ def history_of(store_path: Path, law: str, artikel: Optional[str] = None,
 def history(store: Store, law: str, artikel: Optional[str] = None) -> tuple[str, list[Version]]:
     """All versions (current and superseded); with ``artikel`` only those that changed it."""
     if parse_act_id(law):
+        from consolidator.store.actquery import act_history  # the act reader: only for acts
+
         return act_history(store, parse_act_id(law))
     law_id = store.find_law(law)
     versions = store.all_versions(law_id)
@@ -194,21 +252,34 @@ def _day(value: str) -> str:
     return {"0001-01-01": "the start", LATEST: "when all acts given are known"}.get(value, value)
 
 
-def history_lines(law_id: str, versions: list[Version]) -> list[str]:
+def history_lines(law_id: str, versions: list[Version],
+                  artikel: Optional[str] = None) -> list[str]:
+    """One line per version: validity, knowledge, the act parts behind it (with
+    ``artikel``: those that changed that article) and, when later knowledge changed it,
+    the part of the act published then that did («known by …»)."""
     lines = [f"{law_id}: {len(versions)} version(s)"]
     for v in versions:
         period = f"{v.valid_from} – {v.valid_until or '':10}"
-        known = f"known {_day(v.known_from)}" + (f" – {v.known_until}" if v.known_until else "")
-        sources = "; ".join(s["label"] for s in v.sources)
+        since = "known from the start" if v.known_from == EARLIEST else f"known {_day(v.known_from)}"
+        known = since + (f" – {v.known_until}" if v.known_until else "")
+        sources = "; ".join(s["label"] for s in _picked(v.sources, artikel))
         gone = any("withdrawn" in s.get("reason", "") for s in v.sources)
-        lines.append(f"{period}  {known:32}  {sources}" + ("  (withdrawn)" if gone else ""))
+        causes = "; ".join(f"{c['label']} ({c['reason']})" for c in causes_for(v.known_by, artikel))
+        lines.append(f"{period}  {known:32}  {sources}" + ("  (withdrawn)" if gone else "")
+                     + (f"  (known by {causes})" if causes else ""))
     return lines
 
 
-def history_json(law_id: str, versions: list[Version]) -> dict:
-    """The history as a JSON-ready dict: the law and its versions with their dates
-    and sources."""
-    rows = [{"valid_from": v.valid_from, "valid_until": v.valid_until,
-             "known_from": v.known_from, "known_until": v.known_until,
-             "sources": list(v.sources)} for v in versions]
+def history_json(law_id: str, versions: list[Version], artikel: Optional[str] = None) -> dict:
+    """The history as a JSON-ready dict: the law and its versions with their dates,
+    sources and what made each known (``known_by``); with ``artikel`` also the sources
+    that changed that article (``artikel_sources``)."""
+    rows = []
+    for v in versions:
+        row = {"valid_from": v.valid_from, "valid_until": v.valid_until,
+               "known_from": v.known_from, "known_until": v.known_until,
+               "sources": list(v.sources), "known_by": list(v.known_by)}
+        if artikel is not None:
+            row["artikel_sources"] = _picked(v.sources, artikel)
+        rows.append(row)
     return {"law": law_id, "versions": rows}

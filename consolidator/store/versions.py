@@ -24,6 +24,8 @@ from consolidator.law.toestand import law_title, set_toestand_date, toestand_dat
 from consolidator.apply.sentences import apply_articles
 from consolidator.errors import ApplyError, TimeError
 from consolidator.store.db import EARLIEST, LATEST, Store
+from consolidator.store.sources import event_sources, known_by_sources
+from consolidator.time.causes import knowledge_causes
 from consolidator.time.timeline import Event, RuleCache, act_label, plan
 
 
@@ -83,8 +85,9 @@ def advance(store: Store, law: LawInput, previous: list[Event], acts, facts,
         store.set_notes(law.law_id, known_from, current.notes)
         first = first_difference(previous, current.events)
         if first is not None:
+            causes = knowledge_causes(previous, current.events, acts, known, cache)
             _rebuild_from(store, law, first, current.events, known_from,
-                          _dt.date.fromisoformat(store.base_date(law.law_id)))
+                          _dt.date.fromisoformat(store.base_date(law.law_id)), causes)
             notify(f"{law.law_id}: history from {first} rebuilt as known from {known_from}")
     return current.events, first is not None
 
@@ -96,7 +99,7 @@ def first_difference(before: list[Event], after: list[Event]) -> Optional[_dt.da
 
 
 def _rebuild_from(store: Store, law: LawInput, first: _dt.date, events: list[Event],
-                  known_from: str, base_date: _dt.date) -> None:
+                  known_from: str, base_date: _dt.date, causes: list[dict] = ()) -> None:
     if first <= base_date:
         event = next(e for e in events if e.valid_from == first) if any(
             e.valid_from == first for e in events) else None
@@ -110,14 +113,20 @@ def _rebuild_from(store: Store, law: LawInput, first: _dt.date, events: list[Eve
     tree = parse_law(store.xml(start.id), source=f"store version {start.id}")
     starts = [(start.valid_from, tree, list(start.sources))]
     later = [e for e in events if e.valid_from >= first]
+    digests = store.article_digests(start.id)
     for date, group in groupby(later, key=lambda e: e.valid_from):
         group = list(group)
         tree = _apply_events(tree, group, law, known_from)
-        starts.append((date.isoformat(), tree, [_source(e) for e in group]))
+        after = article_digests(tree)
+        starts.append((date.isoformat(), tree, event_sources(tree, group, digests, after)))
+        digests = after
+    known_by = known_by_sources(causes, known_from, [s for r in rows for s in r.sources]
+                                + [s for _, _, listed in starts for s in listed])
     store.close_versions(superseded, known_from)
     for n, (valid_from, version_tree, sources) in enumerate(starts):
         until = starts[n + 1][0] if n + 1 < len(starts) else None
-        _insert(store, law.law_id, valid_from, until, known_from, version_tree, sources)
+        _insert(store, law.law_id, valid_from, until, known_from, version_tree,
+                sources + known_by)
 
 
 def _apply_events(tree, events: list[Event], law: LawInput, known_from: str):
@@ -144,10 +153,6 @@ def _apply_events(tree, events: list[Event], law: LawInput, known_from: str):
                     tree, amending = copy.deepcopy(tree), [event.article]
                 mark_withdrawn(tree, event.valid_from, event.label)
     return tree
-
-
-def _source(event: Event) -> dict:
-    return {"label": event.label, "reason": event.reason}
 
 
 def _insert(store: Store, law_id: str, valid_from, valid_until, known_from: str, tree,

@@ -21,6 +21,10 @@ Errors (``severity`` «error»; the act will not apply as it stands):
   instruction that does not fit the law (``apply``'s own errors and reasons).
 * ``entry-into-force``: the entry-into-force article gives one part two dates,
   or (with a date) the dates cannot be decided.
+* ``not-a-date``: a date in the act that no calendar has («31 februari 2026»).
+* ``law-name``: an ARTIKEL changes a regulation whose name is a slip away from a law's
+  («did you mean «Wet op het basisonderwijs»?»); its instructions are not checked.
+* ``nothing-checked``: none of the regulations the act changes is known.
 
 Warnings (``severity`` «warning»; legal, but a drafter wants to look):
 
@@ -48,7 +52,11 @@ Warnings (``severity`` «warning»; legal, but a drafter wants to look):
   (with a date) another corpus act in force earlier does not apply, so the text
   this act meets may be off.
 
+``check_store_file`` checks against the version store instead (``check_store``): each law
+as in force on the act's own date, as known before the act's publication.
+
 The parts: ``check_report`` (the findings and their rendering), ``check_run`` (one law),
+``check_store`` (the text an act meets in the store),
 ``check_words``, ``check_toc``, ``check_order``, ``check_numbering`` (the warnings about the
 text an instruction meets), ``check_inforce`` (the entry-into-force article) and
 ``check_coverage`` (ARTIKELEN not checked against a corpus law).
@@ -67,10 +75,11 @@ from consolidator.store.corpus import law_input
 from consolidator.store.versions import LawInput
 from consolidator.time.facts import ActFact, load_facts
 from consolidator.time.timeline import RuleCache, act_key, act_label, plan
-from consolidator.views.check_coverage import coverage
-from consolidator.views.check_inforce import entry_into_force
+from consolidator.views.check_coverage import coverage, nothing_checked
+from consolidator.views.check_inforce import entry_into_force, impossible_dates_in
 from consolidator.views.check_report import ERROR, Problem, problem, sort_problems
 from consolidator.views.check_run import LawRun, run_dated, sentences
+from consolidator.views.check_store import Meeting, meet, run_law
 
 
 def check_file(act_path: str | Path, corpus: str | Path = "corpus",
@@ -84,8 +93,8 @@ def check_file(act_path: str | Path, corpus: str | Path = "corpus",
     try:
         act = parse_act_file(act_path, errors=syntax)
     except ActSyntaxError as exc:  # the act's structure itself: nothing more to check
-        return [_syntax_problem(exc)]
-    problems = [_syntax_problem(exc) for exc in syntax]
+        return [syntax_problem(exc)]
+    problems = [syntax_problem(exc) for exc in syntax]
     laws = load_laws(corpus)
     facts = load_facts(corpus / "facts.toml") if date is not None else []
     acts = [parse_act_file(path) for path in sorted((corpus / "acts").glob("*.txt"))
@@ -112,7 +121,9 @@ def check_act(act: Act, laws: list[LawInput], date: Optional[_dt.date] = None,
     earlier changes to the same laws) and ``facts``."""
     notes = notes if notes is not None else []
     others = [a for a in acts if act_key(a) != act_key(act)]
-    problems = entry_into_force(act) + coverage(act, laws, others, notes, dated=date is not None)
+    problems = entry_into_force(act) + impossible_dates_in(act) + \
+        coverage(act, laws, others, notes, dated=date is not None)
+    problems += nothing_checked(act, laws, others, problems)
     cache = RuleCache()
     for law in laws:
         articles = articles_for(act, set(law.names))
@@ -135,6 +146,45 @@ def check_act(act: Act, laws: list[LawInput], date: Optional[_dt.date] = None,
     return sort_problems(problems)
 
 
-def _syntax_problem(exc: ActSyntaxError) -> Problem:
+def check_store_file(act_path: str | Path, store_path: str | Path,
+                     date: Optional[_dt.date] = None, facts: Iterable[ActFact] = (),
+                     notes: Optional[list] = None,
+                     today: Optional[_dt.date] = None) -> list[Problem]:
+    """Every problem of the act in ``act_path`` against the laws of the version store at
+    ``store_path``, as in force on ``date`` (default: the act's own date) as known before
+    the act's publication (``check_store``); the store is only read. ``facts``: about
+    acts the store does not hold (samenloop, tied dates)."""
+    notes = notes if notes is not None else []
+    syntax: list[ActSyntaxError] = []
+    try:
+        act = parse_act_file(act_path, errors=syntax)
+    except ActSyntaxError as exc:
+        return [syntax_problem(exc)]
+    meeting = meet(Path(store_path), act, date, facts, today)
+    if meeting.laws:
+        notes.append(f"checked against {meeting.store}: the law in force on {meeting.date}, "
+                     f"{meeting.known_words}")
+    else:
+        notes.append(f"checked against {meeting.store}, {meeting.known_words}: no part of "
+                     "the act changes a law of the store on its date")
+    problems = [syntax_problem(exc) for exc in syntax] + check_meeting(meeting)
+    notes.extend(meeting.notes)
+    return sort_problems(problems)
+
+
+def check_meeting(meeting: Meeting, runs: Optional[list[LawRun]] = None) -> list[Problem]:
+    """The problems of the act against the laws as it meets them in the store; ``runs``:
+    the act already applied to each of ``meeting.laws`` (``run_law``), else done here."""
+    act = meeting.act
+    problems = entry_into_force(act) + impossible_dates_in(act) + meeting.problems
+    problems += coverage(act, meeting.catalogue, meeting.others, meeting.notes, dated=True,
+                         where="store", titles=meeting.titles)
+    problems += nothing_checked(act, meeting.catalogue, meeting.others, problems, "store")
+    for run in runs if runs is not None else [run_law(meeting, law) for law in meeting.laws]:
+        problems += run.finish()
+    return problems
+
+
+def syntax_problem(exc: ActSyntaxError) -> Problem:
     return problem(ERROR, "syntax", exc.message, Span(exc.line, exc.column),
                    getattr(exc, "place", None))

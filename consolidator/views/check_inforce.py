@@ -1,10 +1,12 @@
 """The drafter's check of an act's entry-into-force article against the act's own parts:
 ``entry-into-force`` (a part given two dates), ``no-date`` (a part given none),
 ``no-entry-into-force`` (no such article), ``entry-into-force-part`` (it names a part the act
-does not have), ``entry-into-force-unread`` (this tool cannot read it).
+does not have), ``entry-into-force-unread`` (this tool cannot read it); and ``not-a-date``
+(an error): a date anywhere in the act that no calendar has («31 februari 2026»).
 """
 from __future__ import annotations
 
+from consolidator.dates import impossible_dates
 from consolidator.errors import ActSyntaxError, TimeError
 from consolidator.model import Act, Place, Span
 from consolidator.read import iwtrules
@@ -21,6 +23,8 @@ def entry_into_force(act: Act) -> list[Problem]:
     try:
         rules = RuleCache().own(act)
     except (ActSyntaxError, TimeError) as exc:
+        if "not a date" in exc.message and impossible_dates_in(act):
+            return []  # ``impossible_dates_in`` reports it, as an error
         span = Span(exc.line, exc.column) if exc.line else \
             (iwt_articles[0].span if iwt_articles else Span(0, 0))
         return [problem(WARNING, "entry-into-force-unread", "the entry-into-force article "
@@ -46,6 +50,20 @@ def entry_into_force(act: Act) -> list[Problem]:
                         where.span if where else Span(0, 0),
                         Place(where.number) if where else Place()))
     return unique(problems)
+
+
+def impossible_dates_in(act: Act) -> list[Problem]:
+    """Every date in the act that no calendar has («31 februari 2026»): an error
+    (``not-a-date``), wherever it stands, at its line and column."""
+    starts = sorted((a.span.line, a.number) for a in act.articles if a.span.line)
+    problems = []
+    for number, line in enumerate((act.text or "").splitlines(), 1):
+        for start, end in impossible_dates(line):
+            artikel = next((n for at, n in reversed(starts) if at <= number), "")
+            problems.append(problem(ERROR, "not-a-date", f"«{line[start:end]}» is not a date "
+                                    "(the month has no such day)", Span(number, start + 1),
+                                    Place(artikel)))
+    return problems
 
 
 def _undated_parts(act: Act, rules, parts: list[tuple]) -> list[Problem]:

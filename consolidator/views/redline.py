@@ -16,11 +16,10 @@ there). Unchanged units are not listed. The kinds of change:
   names, with no redline (there are no words to mark). A heading whose stamp alone
   changed is not listed: BWB restamps a paragraaf when an article in it changes.
 
-Each change names its sources, most precise first: the WTI changes the store lists
-for that article (official histories); else the change log ``history`` keeps per
-element («Stb. 1996, 649, art. I, onderdeel H, punt 2»), the entries the new
-unit has and the old one has not; else those of a heading the unit came with;
-else every source of the versions between the two.
+Each change names its sources (``redline_sources``): between two dates the most
+precise of the WTI changes, the change log ``history`` keeps per element («Stb. 1996,
+649, art. I, onderdeel H, punt 2») and the versions' sources; between two knowledge
+dates the parts of the acts published in between that changed what is known.
 
 The word diff is diff-match-patch over words, not letters: every word, run of
 spaces and punctuation mark becomes one character, so the diff and its semantic
@@ -45,6 +44,8 @@ from consolidator.law.artindex import ArticleIndex
 from consolidator.law.toestand import law_title
 from consolidator.errors import ConsolidatorError
 from consolidator.store.db import LATEST, Store, Version
+from consolidator.views.redline_sources import (  # noqa: F401  (Source, natural_key and
+    Source, causes_between, fresh_sources, natural_key, unit_sources)  # fresh_sources: here too
 from consolidator.views.units import Slot, Unit, UnitReader, units  # noqa: F401 (Unit, units: this module's API)
 
 
@@ -239,17 +240,6 @@ def split_lines(pieces: Iterable[Piece]) -> list[list[Piece]]:
 # --------------------------------------------------------------------------- comparing
 
 @dataclass(frozen=True)
-class Source:
-    """What made a change: a provision of an act, and since when (when known)."""
-
-    label: str
-    date: Optional[str] = None
-
-    def __str__(self) -> str:
-        return f"{self.label} ({self.date})" if self.date else self.label
-
-
-@dataclass(frozen=True)
 class UnitChange:
     """One unit that differs between two versions."""
 
@@ -266,14 +256,17 @@ class UnitChange:
 
 def compare(old_tree, new_tree, version_sources: Iterable[dict] = (),
             old_units: Optional[list[Unit]] = None,
-            new_units: Optional[list[Unit]] = None) -> list[UnitChange]:
+            new_units: Optional[list[Unit]] = None,
+            causes: Optional[list[dict]] = None) -> list[UnitChange]:
     """Every unit that differs between two versions, in the order of the new one.
 
     ``version_sources`` are the store's sources of the versions between the two
     (dicts with ``label``, ``reason`` and, for official histories, ``articles``); they
-    name the change where the change log does not. Units already cut from a tree may
-    be passed to save the work; else an article whose digest is the same in both
-    versions (``units``) is passed over without reading its text."""
+    name the change where the change log does not. ``causes``: for two texts of one date
+    as known on two dates, what became known in between (``Version.known_by``); they
+    name the change instead. Units already cut from a tree may be passed to save the work;
+    else an article whose digest is the same in both versions (``units``) is passed over
+    without reading its text."""
     reader = UnitReader()
     before = _slots(old_units) if old_units is not None else reader.slots(old_tree)
     after = _slots(new_units) if new_units is not None else reader.slots(new_tree)
@@ -288,7 +281,7 @@ def compare(old_tree, new_tree, version_sources: Iterable[dict] = (),
                 and old.digest == new.digest:
             continue  # the same article, read from the same parts
         change = _compare_unit(reader.unit(old) if old else None,
-                               reader.unit(new) if new else None, headings, sources)
+                               reader.unit(new) if new else None, headings, sources, causes)
         if change is not None:
             found.append(change)
     return found
@@ -317,7 +310,8 @@ def _merged_order(old: list[str], new: list[str]) -> list[str]:
 
 
 def _compare_unit(old: Optional[Unit], new: Optional[Unit], after: dict,
-                  sources: list[dict]) -> Optional[UnitChange]:
+                  sources: list[dict], causes: Optional[list[dict]] = None
+                  ) -> Optional[UnitChange]:
     if old is not None and new is not None:
         if old.text == new.text and old.repealed == new.repealed:
             if old.stamp == new.stamp or new.kind != "artikel":
@@ -336,53 +330,7 @@ def _compare_unit(old: Optional[Unit], new: Optional[Unit], after: dict,
                                                         new.text if new else "")
     return UnitChange(unit.kind, unit.key, unit.label, unit.number, change,
                       old.text if old else "", new.text if new else "", pieces,
-                      _sources(old, new, after, sources))
-
-
-def _sources(old: Optional[Unit], new: Optional[Unit], after: dict,
-             sources: list[dict]) -> tuple[Source, ...]:
-    unit = new or old
-    listed = [s for s in sources if unit.label in s.get("articles", ())]
-    if listed:
-        return _dedup(Source(s["label"], s.get("date")) for s in listed)
-    logged = _new_changes(old, new)
-    if not logged and new is not None:  # a unit that came with a new heading
-        for key in reversed(new.parents):
-            logged = [c for c in after[key].changes if c.effect == "nieuw"]
-            if logged:
-                break
-    logged = sorted((c for c in logged if c.source),
-                    key=lambda c: (c.date or _dt.date.min, natural_key(c.source)))
-    if logged:
-        return _dedup(Source(c.source, c.date.isoformat() if c.date else None) for c in logged)
-    return _dedup(Source(s["label"], s.get("date")) for s in sources)
-
-
-def natural_key(label: str) -> tuple:
-    """A sort key that orders numbers by value: «punt 10» after «punt 9»."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
-                 for part in re.split(r"(\d+)", label))
-
-
-def _new_changes(old: Optional[Unit], new: Optional[Unit]) -> list:
-    """The change log entries of the new unit that the old one does not have."""
-    if new is None:
-        return []
-    seen = Counter(old.changes if old else ())
-    fresh = []
-    for change in new.changes:
-        if seen[change]:
-            seen[change] -= 1
-        else:
-            fresh.append(change)
-    return fresh
-
-
-def _dedup(sources: Iterable[Source]) -> tuple[Source, ...]:
-    found: dict[str, Source] = {}
-    for source in sources:
-        found.setdefault(source.label, source)
-    return tuple(found.values())
+                      unit_sources(old, new, after, sources, causes))
 
 
 # --------------------------------------------------------------------------- from the store
@@ -434,24 +382,16 @@ def between_knowledge(store: Store, law: str, date: _dt.date, old_known: _dt.dat
     old = text_on(store, law, date, old_known)
     new = text_on(store, law, date, new_known)
     sources = fresh_sources(old.version, [new.version], dated=False)
+    causes = causes_between(store.all_versions(old.law), old_known.isoformat(),
+                            new_known.isoformat(), date.isoformat())
     return _redline(old, new, "known", f"as known on {old_known}", f"as known on {new_known}",
-                    f"valid on {date}", sources, artikel)
-
-
-def fresh_sources(old: Version, versions: list[Version], dated: bool = True) -> list[dict]:
-    """The sources of ``versions`` that the old version does not have, with their date."""
-    had = {s.get("label") for s in old.sources}
-    found = []
-    for version in versions:
-        for source in version.sources:
-            if source.get("label") not in had:
-                found.append(dict(source, date=version.valid_from if dated else None))
-    return found
+                    f"valid on {date}", sources, artikel, causes)
 
 
 def _redline(old, new, axis: str, old_asked: str, new_asked: str, context: str,
-             sources: list[dict], artikel: Optional[str]) -> Redline:
-    changes = compare(old.tree, new.tree, sources)
+             sources: list[dict], artikel: Optional[str],
+             causes: Optional[list[dict]] = None) -> Redline:
+    changes = compare(old.tree, new.tree, sources, causes=causes)
     if artikel is not None:
         if ArticleIndex(old.tree).preferred(artikel) is None and \
                 ArticleIndex(new.tree).preferred(artikel) is None:

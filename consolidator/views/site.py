@@ -60,7 +60,7 @@ from consolidator.views.site_search import INDEX_NAME, index_script, search_inde
 from consolidator.views.site_sources import act_summary, publication, source_groups
 from consolidator.views.site_words import (asked, count, dutch_date, first_capital,
                                            known_period, known_since, note, period, reason,
-                                           repeal_marks, source_label)
+                                           known_reason, repeal_marks, source_label)
 from consolidator.errors import StoreError
 from consolidator.names import check_name, url_path
 
@@ -90,7 +90,8 @@ def environment() -> jinja2.Environment:
     env.filters["url"] = functools.lru_cache(maxsize=1 << 16)(url_path)
     env.globals.update(change_names=CHANGE_NAMES, known_period=known_period, period=period,
                        known_since=known_since, count=count, publication=publication,
-                       source_label=source_label, reason=reason, asked=asked)
+                       source_label=source_label, reason=reason, asked=asked,
+                       known_reason=known_reason)
     return env
 
 
@@ -305,11 +306,19 @@ def _write_articles(writer: _Writer, law: LawSite) -> None:
 def redline_page(redline: Redline) -> str:
     """``diff --format html``: one standalone page (the site's stylesheet inlined), with
     the repeal marks' dates in words (marked again, so that a changed date is one word)."""
-    law = LawSite(redline.law, redline.title, [], {}, [], [], "")
-    changes = [_dutch_marks(c) for c in redline.changes]
     return environment().get_template("redline.html").render(
         root="", inline_css=Markup(static_file("style.css")), redline=redline,
-        changes=[_change_view(c, law) for c in changes])
+        changes=change_views(redline.changes))
+
+
+def change_views(changes, prefix: str = "") -> list[dict]:
+    """The changes of a standalone redline page as its templates show them (no links to
+    article pages); ``prefix`` keeps anchors apart when one page has several laws."""
+    law = LawSite("", "", [], {}, [], [], "")
+    views = [_change_view(_dutch_marks(c), law) for c in changes]
+    for view in views:
+        view["anchor"] = prefix + view["anchor"]
+    return views
 
 
 def _dutch_marks(change: UnitChange) -> UnitChange:

@@ -19,6 +19,7 @@ from consolidator.law.history import withdrawn
 from consolidator.law.lawfile import parse_law
 from consolidator.store.db import EARLIEST, Store, Version
 from consolidator.views.redline import UnitChange, compare, fresh_sources
+from consolidator.views.redline_sources import causes_between
 from consolidator.views.units import Unit, UnitReader
 from consolidator.views.site_words import dutch_date, period, repeal_marks
 
@@ -184,7 +185,9 @@ def _superseded(store: Store, law: LawSite, version: Version, cut: SiteUnits) ->
         stem += "-"
     own = cut(_tree(store, version))
     changes = [] if now is None else compare(
-        None, None, fresh_sources(version, [now.version], dated=False), own, now.units)
+        None, None, fresh_sources(version, [now.version], dated=False), own, now.units,
+        causes_between(law.history, version.known_from, now.version.known_from,
+                       version.valid_from))
     return Superseded(version, f"{stem}.html", f"{stem}-verschil.html",
                       period(version.valid_from, version.valid_until), own, now, changes)
 

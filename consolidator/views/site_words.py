@@ -282,3 +282,53 @@ _ASKED = [
 def asked(text: str) -> Wording:
     """What ``diff`` was asked («valid on 1996-12-31», «as known now …»), in Dutch."""
     return _translate(text, _ASKED)
+
+
+# --------------------------------------------------------------------------- knowledge
+
+def _cause_rules() -> list[tuple[re.Pattern, Callable]]:
+    """What a part of an act published later did (``time.causes``)."""
+    dates = rf"(?P<dates>{_ISO}(?:, {_ISO})*)"
+    return [
+        (re.compile(r"amends (?P<part>.+)"), lambda m: f"wijzigt {m['part']}"),
+        (re.compile(r"withdraws (?P<part>.+)"), lambda m: f"trekt {m['part']} in"),
+        (re.compile(r"samenloop with (?P<part>.+)"), lambda m: f"samenloop met {m['part']}"),
+        (re.compile(r"sets when (?P<part>.+) takes effect"),
+         lambda m: f"bepaalt wanneer {m['part']} in werking treedt"),
+        (re.compile(r"its publication decides (?P<part>.+) \(samenloop\)"),
+         lambda m: f"de uitgifte ervan beslist over {m['part']} (samenloop)"),
+        (re.compile(r"its publication changed the plan"),
+         lambda m: "de uitgifte ervan veranderde wat bekend is"),
+        (re.compile(rf"(?P<part>.+) no longer takes effect on {dates}"),
+         lambda m: f"{m['part']} treedt niet meer in werking op {_dates(m['dates'])}"),
+        (re.compile(rf"(?P<part>.+) takes effect on {dates} instead of (?P<old>{_ISO}"
+                    rf"(?:, {_ISO})*)"),
+         lambda m: f"{m['part']} treedt in werking op {_dates(m['dates'])} in plaats van "
+                   f"{_dates(m['old'])}"),
+        (re.compile(rf"(?P<part>.+) takes effect on {dates}"),
+         lambda m: f"{m['part']} treedt in werking op {_dates(m['dates'])}"),
+    ]
+
+
+_CAUSES = _cause_rules()
+
+
+def known_reason(text: str) -> Wording:
+    """What a later act did to what was known («amends Stb. 1996, 649, ARTIKEL XII: Stb.
+    1996, 649, ARTIKEL VI no longer takes effect on 1999-01-01»), in Dutch: each of its
+    «; »-separated pieces by one pattern, or the whole sentence as it is."""
+    try:
+        pieces = []
+        for half in text.split(": ", 1) if ": " in text else [text]:
+            pieces.append("; ".join(_piece(p) for p in half.split("; ")))
+        return _checked(": ".join(pieces))
+    except _Untranslated:
+        return _checked(text)
+
+
+def _piece(text: str) -> str:
+    for pattern, say in _CAUSES:
+        match = pattern.fullmatch(text)
+        if match:
+            return say(match)
+    raise _Untranslated(text)
