@@ -203,16 +203,39 @@ def mark_repealed(el, date, source: str) -> None:
         el.set("status", "vervallen")
 
 
-def changes(el) -> list[Change]:
-    """Everything recorded about el, oldest first (the attributes when nothing is logged)."""
+def _logged(entry) -> Optional[Change]:
+    label = entry.find("label")
+    if label is not None and label.get("inwerking"):
+        return Change(_dt.date.fromisoformat(label.get("inwerking")), label.get("bron", ""),
+                      label.get("effect", ""))
+    return None
+
+
+def change_log(tree) -> dict[str, list[Change]]:
+    """The document's change list read once, by element id, for ``changes(el, log)``: a
+    view that asks for every element of a law would otherwise search the whole list
+    for each one (a law of thousands of articles has thousands of entries)."""
+    log: dict[str, list[Change]] = {}
+    for ledger in root_of(tree).iterchildren("bwb-wijzigingen"):
+        for entry in ledger.iterchildren("bwb-wijziging"):
+            change = _logged(entry) if entry.get("idref") is not None else None
+            if change is not None:
+                log.setdefault(entry.get("idref"), []).append(change)
+    return log
+
+
+def changes(el, log: Optional[dict] = None) -> list[Change]:
+    """Everything recorded about el, oldest first (the attributes when nothing is logged).
+    ``log``: ``change_log`` of el's document, when the caller has read it."""
     logged = []
-    if el.get("id"):
+    if el.get("id") and log is not None:
+        logged = list(log.get(el.get("id"), ()))
+    elif el.get("id"):
         logged_path = f"bwb-wijzigingen/bwb-wijziging[@idref='{el.get('id')}']"
         for entry in root_of(el).iterfind(logged_path):
-            label = entry.find("label")
-            if label is not None and label.get("inwerking"):
-                logged.append(Change(_dt.date.fromisoformat(label.get("inwerking")),
-                                     label.get("bron", ""), label.get("effect", "")))
+            change = _logged(entry)
+            if change is not None:
+                logged.append(change)
     if logged or not el.get("inwerking"):
         return logged
     return [Change(_dt.date.fromisoformat(el.get("inwerking")), el.get("bron", ""),

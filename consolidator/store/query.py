@@ -10,6 +10,7 @@ had changed it by then, ``history`` its versions (``actquery``). Of a law withdr
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
@@ -171,7 +172,10 @@ def withdrawn_notice(store_path: Path, law: str, dates, known_at=None) -> Option
                                        known.isoformat() if known else LATEST)
             if version is None:
                 continue
-            gone = withdrawn(parse_law(store.xml(version.id), source=f"version {version.id}"))
+            xml = store.xml(version.id)
+            if not may_be_withdrawn(xml):
+                continue
+            gone = withdrawn(parse_law(xml, source=f"version {version.id}"))
             if gone is not None:
                 return (f"{law_id} was withdrawn" + (f" on {gone.date}" if gone.date else "")
                         + (f" by {gone.source}" if gone.source else "")
@@ -179,6 +183,25 @@ def withdrawn_notice(store_path: Path, law: str, dates, known_at=None) -> Option
         return None
     finally:
         store.close()
+
+
+_WETGEVING_TAG = re.compile(rb"<wetgeving[\s/>]")
+
+
+def may_be_withdrawn(xml: bytes) -> bool:
+    """False only when no ``<wetgeving`` start tag in the bytes holds «vervallen» (nor a
+    character reference): then no wetgeving has ``status="vervallen"``, ``withdrawn`` of
+    the parsed text is None and the text need not be parsed to tell (``diff`` reads both
+    versions again for its redline). Bytes without such a tag (another encoding, say) are
+    left to the parse. A start tag ends before the next «<», which no attribute holds."""
+    found = False
+    for match in _WETGEVING_TAG.finditer(xml):
+        found = True
+        end = xml.find(b"<", match.end())
+        tag = xml[match.start():end if end >= 0 else len(xml)]
+        if b"vervallen" in tag or b"&" in tag:
+            return True
+    return not found
 
 
 def history_of(store_path: Path, law: str, artikel: Optional[str] = None,
@@ -201,18 +224,28 @@ def history(store: Store, law: str, artikel: Optional[str] = None) -> tuple[str,
     versions = store.all_versions(law_id)
     if artikel is None:
         return law_id, versions
-    return law_id, [v for v in versions if _changes(store, versions, v, artikel)]
+    ending: dict[Optional[str], list[Version]] = {}   # versions by the day their validity ends
+    for version in versions:
+        ending.setdefault(version.valid_until, []).append(version)
+    digests: dict[int, Optional[str]] = {}  # each version's digest of the article, read once
+    return law_id, [v for v in versions if _changes(store, ending, v, artikel, digests)]
 
 
-def _changes(store: Store, versions: list[Version], version: Version, artikel: str) -> bool:
+def _changes(store: Store, ending: dict, version: Version, artikel: str, digests: dict) -> bool:
     """Whether ``artikel`` differs from the version before it in the same knowledge."""
-    mine = store.article_digests(version.id).get(artikel)
-    before = [v for v in versions if v.valid_until == version.valid_from
-              and v.known_from <= version.known_from
+    mine = _digest(store, version, artikel, digests)
+    before = [v for v in ending.get(version.valid_from, ())
+              if v.known_from <= version.known_from
               and (v.known_until is None or v.known_until > version.known_from)]
     if not before:
         return mine is not None
-    return store.article_digests(before[-1].id).get(artikel) != mine
+    return _digest(store, before[-1], artikel, digests) != mine
+
+
+def _digest(store: Store, version: Version, artikel: str, digests: dict) -> Optional[str]:
+    if version.id not in digests:
+        digests[version.id] = store.article_digests(version.id).get(artikel)
+    return digests[version.id]
 
 
 def _day(value: str) -> str:

@@ -32,7 +32,6 @@ marks. HTML is written from templates (``site.redline_html``).
 """
 from __future__ import annotations
 
-import copy
 import datetime as _dt
 import re
 from collections import Counter
@@ -41,125 +40,17 @@ from typing import Iterable, Optional
 
 from diff_match_patch import diff_match_patch
 
-from consolidator.law import lawtext
-
-from consolidator.law import history
-from consolidator.law.elements import (
-    artikel_number, find_article, heading_info, is_artikel, is_heading, is_repealed, version_stamp,
-    wettekst,
-)
-from consolidator.law.toc import toc_element, toc_entries
-from consolidator.law.toestand import law_title, new_toestand
+from consolidator.law.artindex import ArticleIndex
+from consolidator.law.toestand import law_title
 from consolidator.errors import ConsolidatorError
 from consolidator.store.db import LATEST, Store, Version
 from consolidator.views.redline_sources import (  # noqa: F401  (Source, natural_key and
     Source, causes_between, fresh_sources, natural_key, unit_sources)  # fresh_sources: here too
+from consolidator.views.units import Slot, Unit, UnitReader, units  # noqa: F401 (Unit, units: this module's API)
 
 
 class DiffError(ConsolidatorError):
     """A redline that cannot be made: options that do not fit, an article in neither version."""
-
-
-# --------------------------------------------------------------------------- units
-
-@dataclass(frozen=True)
-class Unit:
-    """One comparable part of a law text, as the plain law text prints it."""
-
-    kind: str          # "title", "inhoudsopgave", "heading" or "artikel"
-    key: str           # unique within a version: "artikel 105a1", "heading Hoofdstuk III/§ 3a"
-    label: str         # for people: "Artikel 105a1", "§ 3a", "Inhoudsopgave"
-    number: str        # the article's number ("" for other kinds)
-    text: str          # plain law text, lines joined by "\n", no final newline
-    repealed: bool
-    stamp: str         # BWB's own version stamp of the element ("" when none)
-    changes: tuple     # history.Change entries of the element and everything in it
-    depth: int         # how many headings hold it (0: directly in the wettekst)
-    parents: tuple     # keys of the headings that hold it, outermost first
-
-
-def units(tree) -> list[Unit]:
-    """The units of one version in document order."""
-    found: list[Unit] = [Unit("title", "title", "Citeertitel", "", law_title(tree), False, "",
-                              (), 0, ())]
-    entries = toc_entries(tree)
-    if toc_element(tree) is not None:
-        toc = toc_element(tree)
-        found.append(Unit("inhoudsopgave", "inhoudsopgave", "Inhoudsopgave", "",
-                          "\n".join([lawtext.TOC_LINE] + entries), False, "",
-                          _subtree_changes(toc), 0, ()))
-    keys: Counter = Counter()
-    holder = _Holder()
-    _walk(wettekst(tree), (), (), found, keys, holder)
-    return found
-
-
-def _walk(el, path: tuple, parents: tuple, found: list, keys: Counter, holder) -> None:
-    for child in el:
-        if not isinstance(child.tag, str):
-            continue
-        if is_artikel(child):
-            found.append(_article_unit(child, parents, keys, holder))
-        elif is_heading(child):
-            unit = _heading_unit(child, path, parents, keys)
-            found.append(unit)
-            _walk(child, path + (unit.label,), parents + (unit.key,), found, keys, holder)
-        else:
-            _walk(child, path, parents, found, keys, holder)
-
-
-def _unique(key: str, keys: Counter) -> str:
-    keys[key] += 1
-    return key if keys[key] == 1 else f"{key} #{keys[key]}"
-
-
-def _heading_unit(el, path: tuple, parents: tuple, keys: Counter) -> Unit:
-    head = heading_info(el)
-    label = " ".join(p for p in (head.label, head.nr) if p) or head.titel
-    repealed = is_repealed(el)
-    if repealed:
-        date = history.repealed_on(el)
-        text = f"{label} [Vervallen per {date.isoformat()}]" if date else f"{label} [Vervallen]"
-    else:
-        text = f"{label}. {head.titel}" if head.titel and label != head.titel else label
-    key = _unique("heading " + "/".join(path + (label,)), keys)
-    return Unit("heading", key, label, "", text, repealed, version_stamp(el), tuple(history.changes(el)),
-                len(parents), parents)
-
-
-def _article_unit(el, parents: tuple, keys: Counter, holder) -> Unit:
-    nr = artikel_number(el)
-    return Unit("artikel", _unique(f"artikel {nr}", keys), f"Artikel {nr}", nr,
-                holder.render(el), is_repealed(el), version_stamp(el), _subtree_changes(el),
-                len(parents), parents)
-
-
-def _subtree_changes(el) -> tuple:
-    return tuple(change for node in el.iter() if isinstance(node.tag, str)
-                 for change in history.changes(node))
-
-
-class _Holder:
-    """Renders one article as ``show --artikel`` does. An article whose number occurs
-    twice (``find_article`` finds the live one) is copied into an otherwise empty law
-    first; there a repealed lid or list item shows no date, as its date is logged in the
-    change list of the document it came from."""
-
-    def __init__(self):
-        self.tree = None
-
-    def render(self, el) -> str:
-        tree = el.getroottree()
-        nr = artikel_number(el)
-        if find_article(tree, nr) is el:
-            return lawtext.render_law_text(tree, artikel=nr).rstrip("\n")
-        if self.tree is None:
-            self.tree = new_toestand(None, "")
-        body = wettekst(self.tree)
-        for child in list(body):
-            body.remove(child)
-        body.append(copy.deepcopy(el))
-        return lawtext.render_law_text(self.tree, artikel=nr).rstrip("\n")
 
 
 # --------------------------------------------------------------------------- word diff
@@ -373,28 +264,48 @@ def compare(old_tree, new_tree, version_sources: Iterable[dict] = (),
     (dicts with ``label``, ``reason`` and, for official histories, ``articles``); they
     name the change where the change log does not. ``causes``: for two texts of one date
     as known on two dates, what became known in between (``Version.known_by``); they
-    name the change instead. Units already cut from a tree may be passed to save the work."""
-    before = {u.key: u for u in (old_units if old_units is not None else units(old_tree))}
-    after = {u.key: u for u in (new_units if new_units is not None else units(new_tree))}
+    name the change instead. Units already cut from a tree may be passed to save the work;
+    else an article whose digest is the same in both versions (``units``) is passed over
+    without reading its text."""
+    reader = UnitReader()
+    before = _slots(old_units) if old_units is not None else reader.slots(old_tree)
+    after = _slots(new_units) if new_units is not None else reader.slots(new_tree)
+    old_slots = {slot.key: slot for slot in before}
+    new_slots = {slot.key: slot for slot in after}
+    headings = {slot.key: slot.unit for slot in after if slot.unit is not None}
     sources = [s for s in version_sources if s.get("label")]
     found = []
-    for key in _merged_order(list(before), list(after)):
-        change = _compare_unit(before.get(key), after.get(key), after, sources, causes)
+    for key in _merged_order(list(old_slots), list(new_slots)):
+        old, new = old_slots.get(key), new_slots.get(key)
+        if old is not None and new is not None and old.unit is None and new.unit is None \
+                and old.digest == new.digest:
+            continue  # the same article, read from the same parts
+        change = _compare_unit(reader.unit(old) if old else None,
+                               reader.unit(new) if new else None, headings, sources, causes)
         if change is not None:
             found.append(change)
     return found
 
 
+def _slots(given: list[Unit]) -> list[Slot]:
+    return [Slot(unit.key, unit, None, (), unit.parents) for unit in given]
+
+
 def _merged_order(old: list[str], new: list[str]) -> list[str]:
-    """The new order; a key only in the old list goes after its old predecessor."""
-    order = list(new)
+    """The new order; a key only in the old list goes after its old predecessor (and so
+    after the keys only in the old list that follow that one there)."""
     present = set(new)
-    for n, key in enumerate(old):
-        if key in present:
-            continue
-        previous = next((k for k in reversed(old[:n]) if k in present), None)
-        order.insert(order.index(previous) + 1 if previous is not None else 0, key)
-        present.add(key)
+    gone_after: dict[Optional[str], list[str]] = {}
+    previous = None
+    for key in old:
+        if key not in present:
+            gone_after.setdefault(previous, []).append(key)
+        else:
+            previous = key
+    order = list(gone_after.get(None, ()))
+    for key in new:
+        order.append(key)
+        order.extend(gone_after.get(key, ()))
     return order
 
 
@@ -482,7 +393,8 @@ def _redline(old, new, axis: str, old_asked: str, new_asked: str, context: str,
              causes: Optional[list[dict]] = None) -> Redline:
     changes = compare(old.tree, new.tree, sources, causes=causes)
     if artikel is not None:
-        if find_article(old.tree, artikel) is None and find_article(new.tree, artikel) is None:
+        if ArticleIndex(old.tree).preferred(artikel) is None and \
+                ArticleIndex(new.tree).preferred(artikel) is None:
             raise DiffError(f"{old.law}: no article {artikel} in either version (valid from "
                             f"{old.version.valid_from} and from {new.version.valid_from})")
         changes = [c for c in changes if c.kind == "artikel" and c.number == artikel]

@@ -85,7 +85,9 @@ def environment() -> jinja2.Environment:
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["datum"] = dutch_date
     env.filters["hoofdletter"] = first_capital
-    env.filters["url"] = url_path  # every href from data: encoded, never a scheme
+    # every href from data: encoded, never a scheme; the same few names (versions, articles)
+    # are encoded on every page, so each is encoded once
+    env.filters["url"] = functools.lru_cache(maxsize=1 << 16)(url_path)
     env.globals.update(change_names=CHANGE_NAMES, known_period=known_period, period=period,
                        known_since=known_since, count=count, publication=publication,
                        source_label=source_label, reason=reason, asked=asked,

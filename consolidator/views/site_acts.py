@@ -73,6 +73,7 @@ def collect_acts(laws: list[LawSite]) -> list[Act]:
     acts: dict[str, Act] = {}
     slugs: set[str] = set()
     for law in laws:
+        pages = {p.version.id: p for p in law.pages}
         for (label, valid_from), rows in _labels(law).items():
             act = acts.get(act_name(label))
             if act is None:
@@ -81,7 +82,7 @@ def collect_acts(laws: list[LawSite]) -> list[Act]:
                     name += "-"
                 slugs.add(name)
                 act = acts[act_name(label)] = Act(act_name(label), name)
-            act.parts.append(_act_part(law, label, valid_from, rows))
+            act.parts.append(_act_part(law, pages, label, valid_from, rows))
     for law in laws:
         for text in law.notes:
             act = acts.get(text.split(", ARTIKEL ", 1)[0])
@@ -105,8 +106,8 @@ def _labels(law: LawSite) -> dict[tuple[str, str], list]:
     return found
 
 
-def _act_part(law: LawSite, label: str, valid_from: str, rows: list) -> ActPart:
-    pages = {p.version.id: p for p in law.pages}
+def _act_part(law: LawSite, pages: dict[int, Page], label: str, valid_from: str,
+              rows: list) -> ActPart:
     holding = [(v, s) for v, s in rows if v.known_until is None]
     version, source = (holding or rows)[-1]
     return ActPart(law.law_id, part_name(label), label, reason(source.get("reason", "")),

@@ -18,8 +18,9 @@ from consolidator.names import check_name
 from consolidator.law.history import withdrawn
 from consolidator.law.lawfile import parse_law
 from consolidator.store.db import EARLIEST, Store, Version
-from consolidator.views.redline import Unit, UnitChange, compare, fresh_sources, units
+from consolidator.views.redline import UnitChange, compare, fresh_sources
 from consolidator.views.redline_sources import causes_between
+from consolidator.views.units import Unit, UnitReader
 from consolidator.views.site_words import dutch_date, period, repeal_marks
 
 
@@ -95,6 +96,7 @@ class LawSite:
     superseded: list[Superseded] = field(default_factory=list)
     knowledge: list[Knowledge] = field(default_factory=list)
     version_pages: dict[int, str] = field(default_factory=dict)   # version id -> its page
+    periods: Optional[dict] = None    # unit key -> its periods (``article_periods``), read once
 
     @property
     def withdrawn(self) -> str:
@@ -105,10 +107,24 @@ class LawSite:
         return next((k for k in self.knowledge if k.known_from == version.known_from), None)
 
 
-def site_units(tree) -> list[Unit]:
-    """The units of a version with the repeal marks' dates in words."""
-    return [dataclasses.replace(u, text=repeal_marks(u.text)) if "[Vervallen per " in u.text
-            else u for u in units(tree)]
+class SiteUnits:
+    """The units of the versions of one law with the repeal marks' dates in words; an
+    article that reads the same in several versions is read (and its dates put in words)
+    once."""
+
+    def __init__(self):
+        self.reader = UnitReader()
+        self._marked: dict[str, str] = {}
+
+    def __call__(self, tree) -> list[Unit]:
+        return [self._in_words(u) if "[Vervallen per " in u.text else u
+                for u in self.reader.units(tree)]
+
+    def _in_words(self, unit: Unit) -> Unit:
+        marked = self._marked.get(unit.text)
+        if marked is None:
+            marked = self._marked[unit.text] = repeal_marks(unit.text)
+        return dataclasses.replace(unit, text=marked)
 
 
 def _withdrawn_text(tree) -> str:
@@ -125,19 +141,18 @@ def build_law(store: Store, law_id: str) -> LawSite:
     if not current:
         raise StoreError(f"{law_id}: no versions in {store.path}")
     pages: list[Page] = []
-    trees = {}
+    cut = SiteUnits()   # one for the law: an article that stays the same is read once
     for version in current:
         check_name(version.valid_from, f"{law_id}: the date of a version", StoreError)
-        trees[version.id] = _tree(store, version)
+        tree = _tree(store, version)
         page = Page(version, f"{version.valid_from}.html", "",
-                    period(version.valid_from, version.valid_until), site_units(trees[version.id]),
-                    withdrawn=_withdrawn_text(trees[version.id]))
+                    period(version.valid_from, version.valid_until), cut(tree),
+                    withdrawn=_withdrawn_text(tree))
         if pages:
             previous = pages[-1]
             page.previous = previous
             page.changes_name = f"{version.valid_from}-wijzigingen.html"
-            page.changes = compare(trees[previous.version.id], trees[version.id],
-                                   fresh_sources(previous.version, [version]),
+            page.changes = compare(None, None, fresh_sources(previous.version, [version]),
                                    previous.units, page.units)
         pages.append(page)
     title = next(u.text for u in pages[-1].units if u.kind == "title")
@@ -145,7 +160,7 @@ def build_law(store: Store, law_id: str) -> LawSite:
     law = LawSite(law_id, title, pages, _article_pages(pages), history, store.notes(law_id),
                   store.law_source(law_id))
     law.version_pages = {p.version.id: p.name for p in pages}
-    law.superseded = [_superseded(store, law, v, trees) for v in history if not v.current]
+    law.superseded = [_superseded(store, law, v, cut) for v in history if not v.current]
     law.version_pages.update({s.version.id: s.name for s in law.superseded})
     law.knowledge = knowledge_moments(law)
     return law
@@ -160,7 +175,7 @@ def known_tag(known_from: str) -> str:
     return "begin" if known_from == EARLIEST else known_from
 
 
-def _superseded(store: Store, law: LawSite, version: Version, trees: dict) -> Superseded:
+def _superseded(store: Store, law: LawSite, version: Version, cut: SiteUnits) -> Superseded:
     now = next((p for p in law.pages if p.version.valid_from <= version.valid_from and
                 (p.version.valid_until is None or version.valid_from < p.version.valid_until)),
                None)
@@ -168,12 +183,11 @@ def _superseded(store: Store, law: LawSite, version: Version, trees: dict) -> Su
     taken = set(law.version_pages.values())
     while f"{stem}.html" in taken:
         stem += "-"
-    tree = _tree(store, version)
-    own = site_units(tree)
+    own = cut(_tree(store, version))
     changes = [] if now is None else compare(
-        tree, trees[now.version.id], fresh_sources(version, [now.version], dated=False),
-        own, now.units, causes_between(law.history, version.known_from, now.version.known_from,
-                                       version.valid_from))
+        None, None, fresh_sources(version, [now.version], dated=False), own, now.units,
+        causes_between(law.history, version.known_from, now.version.known_from,
+                       version.valid_from))
     return Superseded(version, f"{stem}.html", f"{stem}-verschil.html",
                       period(version.valid_from, version.valid_until), own, now, changes)
 
@@ -181,6 +195,8 @@ def _superseded(store: Store, law: LawSite, version: Version, trees: dict) -> Su
 def knowledge_moments(law: LawSite) -> list[Knowledge]:
     """Each moment at which the store came to know something, from which until the next
     at least one version held that was later superseded: what was known then."""
+    if all(v.current for v in law.history):
+        return []   # nothing superseded: no moment to show (and no scan per moment)
     moments = sorted({v.known_from for v in law.history} |
                      {v.known_until for v in law.history if v.known_until})
     found = []
@@ -231,18 +247,26 @@ class Period:
 
 def article_periods(law: LawSite, key: str) -> list[Period]:
     """The periods of one article, oldest first; a gap where it was not in the text."""
-    periods: list[Period] = []
+    if law.periods is None:
+        law.periods = _periods(law)
+    return law.periods.get(key, [])
+
+
+def _periods(law: LawSite) -> dict[str, list[Period]]:
+    """The periods of every unit, in one pass over the versions."""
+    found: dict[str, list[Period]] = {}
     for page in law.pages:
-        unit = next((u for u in page.units if u.key == key), None)
-        if unit is None:
-            continue
-        change = next((c for c in page.changes if c.key == key), None)
-        same = periods and periods[-1].last is page.previous and change is None
-        if same:
-            periods[-1].last = page
-        else:
-            periods.append(Period(page, page, unit, change))
-    return periods
+        changes: dict[str, UnitChange] = {}
+        for change in page.changes:
+            changes.setdefault(change.key, change)
+        for unit in page.units:
+            periods = found.setdefault(unit.key, [])
+            change = changes.get(unit.key)
+            if periods and periods[-1].last is page.previous and change is None:
+                periods[-1].last = page
+            else:
+                periods.append(Period(page, page, unit, change))
+    return found
 
 
 def article_index(law: LawSite) -> list[dict]:
