@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from consolidator import dates
 from consolidator.apply import volzin
-from consolidator.read import kinds, samenloopact
+from consolidator.read import iwtsentences, kinds, samenloopact
 from consolidator.read.content import CONTENT_ARTICLE_RE
 from consolidator.read.linear import followed_within
 from consolidator.read.payload import _quoted
@@ -247,3 +247,39 @@ def test_volzinnen_are_split_as_before(text):
     assert volzin.spans(text) == _old_spans(text)
     long_word = "x" * 30 + "art. Een"
     assert volzin.spans(long_word) == _old_spans(long_word)
+
+
+def _old_sentences(text: str) -> list[iwtsentences.Sentence]:
+    """iwtsentences.sentences as it was: it searched all the open sentence for an
+    abbreviation at its end and copied the rest of the text at every period."""
+    found, start = [], 0
+    for match in iwtsentences._END.finditer(text):
+        if iwtsentences._SIGNATURE.match(text[start:].lstrip()):
+            break
+        before, after = text[start:match.start()], text[match.end():]
+        initial = bool(re.search(r"(?<![\w])[A-Z]$", before)) and (
+            before[-2:-1] == "." or bool(iwtsentences._NEXT_INITIAL.match(after)))
+        if iwtsentences._ABBREVIATIONS.search(before) or initial:
+            continue
+        found.append(iwtsentences._sentence(text, start, match.end()))
+        start = match.end()
+    if text[start:].strip():
+        found.append(iwtsentences._sentence(text, start, len(text)))
+    return [s for s in found if s.text]
+
+
+SENTENCE_WORDS = ["Stb", "Stcrt", "nr", "Kamerstukken", "w.g", "i.v.m", "xStb", "J", "H", "A", "a",
+                  "Huijzer", "Deze wet", "gedaan te", "aldus", "gegeven", "door", "w.g.", ".", ". ",
+                  ".\n", "\n", " ", "  ", "(", "‘", "“", "'", "1", "treedt in werking", "Stb. 1"]
+sentence_texts = st.one_of(st.lists(st.sampled_from(SENTENCE_WORDS), max_size=20).map("".join),
+                           st.lists(st.sampled_from(SENTENCE_WORDS), max_size=20).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_texts)
+@example("Zie Kamerstukken. Deze wet treedt in werking.")  # the longest abbreviation
+@example("Zie Kamerstukken\n. Deze wet")                  # «$» before a final newline
+@example("xKamerstukken. A. J.H. Huijzer. J\n. Deze")     # no word boundary; initials
+@example("Gedaan te A. B. aldus gegeven. Stb.Stb.Stb. Deze")
+def test_a_lid_is_split_into_sentences_as_before(text):
+    assert iwtsentences.sentences(text) == _old_sentences(text), text
