@@ -172,7 +172,13 @@ IWT_WORDS = ["de", "het", "De", "Het", "wet", "Wet X", "besluit", "regeling", "t
              "tijdstip", "als", "waarop", "dag", "datum", "na", "volgende", "het Staatsblad",
              "waarin", "zij", "geplaatst", "ingetrokken", "(Stb. 1)", "1 januari 1996", "terug",
              "vervalt", "geldig", "Indien", "krachtens", "eerste", ",", ".", ";", " ", "  ", "\t",
-             "\n"]
+             "\n", ":", "x", "van het krachtens", "bepaalde jaar", "bepaalde tijdstip", "door de minister",
+             "ministers", "nader", "te bepalen tijdstip", "dat voor", "verschillend kan worden vastgesteld",
+             "het in de eerste volzin bedoelde tijdstip kan voor", "tot wet is verheven",
+             "met dien verstande dat indien", "die wet op een later tijdstip vervalt, deze wet op dat "
+             "latere tijdstip vervalt", "en wordt", "en zal", "Staatscourant", "Staatsblad",
+             "aangehaald als", "en is van toepassing op", "ten behoeve van", "voor de minister die",
+             "niet eerder van toepassing", "werkt"]
 iwt_texts = st.one_of(st.lists(st.sampled_from(IWT_WORDS), max_size=16).map(" ".join),
                       st.lists(st.sampled_from(IWT_WORDS), max_size=16).map("".join))
 
@@ -188,6 +194,21 @@ def _iwt_terminals() -> dict[str, tuple[re.Pattern, re.Pattern]]:
 
 @settings(max_examples=300, deadline=None)
 @given(iwt_texts)
+# where a run of spaces, a «.», «;» or «:» decides where a lazy run of words ends
+@example("van het krachtens   bepaalde jaar; het krachtens \t bepaalde jaar x  bepaalde jaar")
+@example("het krachtens  x  bepaalde tijdstip het krachtens \n bepaalde tijdstip")
+@example("een door de minister   te bepalen tijdstip door de ministers x . te bepalen datum")
+@example(", dat voor   x verschillend kan worden vastgesteld dat voor \n verschillend kan worden gesteld")
+@example("indien  tot wet is verheven Indien x \t tot wet is of wordt verheven indien \n tot wet is")
+@example(", met dien verstande dat indien  die wet op een later tijdstip vervalt, deze wet op dat "
+         "latere tijdstip vervalt")
+@example(", en wordt in de Staatscourant  geplaatst Staatsblad  .  ;  \n")
+@example(" en zal Staatsblad x ; werking Staatscourant  . x")
+@example(", en is van toepassing op x  :  . ")
+@example(" en zijn van toepassing met  :x   :")
+@example(" ten behoeve van  x  en werkt ,afhankelijk van  ;  ")
+@example(" voor de a die  . ; x niet eerder van toepassing  ;   ")
+@example(" wordt aangehaald als  :  x  . ; kan worden aangehaald als \n x .")
 def test_the_rewritten_iwt_terminals_match_as_before(text):
     # at every place: the lexer tries a terminal wherever a token may start
     for name, (old, new) in _iwt_terminals().items():
@@ -283,3 +304,23 @@ sentence_texts = st.one_of(st.lists(st.sampled_from(SENTENCE_WORDS), max_size=20
 @example("Gedaan te A. B. aldus gegeven. Stb.Stb.Stb. Deze")
 def test_a_lid_is_split_into_sentences_as_before(text):
     assert iwtsentences.sentences(text) == _old_sentences(text), text
+
+
+OLD_NOTE = re.compile("|".join(
+    f"(?:{w})" for w in (
+        r".*\b(Staatscourant|Staatsblad)\b.*\b(geplaatst|bekendgemaakt|gepubliceerd|opgenomen)\b",
+        r".*\b(opgenomen|geplaatst|bekendgemaakt|gepubliceerd)\b.*\b(Staatscourant|Staatsblad)\b")
+    + iwtsentences._NOTE_WORDINGS[2:]), re.I | re.S)
+NOTE_WORDS = ["Staatscourant", "Staatsblad", "staatsblad", "xStaatsblad", "Staatsbladx", "geplaatst",
+              "opgenomen", "bekendgemaakt", "gepubliceerd", "Geplaatst", "in de", "wordt", "aangehaald als",
+              "treedt in werking", "x", " ", "\n", ".", "kan worden"]
+note_texts = st.lists(st.sampled_from(NOTE_WORDS), max_size=12).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(note_texts)
+@example("Staatsblad xgeplaatst Staatsblad geplaatst")
+@example("opgenomen Staatsbladx staatsblad")
+def test_notes_are_told_apart_as_before(text):
+    old = bool(OLD_NOTE.match(text.strip())) and not iwtsentences._SETS_TIME.search(text)
+    assert iwtsentences.is_note(text) == old, text

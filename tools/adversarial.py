@@ -190,6 +190,30 @@ FAMILIES = [
     Family("abbreviation-periods", "iwt", lambda n: "De Wet " + "Stb." * n + "»",
            25000, (25000, 50000, 100_000, 200_000),
            "quadratic: 20 kB 3.2 s, 40 kB 9.7 s (the lid's sentences), 100 kB about a minute"),
+    Family("note-medium-words", "iwt",
+           lambda n: "Deze wet treedt in werking met ingang van 1 januari 2000 en wordt "
+                     + "Staatsblad " * n + "x",
+           10000, (10000, 20000, 40000, 80000),
+           "quadratic: 44 kB 2.0 s, 110 kB about 12 s by that growth (a note's wording, read "
+           "after each «Staatsblad»)"),
+    Family("condition-bill-tabs", "iwt", lambda n: "Indien " + "\t" * n,
+           100_000, (100_000, 200_000, 400_000, 800_000),
+           "quadratic: 10 kB 1.5 s, 55 kB over 2 s (fuzz finding adversarial-s1-n2676), 100 kB "
+           "about 2 minutes by that growth"),
+    Family("decree-year-spaces", "iwt",
+           lambda n: "Deze wet treedt in werking met ingang van 1 januari van het krachtens"
+                     + " " * n + "x",
+           100_000, (100_000, 200_000, 400_000, 800_000), "cubic: 5000 spaces over 30 s"),
+    Family("minister-spaces", "iwt",
+           lambda n: "Deze wet treedt in werking op een door de minister" + " " * n + "x",
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 5 kB 2.4 s, 10 kB 9.5 s"),
+    Family("may-differ-spaces", "iwt",
+           lambda n: "Het in de eerste volzin bedoelde tijdstip kan voor" + " " * n + "x",
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 10 kB 2.6 s"),
+    Family("note-spaces", "iwt",
+           lambda n: "Deze wet treedt in werking met ingang van 1 januari 2000 ten behoeve van"
+                     + " " * n + "x",
+           100_000, (100_000, 200_000, 400_000, 800_000), "quadratic: 10 kB 1.2 s"),
     Family("toc-entry-spaces", "toc", lambda n: "Artikel" + " " * n + "x",
            100_000, (1_000_000, 2_000_000, 4_000_000, 8_000_000), "quadratic: 20 kB 4 s, 100 kB 143 s"),
     Family("volzin-sentences", "volzin", lambda n: "Een zin. " * n,

@@ -33,13 +33,24 @@ _SIGNATURE = re.compile(r"(aldus\s+)?(gedaan|vastgesteld|gegeven)\s+(door|op|te|
 _SETS_TIME = re.compile(r"\btre(edt|den)\b|\bin\s+werking\b|terug\s*werk|werk(t|en)\s+(\w+\s+)?terug|"
                         r"verval|vervallen|geldig|\bgeldt\b|ingetrokken", re.I)
 
+_MEDIUM = r"\b(?:Staatscourant|Staatsblad)\b"
+_PLACED = r"\b(?:opgenomen|geplaatst|bekendgemaakt|gepubliceerd)\b"
+
+
+def _first_then(first: str, then: str) -> str:
+    """«``first`` and later ``then``», in linear time: the words before ``first`` hold
+    none (so only its first place is tried), where «.*first.*then» read the rest of the
+    sentence again after each place of ``first`` (quadratic on «Staatsblad Staatsblad …»)."""
+    return rf"(?:(?!{first}).)*{first}.*{then}"
+
+
 _NOTE_WORDINGS = (
     # publication: «Zij wordt opgenomen in de Staatscourant.», «Deze regeling zal met de
     # toelichting in de Staatscourant worden geplaatst.», «De landen zorgen voor de
     # bekendmaking van deze regeling.», «Ingevolge artikel 20 … zal deze regeling ten minste
     # twee dagen vóór de datum van inwerkingtreding in de Staatscourant worden geplaatst.»
-    r".*\b(Staatscourant|Staatsblad)\b.*\b(geplaatst|bekendgemaakt|gepubliceerd|opgenomen)\b",
-    r".*\b(opgenomen|geplaatst|bekendgemaakt|gepubliceerd)\b.*\b(Staatscourant|Staatsblad)\b",
+    _first_then(_MEDIUM, _PLACED),
+    _first_then(_PLACED, _MEDIUM),
     r"de\s+landen\s+zorgen\s+voor\s+de\s+bekendmaking\b",
     r"onze\s+ministers?\s+van\b.*\bbelast\s+met\s+de\s+uitvoering\b",
     # citeertitel
