@@ -196,7 +196,7 @@ FAMILIES = [
            10000, (10000, 20000, 40000, 80000),
            "quadratic: 44 kB 2.0 s, 110 kB about 12 s by that growth (a note's wording, read "
            "after each «Staatsblad»)"),
-    Family("condition-bill-tabs", "iwt", lambda n: "Indien " + "\t" * n,
+    Family("condition-bill-tabs", "iwt", lambda n: "Indien " + "\t" * n + "x",
            100_000, (100_000, 200_000, 400_000, 800_000),
            "quadratic: 10 kB 1.5 s, 55 kB over 2 s (fuzz finding adversarial-s1-n2676), 100 kB "
            "about 2 minutes by that growth"),
