@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from consolidator import dates
 from consolidator.apply import volzin
-from consolidator.read import kinds, samenloopact
+from consolidator.read import iwtsentences, kinds, samenloopact
 from consolidator.read.content import CONTENT_ARTICLE_RE
 from consolidator.read.linear import followed_within
 from consolidator.read.payload import _quoted
@@ -172,7 +172,13 @@ IWT_WORDS = ["de", "het", "De", "Het", "wet", "Wet X", "besluit", "regeling", "t
              "tijdstip", "als", "waarop", "dag", "datum", "na", "volgende", "het Staatsblad",
              "waarin", "zij", "geplaatst", "ingetrokken", "(Stb. 1)", "1 januari 1996", "terug",
              "vervalt", "geldig", "Indien", "krachtens", "eerste", ",", ".", ";", " ", "  ", "\t",
-             "\n"]
+             "\n", ":", "x", "van het krachtens", "bepaalde jaar", "bepaalde tijdstip", "door de minister",
+             "ministers", "nader", "te bepalen tijdstip", "dat voor", "verschillend kan worden vastgesteld",
+             "het in de eerste volzin bedoelde tijdstip kan voor", "tot wet is verheven",
+             "met dien verstande dat indien", "die wet op een later tijdstip vervalt, deze wet op dat "
+             "latere tijdstip vervalt", "en wordt", "en zal", "Staatscourant", "Staatsblad",
+             "aangehaald als", "en is van toepassing op", "ten behoeve van", "voor de minister die",
+             "niet eerder van toepassing", "werkt"]
 iwt_texts = st.one_of(st.lists(st.sampled_from(IWT_WORDS), max_size=16).map(" ".join),
                       st.lists(st.sampled_from(IWT_WORDS), max_size=16).map("".join))
 
@@ -188,6 +194,21 @@ def _iwt_terminals() -> dict[str, tuple[re.Pattern, re.Pattern]]:
 
 @settings(max_examples=300, deadline=None)
 @given(iwt_texts)
+# where a run of spaces, a «.», «;» or «:» decides where a lazy run of words ends
+@example("van het krachtens   bepaalde jaar; het krachtens \t bepaalde jaar x  bepaalde jaar")
+@example("het krachtens  x  bepaalde tijdstip het krachtens \n bepaalde tijdstip")
+@example("een door de minister   te bepalen tijdstip door de ministers x . te bepalen datum")
+@example(", dat voor   x verschillend kan worden vastgesteld dat voor \n verschillend kan worden gesteld")
+@example("indien  tot wet is verheven Indien x \t tot wet is of wordt verheven indien \n tot wet is")
+@example(", met dien verstande dat indien  die wet op een later tijdstip vervalt, deze wet op dat "
+         "latere tijdstip vervalt")
+@example(", en wordt in de Staatscourant  geplaatst Staatsblad  .  ;  \n")
+@example(" en zal Staatsblad x ; werking Staatscourant  . x")
+@example(", en is van toepassing op x  :  . ")
+@example(" en zijn van toepassing met  :x   :")
+@example(" ten behoeve van  x  en werkt ,afhankelijk van  ;  ")
+@example(" voor de a die  . ; x niet eerder van toepassing  ;   ")
+@example(" wordt aangehaald als  :  x  . ; kan worden aangehaald als \n x .")
 def test_the_rewritten_iwt_terminals_match_as_before(text):
     # at every place: the lexer tries a terminal wherever a token may start
     for name, (old, new) in _iwt_terminals().items():
@@ -247,3 +268,59 @@ def test_volzinnen_are_split_as_before(text):
     assert volzin.spans(text) == _old_spans(text)
     long_word = "x" * 30 + "art. Een"
     assert volzin.spans(long_word) == _old_spans(long_word)
+
+
+def _old_sentences(text: str) -> list[iwtsentences.Sentence]:
+    """iwtsentences.sentences as it was: it searched all the open sentence for an
+    abbreviation at its end and copied the rest of the text at every period."""
+    found, start = [], 0
+    for match in iwtsentences._END.finditer(text):
+        if iwtsentences._SIGNATURE.match(text[start:].lstrip()):
+            break
+        before, after = text[start:match.start()], text[match.end():]
+        initial = bool(re.search(r"(?<![\w])[A-Z]$", before)) and (
+            before[-2:-1] == "." or bool(iwtsentences._NEXT_INITIAL.match(after)))
+        if iwtsentences._ABBREVIATIONS.search(before) or initial:
+            continue
+        found.append(iwtsentences._sentence(text, start, match.end()))
+        start = match.end()
+    if text[start:].strip():
+        found.append(iwtsentences._sentence(text, start, len(text)))
+    return [s for s in found if s.text]
+
+
+SENTENCE_WORDS = ["Stb", "Stcrt", "nr", "Kamerstukken", "w.g", "i.v.m", "xStb", "J", "H", "A", "a",
+                  "Huijzer", "Deze wet", "gedaan te", "aldus", "gegeven", "door", "w.g.", ".", ". ",
+                  ".\n", "\n", " ", "  ", "(", "‘", "“", "'", "1", "treedt in werking", "Stb. 1"]
+sentence_texts = st.one_of(st.lists(st.sampled_from(SENTENCE_WORDS), max_size=20).map("".join),
+                           st.lists(st.sampled_from(SENTENCE_WORDS), max_size=20).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_texts)
+@example("Zie Kamerstukken. Deze wet treedt in werking.")  # the longest abbreviation
+@example("Zie Kamerstukken\n. Deze wet")                  # «$» before a final newline
+@example("xKamerstukken. A. J.H. Huijzer. J\n. Deze")     # no word boundary; initials
+@example("Gedaan te A. B. aldus gegeven. Stb.Stb.Stb. Deze")
+def test_a_lid_is_split_into_sentences_as_before(text):
+    assert iwtsentences.sentences(text) == _old_sentences(text), text
+
+
+OLD_NOTE = re.compile("|".join(
+    f"(?:{w})" for w in (
+        r".*\b(Staatscourant|Staatsblad)\b.*\b(geplaatst|bekendgemaakt|gepubliceerd|opgenomen)\b",
+        r".*\b(opgenomen|geplaatst|bekendgemaakt|gepubliceerd)\b.*\b(Staatscourant|Staatsblad)\b")
+    + iwtsentences._NOTE_WORDINGS[2:]), re.I | re.S)
+NOTE_WORDS = ["Staatscourant", "Staatsblad", "staatsblad", "xStaatsblad", "Staatsbladx", "geplaatst",
+              "opgenomen", "bekendgemaakt", "gepubliceerd", "Geplaatst", "in de", "wordt", "aangehaald als",
+              "treedt in werking", "x", " ", "\n", ".", "kan worden"]
+note_texts = st.lists(st.sampled_from(NOTE_WORDS), max_size=12).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(note_texts)
+@example("Staatsblad xgeplaatst Staatsblad geplaatst")
+@example("opgenomen Staatsbladx staatsblad")
+def test_notes_are_told_apart_as_before(text):
+    old = bool(OLD_NOTE.match(text.strip())) and not iwtsentences._SETS_TIME.search(text)
+    assert iwtsentences.is_note(text) == old, text

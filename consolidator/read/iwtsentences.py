@@ -18,22 +18,39 @@ from dataclasses import dataclass
 _END = re.compile(r"\.(?=\s*[A-Z‘'“(])")
 _ABBREVIATIONS = re.compile(r"\b(?:Stb|Stcrt|nr|nrs|art|artt|jo|mr|dr|ir|prof|blz|ca|resp|"
                             r"Kamerstukken|kst|Trb|Pb|PbEG|PbEU|w\.g|o\.a|i\.v\.m|e\.d)$")
+#: the characters before a period that can hold an abbreviation: the longest, a final
+#: newline («$» matches before one) and the character a word boundary looks at
+_ABBREVIATION_WINDOW = len("Kamerstukken") + 2
 # «J.H. Huijzer»: an initial is a capital after a period, or before another initial
 _INITIAL = re.compile(r"(?:(?<=\.)[A-Z]$)|(?:(?<![^\s(])[A-Z]$)")
 _NEXT_INITIAL = re.compile(r"\s*[A-Z]\.")
+# a capital that ends what comes before a period (before a final newline, as «$» reads)
+_CAPITAL_AT_END = re.compile(r"(?<![\w])[A-Z]$")
+_SPACE = re.compile(r"\s*")
 # The adoption and signature close the text: what follows is theirs
 _SIGNATURE = re.compile(r"(aldus\s+)?(gedaan|vastgesteld|gegeven)\s+(door|op|te|in)\b|w\.g\.", re.I)
 
 _SETS_TIME = re.compile(r"\btre(edt|den)\b|\bin\s+werking\b|terug\s*werk|werk(t|en)\s+(\w+\s+)?terug|"
                         r"verval|vervallen|geldig|\bgeldt\b|ingetrokken", re.I)
 
+_MEDIUM = r"\b(?:Staatscourant|Staatsblad)\b"
+_PLACED = r"\b(?:opgenomen|geplaatst|bekendgemaakt|gepubliceerd)\b"
+
+
+def _first_then(first: str, then: str) -> str:
+    """«``first`` and later ``then``», in linear time: the words before ``first`` hold
+    none (so only its first place is tried), where «.*first.*then» read the rest of the
+    sentence again after each place of ``first`` (quadratic on «Staatsblad Staatsblad …»)."""
+    return rf"(?:(?!{first}).)*{first}.*{then}"
+
+
 _NOTE_WORDINGS = (
     # publication: «Zij wordt opgenomen in de Staatscourant.», «Deze regeling zal met de
     # toelichting in de Staatscourant worden geplaatst.», «De landen zorgen voor de
     # bekendmaking van deze regeling.», «Ingevolge artikel 20 … zal deze regeling ten minste
     # twee dagen vóór de datum van inwerkingtreding in de Staatscourant worden geplaatst.»
-    r".*\b(Staatscourant|Staatsblad)\b.*\b(geplaatst|bekendgemaakt|gepubliceerd|opgenomen)\b",
-    r".*\b(opgenomen|geplaatst|bekendgemaakt|gepubliceerd)\b.*\b(Staatscourant|Staatsblad)\b",
+    _first_then(_MEDIUM, _PLACED),
+    _first_then(_PLACED, _MEDIUM),
     r"de\s+landen\s+zorgen\s+voor\s+de\s+bekendmaking\b",
     r"onze\s+ministers?\s+van\b.*\bbelast\s+met\s+de\s+uitvoering\b",
     # citeertitel
@@ -66,13 +83,19 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text``, in order, each with its offset in ``text``."""
-    found, start = [], 0
+    """The sentences of ``text``, in order, each with its offset in ``text``.
+
+    Linear in the length of ``text``: each period is judged on the few characters
+    before it and the text at it, never on a copy of what lies before or after it
+    («Stb.Stb.Stb.…» kept one sentence open over the whole line and took quadratic time).
+    """
+    found, start, signed_at = [], 0, None
     for match in _END.finditer(text):
-        if _SIGNATURE.match(text[start:].lstrip()):
+        if signed_at != start:  # the next sentence opens with the signature: stop there
+            signed_at, signed = start, _signature_at(text, start)
+        if signed:
             break
-        before = text[start:match.start()]
-        if _ABBREVIATIONS.search(before) or _initial(before, text[match.end():]):
+        if _ends_abbreviation(text, start, match.start()) or _initial(text, start, match):
             continue
         found.append(_sentence(text, start, match.end()))
         start = match.end()
@@ -81,11 +104,25 @@ def sentences(text: str) -> list[Sentence]:
     return [s for s in found if s.text]
 
 
-def _initial(before: str, after: str) -> bool:
-    """Whether the period after ``before`` closes an initial («J.» of «J.H. Huijzer»)."""
-    if not re.search(r"(?<![\w])[A-Z]$", before):
+def _signature_at(text: str, start: int) -> bool:
+    """Whether the signature opens the text from ``start`` on (past its white space)."""
+    return bool(_SIGNATURE.match(text, _SPACE.match(text, start).end()))
+
+
+def _ends_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in an abbreviation: only its last characters
+    are read (the longest abbreviation and a final newline fit in the window; a word
+    boundary at the window's start reads the character before it, as in the slice)."""
+    return bool(_ABBREVIATIONS.search(text, max(start, end - _ABBREVIATION_WINDOW), end))
+
+
+def _initial(text: str, start: int, match: re.Match) -> bool:
+    """Whether the period of ``match`` closes an initial («J.» of «J.H. Huijzer»)."""
+    end = match.start()
+    if not _CAPITAL_AT_END.search(text, max(start, end - 3), end):
         return False
-    return before[-2:-1] == "." or bool(_NEXT_INITIAL.match(after))
+    closes_another = end - 2 >= start and text[end - 2] == "."  # «J.H.»: the H
+    return closes_another or bool(_NEXT_INITIAL.match(text, match.end()))
 
 
 def _sentence(text: str, start: int, end: int) -> Sentence:
