@@ -132,3 +132,26 @@ def test_tabs_between_the_words_of_a_condition_are_whitespace():
     rules = rules_from_article(_article(text), "act.txt", published=_dt.date(1996, 12, 23))
     entry = rules.entry(Part("I"), _dt.date(1996, 12, 23))
     assert entry.valid_from == _dt.date(1996, 12, 24)
+
+
+# --------------------------------------------------------------------------- label gaps
+
+def test_a_gap_of_labels_too_long_to_list_is_named_by_its_ends():
+    # act-iwt-s31-n2657, apply-date-s31-n6385: «1.» then «999999999999.» made the reader list
+    # every number between them (a hang), and int() of thousands of digits is refused
+    from consolidator.read.labels import skipped_labels
+
+    assert skipped_labels("1", "4") == ["2", "3"]
+    assert skipped_labels("1", "99999999") == ["2", "3", "…", "99999998"]
+    assert skipped_labels("1", "9" * 5000) == ["…"]
+    assert skipped_labels("9" * 5000, "1") == []
+    assert skipped_labels("A", "ZZ") == ["B", "C", "…", "ZY"]
+
+
+def test_a_punt_numbered_far_beyond_the_last_is_refused_naming_the_gap():
+    text = ("ARTIKEL I\n\nDe Wet op het basisonderwijs wordt als volgt gewijzigd:\n\nA\n\n"
+            "Artikel 5 wordt als volgt gewijzigd:\n\n1. Het eerste lid vervalt.\n\n"
+            + "9" * 400 + ". Het tweede lid vervalt.\n")
+    with pytest.raises(ActSyntaxError, match="would be missing") as info:
+        parse_act(text, source="act.txt")
+    assert info.value.line == 11

@@ -106,8 +106,18 @@ def skipped_labels(current: str, candidate: str, roman: bool = False) -> list[st
     return []
 
 
+#: a gap of more labels than this is named by its ends («2, 3, …, 99999»), not listed: a
+#: mistyped or hostile «99999999.» must not make the reader build a list of every number
+_LISTED = 5
+
+#: longer numbers are compared as digit strings: Python refuses int() of very long ones
+_MAX_DIGITS = 9
+
+
 def _between(first: int, last: int, name) -> list[str]:
-    return [name(n) for n in range(first + 1, last)]
+    if last - first - 1 <= _LISTED:
+        return [name(n) for n in range(first + 1, last)]
+    return [name(first + 1), name(first + 2), "…", name(last - 1)]
 
 
 def _letters_style(base: str, candidate: str):
@@ -135,9 +145,17 @@ def _letter_name(value: int, lower: bool) -> str:
 
 
 def _number_style(base: str, candidate: str):
-    if base.isdecimal() and candidate.isdecimal():
-        return _between(int(base), int(candidate), str)
-    return None
+    if not (base.isdecimal() and candidate.isdecimal()):
+        return None
+    if max(len(base), len(candidate)) > _MAX_DIGITS:
+        return ["…"] if _digits_key(candidate) > _digits_key(base) else []
+    return _between(int(base), int(candidate), str)
+
+
+def _digits_key(number: str) -> tuple[int, str]:
+    """Orders digit strings as numbers (ASCII digits; others by length first)."""
+    digits = number.lstrip("0")
+    return len(digits), digits
 
 
 def _roman_style(base: str, candidate: str):
