@@ -56,6 +56,7 @@ from consolidator.views.redline import Redline, UnitChange, split_lines, word_di
 from consolidator.views.site_acts import CHANGE_NAMES, Act, collect_acts
 from consolidator.views.site_pages import (LawSite, Page, article_index, article_periods,
                                            build_law, slug)
+from consolidator.views.site_picker import Picker
 from consolidator.views.site_search import INDEX_NAME, index_script, search_index
 from consolidator.views.site_sources import act_summary, publication, source_groups
 from consolidator.views.site_words import (asked, count, dutch_date, first_capital,
@@ -256,14 +257,15 @@ def _write_law(writer: _Writer, law: LawSite, slugs: dict[str, str]) -> None:
     picker = [{"name": p.name, "folder": p.folder, "period": p.period,
                "from": p.version.valid_from, "until": p.version.valid_until or ""}
               for p in law.pages]
+    chooser = Picker(writer.env.get_template("_macros.html").module, picker)
     groups = {v.id: source_groups(v.sources, slugs) for v in law.history}
-    writer.page(f"{base}/index.html", "law.html", law=law, picker=picker, groups=groups,
+    writer.page(f"{base}/index.html", "law.html", law=law, picker=chooser, groups=groups,
                 articles=article_index(law), current_name=law.pages[-1].name,
                 notes=[note(n) for n in law.notes], index_name=INDEX_NAME)
     writer.page(f"{base}/kies.html", "choose.html", law=law)
     writer.page(f"{base}/op.html", "date.html", law=law, picker=picker)
     for page in law.pages:
-        _write_version(writer, law, page, picker, slugs)
+        _write_version(writer, law, page, chooser, slugs)
     for old in law.superseded:
         writer.page(f"{base}/{old.name}", "superseded.html", law=law, old=old,
                     groups=groups[old.version.id], blocks=_blocks(old.units, {}))
@@ -277,7 +279,7 @@ def _write_law(writer: _Writer, law: LawSite, slugs: dict[str, str]) -> None:
     writer.file(f"{base}/{INDEX_NAME}", index_script(search_index(law)))
 
 
-def _write_version(writer: _Writer, law: LawSite, page: Page, picker: list,
+def _write_version(writer: _Writer, law: LawSite, page: Page, picker: Picker,
                    slugs: dict[str, str]) -> None:
     """The text of one version, at ``<law>/<date>.html`` and at ``<law>/<date>/``."""
     base = law.law_id
