@@ -1,14 +1,15 @@
 """The parts of a law's site computed once per law instead of once per version: the
-picker's options (``site_picker``) and the moments of knowledge (``knowledge_moments``),
-each against the definition it replaces."""
+picker's options (``site_picker``), the blocks of law text (``site_text``) and the moments
+of knowledge (``knowledge_moments``), each against the definition it replaces."""
 from __future__ import annotations
 
 import random
 
-from consolidator.store.db import EARLIEST, Version
+from consolidator.store.db import EARLIEST, Store, Version
 from consolidator.views.site import environment
-from consolidator.views.site_pages import LawSite, knowledge_moments
+from consolidator.views.site_pages import LawSite, build_law, knowledge_moments
 from consolidator.views.site_picker import Picker
+from consolidator.views.site_text import Block, TextBlocks
 
 # the loop every version page ran before (in the site's own environment): every option,
 # the page's own selected
@@ -80,3 +81,46 @@ def test_the_moments_of_knowledge_are_those_of_a_scan_per_moment():
             assert (moment.known_from if moment else None) == next(
                 (k.known_from for k in law.knowledge if k.known_from == version.known_from),
                 None)
+
+
+# the law text every page rendered before, block by block in one loop
+_TEXT_LOOP = environment().from_string('''{% import "_macros.html" as m %}
+{% for block in blocks %}
+{% if block.kind == "inhoudsopgave" %}
+<details class="inhoudsopgave">
+<summary>Inhoudsopgave</summary>
+<ul>
+{% for line in block.lines %}<li>{{ line.pieces[0][1] }}</li>
+{% endfor %}
+</ul>
+</details>
+{% elif block.kind == "heading" %}
+{{ m.heading(block.level, block.heading, block.anchor, "structuur" ~ (" vervallen" if block.repealed else "")) }}
+{% else %}
+<section class="artikel{% if block.repealed %} vervallen{% endif %}" aria-labelledby="{{ block.anchor }}">
+{{ m.heading(block.level, block.heading, block.anchor) }}
+{{ m.lines(block.lines) }}
+{% if block.article_page %}<p class="artikel-links"><a href="{{ up }}{{ block.article_page | url }}">Geschiedenis van {{ block.label | lower }}</a></p>{% endif %}
+</section>
+{% endif %}
+{% endfor %}
+''')
+
+
+def test_the_law_text_is_the_loops_bytes_for_every_version(corpus_store_path):
+    store = Store(corpus_store_path)
+    try:
+        laws = [build_law(store, law_id) for law_id, _ in store.laws()]
+    finally:
+        store.close()
+    texts_seen = 0
+    for law in laws:
+        texts = TextBlocks(environment().get_template("_macros.html").module)
+        for units, pages in [(p.units, law.article_pages) for p in law.pages] + \
+                            [(s.units, {}) for s in law.superseded]:
+            for up in ("", "../"):
+                blocks = [Block(u, pages) for u in units if u.kind != "title"]
+                assert str(texts.body(units, pages, up)) == \
+                    _TEXT_LOOP.render(blocks=blocks, up=up)
+                texts_seen += 1
+    assert texts_seen > 40
