@@ -25,6 +25,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -69,7 +70,7 @@ class Sweep:
         self.runtime = float("inf")  # the shortest full run seen (the machine may be busy)
         for n, corpus in enumerate(self.corpora):  # the two results, and a run's length
             self._complete(corpus)
-            self.digests[_sha256(self.store)] = "ab"[n]
+            self.digests[_contents(self.store)] = "ab"[n]
         assert len(self.digests) == 2, "the two corpora must give two stores"
 
     def _command(self, corpus: Path, *extra: str) -> list[str]:
@@ -113,7 +114,7 @@ class Sweep:
 
     def _next_corpus(self) -> Path:
         """The corpus the store is not from now, so that every run changes it."""
-        current = self.digests.get(_sha256(self.store), "b")
+        current = self.digests.get(_contents(self.store), "b")
         return self.corpora[1 if current == "a" else 0]
 
     def _check(self, what: str, before: str, code: int) -> None:
@@ -147,9 +148,13 @@ class Sweep:
         marker = read_marker(self.out)
         if marker is None or marker.state != "complete":
             return f"the output folder has no complete marker ({marker})"
-        digest = _sha256(self.store)
-        if digest not in self.digests:
+        if _contents(self.store) not in self.digests:
             return "the store is neither run's"
+        verified = subprocess.run([sys.executable, "-m", "consolidator", "verify", "--store",
+                                   str(self.store)], capture_output=True, text=True)
+        if verified.returncode != 0:  # every row and text against its hash
+            return f"the store does not verify: {verified.stdout.strip()[:300]}"
+        digest = _sha256(self.store)
         if marker.store_sha256 != digest:
             return "the store and the output folder are from different runs"
         if set(files_of(self.out)) != set(marker.files):
@@ -171,6 +176,23 @@ class Sweep:
         print(f"failed checks: {len(self.failures)}")
         for failure in self.failures[:20]:
             print(f"  {failure}")
+
+
+def _contents(store: Path) -> str:
+    """What a run put in the store, apart from where its rows sit: a run builds on the store
+    it finds (incremental consolidation), so after a run on corpus a the store holds the rows
+    of a full build of a, with other ids and in another order. Each version by its law, its
+    periods and the hash of its text; "" for a store that cannot be read."""
+    try:
+        connection = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+        try:
+            rows = connection.execute("SELECT law, valid_from, valid_until, known_from, "
+                                      "known_until, xml_sha256 FROM version").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return ""
+    return hashlib.sha256(repr(sorted(rows, key=repr)).encode()).hexdigest()
 
 
 def _sha256(path: Path) -> str:
