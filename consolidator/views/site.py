@@ -10,7 +10,8 @@ it; a page that opens the version in force on any date (``op.html?datum=2010-05-
 search index; and one page per act with what each of its parts changed and when it took
 effect. Page data comes from ``site_pages`` and ``site_acts``, the Dutch from
 ``site_words``, sources and their publications from ``site_sources``, the search index from
-``site_search``.
+``site_search``; the version picker's options and the blocks of law text, each rendered
+once per law and shared by the pages, from ``site_picker`` and ``site_text``.
 
 All text is autoescaped. Pages link relatively, so the site works from any folder and from
 ``file://``; the scripts (date picker, date address, search) only add to pages that work
