@@ -44,42 +44,19 @@ def diff_cmd(law, from_date, to_date, known_at, date, from_known, to_known, arti
     unchanged ones are left out. An official article that BWB gave a new version
     with the same text is listed as «new version, text unchanged»."""
     from consolidator.views.redline import render_text
-    from consolidator.views.redline_request import redline_for
+    from consolidator.views.redline_request import diff_request
 
-    notice = _withdrawn(store_path, law, from_date, to_date, known_at, date, from_known,
-                        to_known)
+    notice, redline = diff_request(store_path, law, from_date, to_date, known_at, date,
+                                   from_known, to_known, artikel,
+                                   notify=lambda m: click.echo(m, err=True))
     if notice:  # nothing of a withdrawn law on stdout
         click.echo(notice, err=True)
         return
-    redline = redline_for(store_path, law, from_date, to_date, known_at, date, from_known,
-                          to_known, artikel, notify=lambda m: click.echo(m, err=True))
     if fmt == "html":
         from consolidator.views.site import redline_page
         click.echo(redline_page(redline), nl=False)
     else:
         click.echo(render_text(redline), nl=False)
-
-
-def _withdrawn(store_path, law, from_date, to_date, known_at, date, from_known, to_known):
-    """The notice that LAW was withdrawn in a text the diff would compare (None if not, or
-    if the options are wrong: the redline request reports that)."""
-    from consolidator.dates import parse_iso
-    from consolidator.errors import ConsolidatorError
-    from consolidator.store.query import withdrawn_notice
-
-    try:
-        if date and from_known and to_known:
-            day = parse_iso(date, "--date")
-            pairs = [(day, parse_iso(from_known, "--from-known")),
-                     (day, parse_iso(to_known, "--to-known"))]
-            return withdrawn_notice(store_path, law, pairs)
-        if from_date and to_date:
-            known = parse_iso(known_at, "--known-at") if known_at else None
-            pairs = [(parse_iso(from_date, "--from"), None), (parse_iso(to_date, "--to"), None)]
-            return withdrawn_notice(store_path, law, pairs, known)
-    except ConsolidatorError:
-        return None
-    return None
 
 
 @click.command("render")

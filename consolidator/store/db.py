@@ -93,6 +93,7 @@ class Store:
         ``read_only``: SQLite opens the file for reading only (``preview`` and ``check``:
         the store is left as it was, byte for byte)."""
         self.path = Path(path)
+        self._read_once: Optional[dict[int, bytes]] = None   # see ``texts_read_once``
         if not create and not self.path.exists():
             raise StoreError(f"no store at {self.path}: fill it with `consolidator consolidate "
                              f"--store {self.path}` first")
@@ -329,8 +330,28 @@ class Store:
                        tuple(s for s in listed if not s.get(KNOWN_BY)),
                        tuple(s for s in listed if s.get(KNOWN_BY)))
 
+    @contextmanager
+    def texts_read_once(self) -> Iterator[None]:
+        """Within: each text ``xml`` serves is read from the file and checked against its
+        hash once, then served from memory as it was checked (a command that looks at a
+        version twice, such as ``diff``'s withdrawal check and its redline, reads a
+        6.8 MB text and hashes it once). For reading only: nothing may write meanwhile."""
+        self._read_once = {}
+        try:
+            yield
+        finally:
+            self._read_once = None
+
     def xml(self, version_id: int) -> bytes:
         """A version's text, when it matches the hash stored with it (else an error)."""
+        remembered = self._read_once
+        if remembered is None:
+            return self._checked_xml(version_id)
+        if version_id not in remembered:
+            remembered[version_id] = self._checked_xml(version_id)
+        return remembered[version_id]
+
+    def _checked_xml(self, version_id: int) -> bytes:
         row = self._version_row(version_id)
         texts = self.query("SELECT xml FROM version_xml WHERE version = ?", (version_id,))
         if not texts:

@@ -165,24 +165,29 @@ def withdrawn_notice(store_path: Path, law: str, dates, known_at=None) -> Option
     otherwise (``diff`` and ``export`` print nothing of a withdrawn law)."""
     store = open_store(store_path)
     try:
-        law_id = store.find_law(law)
-        for date, known in dates:
-            known = (known or known_at)
-            version = store.version_at(law_id, date.isoformat(),
-                                       known.isoformat() if known else LATEST)
-            if version is None:
-                continue
-            xml = store.xml(version.id)
-            if not may_be_withdrawn(xml):
-                continue
-            gone = withdrawn(parse_law(xml, source=f"version {version.id}"))
-            if gone is not None:
-                return (f"{law_id} was withdrawn" + (f" on {gone.date}" if gone.date else "")
-                        + (f" by {gone.source}" if gone.source else "")
-                        + f": nothing to show for {date}")
-        return None
+        return withdrawn_in(store, law, dates, known_at)
     finally:
         store.close()
+
+
+def withdrawn_in(store: Store, law: str, dates, known_at=None) -> Optional[str]:
+    """``withdrawn_notice`` in a store already open."""
+    law_id = store.find_law(law)
+    for date, known in dates:
+        known = (known or known_at)
+        version = store.version_at(law_id, date.isoformat(),
+                                   known.isoformat() if known else LATEST)
+        if version is None:
+            continue
+        xml = store.xml(version.id)
+        if not may_be_withdrawn(xml):
+            continue
+        gone = withdrawn(parse_law(xml, source=f"version {version.id}"))
+        if gone is not None:
+            return (f"{law_id} was withdrawn" + (f" on {gone.date}" if gone.date else "")
+                    + (f" by {gone.source}" if gone.source else "")
+                    + f": nothing to show for {date}")
+    return None
 
 
 _WETGEVING_TAG = re.compile(rb"<wetgeving[\s/>]")
@@ -192,7 +197,7 @@ def may_be_withdrawn(xml: bytes) -> bool:
     """False only when no ``<wetgeving`` start tag in the bytes holds «vervallen» (nor a
     character reference): then no wetgeving has ``status="vervallen"``, ``withdrawn`` of
     the parsed text is None and the text need not be parsed to tell (``diff`` reads both
-    versions again for its redline). Bytes without such a tag (another encoding, say) are
+    versions for its redline too). Bytes without such a tag (another encoding, say) are
     left to the parse. A start tag ends before the next «<», which no attribute holds."""
     found = False
     for match in _WETGEVING_TAG.finditer(xml):

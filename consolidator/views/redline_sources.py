@@ -15,6 +15,7 @@ to the rules above.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections import Counter
@@ -85,13 +86,28 @@ def causes_between(versions: Iterable[Version], after: str, upto: str,
                    valid_on: str) -> list[dict]:
     """What made the versions known from a date after ``after`` up to ``upto`` known and
     changed the text valid on ``valid_on``, each part once, in the order of knowledge."""
-    found: dict[str, dict] = {}
-    for version in sorted(versions, key=lambda v: v.known_from):
-        if after < version.known_from <= upto:
+    return KnownOrder(versions).causes(after, upto, valid_on)
+
+
+class KnownOrder:
+    """Versions in the order they became known, sorted once: ``causes`` for many pairs of
+    knowledge dates (a law's superseded versions) looks only at the versions between."""
+
+    def __init__(self, versions: Iterable[Version]):
+        self.versions = sorted(versions, key=lambda v: v.known_from)
+        self.known = [v.known_from for v in self.versions]
+
+    def causes(self, after: str, upto: str, valid_on: str) -> list[dict]:
+        """``causes_between`` of these versions."""
+        found: dict[str, dict] = {}
+        for n in range(bisect.bisect_right(self.known, after), len(self.versions)):
+            version = self.versions[n]
+            if version.known_from > upto:
+                break
             for cause in version.known_by:
                 if cause.get("from", "") <= valid_on:
                     found.setdefault(cause["label"], cause)
-    return list(found.values())
+        return list(found.values())
 
 
 def natural_key(label: str) -> tuple:

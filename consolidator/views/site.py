@@ -10,7 +10,8 @@ it; a page that opens the version in force on any date (``op.html?datum=2010-05-
 search index; and one page per act with what each of its parts changed and when it took
 effect. Page data comes from ``site_pages`` and ``site_acts``, the Dutch from
 ``site_words``, sources and their publications from ``site_sources``, the search index from
-``site_search``.
+``site_search``; the version picker's options and the blocks of law text, each rendered
+once per law and shared by the pages, from ``site_picker`` and ``site_text``.
 
 All text is autoescaped. Pages link relatively, so the site works from any folder and from
 ``file://``; the scripts (date picker, date address, search) only add to pages that work
@@ -56,6 +57,8 @@ from consolidator.views.redline import Redline, UnitChange, split_lines, word_di
 from consolidator.views.site_acts import CHANGE_NAMES, Act, collect_acts
 from consolidator.views.site_pages import (LawSite, Page, article_index, article_periods,
                                            build_law, slug)
+from consolidator.views.site_picker import Picker
+from consolidator.views.site_text import Block, Line, TextBlocks
 from consolidator.views.site_search import INDEX_NAME, index_script, search_index
 from consolidator.views.site_sources import act_summary, publication, source_groups
 from consolidator.views.site_words import (asked, count, dutch_date, first_capital,
@@ -101,37 +104,6 @@ def static_file(name: str) -> str:
 
 # --------------------------------------------------------------------------- page views
 
-class Line:
-    """One line of law text: its indent and its pieces ((op, text); op "same" for plain)."""
-
-    def __init__(self, level: int, pieces: list):
-        self.level = level
-        self.pieces = pieces
-
-
-class Block:
-    """One unit of a law text as the templates show it."""
-
-    def __init__(self, unit, article_pages: dict[str, str]):
-        lines = unit.text.split("\n")
-        self.kind = unit.kind
-        self.label = unit.label
-        self.level = 2 + len(unit.parents)   # heading level (2: top-level heading or article)
-        self.heading = lines[0]
-        self.lines = _plain_lines(lines[1:])
-        self.repealed = unit.repealed
-        self.anchor = slug(unit.key)
-        self.article_page = article_pages.get(unit.key, "")
-
-
-def _plain_lines(text_lines: list[str]) -> list[Line]:
-    out = []
-    for line in text_lines:
-        body = line.lstrip(" ")
-        out.append(Line((len(line) - len(body)) // 2, [("same", body)]))
-    return out
-
-
 def _redline_lines(change: UnitChange) -> list[Line]:
     out = []
     for pieces in split_lines(change.pieces):
@@ -142,10 +114,6 @@ def _redline_lines(change: UnitChange) -> list[Line]:
             rest[0] = ("same", body)
         out.append(Line(level, [r for r in rest if r[1]]))
     return out
-
-
-def _blocks(units, article_pages: dict[str, str]) -> list[Block]:
-    return [Block(u, article_pages) for u in units if u.kind != "title"]
 
 
 def _change_view(change: UnitChange, law: LawSite) -> dict:
@@ -225,9 +193,9 @@ def render_site(store: Store, output: Path,
 
 
 def _write_site_pages(writer: _Writer, laws: list[LawSite], acts: list[Act]) -> None:
+    by_id = {law.law_id: law for law in laws}   # once, not once per act
     for act in acts:
-        writer.page(f"besluiten/{act.slug}.html", "act.html", act=act,
-                    laws={law.law_id: law for law in laws})
+        writer.page(f"besluiten/{act.slug}.html", "act.html", act=act, laws=by_id)
     writer.page("besluiten/index.html", "acts.html", acts=acts)
     writer.page("index.html", "index.html", laws=laws, acts=acts)
     writer.page("zoeken.html", "search.html", laws=laws, index_name=INDEX_NAME)
@@ -256,17 +224,19 @@ def _write_law(writer: _Writer, law: LawSite, slugs: dict[str, str]) -> None:
     picker = [{"name": p.name, "folder": p.folder, "period": p.period,
                "from": p.version.valid_from, "until": p.version.valid_until or ""}
               for p in law.pages]
+    chooser = Picker(writer.env.get_template("_macros.html").module, picker)
     groups = {v.id: source_groups(v.sources, slugs) for v in law.history}
-    writer.page(f"{base}/index.html", "law.html", law=law, picker=picker, groups=groups,
+    writer.page(f"{base}/index.html", "law.html", law=law, picker=chooser, groups=groups,
                 articles=article_index(law), current_name=law.pages[-1].name,
                 notes=[note(n) for n in law.notes], index_name=INDEX_NAME)
     writer.page(f"{base}/kies.html", "choose.html", law=law)
     writer.page(f"{base}/op.html", "date.html", law=law, picker=picker)
+    texts = TextBlocks(writer.env.get_template("_macros.html").module)
     for page in law.pages:
-        _write_version(writer, law, page, picker, slugs)
+        _write_version(writer, law, page, chooser, slugs, texts)
     for old in law.superseded:
         writer.page(f"{base}/{old.name}", "superseded.html", law=law, old=old,
-                    groups=groups[old.version.id], blocks=_blocks(old.units, {}))
+                    groups=groups[old.version.id], body=texts.body(old.units, {}, ""))
         if old.now is not None:
             writer.page(f"{base}/{old.changes_name}", "difference.html", law=law, old=old,
                         changes=[_change_view(c, law) for c in old.changes])
@@ -277,15 +247,15 @@ def _write_law(writer: _Writer, law: LawSite, slugs: dict[str, str]) -> None:
     writer.file(f"{base}/{INDEX_NAME}", index_script(search_index(law)))
 
 
-def _write_version(writer: _Writer, law: LawSite, page: Page, picker: list,
-                   slugs: dict[str, str]) -> None:
+def _write_version(writer: _Writer, law: LawSite, page: Page, picker: Picker,
+                   slugs: dict[str, str], texts: TextBlocks) -> None:
     """The text of one version, at ``<law>/<date>.html`` and at ``<law>/<date>/``."""
     base = law.law_id
-    values = dict(law=law, page=page, blocks=_blocks(page.units, law.article_pages),
-                  picker=picker, current_name=page.name,
+    values = dict(law=law, page=page, picker=picker, current_name=page.name,
                   acts=act_summary(page.version.sources, slugs))
-    writer.page(f"{base}/{page.name}", "text.html", up="", **values)
-    writer.page(f"{base}/{page.folder}index.html", "text.html", up="../", **values)
+    for path, up in ((page.name, ""), (f"{page.folder}index.html", "../")):
+        writer.page(f"{base}/{path}", "text.html", up=up,
+                    body=texts.body(page.units, law.article_pages, up), **values)
     if page.previous is not None:
         writer.page(f"{base}/{page.changes_name}", "changes.html", law=law, page=page,
                     changes=[_change_view(c, law) for c in page.changes])

@@ -8,6 +8,7 @@ the units are compared after that, so a redline marks the same words the page sh
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from consolidator.law.history import withdrawn
 from consolidator.law.lawfile import parse_law
 from consolidator.store.db import EARLIEST, Store, Version
 from consolidator.views.redline import UnitChange, compare, fresh_sources
-from consolidator.views.redline_sources import causes_between
+from consolidator.views.redline_sources import KnownOrder
 from consolidator.views.units import Unit, UnitReader
 from consolidator.views.site_words import dutch_date, period, repeal_marks
 
@@ -97,6 +98,8 @@ class LawSite:
     knowledge: list[Knowledge] = field(default_factory=list)
     version_pages: dict[int, str] = field(default_factory=dict)   # version id -> its page
     periods: Optional[dict] = None    # unit key -> its periods (``article_periods``), read once
+    # (knowledge, known_from -> its moment): ``known_moment``'s lookup, made once
+    _moments: Optional[tuple] = field(default=None, repr=False, compare=False)
 
     @property
     def withdrawn(self) -> str:
@@ -104,7 +107,12 @@ class LawSite:
 
     def known_moment(self, version: Version) -> Optional["Knowledge"]:
         """The «zoals bekend op» page of the moment a version became known, if it has one."""
-        return next((k for k in self.knowledge if k.known_from == version.known_from), None)
+        if self._moments is None or self._moments[0] is not self.knowledge:
+            by_date = {}
+            for moment in self.knowledge:
+                by_date.setdefault(moment.known_from, moment)
+            self._moments = (self.knowledge, by_date)
+        return self._moments[1].get(version.known_from)
 
 
 class SiteUnits:
@@ -160,7 +168,9 @@ def build_law(store: Store, law_id: str) -> LawSite:
     law = LawSite(law_id, title, pages, _article_pages(pages), history, store.notes(law_id),
                   store.law_source(law_id))
     law.version_pages = {p.version.id: p.name for p in pages}
-    law.superseded = [_superseded(store, law, v, cut) for v in history if not v.current]
+    lookup = _Lookup(law)
+    law.superseded = [_superseded(store, law, v, cut, lookup) for v in history
+                      if not v.current]
     law.version_pages.update({s.version.id: s.name for s in law.superseded})
     law.knowledge = knowledge_moments(law)
     return law
@@ -175,40 +185,73 @@ def known_tag(known_from: str) -> str:
     return "begin" if known_from == EARLIEST else known_from
 
 
-def _superseded(store: Store, law: LawSite, version: Version, cut: SiteUnits) -> Superseded:
-    now = next((p for p in law.pages if p.version.valid_from <= version.valid_from and
-                (p.version.valid_until is None or version.valid_from < p.version.valid_until)),
-               None)
+class _Lookup:
+    """What each superseded version of a law is looked up in, made once for the law (not
+    once per superseded version): the pages as known now by their first day, the names
+    they take, the versions in the order they became known."""
+
+    def __init__(self, law: LawSite):
+        self.pages = law.pages
+        self.starts = [p.version.valid_from for p in law.pages]
+        self.taken = set(law.version_pages.values())
+        self.known = KnownOrder(law.history)
+
+    def page_on(self, day: str) -> Optional[Page]:
+        """The version as known now valid on ``day`` (those never overlap: one text per
+        day), if any."""
+        n = bisect.bisect_right(self.starts, day)
+        page = self.pages[n - 1] if n else None
+        if page is None or (page.version.valid_until is not None
+                            and day >= page.version.valid_until):
+            return None
+        return page
+
+
+def _superseded(store: Store, law: LawSite, version: Version, cut: SiteUnits,
+                lookup: _Lookup) -> Superseded:
+    now = lookup.page_on(version.valid_from)
     stem = f"{version.valid_from}-bekend-op-{known_tag(version.known_from)}"
-    taken = set(law.version_pages.values())
-    while f"{stem}.html" in taken:
+    while f"{stem}.html" in lookup.taken:
         stem += "-"
     own = cut(_tree(store, version))
     changes = [] if now is None else compare(
         None, None, fresh_sources(version, [now.version], dated=False), own, now.units,
-        causes_between(law.history, version.known_from, now.version.known_from,
-                       version.valid_from))
+        lookup.known.causes(version.known_from, now.version.known_from, version.valid_from))
     return Superseded(version, f"{stem}.html", f"{stem}-verschil.html",
                       period(version.valid_from, version.valid_until), own, now, changes)
 
 
 def knowledge_moments(law: LawSite) -> list[Knowledge]:
     """Each moment at which the store came to know something, from which until the next
-    at least one version held that was later superseded: what was known then."""
+    at least one version held that was later superseded: what was known then. One sweep
+    over the moments, the versions held kept as they come and go."""
     if all(v.current for v in law.history):
-        return []   # nothing superseded: no moment to show (and no scan per moment)
-    moments = sorted({v.known_from for v in law.history} |
-                     {v.known_until for v in law.history if v.known_until})
+        return []   # nothing superseded: no moment to show
+    coming: dict[str, list[int]] = {}
+    going: dict[str, list[int]] = {}
+    for n, v in enumerate(law.history):
+        if v.known_until is None or v.known_from < v.known_until:  # else never held
+            coming.setdefault(v.known_from, []).append(n)
+        if v.known_until:
+            going.setdefault(v.known_until, []).append(n)
+    moments = sorted(coming.keys() | going.keys())
+    held: set[int] = set()
+    superseded = 0   # how many of those held were later superseded
     found = []
-    for n, moment in enumerate(moments):
-        held = [v for v in law.history if v.known_from <= moment and
-                (v.known_until is None or moment < v.known_until)]
-        if not any(not v.current for v in held):
+    for m, moment in enumerate(moments):
+        for n in coming.get(moment, ()):
+            held.add(n)
+            superseded += not law.history[n].current
+        for n in going.get(moment, ()):
+            if n in held:
+                held.remove(n)
+                superseded -= not law.history[n].current
+        if not superseded:
             continue
-        until = moments[n + 1] if n + 1 < len(moments) else None
-        held.sort(key=lambda v: v.valid_from)
+        until = moments[m + 1] if m + 1 < len(moments) else None
+        versions = sorted((law.history[n] for n in sorted(held)), key=lambda v: v.valid_from)
         found.append(Knowledge(moment, until, f"bekend-op-{known_tag(moment)}.html",
-                               [(v, law.version_pages[v.id]) for v in held]))
+                               [(v, law.version_pages[v.id]) for v in versions]))
     return found
 
 
