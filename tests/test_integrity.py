@@ -3,19 +3,17 @@ store whose rows or bytes were changed is never served (``db``, ``digests``, ``v
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import json
 import os
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from tinycorpus import run as run_cli
 from consolidator.law.bwbmeta import read_manifest
 from consolidator.store import digests
 
@@ -25,19 +23,8 @@ LAW = "OISOVSO"  # the small store's law: three versions
 
 def run(*args) -> tuple[int, str, str]:
     """``consolidator ARGS`` through the entry point: (exit code, stdout, stderr)."""
-    from consolidator.cli import main
-    out, err = io.StringIO(), io.StringIO()
-    old, sys.argv = sys.argv, ["consolidator", *map(str, args)]
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                main()
-                code = 0
-            except SystemExit as exc:
-                code = exc.code or 0
-    finally:
-        sys.argv = old
-    return code, out.getvalue(), err.getvalue()
+    ran = run_cli(*args)
+    return ran.code, ran.out, ran.err
 
 
 # --------------------------------------------------------------------------- official bytes

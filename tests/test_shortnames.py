@@ -2,22 +2,19 @@
 `show` without --date, `import-bwb` that does not replace a law unasked."""
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import shutil
 import sqlite3
-import sys
 from dataclasses import dataclass
 
 import pytest
 
 from conftest import ROOT
-from consolidator.cli import main
 from consolidator.errors import StoreError
 from consolidator.law.lawfile import parse_law
 from consolidator.law.toestand import law_title
 from consolidator.read.select import FORMER_NAMES
+from tinycorpus import run as run_cli
 from consolidator.store.shortnames import names_of, parse_table, resolve, table
 
 CORPUS = ROOT / "corpus"
@@ -37,18 +34,8 @@ class Ran:
 def run(*args) -> Ran:
     """``consolidator ARGS`` through the entry point, as a shell runs it (errors on stderr
     with the exit codes of ``cli.EXIT_CODES``)."""
-    out, err = io.StringIO(), io.StringIO()
-    old, sys.argv = sys.argv, ["consolidator", *map(str, args)]
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                main()
-                code = 0
-            except SystemExit as exc:
-                code = exc.code or 0
-    finally:
-        sys.argv = old
-    return Ran(code, out.getvalue(), err.getvalue())
+    ran = run_cli(*args)
+    return Ran(ran.code, ran.out, ran.err)
 
 
 def corpus_titles() -> dict[str, str]:
