@@ -310,7 +310,15 @@ def is_repealed(el) -> bool:
     """True when el is vervallen (by status attribute or BWB's «Vervallen» text)."""
     if el.get("status") == "vervallen":
         return True
-    return el.tag in ("artikel", "lid", "li") and _is_repeal_text(el)
+    if el.tag not in ("artikel", "lid", "li"):
+        return False
+    # The repeal text is the one content child, an al holding a redactie: an element
+    # whose first al (lxml's own tag filter, no loop here) has no children at all is
+    # live, the common case, decided without walking its children in Python.
+    al = next(el.iterchildren("al"), None)
+    if al is None or not len(al):
+        return False
+    return _is_repeal_text(el)
 
 
 # --------------------------------------------------------------------------- articles
