@@ -70,7 +70,8 @@ def _preview(ws: Workspace, target: Target, width: int = 120) -> str:
 def _apply_matches(ws: Workspace, found: list[Match], make: Callable) -> None:
     """Edit every match, last first within an element so earlier offsets hold."""
     for slot, start, end in sorted(found, key=lambda m: -m[1]):
-        ws.edit(slot.element, make(ws.text(slot.element), start, end))
+        text = ws.text(slot.element)
+        ws.edit(slot.element, make(text, start, end), text)
 
 
 def _word_edit(ws: Workspace, ins, targets: list[Target], what: str, finder: Callable,
@@ -124,7 +125,7 @@ def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None
             text = ws.text(slot.element)
             at = (slot.start + T.end_position(text[slot.start:slot.end])
                   if ins.position == "end" else slot.start)
-            ws.edit(slot.element, T.insert(text, at, ins.new))
+            ws.edit(slot.element, T.insert(text, at, ins.new), text)
         return
     finder = anchor_finder(ins)
     after = ins.position != "before"
@@ -160,12 +161,12 @@ def replace_after(ws: Workspace, ins: ReplaceAfter, targets: list[Target]) -> No
             if before:
                 raise ApplyError(f"{target.label}: text before the alinea of «{ins.anchor}» "
                                  "would have to go too; that is not supported")
-            ws.edit(slot.element, T.replace(text, slot.start, start, ins.new))
+            ws.edit(slot.element, T.replace(text, slot.start, start, ins.new), text)
         elif after:
             _replace_rest(ws, target, slot, end, after, ins.new)
         else:
             stop = slot.start + T.end_position(text[slot.start:slot.end], ".")
-            ws.edit(slot.element, T.replace(text, end, stop, ins.new))
+            ws.edit(slot.element, T.replace(text, end, stop, ins.new), text)
 
 
 def _slot_index(slots: list[Slot], slot: Slot) -> int:
@@ -184,7 +185,7 @@ def _replace_rest(ws: Workspace, target: Target, slot: Slot, end: int, after: li
     last = ws.text(after[-1].element).rstrip()
     closing = last[-1] if last and last[-1] in ".;" else ""  # not `last[-1:] in`: "" is in
     text = ws.text(slot.element)
-    ws.edit(slot.element, T.replace(text, end, slot.end, new + closing))
+    ws.edit(slot.element, T.replace(text, end, slot.end, new + closing), text)
     for part in after:
         if any(part.element is el for el in target.element.iter()):  # not gone with a list
             block = _block_below(target.element, part.element, slot.element)
@@ -212,7 +213,7 @@ def replace_punctuation(ws: Workspace, ins: ReplacePunctuation, targets: list[Ta
                                  f"(«{T.context(text, slot.end, slot.end)}»)")
         at = slot.start + len(piece) - len(ins.old) if ins.position == "end" else \
             slot.start + (slot.end - slot.start - len(piece))
-        ws.edit(slot.element, T.replace(text, at, at + len(ins.old), ins.new))
+        ws.edit(slot.element, T.replace(text, at, at + len(ins.old), ins.new), text)
 
 
 def delete_punctuation(ws: Workspace, ins: DeletePunctuation, targets: list[Target]) -> None:

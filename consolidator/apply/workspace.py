@@ -41,9 +41,10 @@ class Workspace:
     def text(self, el) -> str:
         return al_text(el)
 
-    def edit(self, el, edit: T.Edit) -> None:
-        """Apply one edit to el's flat text and shift the live slots on el."""
-        set_text(el, T.splice(self.text(el), edit))
+    def edit(self, el, edit: T.Edit, text: Optional[str] = None) -> None:
+        """Apply one edit to el's flat text and shift the live slots on el. ``text``: el's
+        flat text as the caller just read it to make the edit (read here when not given)."""
+        set_text(el, T.splice(self.text(el) if text is None else text, edit))
         for slot in self.slots:
             if slot.element is el:
                 _shift(slot, edit)

@@ -97,7 +97,8 @@ def al_text(el) -> str:
     # str.split() takes Unicode whitespace as a regex's \s does: joining the words
     # collapses runs and strips, without a regex pass
     if len(el) == 0:
-        return " ".join(el.text.split()) if el.text else ""
+        text = el.text  # read once: lxml makes a new string on every read
+        return " ".join(text.split()) if text else ""
     return " ".join("".join(_texts(el)).split())
 
 
@@ -256,8 +257,10 @@ def artikel_number(el) -> str:
     first = el[0] if len(el) else None
     kop = first if first is not None and first.tag == "kop" else first_child(el, "kop")
     nr = first_child(kop, "nr") if kop is not None else None
-    if nr is not None and len(nr) == 0 and nr.text and nr.text.strip():
-        return " ".join(nr.text.split())  # the common case, without flattening markup
+    if nr is not None and len(nr) == 0:
+        text = nr.text  # read once: lxml makes a new string on every read
+        if text and not text.isspace():  # what «text.strip()» is true for
+            return " ".join(text.split())  # the common case, without flattening markup
     label, nr, _ = kop_parts(el)
     if nr:
         return nr
@@ -275,7 +278,8 @@ def lid_number(el) -> str:
     if nr is None:
         return ""
     if not len(nr):  # plain text, the usual case: ``al_text`` without the call
-        return " ".join(nr.text.split()).rstrip(".") if nr.text else ""
+        text = nr.text  # read once: lxml makes a new string on every read
+        return " ".join(text.split()).rstrip(".") if text else ""
     return al_text(nr).rstrip(".")
 
 
@@ -310,7 +314,15 @@ def is_repealed(el) -> bool:
     """True when el is vervallen (by status attribute or BWB's «Vervallen» text)."""
     if el.get("status") == "vervallen":
         return True
-    return el.tag in ("artikel", "lid", "li") and _is_repeal_text(el)
+    if el.tag not in ("artikel", "lid", "li"):
+        return False
+    # The repeal text is the one content child, an al holding a redactie: an element
+    # whose first al (lxml's own tag filter, no loop here) has no children at all is
+    # live, the common case, decided without walking its children in Python.
+    al = next(el.iterchildren("al"), None)
+    if al is None or not len(al):
+        return False
+    return _is_repeal_text(el)
 
 
 # --------------------------------------------------------------------------- articles

@@ -165,7 +165,9 @@ def _stamp_changed(el, date, source: str, effect: str) -> None:
     if el.tag in _STAMPABLE:
         _stamp(el, date, source, effect)
         return
-    artikel = next(el.iterancestors("artikel"), None)
+    parent = el.getparent()  # a lid's artikel is nearly always its parent: no iterator
+    artikel = parent if parent is not None and parent.tag == "artikel" \
+        else next(el.iterancestors("artikel"), None)
     if artikel is not None and not is_repealed(artikel):
         _stamp(artikel, date, source, "wijziging")
 
