@@ -76,6 +76,9 @@ class LawBuilder:
                  notify: Callable[[str], None] = lambda message: None):
         self.store, self.law, self.notify = store, law, notify
         self.planner = LawPlanner(settled, law.names)
+        # the acts a change of this law's plan can be credited to: those it may depend on,
+        # the same set whether the law is built here or shipped to a worker (lawtasks)
+        self._relevant = {id(act) for act in settled.relevant(law.names)}
         self.current: list[_Row] = []
         self.notes: list[str] = []
         self.changes = 0
@@ -120,7 +123,8 @@ class LawBuilder:
             self.notes = notes
         if first is not None:
             causes = change_causes(self.planner.gone, self.planner.came,
-                                   self.planner.settled.published_on(known),
+                                   [act for act in self.planner.settled.published_on(known)
+                                    if id(act) in self._relevant],
                                    self.planner.settled.rules)
             self._rebuild_from(first, known_from, causes)
             self.changes += 1
