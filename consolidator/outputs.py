@@ -82,16 +82,21 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``path`` under a temporary name and rename it into place."""
+def write_atomic(path: Path, data: bytes, sync: bool = False) -> None:
+    """Write ``path`` under a temporary name and rename it into place, readable as a file
+    ``open`` makes (rw-r--r-- less the umask); ``sync``: on disk before the rename."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                   dir=str(path.parent or "."))
     except OSError as exc:
         raise os_error(exc, path) from None
     try:
-        os.fchmod(fd, file_mode())
+        os.fchmod(fd, file_mode())  # mkstemp makes it rw------- for its own reasons
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         raise os_error(exc, path) from None

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Optional, Union
@@ -20,7 +19,7 @@ from lxml import etree
 
 from consolidator import limits
 from consolidator.errors import LawFormatError, underline
-from consolidator.outputs import file_mode, os_error
+from consolidator.outputs import write_atomic
 
 # --------------------------------------------------------------------------- parsing
 
@@ -188,27 +187,9 @@ def _tree(tree) -> etree._ElementTree:
 
 
 def write_law(tree, path: Union[str, os.PathLike]) -> None:
-    """Write atomically: a temp file in the same directory, then ``os.replace``; readable
-    as a file ``open`` makes (rw-r--r-- less the umask), a refused write named."""
-    path = Path(path)
-    data = serialize(tree)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                   dir=str(path.parent or "."))
-    except OSError as exc:
-        raise os_error(exc, path) from None
-    try:
-        os.fchmod(fd, file_mode())  # mkstemp makes it rw------- for its own reasons
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise os_error(exc, path) from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    """Write atomically and durably: a temp file in the same directory, synced, then
+    ``os.replace``; a refused write named (``outputs.write_atomic``)."""
+    write_atomic(Path(path), serialize(tree), sync=True)
 
 
 # --------------------------------------------------------------------------- schema

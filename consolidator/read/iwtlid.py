@@ -139,7 +139,7 @@ def _bucket(buckets: dict, target: Optional[LawRef]) -> Bucket:
 def _owner(statement: Statement) -> Subject:
     """The subject the parts named in the sentence belong to: this act if it is one of
     the subjects («De Wet op de accijns en deze wet treden …, met uitzondering van
-    artikel XXXIV …»), else the only subject."""
+    artikel XXIV …»), else the only subject."""
     own = [s for s in statement.subjects if s.target is None]
     if own:
         return own[0]

@@ -28,8 +28,7 @@ from consolidator.time.timeline import act_label
 from consolidator.views.check import check_meeting, syntax_problem
 from consolidator.views.check_report import Problem, sort_problems
 from consolidator.views.check_store import meet, run_law
-from consolidator.views.redline import UnitChange, change_heading, compare, describe_version, \
-    marked_line, split_lines
+from consolidator.views.redline import UnitChange, change_lines, compare, describe_version
 
 #: the kinds of problem that name a regulation the store does not hold
 NOT_IN_STORE = ("law-not-in-corpus", "law-name")
@@ -101,11 +100,7 @@ def render_text(preview: Preview) -> str:
                 f"to:   the same text with the changes of {preview.act} in force on "
                 f"{preview.date}",
                 f"{len(law.changes)} change(s)" if law.changes else "no changes"]
-        for change in law.changes:
-            out.append("")
-            out.append(change_heading(change))
-            if change.change != "restamped":
-                out.extend(marked_line(line) for line in split_lines(change.pieces))
+        out += change_lines(law.changes)
     if preview.not_checked:
         out += ["", "not checked (not in the store):"]
         out += [f"  {line}" for line in preview.not_checked]

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -437,12 +436,19 @@ def render_text(redline: Redline) -> str:
            f"to:   {redline.new_asked}: {describe_version(redline.new)}",
            redline.context,
            f"{len(redline.changes)} change(s)" if redline.changes else "no changes"]
-    for change in redline.changes:
-        out.append("")
-        out.append(change_heading(change))
+    out += change_lines(redline.changes)
+    return "\n".join(out) + "\n"
+
+
+def change_lines(changes) -> list[str]:
+    """Each change as text: a blank line, its heading, its marked lines (a restamped
+    article has none)."""
+    out: list[str] = []
+    for change in changes:
+        out += ["", change_heading(change)]
         if change.change != "restamped":
             out.extend(marked_line(line) for line in split_lines(change.pieces))
-    return "\n".join(out) + "\n"
+    return out
 
 
 def change_heading(change: UnitChange) -> str:

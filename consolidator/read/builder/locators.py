@@ -295,7 +295,7 @@ def _is_act_place(steps: list[Step]) -> bool:
 
 def nest(outer: Locator, inner: Locator) -> Locator:
     """``inner`` inside ``outer`` within one sentence: «In artikel V vervalt in artikel
-    XXXI …», «In artikel I, onderdeel D, komt het eerste lid van artikel 18a te luiden»
+    XXI …», «In artikel I, onderdeel D, komt het eerste lid van artikel 18a te luiden»
     name an article inside the act the frame names (Aanwijzing 6.13: the article an act
     holds), not another article of the same law."""
     if inner.steps and inner.steps[0].kind == "artikel" and \
