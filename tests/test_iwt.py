@@ -443,8 +443,6 @@ UNSUPPORTED = {
                                  "met de hierna vermelde tijdstippen:» with dates split by subject "
                                  "(«voor wat betreft het hoger beroepsonderwijs en voor het "
                                  "overige») and subpunten («ten 2°»)"),
-    "BWBR0007312 ARTIKEL XIII": ("subject-matter", "a part narrowed to one textual change "
-                                 "(«onderdeel N wat betreft de invoeging van \"96f.4,\"»)"),
     "BWBR0008163 ARTIKEL X": ("label-form", "label «A.10», «uitgezonderd …», and a provision "
                               "that lapses when another law takes effect («Artikel IX, eerste "
                               "lid, vervalt met ingang van het tijdstip …»)"),
@@ -477,6 +475,13 @@ REASON_CLASSES = {"subject-matter", "label-form", "enumerated-proviso", "decree-
 REAL = _blocks(FIXTURES / "real.txt")
 MODELS = _blocks(FIXTURES / "aanwijzingen.txt")
 
+#: real articles the reader must refuse, naming why (a guess would give parts a wrong date):
+#: not a gap of the grammar but its answer, so a test of its own, not an expected failure
+REFUSED = {
+    "BWBR0007312 ARTIKEL XIII": ("subject-matter", "parts named by subject matter («wat betreft "
+                                 "de invoeging van"),
+}
+
 
 def _params(blocks):
     for name, paras in blocks.items():
@@ -488,8 +493,9 @@ def _params(blocks):
 
 def test_fixtures_are_substantial():
     assert len(REAL) >= 45 and len(MODELS) >= 15
-    assert set(UNSUPPORTED) <= set(REAL)  # every Aanwijzingen model reads
-    assert len(REAL) - len(UNSUPPORTED) >= 37
+    assert set(UNSUPPORTED) | set(REFUSED) <= set(REAL)  # every Aanwijzingen model reads
+    assert not set(UNSUPPORTED) & set(REFUSED)
+    assert len(REAL) - len(UNSUPPORTED) - len(REFUSED) >= 37
     assert {reason for reason, _ in UNSUPPORTED.values()} <= REASON_CLASSES
 
 
@@ -499,7 +505,16 @@ def test_every_reason_class_is_listed_in_the_readme():
         assert f"`{reason}`" in readme, reason
 
 
-@pytest.mark.parametrize("name, paras", list(_params(REAL)) + list(_params(MODELS)))
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_real_articles_the_reader_must_refuse_are_refused_saying_why(name):
+    with pytest.raises(ActSyntaxError) as caught:
+        rules(*REAL[name], number=name.split()[-1])
+    assert REFUSED[name][1] in str(caught.value)
+    assert caught.value.line and caught.value.column
+
+
+@pytest.mark.parametrize("name, paras", [p for p in list(_params(REAL)) + list(_params(MODELS))
+                                         if p.values[0] not in REFUSED])
 def test_real_and_model_articles_read(name, paras):
     r = rules(*paras, number=name.split()[-1])
     assert r.rules or r.retro
