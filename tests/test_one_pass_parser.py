@@ -128,3 +128,30 @@ def test_the_one_pass_parser_refuses_what_lark_refuses_at_the_same_token():
         got = _ours(text)
         assert got == expected and _positions(got) == _positions(expected), text
     assert refused > 100
+
+
+def test_a_shape_read_again_walks_the_trie_and_builds_the_same():
+    """The second reading of every sentence follows the trie of token kinds the first
+    reading learnt (nothing more is learnt) and builds the same trees and columns."""
+    parser = onepass.OnePassParser(grammars.grammar_parser(), _TreeBuilder())
+    first = [_positions(parser.parse(text).value) for text in HEADS[:150]]
+    learnt = parser.nodes
+    again = [_positions(parser.parse(text).value) for text in HEADS[:150]]
+    assert parser.nodes == learnt > 150
+    assert again == first
+
+
+def test_a_full_trie_learns_no_more_and_the_tables_still_decide(monkeypatch):
+    monkeypatch.setattr(onepass, "_TRIE_NODES", 20)
+    parser = onepass.OnePassParser(grammars.grammar_parser(), _TreeBuilder())
+    lark = grammars.grammar_parser()
+    for text in HEADS[::10]:
+        try:
+            expected = lark.parse(text)
+        except UnexpectedInput:
+            with pytest.raises(UnexpectedInput):
+                parser.parse(text)
+            continue
+        got = parser.parse(text).value
+        assert got == expected and _positions(got) == _positions(expected), text
+    assert parser.nodes == 20

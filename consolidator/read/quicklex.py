@@ -1,0 +1,154 @@
+"""The quick lexer of the one-pass parser (``onepass``): Lark's contextual lexer on one
+line, per parser state and first character.
+
+Lark's contextual lexer tries, in each parser state, the union of the terminals that
+state accepts, and counts lines and columns per token. On a sentence of one line the
+parser needs neither the counting nor most of the union: per state and character it
+tries only the terminals that can start with that character (``firstchars``), in
+Lark's order, so the first alternative that matches is the one Lark's union would
+give; a character that only ignored terminals can start (the space, in most states)
+is skipped without asking what it is. What this lexer cannot decide it leaves to
+Lark's own (``LexMiss``), which also says what it expected.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from lark import Token
+from lark.lexer import Scanner, _create_unless
+
+from consolidator.read.firstchars import first_chars
+
+_new_str = str.__new__
+
+
+class Tok(Token):
+    """A token of the quick lexer. It is also its own columns (``line``, ``column``,
+    ``end_line``, ``end_column``, and ``empty`` as a rule's columns have it), so a rule
+    over one token needs no columns object of its own."""
+
+    __slots__ = ()
+    empty = False
+
+
+class LexMiss(Exception):
+    """The quick lexer met what only Lark's lexer can report well (or at all)."""
+
+
+class _Unions:
+    """What the states of one lexer share: each terminal's first characters, and each
+    union of terminals compiled once (many states and characters ask for the same one;
+    compiling them is most of the cost of a first sentence)."""
+
+    def __init__(self, basic):
+        self.flags = basic.g_regex_flags
+        # Lark's union builder, with the lexers' settings (their regex module and flags)
+        self.compiler = Scanner([], basic.g_regex_flags, basic.re, basic.use_bytes)
+        self.firsts: dict = {}  # terminal name → first characters (None: any)
+        self.compiled: dict = {}  # terminal names, in order → their compiled union
+
+    def first(self, terminal):
+        try:
+            return self.firsts[terminal.name]
+        except KeyError:
+            found = first_chars(terminal.pattern.to_regexp(), self.flags)
+            self.firsts[terminal.name] = found
+            return found
+
+    def union(self, chosen: list) -> tuple:
+        key = tuple(t.name for t in chosen)
+        try:
+            return self.compiled[key]
+        except KeyError:
+            found = tuple(self.compiler._build_mres(chosen, len(chosen))) if chosen else ()
+            self.compiled[key] = found
+            return found
+
+
+class _Dispatch(dict):
+    """The patterns of one state, per character: the union of only those terminals
+    that can start with it, in Lark's order (``firstchars``), so the first alternative
+    that matches is the one Lark's union would give. Characters outside ASCII get
+    Lark's own union of every terminal of the state (case folding beyond ASCII is not
+    worth guessing), built on first need.
+
+    The terminals and token callbacks are those Lark's lexer builds its union from
+    (``_create_unless``: a keyword that a wider pattern also matches is found through
+    that pattern's callback), made here without compiling that union."""
+
+    def __init__(self, basic, unions: _Unions):
+        super().__init__()
+        self.basic = basic
+        self.unions = unions
+        if basic.user_callbacks:  # pragma: no cover - none in our grammars: Lark's own way
+            self.terminals, self.callback = basic.scanner.terminals, basic.callback
+        else:
+            self.terminals, self.callback = _create_unless(basic.terminals, basic.g_regex_flags,
+                                                           basic.re, basic.use_bytes)
+        self.firsts = [(t, unions.first(t)) for t in self.terminals]
+        # characters only ignored terminals can start (the space, in most states): what
+        # matches there is skipped without asking what it is
+        self.skips: set = set()
+
+    def __missing__(self, char: str):
+        if not char.isascii():
+            found = self[char] = tuple(self.basic.scanner._mres)
+            return found
+        variants = {char, char.lower(), char.upper()}
+        chosen = [t for t, first in self.firsts if first is None or variants & first]
+        found = self[char] = self.unions.union(chosen)
+        ignored = self.basic.ignore_types
+        if len(found) == 1 and all(t.name in ignored and t.name not in self.callback
+                                   for t in chosen):
+            self.skips.add(char)
+        return found
+
+
+class _StateScanners(dict):
+    """Per parser state: the patterns Lark's contextual lexer tries there (per first
+    character, ``_Dispatch``), the terminals it ignores and its token callbacks. Made
+    on first use of a state, as Lark does (compiling them all would slow the first
+    sentence); states that Lark gives the same lexer (the same terminals) share them."""
+
+    def __init__(self, lexers: dict):
+        super().__init__()
+        self.lexers = lexers
+        self.unions: Optional[_Unions] = None
+        self.by_lexer: dict = {}  # id of Lark's lexer of a state → what it gives
+
+    def __missing__(self, state):
+        basic = self.lexers[state]
+        try:
+            found = self.by_lexer[id(basic)]
+        except KeyError:
+            if self.unions is None:
+                self.unions = _Unions(basic)
+            dispatch = _Dispatch(basic, self.unions)
+            found = (dispatch, dispatch.skips, basic.ignore_types, dispatch.callback)
+            self.by_lexer[id(basic)] = found
+        self[state] = found
+        return found
+
+
+def state_scanners(lexer, start_state) -> Optional[_StateScanners]:
+    """The scanners of ``lexer``; None where this version of Lark keeps them
+    elsewhere (then its own lexer serves)."""
+    try:
+        scanners = _StateScanners(lexer.lexers)
+        scanners[start_state]  # noqa: B018  (made now, to see that it can be)
+        return scanners
+    except AttributeError:
+        return None
+
+
+def end_token(last: Optional[Token]) -> Token:
+    """Lark's «$END», at the last token's position (``Token.new_borrow_pos`` without
+    its two Python calls)."""
+    if last is None:
+        return Token("$END", "", 0, 1, 1)
+    token = _new_str(Tok, "")
+    token.type, token.value, token.start_pos, token.end_pos = "$END", "", last.start_pos, \
+        last.end_pos
+    token.line, token.column = last.line, last.column
+    token.end_line, token.end_column = last.end_line, last.end_column
+    return token

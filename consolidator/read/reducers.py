@@ -1,0 +1,186 @@
+"""What the one-pass parser (``onepass``) does at a reduction: the rule's result and
+the columns it covers, on two stacks parallel to the parser's states.
+
+The builder's method for a rule gets what Lark's tree building would have given it:
+the kept children (anonymous and «_» tokens dropped, «__…» helper rules spliced in,
+«?rule» with one child passed through) and the columns the rule matched (first to
+last token, filtered ones included). A token is its own columns (``quicklex.Tok``);
+a rule over one symbol shares that symbol's.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from lark import Tree
+
+
+class _Meta:
+    """The columns a rule matched (what Lark's ``propagate_positions`` gives)."""
+
+    __slots__ = ("line", "column", "end_line", "end_column")
+    empty = False
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int):
+        self.line, self.column = line, column
+        self.end_line, self.end_column = end_line, end_column
+
+
+class _NoPosition:
+    """A rule that matched no token («telkens» left out): it has no columns."""
+
+    __slots__ = ()
+    empty = True
+
+
+_NO_POSITION = _NoPosition()
+
+
+class Built:
+    """The start rule's result, with the columns it covers."""
+
+    __slots__ = ("value", "meta")
+
+    def __init__(self, value, meta):
+        self.value, self.meta = value, meta
+
+
+class _Spliced:
+    """The kept values of a helper rule Lark inlines into its parent («(«,» action)*»
+    becomes ``__actions_star_1``), with their columns."""
+
+    __slots__ = ("values", "metas")
+
+    def __init__(self, values: list, metas: list):
+        self.values, self.metas = values, metas
+
+
+def _extent(metas: list):
+    """The columns from the first positioned of ``metas`` to the last one."""
+    if len(metas) == 1:  # half of all reductions: a rule over one symbol
+        return metas[0]  # the same columns (shared: a rule's columns are only read)
+    for start in metas:
+        if start is not _NO_POSITION:
+            break
+    else:
+        return _NO_POSITION
+    for end in reversed(metas):
+        if end is not _NO_POSITION:
+            break
+    return _Meta(start.line, start.column, end.end_line, end.end_column)
+
+
+def _is_spliced(symbol) -> bool:
+    """Lark inlines a rule whose name starts with «_» into its parent."""
+    return not symbol.is_term and symbol.name.startswith("_")
+
+
+def _kept(values: list, metas: list, keep: tuple) -> tuple[list, list]:
+    """The kept values and their columns, a spliced helper's own spread in."""
+    kept_values, kept_metas = [], []
+    for index, spliced in keep:
+        if spliced:
+            kept_values.extend(values[index].values)
+            kept_metas.extend(values[index].metas)
+        else:
+            kept_values.append(values[index])
+            kept_metas.append(metas[index])
+    return kept_values, kept_metas
+
+
+def reducer(builder, rule) -> Optional[Callable[[list, list], None]]:
+    """The function that replaces the matched symbols of ``rule`` on the parser's
+    value and column stacks by the rule's result and columns; None where that changes
+    nothing (a «?rule» over one symbol it keeps: Lark passes the child through)."""
+    size = len(rule.expansion)
+    keep_all = rule.options.keep_all_tokens
+    keep = tuple((i, _is_spliced(sym)) for i, sym in enumerate(rule.expansion)
+                 if keep_all or not (sym.is_term and sym.filter_out))
+    # most rules keep every symbol and splice none: their items are the matched symbols
+    keeps_all = keep == tuple((i, False) for i in range(size))
+    if _is_spliced(rule.origin):
+        return _splice(size, keep)
+    name = rule.alias or rule.options.template_source or rule.origin.name
+    passes_single = rule.options.expand1 and not rule.alias
+    if passes_single and keeps_all and size == 1:
+        return None
+    method = getattr(builder, name, None)
+    if keeps_all and size == 1 and not passes_single:
+        return _one_symbol(builder, name, method)
+
+    def reduce(values: list, metas: list) -> None:
+        if size:
+            raw, raw_metas = values[-size:], metas[-size:]
+            del values[-size:], metas[-size:]
+            meta = _extent(raw_metas)
+        else:
+            raw, raw_metas, meta = [], [], _NO_POSITION
+        if builder.failure is not None:  # only a syntax error can still change the outcome
+            values.append(None)
+            metas.append(meta)
+            return
+        if keeps_all:
+            items, item_metas = raw, raw_metas
+        else:
+            items, item_metas = _kept(raw, raw_metas, keep)
+        if passes_single and len(items) == 1:  # «?action: replace_words | …»
+            single, single_meta = items[0], item_metas[0]
+            values.append(single)
+            # a token passes with its own columns; a rule's result takes the rule's
+            metas.append(single_meta if single is single_meta else meta)
+            return
+        if method is None:
+            value = Tree(name, items, meta)
+        else:
+            try:
+                value = method(meta, items)
+            except Exception as exc:  # reported after the parse, as a Transformer would
+                builder.failure = (name, exc)
+                value = None
+            if value is meta:  # a token given back: it is a result now, not a token
+                meta = _Meta(meta.line, meta.column, meta.end_line, meta.end_column)
+        values.append(value)
+        metas.append(meta)
+
+    return reduce
+
+
+def _one_symbol(builder, name: str, method) -> Callable[[list, list], None]:
+    """The reducer of a rule over one symbol that it keeps (a third of all
+    reductions): the rule's columns are the symbol's, the stacks keep their length."""
+
+    def reduce(values: list, metas: list) -> None:
+        if builder.failure is not None:  # only a syntax error can still change the outcome
+            values[-1] = None
+            return
+        meta = metas[-1]
+        if method is None:
+            values[-1] = Tree(name, [values[-1]], meta)
+            return
+        try:
+            value = method(meta, [values[-1]])
+        except Exception as exc:  # reported after the parse, as a Transformer would
+            builder.failure = (name, exc)
+            value = None
+        if value is meta:  # a token given back: it is a result now, not a token
+            metas[-1] = _Meta(meta.line, meta.column, meta.end_line, meta.end_column)
+        values[-1] = value
+
+    return reduce
+
+
+def _splice(size: int, keep: tuple) -> Callable[[list, list], None]:
+    """The reducer of a helper rule Lark inlines into its parent."""
+
+    def reduce(values: list, metas: list) -> None:
+        if size:
+            raw, raw_metas = values[-size:], metas[-size:]
+            del values[-size:], metas[-size:]
+            meta = _extent(raw_metas)
+        else:
+            raw, raw_metas, meta = [], [], _NO_POSITION
+        values.append(_Spliced(*_kept(raw, raw_metas, keep)))
+        metas.append(meta)
+
+    return reduce
+
+
