@@ -86,6 +86,10 @@ class OnePassParser:
                         for state, row in table.states.items()}
         self.builder = builder
         self.scanners = state_scanners(self.lexer, self.start_state)
+        self.forget()
+
+    def forget(self) -> None:
+        """Empty the trie of token kinds (to measure a first reading of every shape)."""
         if self.scanners is not None:
             self.root = _Node((self.start_state,), self.scanners[self.start_state])
             self.nodes = 1
