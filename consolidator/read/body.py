@@ -50,7 +50,7 @@ class BodyReader:
         groups: list[tuple[str, Para, list[Para]]] = []
         current, nested = None, False
         for index, para in enumerate(paras):
-            match = LABEL_RE.match(para.text)
+            match = _label(para.text)
             opens = match and (is_successor(current, match.group(1)) if current else not groups)
             if match and not opens:
                 # a label right after «…:» opens onderdelen of an act as content; the
@@ -100,14 +100,15 @@ class BodyReader:
         first = body[0]
         own_context = context
         parsed = None
-        if not PUNT_RE.match(first.text):  # punten may follow the label directly
+        opens_with_punt = PUNT_RE.match(first.text) is not None
+        if not opens_with_punt:  # punten may follow the label directly
             parsed, index = self._parse_with_content(body, 0, place, context)
             if isinstance(parsed, Intro):
                 self._refuse_other_law(parsed, body[0], place)
                 own_context = context + parsed.targets[0] if parsed.targets else context
             elif parsed is not None:
                 sentences.append(parsed)
-        failed = parsed is None and not PUNT_RE.match(first.text)  # collecting only
+        failed = parsed is None and not opens_with_punt  # collecting only
         items, index = self._items(body, index, place, own_context)
         if failed:
             items = []  # the intro failed, so the punten's targets are unknown
@@ -202,7 +203,7 @@ class BodyReader:
         number and by reading as an instruction (content leden may be numbered too);
         ``first`` is the first line of the content so far (None: none yet)."""
         match = PUNT_RE.match(para.text)
-        if not (match and place.punt) or (first is not None and LABEL_RE.match(first.text)):
+        if not (match and place.punt) or (first is not None and _label(first.text)):
             return False  # nested onderdelen keep their own punten
         if is_successor(place.punt, match.group(1)):
             return reads_as_instruction(match.group(2))
@@ -211,7 +212,7 @@ class BodyReader:
         return False
 
     def _content(self, paras: list[Para]) -> Content:
-        if paras and LABEL_RE.match(paras[0].text):
+        if paras and _label(paras[0].text):
             # an act inserting onderdelen into an act (ARTIKEL X)
             return Content(onderdelen=tuple(self.onderdelen(paras, Locator())))
         try:
@@ -219,6 +220,11 @@ class BodyReader:
         except ContentAmbiguous as exc:
             raise self.act.error(exc.para, f"ARTIKEL {self.article}: quoted content: "
                                  f"{exc.args[0]}") from None
+
+
+def _label(text: str) -> Optional[re.Match]:
+    """``LABEL_RE.match``: most lines hold a space, which no label does."""
+    return None if " " in text else LABEL_RE.match(text)
 
 
 class _Window:

@@ -54,7 +54,7 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     if ":" not in text:  # most sentences: no need to find the quotes
         return _drop_full_stop(text.rstrip()), ()
     inside = quote_spans(text)
-    for match in re.finditer(r":(?=\s|$)", text):
+    for match in _COLON_RE.finditer(text):
         pos = match.start()
         if any(a <= pos < b for a, b in inside):
             continue
@@ -73,6 +73,8 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     return _drop_full_stop(text.rstrip()), ()
 
 
+# a colon that may bring new text: one before a space or at the end
+_COLON_RE = re.compile(r":(?=\s|$)")
 # «wordt: «X» vervangen door»: the colon after the verb, before the quoted words
 _STRAY_COLON_RE = re.compile(r"\b(?:wordt|worden)\s*$")
 _QUOTE_NEXT_RE = re.compile(r"\s*[«‘“\"„]")
