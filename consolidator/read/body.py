@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the act reader hands itself to the body reader
 
 LABEL_RE = re.compile(r"^([A-Z]{1,3}\d*[a-z]?|[a-z]{1,2})$")
 SUBPUNT_RE = re.compile(r"^([a-z])\.\s+(.*)$")
+_NO_CONTENT = Content()  # a sentence without content lines after it (one for all: frozen)
 
 
 class BodyReader:
@@ -175,7 +176,7 @@ class BodyReader:
         text = self.act.clean(para)
         head, payload = split_payload(text)
         wants_content = head.rstrip().endswith(":") and payload is None
-        content, used = Content(), 1
+        content, used = _NO_CONTENT, 1
         if wants_content and not is_amending_intro(text):
             content_paras = self._content_paras(paras, index + 1, place)
             content = self._content(content_paras)

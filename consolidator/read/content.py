@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 from consolidator.model import ContentLine, Span
 from consolidator.read.paras import Para, clean_text
@@ -174,33 +174,45 @@ def style(label: str) -> str:
     return "mark:" + label
 
 
+class _ParaOf:
+    """The paragraph of a content line, for an error to name: found only when one does."""
+
+    def __init__(self, paras: list[Para]):
+        self.paras = paras
+        self.by_line: Optional[dict[int, Para]] = None
+
+    def __call__(self, index: int, line: ContentLine) -> Para:
+        if self.by_line is None:
+            # line number → the first paragraph on it: looked up, not searched for (a search
+            # of all paragraphs for every line made quoted content quadratic in its lines)
+            self.by_line = {}
+            for para in self.paras:
+                self.by_line.setdefault(para.line, para)
+        para = self.by_line.get(line.span.line)
+        return para if para is not None else self.paras[min(index, len(self.paras) - 1)]
+
+
 def _levels(lines: list[ContentLine], paras: list[Para]) -> list[ContentLine]:
     stack: list[str] = []  # the style of each open list level
     out: list[ContentLine] = []
-    # line number → the first paragraph on it: looked up, not searched for (a search of
-    # all paragraphs for every line made quoted content quadratic in its lines)
-    by_line: dict[int, Para] = {}
-    for para in paras:
-        by_line.setdefault(para.line, para)
+    para_of = _ParaOf(paras)
     for index, line in enumerate(lines):
-        para = by_line.get(line.span.line)
-        if para is None:
-            para = paras[min(index, len(paras) - 1)]
         previous = out[-1] if out else None
         if line.kind != "item":
             if line.kind == "lid" and previous is not None and previous.kind == "item" \
                     and previous.text.rstrip().endswith(":"):
-                raise ContentAmbiguous(para, f"«{line.label}.» follows an item that introduces "
-                                       "a list: a new lid or an item of that list?")
+                raise ContentAmbiguous(para_of(index, line), f"«{line.label}.» follows an item "
+                                       "that introduces a list: a new lid or an item of that list?")
             stack = []
             out.append(line)
             continue
-        level = _level(line, stack, previous, para)
+        level = _level(line, stack, previous, lambda: para_of(index, line))
         out.append(line if level == line.level else dataclasses.replace(line, level=level))
     return out
 
 
-def _level(line: ContentLine, stack: list[str], previous, para: Para) -> int:
+def _level(line: ContentLine, stack: list[str], previous, para_of: Callable[[], Para]) -> int:
+    """The level of an item line; ``para_of`` gives its paragraph, for an error to name."""
     mine = style(line.label)
     if line.level:  # indented: the page says the level
         del stack[line.level - 1:]
@@ -211,7 +223,7 @@ def _level(line: ContentLine, stack: list[str], previous, para: Para) -> int:
         return len(stack)
     opens = previous is None or previous.kind != "item" or previous.text.rstrip().endswith(":")
     if stack and not opens:
-        raise ContentAmbiguous(para, f"list item «{line.label}» follows «{previous.label}. "
+        raise ContentAmbiguous(para_of(), f"list item «{line.label}» follows «{previous.label}. "
                                f"{previous.text[-30:]}», which introduces no list (no «:»): "
                                "its level cannot be told")
     stack.append(mine)

@@ -16,6 +16,7 @@ import re
 #: each opening mark → the marks that close it (as in grammar/instruction.lark's QUOTED)
 CLOSERS = {"«": "»", "“": "”", "‘": "’", "’": "’", '"': '"', "”": "”", "„": "”“\""}
 _OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
+_CLOSERS_OF = {mark: tuple(closers) for mark, closers in CLOSERS.items()}
 
 
 def quote_spans(text: str, quoted: re.Pattern) -> list[tuple[int, int]]:
@@ -31,7 +32,7 @@ def quote_spans(text: str, quoted: re.Pattern) -> list[tuple[int, int]]:
         start, mark = opener.start(), opener.group()
         closes_at = last_closer.get(mark)
         if closes_at is None:
-            closes_at = last_closer[mark] = max(text.rfind(closer) for closer in CLOSERS[mark])
+            closes_at = last_closer[mark] = max(map(text.rfind, _CLOSERS_OF[mark]))
         if closes_at > start:
             match = quoted.match(text, start)
             if match is not None:
