@@ -18,7 +18,7 @@ KAMERSTUK_RE = re.compile(r"^Kamerstuk(?:ken)?\s+(?:I{1,2}\s*,?\s*)?(?:\d{4}/\d{
                           r"(\d{2}\s?\d{3})\b")
 
 
-@dataclass
+@dataclass(slots=True)  # made for every line of an act, and read more than anything else
 class Para:
     """A non-empty line of the act with its position."""
 
