@@ -51,7 +51,8 @@ class BodyReader:
         groups: list[tuple[str, Para, list[Para]]] = []
         current, nested = None, False
         for index, para in enumerate(paras):
-            match = _label(para.text)
+            text = para.text
+            match = None if " " in text else LABEL_RE.match(text)  # ``_label``, inlined
             opens = match and (is_successor(current, match.group(1)) if current else not groups)
             if match and not opens:
                 # a label right after «…:» opens onderdelen of an act as content; the
@@ -118,10 +119,10 @@ class BodyReader:
                                  "unexpected text after the instructions")
             if not self.act.collected(exc, place):
                 raise exc
+        intro = isinstance(parsed, Intro)
         return Onderdeel(label=label, sentences=tuple(sentences), items=tuple(items),
-                         context=own_context, intro=first.text if isinstance(parsed, Intro) else "",
-                         span=Span(head.line, head.column),
-                         date=parsed.date if isinstance(parsed, Intro) else None)
+                         context=own_context, intro=first.text if intro else "",
+                         span=Span(head.line, head.column), date=parsed.date if intro else None)
 
     def _items(self, body, index, place, context) -> tuple[list[Item], int]:
         items, current = [], None
