@@ -38,11 +38,15 @@ ARTICLE_RE = re.compile(r"^(ARTIKEL|Artikel)\s+([IVXLC]+[A-Za-z]?|\d+(?:\.\d+)*[
                         r"|^(Enig artikel|ENIG ARTIKEL)()\.?(?:\s+(.*))?$")
 CHAPTER_RE = re.compile(r"^(HOOFDSTUK|Hoofdstuk)\s+([IVXLC]+|\d+[a-z]?)\.?(?:\s+(.*))?$")
 STB_REF_RE = re.compile(r"\(Stb\.\s*(\d{4}),\s*(\d+)\)")
-CLOSING_RE = re.compile(r"^(Lasten en bevelen|Gegeven te|Uitgegeven|XNoot|XHistnoot|histnoot)")
+# the first line after the body starts with one of these
+CLOSING_WORDS = ("Lasten en bevelen", "Gegeven te", "Uitgegeven", "XNoot", "XHistnoot", "histnoot")
 # An excerpt of an act marks the ARTIKELEN it leaves out, so numbering may jump:
 # «[ARTIKELEN XXII tot en met LV niet opgenomen]».
 ELISION_RE = re.compile(r"^\[(?:ARTIKELEN|ARTIKEL|Artikelen|Artikel)\s+(\S+)(?:\s+tot en met\s+(\S+))?"
                         r"\s+(?:is\s+|zijn\s+)?niet opgenomen[^\]]*\]$")
+# how a line that ARTICLE_RE, CHAPTER_RE or ELISION_RE matches starts: most lines of an
+# act start otherwise, and ``startswith`` tells that sooner than the three patterns
+HEAD_STARTS = ("ARTIKEL", "Artikel", "Enig artikel", "ENIG ARTIKEL", "HOOFDSTUK", "Hoofdstuk", "[")
 
 
 # ---------------------------------------------------------------------------- entry points
@@ -105,8 +109,8 @@ class ActReader:
     def read(self) -> Act:
         if not self.paras:
             raise ActSyntaxError("the act is empty", source=self.source)
-        body_end = next((i for i, p in enumerate(self.paras) if CLOSING_RE.match(p.text)),
-                        len(self.paras))
+        body_end = next((i for i, p in enumerate(self.paras)
+                         if p.text.startswith(CLOSING_WORDS)), len(self.paras))
         first_article = self._first_article(body_end)
         title_at = title_index(self.paras[:first_article])
         title = self.paras[title_at].text
@@ -142,18 +146,22 @@ class ActReader:
         """Split the body into articles by successive numbers, under chapters."""
         heads: list[tuple[int, str, str, str]] = []  # (index, number, heading, chapter)
         chapter, current = "", None
-        chapters: set[int] = set()  # the lines that are chapters of the act, not content
+        # the lines that are no part of an ARTIKEL: chapters of the act, marks of elision
+        skipped: set[int] = set()
         for i in range(start, end):
             text = self.paras[i].text
+            if not text.startswith(HEAD_STARTS):
+                continue
             chap = CHAPTER_RE.match(text)
             if chap and self._is_act_chapter(heads, i, current, end):
                 chapter = chap.group(2)
-                chapters.add(i)
+                skipped.add(i)
                 continue
             elided = ELISION_RE.match(text)
             if elided:
                 current = elided.group(2) or elided.group(1)
                 self.elided.append((elided.group(1), current))
+                skipped.add(i)
                 continue
             match = ARTICLE_RE.match(text)
             if match and match.group(4):  # «Enig artikel»: the act's only article
@@ -172,7 +180,7 @@ class ActReader:
         for n, (index, number, heading, chap) in enumerate(heads):
             stop = heads[n + 1][0] if n + 1 < len(heads) else end
             body = [p for at, p in enumerate(self.paras[index + 1:stop], start=index + 1)
-                    if at not in chapters and not ELISION_RE.match(p.text)]
+                    if at not in skipped] if skipped else self.paras[index + 1:stop]
             articles.append(self._article(self.paras[index], number, heading, chap, body))
         return articles
 

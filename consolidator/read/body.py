@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the act reader hands itself to the body reader
 
 LABEL_RE = re.compile(r"^([A-Z]{1,3}\d*[a-z]?|[a-z]{1,2})$")
 SUBPUNT_RE = re.compile(r"^([a-z])\.\s+(.*)$")
+_NO_CONTENT = Content()  # a sentence without content lines after it (one for all: frozen)
 
 
 class BodyReader:
@@ -50,7 +51,8 @@ class BodyReader:
         groups: list[tuple[str, Para, list[Para]]] = []
         current, nested = None, False
         for index, para in enumerate(paras):
-            match = LABEL_RE.match(para.text)
+            text = para.text
+            match = None if " " in text else LABEL_RE.match(text)  # ``_label``, inlined
             opens = match and (is_successor(current, match.group(1)) if current else not groups)
             if match and not opens:
                 # a label right after «…:» opens onderdelen of an act as content; the
@@ -100,14 +102,15 @@ class BodyReader:
         first = body[0]
         own_context = context
         parsed = None
-        if not PUNT_RE.match(first.text):  # punten may follow the label directly
+        opens_with_punt = PUNT_RE.match(first.text) is not None
+        if not opens_with_punt:  # punten may follow the label directly
             parsed, index = self._parse_with_content(body, 0, place, context)
             if isinstance(parsed, Intro):
                 self._refuse_other_law(parsed, body[0], place)
                 own_context = context + parsed.targets[0] if parsed.targets else context
             elif parsed is not None:
                 sentences.append(parsed)
-        failed = parsed is None and not PUNT_RE.match(first.text)  # collecting only
+        failed = parsed is None and not opens_with_punt  # collecting only
         items, index = self._items(body, index, place, own_context)
         if failed:
             items = []  # the intro failed, so the punten's targets are unknown
@@ -116,10 +119,10 @@ class BodyReader:
                                  "unexpected text after the instructions")
             if not self.act.collected(exc, place):
                 raise exc
+        intro = isinstance(parsed, Intro)
         return Onderdeel(label=label, sentences=tuple(sentences), items=tuple(items),
-                         context=own_context, intro=first.text if isinstance(parsed, Intro) else "",
-                         span=Span(head.line, head.column),
-                         date=parsed.date if isinstance(parsed, Intro) else None)
+                         context=own_context, intro=first.text if intro else "",
+                         span=Span(head.line, head.column), date=parsed.date if intro else None)
 
     def _items(self, body, index, place, context) -> tuple[list[Item], int]:
         items, current = [], None
@@ -174,7 +177,7 @@ class BodyReader:
         text = self.act.clean(para)
         head, payload = split_payload(text)
         wants_content = head.rstrip().endswith(":") and payload is None
-        content, used = Content(), 1
+        content, used = _NO_CONTENT, 1
         if wants_content and not is_amending_intro(text):
             content_paras = self._content_paras(paras, index + 1, place)
             content = self._content(content_paras)
@@ -202,7 +205,7 @@ class BodyReader:
         number and by reading as an instruction (content leden may be numbered too);
         ``first`` is the first line of the content so far (None: none yet)."""
         match = PUNT_RE.match(para.text)
-        if not (match and place.punt) or (first is not None and LABEL_RE.match(first.text)):
+        if not (match and place.punt) or (first is not None and _label(first.text)):
             return False  # nested onderdelen keep their own punten
         if is_successor(place.punt, match.group(1)):
             return reads_as_instruction(match.group(2))
@@ -211,7 +214,7 @@ class BodyReader:
         return False
 
     def _content(self, paras: list[Para]) -> Content:
-        if paras and LABEL_RE.match(paras[0].text):
+        if paras and _label(paras[0].text):
             # an act inserting onderdelen into an act (ARTIKEL X)
             return Content(onderdelen=tuple(self.onderdelen(paras, Locator())))
         try:
@@ -219,6 +222,11 @@ class BodyReader:
         except ContentAmbiguous as exc:
             raise self.act.error(exc.para, f"ARTIKEL {self.article}: quoted content: "
                                  f"{exc.args[0]}") from None
+
+
+def _label(text: str) -> Optional[re.Match]:
+    """``LABEL_RE.match``: most lines hold a space, which no label does."""
+    return None if " " in text else LABEL_RE.match(text)
 
 
 class _Window:

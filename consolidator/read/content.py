@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 from consolidator.model import ContentLine, Span
 from consolidator.read.paras import Para, clean_text
@@ -43,6 +43,8 @@ CONTENT_ITEM_RE = re.compile(r"^(\d+°|[a-z]{1,2}|\d+[a-z]?)[.)]\s+(.*)$|^(\d+°
 MARK_ITEM_RE = re.compile(r"^([–—-]|•)\s+(?!\d+[a-z]?\.\s)(.*)$")
 # a bullet the page prints before an item's own label: «• 1°. …», «• b. …»
 BULLET_LABEL_RE = re.compile(r"^•\s*(?=(?:\d+°\.?|[a-z]{1,2}[.)])\s)")
+_DIGIT_LABEL_RE = re.compile(r"\d+[a-z]?")
+_LETTER_LABEL_RE = re.compile(r"[a-z]{1,2}")
 HEADING_RE = re.compile(r"^(§|Hoofdstuk|HOOFDSTUK|Titel|TITEL|Afdeling|AFDELING|Paragraaf|PARAGRAAF)\s+(\S+?)\.?(?:\s+(.*))?$")
 
 
@@ -60,11 +62,12 @@ def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
     text, span = para.text, Span(para.line, para.column)
     if footnotes:
         text = clean_text(text, footnotes)
-    lid = CONTENT_LID_RE.match(text)
-    if lid:
-        return ContentLine("lid", lid.group(2), label=lid.group(1), span=span)
+    if text.startswith("•"):  # what CONTENT_LID_RE and BULLET_LABEL_RE start with
+        lid = CONTENT_LID_RE.match(text)
+        if lid:
+            return ContentLine("lid", lid.group(2), label=lid.group(1), span=span)
+        text = BULLET_LABEL_RE.sub("", text)
     indent = len(para.raw) - len(para.raw.lstrip())
-    text = BULLET_LABEL_RE.sub("", text)
     plain_lid = PUNT_RE.match(text)
     if plain_lid and indent == 0:  # modern acts write new leden without a bullet
         return ContentLine("lid", plain_lid.group(2), label=plain_lid.group(1), span=span)
@@ -91,7 +94,7 @@ def _item(text: str, indent: int) -> Optional[tuple[str, str, int]]:
     if match:
         label, words = (match.group(1), match.group(2)) if match.group(1) \
             else (match.group(3), match.group(4))
-        if indent < 2 and re.fullmatch(r"\d+[a-z]?", label):
+        if indent < 2 and _DIGIT_LABEL_RE.fullmatch(label):
             return None  # «1)» at the margin: not an item we can place
     else:
         match = MARK_ITEM_RE.match(text)
@@ -112,8 +115,9 @@ def content_lines(paras: list[Para], footnotes: Optional[dict] = None) -> tuple[
     lines = _levels(_joined_terms([content_line(p, footnotes) for p in paras], paras), paras)
     if lines:  # the last line ends the instruction sentence
         last = lines[-1]
-        title = last.kind in ("heading", "artikel")
-        lines[-1] = dataclasses.replace(last, text=without_closing_stop(last.text, title))
+        text = without_closing_stop(last.text, last.kind in ("heading", "artikel"))
+        if text != last.text:
+            lines[-1] = dataclasses.replace(last, text=text)
     return tuple(lines)
 
 
@@ -131,6 +135,8 @@ def without_closing_stop(text: str, title: bool = False) -> str:
     stop), the one at its end unless it closes an abbreviation («… en V.B.O.»). Any
     other final «.» is the law's own (and the instruction's with it)."""
     stripped = text.rstrip()
+    if not stripped.endswith("."):  # what both patterns end with
+        return text
     if _STOP_AFTER_MARK_RE.search(stripped):
         return stripped[:-1]
     if title and stripped.endswith(".") and not _DOTTED_WORD_RE.search(stripped):
@@ -161,39 +167,52 @@ def style(label: str) -> str:
     """The kind of list a label belongs to: letters, «°» numbers, digits or a mark."""
     if label.endswith("°"):
         return "degree"
-    if re.fullmatch(r"[a-z]{1,2}", label):
+    if _LETTER_LABEL_RE.fullmatch(label):
         return "letter"
-    if re.fullmatch(r"\d+[a-z]?", label):
+    if _DIGIT_LABEL_RE.fullmatch(label):
         return "digit"
     return "mark:" + label
+
+
+class _ParaOf:
+    """The paragraph of a content line, for an error to name: found only when one does."""
+
+    def __init__(self, paras: list[Para]):
+        self.paras = paras
+        self.by_line: Optional[dict[int, Para]] = None
+
+    def __call__(self, index: int, line: ContentLine) -> Para:
+        if self.by_line is None:
+            # line number → the first paragraph on it: looked up, not searched for (a search
+            # of all paragraphs for every line made quoted content quadratic in its lines)
+            self.by_line = {}
+            for para in self.paras:
+                self.by_line.setdefault(para.line, para)
+        para = self.by_line.get(line.span.line)
+        return para if para is not None else self.paras[min(index, len(self.paras) - 1)]
 
 
 def _levels(lines: list[ContentLine], paras: list[Para]) -> list[ContentLine]:
     stack: list[str] = []  # the style of each open list level
     out: list[ContentLine] = []
-    # line number → the first paragraph on it: looked up, not searched for (a search of
-    # all paragraphs for every line made quoted content quadratic in its lines)
-    by_line: dict[int, Para] = {}
-    for para in paras:
-        by_line.setdefault(para.line, para)
+    para_of = _ParaOf(paras)
     for index, line in enumerate(lines):
-        para = by_line.get(line.span.line)
-        if para is None:
-            para = paras[min(index, len(paras) - 1)]
         previous = out[-1] if out else None
         if line.kind != "item":
             if line.kind == "lid" and previous is not None and previous.kind == "item" \
                     and previous.text.rstrip().endswith(":"):
-                raise ContentAmbiguous(para, f"«{line.label}.» follows an item that introduces "
-                                       "a list: a new lid or an item of that list?")
+                raise ContentAmbiguous(para_of(index, line), f"«{line.label}.» follows an item "
+                                       "that introduces a list: a new lid or an item of that list?")
             stack = []
             out.append(line)
             continue
-        out.append(dataclasses.replace(line, level=_level(line, stack, previous, para)))
+        level = _level(line, stack, previous, lambda: para_of(index, line))
+        out.append(line if level == line.level else dataclasses.replace(line, level=level))
     return out
 
 
-def _level(line: ContentLine, stack: list[str], previous, para: Para) -> int:
+def _level(line: ContentLine, stack: list[str], previous, para_of: Callable[[], Para]) -> int:
+    """The level of an item line; ``para_of`` gives its paragraph, for an error to name."""
     mine = style(line.label)
     if line.level:  # indented: the page says the level
         del stack[line.level - 1:]
@@ -204,7 +223,7 @@ def _level(line: ContentLine, stack: list[str], previous, para: Para) -> int:
         return len(stack)
     opens = previous is None or previous.kind != "item" or previous.text.rstrip().endswith(":")
     if stack and not opens:
-        raise ContentAmbiguous(para, f"list item «{line.label}» follows «{previous.label}. "
+        raise ContentAmbiguous(para_of(), f"list item «{line.label}» follows «{previous.label}. "
                                f"{previous.text[-30:]}», which introduces no list (no «:»): "
                                "its level cannot be told")
     stack.append(mine)

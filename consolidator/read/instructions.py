@@ -112,7 +112,7 @@ def _refuse_stray_quote(text: str, payloads, line: int, column: int, source: str
     would end up in the law; which text was meant is not guessed."""
     for payload in payloads:
         for opening, closing in _PAIRS:
-            if payload.count(closing) > payload.count(opening):
+            if closing in payload and payload.count(closing) > payload.count(opening):
                 at = text.rfind(closing)
                 raise ActSyntaxError(
                     f"the new text after the colon has a closing quote mark «{closing}» that "

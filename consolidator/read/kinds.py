@@ -93,6 +93,8 @@ _SUBJECT_FIRST_RE = re.compile(r"^(Artikel|De artikelen)\s+\S.*\b(vervalt|verval
 
 def is_amending_intro(text: str) -> bool:
     """«De Wet … wordt gewijzigd als volgt:», «… worden de volgende wijzigingen aangebracht:»."""
+    if not text.endswith((":", ":\n")):  # how both endings end («$»: also before a last «\n»)
+        return False
     return followed_by(text, _INTRO_VERB, _INTRO_END) or _CHANGES_END.search(text) is not None
 
 

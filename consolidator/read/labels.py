@@ -13,6 +13,10 @@ from consolidator.numbers import int_to_roman, roman_to_int
 
 _DECIMAL = re.compile(r"^(\d+(?:\.\d+)*)([a-z]?)$")
 _LETTERS = re.compile(r"^([A-Z]{1,3}|[a-z]{1,2})(\d*|[a-z]?)$")
+_INSERTION_SUFFIX = re.compile(r"\d+|[a-zA-Z]")
+_INSERTION_END = re.compile(r"(?<=[A-Za-z])\d+$|(?<=\d)[a-z]$|(?<=[A-Z])[a-z]$|(?<=[IVXLC])[A-Z]$")
+_ALPHABETS = (re.compile(r"[A-Z]{1,2}"), re.compile(r"[a-z]{1,2}"))
+_ROMAN_LETTERS = re.compile(r"[IVXLC]+")
 
 
 @lru_cache(maxsize=4096)  # asked for every paragraph; acts repeat their labels (A, B, …)
@@ -34,7 +38,7 @@ def _inserted_after(current: str, candidate: str) -> bool:
     if not candidate.startswith(current):
         return False
     suffix = candidate[len(current):].strip()
-    return bool(re.fullmatch(r"\d+|[a-zA-Z]", suffix)) and not (
+    return bool(_INSERTION_SUFFIX.fullmatch(suffix)) and not (
         current.isupper() and suffix.isupper() and _is_roman(current + suffix))
 
 
@@ -57,7 +61,7 @@ def _strip_insertion(label: str) -> str:
     """«A1» → «A», «Ba» → «B», «2a» → «2», «VA» → «V» (roman stays roman: «IX»)."""
     if _is_roman(label):
         return label
-    return re.sub(r"(?<=[A-Za-z])\d+$|(?<=\d)[a-z]$|(?<=[A-Z])[a-z]$|(?<=[IVXLC])[A-Z]$", "", label)
+    return _INSERTION_END.sub("", label)
 
 
 def _next_of_base(base: str) -> set[str]:
@@ -98,12 +102,17 @@ def skipped_labels(current: str, candidate: str, roman: bool = False) -> list[st
     >>> skipped_labels("D", "F"), skipped_labels("A1", "C"), skipped_labels("a", "C")
     (['E'], ['B'], [])
     """
+    return list(_skipped(current, candidate, roman))
+
+
+@lru_cache(maxsize=4096)  # asked for many lines of quoted content, with the same labels
+def _skipped(current: str, candidate: str, roman: bool) -> tuple[str, ...]:
     base = _strip_insertion(current)
     for style in ((_roman_style, _number_style) if roman else (_letters_style, _number_style)):
         found = style(base, candidate)
         if found is not None:
-            return found
-    return []
+            return tuple(found)
+    return ()
 
 
 #: a gap of more labels than this is named by its ends («2, 3, …, 99999»), not listed: a
@@ -121,8 +130,8 @@ def _between(first: int, last: int, name) -> list[str]:
 
 
 def _letters_style(base: str, candidate: str):
-    for alphabet in (r"[A-Z]{1,2}", r"[a-z]{1,2}"):
-        if re.fullmatch(alphabet, base) and re.fullmatch(alphabet, candidate):
+    for alphabet in _ALPHABETS:
+        if alphabet.fullmatch(base) and alphabet.fullmatch(candidate):
             return _between(_letter_value(base), _letter_value(candidate),
                             lambda n: _letter_name(n, base.islower()))
     return None
@@ -159,7 +168,7 @@ def _digits_key(number: str) -> tuple[int, str]:
 
 
 def _roman_style(base: str, candidate: str):
-    if re.fullmatch(r"[IVXLC]+", base) and re.fullmatch(r"[IVXLC]+", candidate) \
+    if _ROMAN_LETTERS.fullmatch(base) and _ROMAN_LETTERS.fullmatch(candidate) \
             and _is_roman(base) and _is_roman(candidate):
         return _between(roman_to_int(base), roman_to_int(candidate), int_to_roman)
     return None

@@ -54,9 +54,9 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     if ":" not in text:  # most sentences: no need to find the quotes
         return _drop_full_stop(text.rstrip()), ()
     inside = quote_spans(text)
-    for match in re.finditer(r":(?=\s|$)", text):
+    for match in _COLON_RE.finditer(text):
         pos = match.start()
-        if any(a <= pos < b for a, b in inside):
+        if _inside(pos, inside):
             continue
         if _QUOTE_NEXT_RE.match(text, pos + 1) and _STRAY_COLON_RE.search(text, 0, pos):
             text = text[:pos] + " " + text[pos + 1:]
@@ -73,6 +73,8 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     return _drop_full_stop(text.rstrip()), ()
 
 
+# a colon that may bring new text: one before a space or at the end
+_COLON_RE = re.compile(r":(?=\s|$)")
 # «wordt: «X» vervangen door»: the colon after the verb, before the quoted words
 _STRAY_COLON_RE = re.compile(r"\b(?:wordt|worden)\s*$")
 _QUOTE_NEXT_RE = re.compile(r"\s*[«‘“\"„]")
@@ -83,6 +85,13 @@ _NEXT_ACTION_RE = re.compile(
     r"\s*,?\s+en\s+(?:wordt|worden)\s+(?:in\s+[^«‘“:]*?)?(?:«[^»]*»|‘[^’]*’|“[^”]*”)"
     r"(?:\s+telkens)?\s+(?:vervangen\s+door|ingevoegd|toegevoegd)\b"
     r"|\s*,?\s+en\s+vervalt\s+(?:in\s+[^«‘“:]*?)?(?:«[^»]*»|‘[^’]*’|“[^”]*”|telkens\s*:|:)")
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for start, end in spans:
+        if start <= pos < end:
+            return True
+    return False
 
 
 def _drop_full_stop(text: str) -> str:

@@ -16,20 +16,24 @@ import re
 #: each opening mark → the marks that close it (as in grammar/instruction.lark's QUOTED)
 CLOSERS = {"«": "»", "“": "”", "‘": "’", "’": "’", '"': '"', "”": "”", "„": "”“\""}
 _OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
+_CLOSERS_OF = {mark: tuple(closers) for mark, closers in CLOSERS.items()}
 
 
 def quote_spans(text: str, quoted: re.Pattern) -> list[tuple[int, int]]:
     """(start, end) of every match of ``quoted`` (the QUOTED terminal) that ``finditer``
     would give."""
-    last = {mark: text.rfind(mark) for mark in set("".join(CLOSERS.values()))}
+    last_closer: dict[str, int] = {}  # opening mark → where the last mark closing it stands
     spans: list[tuple[int, int]] = []
     pos = 0
     while True:
         opener = _OPENER.search(text, pos)
         if opener is None:
             return spans
-        start = opener.start()
-        if max(last[mark] for mark in CLOSERS[opener.group()]) > start:
+        start, mark = opener.start(), opener.group()
+        closes_at = last_closer.get(mark)
+        if closes_at is None:
+            closes_at = last_closer[mark] = max(map(text.rfind, _CLOSERS_OF[mark]))
+        if closes_at > start:
             match = quoted.match(text, start)
             if match is not None:
                 spans.append(match.span())

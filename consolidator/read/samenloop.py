@@ -21,15 +21,17 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from lark import Token, Transformer, v_args
-from lark.exceptions import UnexpectedInput
+from lark.exceptions import UnexpectedInput, VisitError
 
 from consolidator.dates import find_date
 from consolidator.errors import ActSyntaxError, TimeError, underline
 from consolidator.model import Condition, LawRef, Span
 from consolidator.read.grammars import samenloop_parser
+from consolidator.read.onepass import OnePassParser
 
 Parts = tuple[tuple[str, str, str], ...]
 
@@ -131,18 +133,46 @@ def _parse(line: str) -> Reading:
     number = _LID_NUMBER.match(line)
     body = line[number.end():] if number else line
     offset = number.end() if number else 0
+    parser = _one_pass_parser()
+    parser.builder.failure = None
     try:
-        tree = samenloop_parser().parse(body)
+        reading = parser.parse(body).value
     except UnexpectedInput as exc:
         raise _error(line, offset + _position(body, exc)) from None
-    try:
-        return _Builder().transform(tree)
-    except Exception as exc:  # a Transformer wraps what a rule raises
-        inner = getattr(exc, "orig_exc", exc)
+    if parser.builder.failure is not None:  # what a Transformer would have raised
+        rule, inner = parser.builder.failure
         if isinstance(inner, TimeError):
             raise ActSyntaxError(f"cannot read samenloop: {inner.message}", column=1,
                                  context=underline(line, 1, len(line))) from None
-        raise
+        raise VisitError(rule, None, inner) from inner
+    return reading
+
+
+@lru_cache(maxsize=1)
+def _one_pass_parser() -> OnePassParser:
+    """The grammar's tables driven by the one-pass parser, which calls ``_Builder`` at each
+    reduction: what ``_Builder().transform(samenloop_parser().parse(…))`` gives, without
+    the tree in between (that took half the time of reading a samenloop ARTIKEL)."""
+    return OnePassParser(samenloop_parser(), _Reductions(_Builder()))
+
+
+class _Reductions:
+    """A Transformer's methods as the one-pass parser calls them (``method(meta,
+    children)``), each called as the Transformer calls it; a rule the Transformer has no
+    method for has none here either (the parser makes it a ``Tree``, as Lark would)."""
+
+    def __init__(self, transformer: Transformer):
+        self.transformer = transformer
+        self.failure = None  # (rule, exception) of the first method that failed
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        method = getattr(self.transformer, name)
+        wrapper = getattr(method, "visit_wrapper", None)  # v_args: how it takes children
+        if wrapper is None:
+            return lambda meta, children: method(children)
+        return lambda meta, children: wrapper(method, name, children, meta)
 
 
 def _position(text: str, exc: UnexpectedInput) -> int:

@@ -1,0 +1,116 @@
+"""A samenloop lid is read by the one-pass parser calling the samenloop Transformer at each
+reduction (``samenloop._one_pass_parser``). These tests hold it to what Lark's own parse
+and the Transformer after it give: the same reading of every samenloop lid of the corpus
+acts, the devcorpus and the test texts, and of mutations of them; the same refusals, at
+the same position."""
+from __future__ import annotations
+
+import json
+import random
+from unittest import mock
+
+import pytest
+from lark.exceptions import UnexpectedInput
+
+from conftest import ROOT
+from consolidator.errors import ConsolidatorError
+from consolidator.read import act as act_module
+from consolidator.read import grammars, samenloop, samenloopact
+
+BILL = ("het bij koninklijke boodschap van 3 juni 2022 ingediende voorstel van wet tot wijziging "
+        "van de Proefwet (differentiatie subsidie) (Kamerstukken 36 301)")
+OWN = [
+    f"Indien {BILL} tot wet is of wordt verheven en die wet later in werking treedt dan deze "
+    "wet, wordt die wet als volgt gewijzigd:",
+    f"Indien {BILL} tot wet is of wordt verheven en artikel I van die wet:",
+    "eerder in werking treedt of is getreden dan artikel II van deze wet, wordt deze wet als "
+    "volgt gewijzigd:",
+    "Indien de Wet van 1 maart 2024 tot wijziging van de Proefwet (Stb. 2024, 88) in werking "
+    "treedt, wordt deze wet als volgt gewijzigd:",
+]
+
+
+def _lids() -> list[str]:
+    """The text of every samenloop lid the corpus acts, the devcorpus and ``OWN`` hold."""
+    lids = list(OWN)
+
+    def record(text, footnote_stb=""):
+        lids.extend(line for line in text.split("\n") if line.strip())
+        return real(text, footnote_stb=footnote_stb)
+
+    real = samenloop.read_samenloop
+    with mock.patch.object(samenloopact, "read_samenloop", side_effect=record):
+        for path in sorted((ROOT / "corpus" / "acts").glob("*.txt")):
+            try:
+                act_module.parse_act_file(path)
+            except ConsolidatorError:
+                pass
+    with (ROOT / "tests" / "fixtures" / "devcorpus" / "sentences.jsonl").open(encoding="utf-8") as f:
+        lids.extend(r["text"] for r in map(json.loads, f) if r["expect"]["kind"] == "samenloop")
+    return sorted(set(lids))
+
+
+LIDS = _lids()
+
+
+def _mutated(texts: list[str], count: int) -> list[str]:
+    rng = random.Random(11)
+    out = []
+    for _ in range(count):
+        words = rng.choice(texts).split(" ")
+        i = rng.randrange(len(words))
+        choice = rng.randrange(4)
+        if choice == 0:
+            del words[i]
+        elif choice == 1:
+            words.insert(i, rng.choice(words))
+        elif choice == 2:
+            words[i] = words[i][: len(words[i]) // 2]
+        else:
+            words.insert(i, rng.choice(["(", ")", ",", "en", "wet", "deze", "die", ":"]))
+        out.append(" ".join(words))
+    return out
+
+
+def _lark_reading(body: str):
+    """Lark's parse, then the Transformer: what the one-pass parser must give."""
+    return samenloop._Builder().transform(grammars.samenloop_parser().parse(body))
+
+
+def _one_pass_reading(body: str):
+    parser = samenloop._one_pass_parser()
+    parser.builder.failure = None
+    built = parser.parse(body)
+    assert parser.builder.failure is None, body
+    return built.value
+
+
+def _bodies(texts: list[str]) -> list[str]:
+    bodies = []
+    for text in texts:
+        number = samenloop._LID_NUMBER.match(text)
+        bodies.append(text[number.end():] if number else text)
+    return bodies
+
+
+def test_there_are_lids_to_compare():
+    assert len(LIDS) >= 10
+
+
+@pytest.mark.parametrize("texts", [LIDS, _mutated(LIDS, 600)], ids=["lids", "mutations"])
+def test_the_one_pass_reading_is_lark_s(texts):
+    read = refused = 0
+    for body in _bodies(texts):
+        try:
+            expected = _lark_reading(body)
+        except UnexpectedInput as exc:
+            with pytest.raises(UnexpectedInput) as info:
+                _one_pass_reading(body)
+            assert type(info.value) is type(exc), body
+            assert info.value.pos_in_stream == exc.pos_in_stream, body
+            refused += 1
+            continue
+        assert _one_pass_reading(body) == expected, body
+        read += 1
+    assert read >= 10
+    assert texts is LIDS or refused >= 50
