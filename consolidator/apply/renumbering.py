@@ -67,6 +67,8 @@ class Renumbering:
         return None
 
     def _now(self, tree):
+        if not self.groups:  # the usual sentence renumbers nothing
+            return
         root = tree.getroot() if hasattr(tree, "getroot") else tree
         for group in self.groups:
             if any(a is root for a in group.container.iterancestors()):

@@ -67,25 +67,21 @@ def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None) ->
 
     ``index`` (an ``artindex.ArticleIndex`` of ``tree``) makes finding an article
     by number independent of the size of the law."""
-    steps = list(locator.steps)
-    _refuse_act_steps(steps)
+    steps = locator.steps
+    structural, inner = [], []  # one pass over the steps (an instruction has a few)
+    for step in steps:
+        if step.kind.startswith("act-"):
+            raise ApplyError("amending an act's onderdelen is not supported yet")
+        (structural if step.kind in STRUCTURAL else inner).append(step)
     # a locator that starts at an artikel (nearly all) does not need the law's body:
     # _artikel finds the article through the index, or looks the body up itself
     body = None if steps and steps[0].kind == "artikel" else wettekst(tree)
     target = Target("law", body, "the law")
-    structural = [s for s in steps if s.kind in STRUCTURAL]
     if structural:
         target = _heading(tree, structural)
-    for step in steps:
-        if step.kind in STRUCTURAL:
-            continue
+    for step in inner:
         target = _step(tree, target, step, allow_repealed, index)
     return target
-
-
-def _refuse_act_steps(steps: list[Step]) -> None:
-    if any(s.kind.startswith("act-") for s in steps):
-        raise ApplyError("amending an act's onderdelen is not supported yet")
 
 
 def _same_number(a: str, b: str) -> bool:

@@ -32,11 +32,17 @@ class Workspace:
     unnumbered_leden: list = field(default_factory=list)
     unlabelled_items: list = field(default_factory=list)
     index: Optional[ArticleIndex] = None  # articles by number, kept across sentences
+    # (instruction, its source): an instruction (frozen) touches several elements
+    _source_of: tuple = field(default=(None, None), repr=False)
 
     @property
     def source(self) -> str:
-        place = str(self.instruction.place) if self.instruction else ""
-        return ", ".join(p for p in (self.source_label, place) if p)
+        instruction, known = self._source_of
+        if known is None or instruction is not self.instruction:
+            place = str(self.instruction.place) if self.instruction else ""
+            known = ", ".join(p for p in (self.source_label, place) if p)
+            self._source_of = (self.instruction, known)
+        return known
 
     def text(self, el) -> str:
         return al_text(el)
