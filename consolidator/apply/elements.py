@@ -17,8 +17,8 @@ from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError, NumberMismatch, NumberTaken
 from consolidator.law.elements import (
-    al_text, artikel_number, heading_info, is_al, is_artikel, is_heading, is_li, is_lid,
-    is_lijst, is_repealed, iter_articles, li_label, make_al, make_lijst, set_text,
+    al_text, artikel_number, first_child, heading_info, is_al, is_artikel, is_heading, is_li,
+    is_lid, is_lijst, is_repealed, iter_articles, li_label, make_al, make_lijst, set_text,
 )
 from consolidator.law.toc import make_toc_entry
 from consolidator.model import Content, DeleteElement, InsertElement, Renumber, ReplaceElement
@@ -363,11 +363,12 @@ def _clear_number(ws: Workspace, target: Target, number: str, moving: list) -> N
 
 
 def _set_number(el, number: str) -> None:
+    # first_child is ``find`` of a plain tag without ElementPath's machinery
     if is_lid(el):
-        el.find("lidnr").text = number
+        first_child(el, "lidnr").text = number
     elif is_li(el):
         old = li_label(el)
-        el.find("li.nr").text = number + old[len(old.rstrip(".)")):]
+        first_child(el, "li.nr").text = number + old[len(old.rstrip(".)")):]
     elif is_artikel(el) or is_heading(el):
         nr = el.find("kop/nr")
         if nr is None:

@@ -20,6 +20,8 @@ def number_key(number: str):
     text = number.replace(" ", "").rstrip(".")
     if text.isdecimal():  # not isdigit: int("2¹") fails
         return int(text)
+    if text[:1].isdigit():  # «5a»: no roman numeral starts with a digit
+        return text.lower()
     try:
         return roman_to_int(text.upper())
     except ValueError:
