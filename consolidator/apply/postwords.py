@@ -50,9 +50,11 @@ class Seen:
 
     def __init__(self, ws: Workspace, targets: list[Target]):
         self.elements, self.texts, self.slots = [], [], []
+        self.read: list = []  # each target's ``slots_of``
         for target in targets:
             own = []
-            for slot in slots_of(ws, target):
+            self.read.append(slots_of(ws, target))
+            for slot in self.read[-1]:
                 at = next((i for i, el in enumerate(self.elements) if el is slot.element), None)
                 if at is None:
                     at = len(self.elements)
@@ -124,7 +126,10 @@ def _next_part(after: str, piece: str, cursor: int, new: str, last: bool):
 
 
 def seen_before(ws, ins, targets):
-    return Seen(ws, targets)
+    seen = Seen(ws, targets)
+    # the word handlers change the text through ``ws.edit`` alone: they may read these
+    ws.hold_texts(seen.elements, seen.texts, targets, seen.read)
+    return seen
 
 
 def _check_spliced(ws: Workspace, targets: list[Target], seen: Seen, spans: dict,

@@ -167,6 +167,7 @@ def _apply_checked(ws: Workspace, ins: Instruction, targets: list[Target],
     try:
         APPLY[type(ins)](ws, ins, targets)
     finally:
+        ws.release_texts()  # what ``check.before`` lent the handler: the check reads anew
         if index is not None:
             _update_index(index, ws, ins, targets)
     check.after(ws, ins, targets, state)

@@ -34,6 +34,11 @@ class Workspace:
     index: Optional[ArticleIndex] = None  # articles by number, kept across sentences
     # (instruction, its source): an instruction (frozen) touches several elements
     _source_of: tuple = field(default=(None, None), repr=False)
+    # id(element) -> (element, text) and id(target) -> (target, slots): what a
+    # postcondition just read, lent to its handler's first reads; dropped at the first
+    # change (``hold_texts``)
+    _held: dict = field(default_factory=dict, repr=False)
+    _held_slots: dict = field(default_factory=dict, repr=False)
 
     @property
     def source(self) -> str:
@@ -45,21 +50,43 @@ class Workspace:
         return known
 
     def text(self, el) -> str:
+        if self._held:
+            held = self._held.get(id(el))
+            if held is not None and held[0] is el:
+                return held[1]
         return al_text(el)
+
+    def hold_texts(self, elements: list, texts: list, targets: list, slots: list) -> None:
+        """Lend the texts of ``elements`` and the slots of ``targets`` (``slots_of``), as
+        just read, to the reads that follow until the first change: a word postcondition
+        reads its targets just before the handler reads them again. Only for a handler
+        that changes the law through ``edit``, ``touch`` or ``repeal`` alone (each drops
+        them first); the engine drops them after the handler in any case
+        (``release_texts``)."""
+        self._held = {id(el): (el, text) for el, text in zip(elements, texts)}
+        self._held_slots = {id(t): (t, own) for t, own in zip(targets, slots)}
+
+    def release_texts(self) -> None:
+        if self._held or self._held_slots:
+            self._held, self._held_slots = {}, {}
 
     def edit(self, el, edit: T.Edit, text: Optional[str] = None) -> None:
         """Apply one edit to el's flat text and shift the live slots on el. ``text``: el's
         flat text as the caller just read it to make the edit (read here when not given)."""
-        set_text(el, T.splice(self.text(el) if text is None else text, edit))
+        new = T.splice(self.text(el) if text is None else text, edit)
+        self.release_texts()
+        set_text(el, new)
         for slot in self.slots:
             if slot.element is el:
                 _shift(slot, edit)
         self.touch(el)
 
     def touch(self, el, effect: str = "wijziging") -> None:
+        self.release_texts()
         self.changed.append((el, effect, self.source))
 
     def repeal(self, el) -> None:
+        self.release_texts()
         mark_repealed(el, self.date, self.source)
         self.repealed.append(el)
 
@@ -120,6 +147,9 @@ def slots_of(ws: Workspace, target: Target) -> list[Slot]:
     """The text ranges of a target: a volzin's slots, or whole alineas / titel / entry."""
     if target.slots:
         return target.slots
+    held = ws._held_slots.get(id(target)) if ws._held_slots else None
+    if held is not None and held[0] is target:  # as read just now, nothing changed since
+        return held[1]
     if target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
         return [_whole(ws, target.element)]
     if target.kind in ("artikel", "lid", "onderdeel", "definition"):
