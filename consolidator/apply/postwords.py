@@ -51,15 +51,18 @@ class Seen:
     def __init__(self, ws: Workspace, targets: list[Target]):
         self.elements, self.texts, self.slots = [], [], []
         self.read: list = []  # each target's ``slots_of``
+        read_texts: dict = {}  # what ``slots_of`` read, not read twice
         for target in targets:
             own = []
-            self.read.append(slots_of(ws, target))
+            self.read.append(slots_of(ws, target, read_texts))
             for slot in self.read[-1]:
                 at = next((i for i, el in enumerate(self.elements) if el is slot.element), None)
                 if at is None:
                     at = len(self.elements)
                     self.elements.append(slot.element)
-                    self.texts.append(ws.text(slot.element))
+                    known = read_texts.get(id(slot.element))
+                    self.texts.append(known[1] if known is not None
+                                      and known[0] is slot.element else ws.text(slot.element))
                 own.append((at, slot.start, slot.end))
             self.slots.append(own)
 

@@ -143,19 +143,23 @@ def history_owner(el):
 # --------------------------------------------------------------------------- text slots
 
 
-def slots_of(ws: Workspace, target: Target) -> list[Slot]:
-    """The text ranges of a target: a volzin's slots, or whole alineas / titel / entry."""
+def slots_of(ws: Workspace, target: Target, texts: Optional[dict] = None) -> list[Slot]:
+    """The text ranges of a target: a volzin's slots, or whole alineas / titel / entry.
+    ``texts``: a dict that gets id(element) -> (element, text) of each text read here."""
     if target.slots:
         return target.slots
     held = ws._held_slots.get(id(target)) if ws._held_slots else None
     if held is not None and held[0] is target:  # as read just now, nothing changed since
         return held[1]
     if target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
-        return [_whole(ws, target.element)]
+        return [_whole(ws, target.element, texts)]
     if target.kind in ("artikel", "lid", "onderdeel", "definition"):
-        return [_whole(ws, el) for el, _ in text_parts(target.element)]
+        return [_whole(ws, el, texts) for el, _ in text_parts(target.element)]
     raise ApplyError(f"{target.label} has no text to change")
 
 
-def _whole(ws: Workspace, el) -> Slot:
-    return Slot(el, 0, len(ws.text(el)))
+def _whole(ws: Workspace, el, texts: Optional[dict]) -> Slot:
+    text = ws.text(el)
+    if texts is not None:
+        texts[id(el)] = (el, text)
+    return Slot(el, 0, len(text))
