@@ -147,15 +147,18 @@ def seam(left: str, right: str) -> str:
     return left + " " + right
 
 
-_SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r" (?=[,;:.)])")
 _SPACE_AFTER_OPEN = re.compile(r"\( ")
 
 
 def normalize(text: str) -> str:
     """Collapse whitespace runs, drop spaces before ``, ; : . )`` and after ``(``, strip."""
-    text = _SPACES.sub(" ", text).strip()
-    return _SPACE_AFTER_OPEN.sub("(", _SPACE_BEFORE_MARK.sub("", text))
+    # str.split() splits where \s matches (both ask str.isspace), so joining the words is
+    # the collapse and strip; the other two passes only where they can match
+    text = " ".join(text.split())
+    if " " in text:
+        text = _SPACE_BEFORE_MARK.sub("", text)
+    return _SPACE_AFTER_OPEN.sub("(", text) if "( " in text else text
 
 
 def replace(text: str, start: int, end: int, new: str) -> Edit:

@@ -45,7 +45,8 @@ class Workspace:
         instruction, known = self._source_of
         if known is None or instruction is not self.instruction:
             place = str(self.instruction.place) if self.instruction else ""
-            known = ", ".join(p for p in (self.source_label, place) if p)
+            known = f"{self.source_label}, {place}" if self.source_label and place \
+                else self.source_label or place
             self._source_of = (self.instruction, known)
         return known
 
