@@ -32,7 +32,7 @@ from consolidator.numbers import ORDINAL_WORDS, roman_to_int
 STRUCTURAL = ("boek", "deel", "hoofdstuk", "titel", "afdeling", "paragraaf", "subparagraaf")
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     """Characters ``start:end`` of the flat text of ``element`` (an al, a titel).
 
@@ -44,7 +44,7 @@ class Slot:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Target:
     """What a locator names.
 

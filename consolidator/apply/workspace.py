@@ -13,12 +13,12 @@ from consolidator.apply import textedit as T
 from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.errors import ApplyError
 from consolidator.law.artindex import ArticleIndex
-from consolidator.law.elements import al_text, is_heading, set_text
+from consolidator.law.elements import HEADING_TAGS, al_text, is_heading, set_text
 from consolidator.law.history import mark_changed_all, mark_repealed
 from consolidator.model import Instruction
 
 
-@dataclass
+@dataclass(slots=True)
 class Workspace:
     """The tree and what one sentence has done to it so far."""
 
@@ -120,9 +120,11 @@ def _shift(slot: Slot, edit: T.Edit) -> None:
 def _owner_in(el, root):
     """``history_owner(el)`` if it is in the tree under ``root`` (an element removed by
     a later instruction of the sentence is not), else None: one walk up for both."""
-    owner = None
-    for node in itertools.chain((el,), el.iterancestors()):
-        if owner is None and (node.tag in _HISTORY_TAGS or is_heading(node)):
+    owner = el if el.tag in _OWNER_TAGS else None
+    if el is root:
+        return owner
+    for node in el.iterancestors():
+        if owner is None and node.tag in _OWNER_TAGS:
             owner = node
         if node is root:
             return owner
@@ -130,6 +132,8 @@ def _owner_in(el, root):
 
 
 _HISTORY_TAGS = ("li", "lid", "artikel", "officiele-inhoudsopgave")
+#: the tags of a history owner: those above and the headings' (``is_heading``)
+_OWNER_TAGS = frozenset(_HISTORY_TAGS) | frozenset(HEADING_TAGS.values())
 
 
 def history_owner(el):

@@ -283,6 +283,8 @@ def lid_number(el) -> str:
             return ""
     if not len(nr):  # plain text, the usual case: ``al_text`` without the call
         text = nr.text  # read once: lxml makes a new string on every read
+        if text and text.isdecimal():  # «2»: no space or dot to take off
+            return text
         return " ".join(text.split()).rstrip(".") if text else ""
     return al_text(nr).rstrip(".")
 
