@@ -343,18 +343,26 @@ def renumber(ws: Workspace, ins: Renumber, targets: list[Target]) -> None:
         raise ApplyError(f"{len(targets)} elements to renumber but {len(ins.new_numbers)} "
                          f"new numbers")
     moving = [t.element for t in targets]
+    read = {}  # id(sibling) -> (sibling, number): numbers do not change until all are clear
     for target, number in zip(targets, ins.new_numbers):
-        _clear_number(ws, target, number, moving)
+        _clear_number(ws, target, number, moving, read)
     for target, number in zip(targets, ins.new_numbers):
         _set_number(target.element, number)
         ws.touch(target.element)
 
 
-def _clear_number(ws: Workspace, target: Target, number: str, moving: list) -> None:
-    """A repealed holder of the number goes; a live one is NumberTaken."""
+def _clear_number(ws: Workspace, target: Target, number: str, moving: list,
+                  read: dict) -> None:
+    """A repealed holder of the number goes; a live one is NumberTaken. ``read``: the
+    numbers of siblings read by an earlier call for the same renumbering."""
     el = target.element
     for other in list(el.getparent()):
-        if other.tag != el.tag or any(other is m for m in moving) or number_of(other) != number:
+        if other.tag != el.tag or any(other is m for m in moving):
+            continue
+        known = read.get(id(other))
+        if known is None or known[0] is not other:
+            known = read[id(other)] = (other, number_of(other))
+        if known[1] != number:
             continue
         if not is_repealed(other):
             raise NumberTaken(f"{target.label} cannot become {number}: "

@@ -183,7 +183,7 @@ def _update_index(index: ArticleIndex, ws: "Workspace", ins: Instruction,
                   targets: list[Target]) -> None:
     """Keep the index of articles true: new articles are added; anything else that
     may replace or renumber articles drops it (rebuilt on next use)."""
-    if not _may_change_articles(ins, targets):
+    if not isinstance(ins, _MAY_CHANGE_ARTICLES) or not _may_change_articles(ins, targets):
         return
     headings = any(line.kind == "heading" for line in getattr(ins, "content").lines) \
         if hasattr(ins, "content") else True
@@ -195,10 +195,13 @@ def _update_index(index: ArticleIndex, ws: "Workspace", ins: Instruction,
     index.invalidate()
 
 
+_MAY_CHANGE_ARTICLES = (InsertElement, ReplaceElement, Renumber)  # the only kinds that may
+
+
 def _may_change_articles(ins: Instruction, targets: list[Target]) -> bool:
     """Whether an instruction may add, replace or renumber articles (so the index
     of articles by number must be rebuilt)."""
-    if not isinstance(ins, (InsertElement, ReplaceElement, Renumber)):
+    if not isinstance(ins, _MAY_CHANGE_ARTICLES):
         return False
     content = getattr(ins, "content", None)
     if content is not None and any(line.kind in ("artikel", "heading") for line in content.lines):
