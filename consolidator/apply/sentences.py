@@ -87,6 +87,9 @@ def apply_counting(tree, articles: Iterable[Article], source_label: str,
             for sentence in onderdeel.all_sentences:
                 changes += apply_sentence(new, sentence, source_label, date, index, renumbering)
             _refuse(renumbering.gaps(new), source_label)
+        # the index's thousands of entries freed while the collector is off, so that
+        # its first pass after does not trace them only to find no garbage
+        index.invalidate()
     return new, changes
 
 

@@ -93,4 +93,6 @@ def _plain_number(nr):
     if len(nr):
         return None
     text = nr.text
+    if text and text.isdecimal():  # «12»: nothing to collapse
+        return text
     return " ".join(text.split()) if text and not text.isspace() else None
