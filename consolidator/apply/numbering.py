@@ -119,17 +119,14 @@ def group_state(container, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _gaps(numbers), doubles
 
 
-_PLAIN_NUMBER = re.compile(r"\d+°?")
-_ONE_LETTER = re.compile(r"[a-z]")
-
-
 def _gaps(numbers: list[str]) -> tuple[str, ...]:
     values, letters = set(), None
     for label in numbers:
-        if _PLAIN_NUMBER.fullmatch(label):
-            values.add(int(label.rstrip("°")))
+        digits = label[:-1] if label.endswith("°") else label
+        if digits.isdecimal():  # what r"\d+°?" matches whole (\d: a decimal digit)
+            values.add(int(digits))
             letters = False if letters is None else letters
-        elif _ONE_LETTER.fullmatch(label):
+        elif len(label) == 1 and "a" <= label <= "z":
             values.add(ord(label) - ord("a") + 1)
             letters = True if letters is None else letters
     if not values:
