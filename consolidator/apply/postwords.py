@@ -94,6 +94,7 @@ def spliced(before: str, spans: list[tuple[int, int]], new: str, after: str) -> 
     ends = [s for s, _ in spans] + [len(before)]
     parts = [before[a:b] for a, b in zip(starts, ends)]
     cursor, last = 0, len(parts) - 1
+    want = core(new)  # what stands between the parts, as each comparison needs it
     for index, part in enumerate(parts):
         piece = part if index == 0 else part.lstrip()
         if index < last:
@@ -103,23 +104,23 @@ def spliced(before: str, spans: list[tuple[int, int]], new: str, after: str) -> 
                 return False
             cursor = len(piece)
             continue
-        at = _next_part(after, piece, cursor, new, index == last)
+        at = _next_part(after, piece, cursor, want, index == last)
         if at is None:
             return False
         cursor = at + len(piece)
     return True
 
 
-def _next_part(after: str, piece: str, cursor: int, new: str, last: bool):
+def _next_part(after: str, piece: str, cursor: int, want: str, last: bool):
     """Where ``piece`` continues ``after`` past ``cursor`` with exactly the new words
-    between (the last part ends the text)."""
+    between (``want``: their ``core``; the last part ends the text)."""
     if last:
         at = len(after) - len(piece)
-        ok = after.endswith(piece) and at >= cursor and core(after[cursor:at]) == core(new)
+        ok = after.endswith(piece) and at >= cursor and core(after[cursor:at]) == want
         return at if ok else None
     at = after.find(piece, cursor)
     while at >= 0:
-        if core(after[cursor:at]) == core(new):
+        if core(after[cursor:at]) == want:
             return at
         at = after.find(piece, at + 1)
     return None

@@ -103,12 +103,11 @@ def al_text(el) -> str:
 
 
 def set_text(el, text: str) -> None:
-    """Replace all content of a text element (``al``, ``titel``) by plain text."""
-    tail = el.tail
+    """Replace all content of a text element (``al``, ``titel``) by plain text; its tail
+    stays (lxml moves a removed child's tail with it, and ``text`` is inside el)."""
     for child in list(el):
         el.remove(child)
     el.text = text
-    el.tail = tail
 
 
 # --------------------------------------------------------------------------- builders
