@@ -17,7 +17,7 @@ from consolidator.apply.numbering import group_state
 from consolidator.model import Instruction, Renumber, Sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     container: object
     tag: str
@@ -27,7 +27,7 @@ class _Group:
     sentence: Sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Renumbering:
     """The groups the renumberings of one onderdeel touch, with their gaps and doubles
     before the first of them."""
