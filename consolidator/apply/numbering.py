@@ -14,18 +14,19 @@ from typing import Optional
 from consolidator.apply.definitions import MARKS
 from consolidator.apply.resolve import item_label
 from consolidator.law.elements import (
-    artikel_number, heading_info, is_artikel, is_heading, is_li, is_lid, is_repealed, lid_number,
+    artikel_number, heading_info, is_artikel, is_heading, is_repealed, lid_number,
 )
 from consolidator.numbers import roman_to_int
 
 
 def number_of(el) -> str:
     """The number or label of an artikel, lid, list item or heading («12a», «2», «b», «1°»)."""
-    if is_artikel(el):
-        return artikel_number(el)
-    if is_lid(el):
+    tag = el.tag  # read once (lxml makes a new string on every read); the is_* tests
+    if tag == "lid":
         return lid_number(el)
-    if is_li(el):
+    if tag == "artikel":
+        return artikel_number(el)
+    if tag == "li":
         label = item_label(el)
         return "" if label in MARKS else label  # «–» marks an item, it does not number it
     return heading_info(el).nr if is_heading(el) else ""

@@ -65,7 +65,8 @@ def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tupl
         start = text.find(parts[0], pos, hi)
         if start < 0:
             return found
-        end = _rest_end(text, start + len(parts[0]), parts, hi)
+        end = _rest_end(text, start + len(parts[0]), parts, hi) if len(parts) > 1 \
+            else start + len(parts[0])  # one word: nothing has to follow it
         if end is not None and not (edge_before and start and _is_word_char(text[start - 1])) \
                 and not (edge_after and end < hi and _is_word_char(text[end])):
             found.append((start, end))
