@@ -52,13 +52,14 @@ class Seen:
         self.elements, self.texts, self.slots = [], [], []
         self.read: list = []  # each target's ``slots_of``
         read_texts: dict = {}  # what ``slots_of`` read, not read twice
+        where: dict = {}  # id(element) -> its number (``elements`` keeps each alive)
         for target in targets:
             own = []
             self.read.append(slots_of(ws, target, read_texts))
             for slot in self.read[-1]:
-                at = next((i for i, el in enumerate(self.elements) if el is slot.element), None)
+                at = where.get(id(slot.element))
                 if at is None:
-                    at = len(self.elements)
+                    at = where[id(slot.element)] = len(self.elements)
                     self.elements.append(slot.element)
                     known = read_texts.get(id(slot.element))
                     self.texts.append(known[1] if known is not None

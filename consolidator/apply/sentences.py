@@ -219,8 +219,8 @@ def _resolve_all(ws: "Workspace", ins: Instruction) -> list[Target]:
     if content is not None and content.onderdelen:
         raise ApplyError("amending an act's onderdelen is not supported yet")
     allow = isinstance(ins, ReplaceElement)
-    targets = [resolve(ws.tree, loc, allow_repealed=allow, index=ws.index)
-               for loc in ins.targets]
+    targets = [resolve(ws.tree, loc, allow_repealed=allow, index=ws.index,
+                       articles=ws.articles) for loc in ins.targets]
     for target in targets:
         ws.slots.extend(target.slots)
     return targets

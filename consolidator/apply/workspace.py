@@ -32,6 +32,9 @@ class Workspace:
     unnumbered_leden: list = field(default_factory=list)
     unlabelled_items: list = field(default_factory=list)
     index: Optional[ArticleIndex] = None  # articles by number, kept across sentences
+    # number -> (artikel, live): what resolving the sentence's targets found, all before
+    # the sentence changes anything (``resolve``'s ``articles``)
+    articles: dict = field(default_factory=dict)
     # (instruction, its source): an instruction (frozen) touches several elements
     _source_of: tuple = field(default=(None, None), repr=False)
     # id(element) -> (element, text) and id(target) -> (target, slots): what a

@@ -273,9 +273,10 @@ def artikel_titel(el) -> str:
 
 def lid_number(el) -> str:
     """``"2a"`` for lid 2a (a trailing dot in the source is dropped)."""
-    if not len(el):
+    try:
+        nr = el[0]  # ``first_child`` inlined: asked for every lid an instruction passes
+    except IndexError:  # no children (counting them first would walk them all)
         return ""
-    nr = el[0]  # ``first_child`` inlined: asked for every lid an instruction passes
     if nr.tag != "lidnr":
         nr = next(el.iterchildren("lidnr"), None)
         if nr is None:
