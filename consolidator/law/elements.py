@@ -33,12 +33,14 @@ def root_of(tree) -> etree._Element:
 
 def first_child(el, tag: str):
     """``el.find(tag)`` for a plain tag name: its first child of that tag, or None."""
-    if not len(el):
-        return None
-    first = el[0]  # mostly the one asked for (a lidnr, a kop): no iterator needed
-    if first.tag == tag:
-        return first
-    return next(el.iterchildren(tag), None)
+    count = len(el)
+    # mostly one of the first few (a lidnr, a kop, a kop's nr after its label): those are
+    # looked at one by one, which costs less than setting up lxml's filtered iterator
+    for at in range(min(count, 4)):
+        child = el[at]
+        if child.tag == tag:
+            return child
+    return next(el.iterchildren(tag), None) if count > 4 else None
 
 
 def _child_path(el, tags: tuple):
