@@ -451,6 +451,8 @@ class Onderdeel:
 
     @property
     def all_sentences(self) -> tuple[Sentence, ...]:
+        if not self.items:  # the usual onderdeel: its own sentences, no tuple made
+            return self.sentences
         return self.sentences + tuple(s for item in self.items for s in item.sentences)
 
 

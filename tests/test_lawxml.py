@@ -409,3 +409,34 @@ def test_a_batch_of_marks_gives_what_marking_one_by_one_gives(law):
                                                            marks_of)
     assert batch == one_by_one
     assert b'idref="cons-8"' in batch and b'idref="cons-9"' in batch  # after cons-7
+
+
+def test_ids_after_many_batches_are_those_a_rescan_of_the_list_gives(law, monkeypatch):
+    """The id counter learns the entries a batch writes without reading them again; the
+    ids it gives over batches, repeals and elements already carrying «cons-N» ids are
+    those a counter that rescans the whole change list each time gives."""
+    def run(fresh_each_time: bool) -> bytes:
+        tree = copy.deepcopy(law)
+        if not fresh_each_time:
+            monkeypatch.setattr(history, "_IDS", history._IdCounter())
+        art1, art2 = elements.find_article(tree, "1"), elements.find_article(tree, "2")
+        items = art1.findall("lid/lijst/li")
+        steps = [
+            lambda: history.mark_changed_all([(items[0], BRON, "wijziging")], D1997),
+            lambda: items[1].set("id", "cons-12"),
+            lambda: history.mark_changed_all([(items[1], BRON, "wijziging"),
+                                              (art1.find("lid"), BRON, "wijziging")], D1997),
+            lambda: history.mark_repealed(items[0], D1997, BRON),
+            lambda: history.mark_changed_all([(art2, BRON, "wijziging"),
+                                              (art1, BRON, "wijziging")], None),
+            lambda: history.mark_changed_all([(items[1], BRON, "wijziging")], D1997),
+        ]
+        for step in steps:
+            if fresh_each_time:
+                monkeypatch.setattr(history, "_IDS", history._IdCounter())
+            step()
+        return lawfile.serialize(tree)
+
+    kept, rescanned = run(False), run(True)
+    assert kept == rescanned
+    assert b'idref="cons-13"' in kept and b'idref="cons-14"' in kept

@@ -154,3 +154,14 @@ def test_insert_keeps_all_words(text, data, new):
     assert re.findall(r"\w+", result) == (re.findall(r"\w+", text[:at]) + re.findall(r"\w+", new)
                                           + re.findall(r"\w+", text[at:]))
     assert tidy(result)
+
+
+def test_word_character_test_is_what_the_regex_w_matches_everywhere():
+    """find() tests word edges with str.isalnum instead of a regex: the same answer for
+    every code point, or quoted words would match (or miss) at other edges."""
+    import re
+    import sys
+    from consolidator.apply.textedit import _is_word_char
+    word = re.compile(r"\w")
+    assert all((word.match(c) is not None) == _is_word_char(c)
+               for c in map(chr, range(sys.maxunicode + 1)))

@@ -17,8 +17,8 @@ from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError, NumberMismatch, NumberTaken
 from consolidator.law.elements import (
-    al_text, artikel_number, heading_info, is_al, is_artikel, is_heading, is_li, is_lid,
-    is_lijst, is_repealed, iter_articles, li_label, make_al, make_lijst, set_text,
+    al_text, artikel_number, first_child, heading_info, is_al, is_artikel, is_heading, is_li,
+    is_lid, is_lijst, is_repealed, iter_articles, li_label, make_al, make_lijst, set_text,
 )
 from consolidator.law.toc import make_toc_entry
 from consolidator.model import Content, DeleteElement, InsertElement, Renumber, ReplaceElement
@@ -343,18 +343,26 @@ def renumber(ws: Workspace, ins: Renumber, targets: list[Target]) -> None:
         raise ApplyError(f"{len(targets)} elements to renumber but {len(ins.new_numbers)} "
                          f"new numbers")
     moving = [t.element for t in targets]
+    read = {}  # id(sibling) -> (sibling, number): numbers do not change until all are clear
     for target, number in zip(targets, ins.new_numbers):
-        _clear_number(ws, target, number, moving)
+        _clear_number(ws, target, number, moving, read)
     for target, number in zip(targets, ins.new_numbers):
         _set_number(target.element, number)
         ws.touch(target.element)
 
 
-def _clear_number(ws: Workspace, target: Target, number: str, moving: list) -> None:
-    """A repealed holder of the number goes; a live one is NumberTaken."""
+def _clear_number(ws: Workspace, target: Target, number: str, moving: list,
+                  read: dict) -> None:
+    """A repealed holder of the number goes; a live one is NumberTaken. ``read``: the
+    numbers of siblings read by an earlier call for the same renumbering."""
     el = target.element
     for other in list(el.getparent()):
-        if other.tag != el.tag or any(other is m for m in moving) or number_of(other) != number:
+        if other.tag != el.tag or any(other is m for m in moving):
+            continue
+        known = read.get(id(other))
+        if known is None or known[0] is not other:
+            known = read[id(other)] = (other, number_of(other))
+        if known[1] != number:
             continue
         if not is_repealed(other):
             raise NumberTaken(f"{target.label} cannot become {number}: "
@@ -363,11 +371,12 @@ def _clear_number(ws: Workspace, target: Target, number: str, moving: list) -> N
 
 
 def _set_number(el, number: str) -> None:
+    # first_child is ``find`` of a plain tag without ElementPath's machinery
     if is_lid(el):
-        el.find("lidnr").text = number
+        first_child(el, "lidnr").text = number
     elif is_li(el):
         old = li_label(el)
-        el.find("li.nr").text = number + old[len(old.rstrip(".)")):]
+        first_child(el, "li.nr").text = number + old[len(old.rstrip(".)")):]
     elif is_artikel(el) or is_heading(el):
         nr = el.find("kop/nr")
         if nr is None:

@@ -62,10 +62,12 @@ def insert_label(ws: Workspace, ins: InsertLabel, targets: list[Target]) -> None
 def finish_labels(ws: Workspace) -> None:
     """End of the sentence: fold the lists whose item labels went, then turn the leden
     whose number went into text of their article."""
-    for lijst in _unique(ws.unlabelled_items):
-        _fold_list(ws, lijst)
-    for lid in _unique(ws.unnumbered_leden):
-        _unnumber_lid(ws, lid)
+    if ws.unlabelled_items:  # the usual sentence removes no label
+        for lijst in _unique(ws.unlabelled_items):
+            _fold_list(ws, lijst)
+    if ws.unnumbered_leden:
+        for lid in _unique(ws.unnumbered_leden):
+            _unnumber_lid(ws, lid)
 
 
 def _unique(items: list) -> list:

@@ -7,24 +7,26 @@ vervalt.» leaves no gap: the repealed lid keeps its number).
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
 from consolidator.apply.definitions import MARKS
 from consolidator.apply.resolve import item_label
 from consolidator.law.elements import (
-    artikel_number, heading_info, is_artikel, is_heading, is_li, is_lid, is_repealed, lid_number,
+    artikel_number, heading_info, is_artikel, is_heading, is_repealed, lid_number,
 )
 from consolidator.numbers import roman_to_int
 
 
 def number_of(el) -> str:
     """The number or label of an artikel, lid, list item or heading («12a», «2», «b», «1°»)."""
-    if is_artikel(el):
-        return artikel_number(el)
-    if is_lid(el):
+    tag = el.tag  # read once (lxml makes a new string on every read); the is_* tests
+    if tag == "lid":
         return lid_number(el)
-    if is_li(el):
+    if tag == "artikel":
+        return artikel_number(el)
+    if tag == "li":
         label = item_label(el)
         return "" if label in MARKS else label  # «–» marks an item, it does not number it
     return heading_info(el).nr if is_heading(el) else ""
@@ -33,6 +35,7 @@ def number_of(el) -> str:
 _NUMBERED = re.compile(r"^(\d+)([a-z]*)(\d*)°?$")
 
 
+@functools.lru_cache(maxsize=4096)  # a law's numbers are few and asked for again and again
 def sort_key(number: str) -> Optional[tuple]:
     """A key under which numbers of one group sort as the law orders them: «2» < «2a» <
     «3»; «b» < «c» < «aa»; «III» < «IV»; None for a number of another shape."""
@@ -74,10 +77,11 @@ def _neighbours(el):
     return before, after
 
 
-def live_twins(el, index=None) -> list:
+def live_twins(el, index=None, read: Optional[dict] = None) -> list:
     """The live siblings of ``el`` (other than itself) of its kind under its number; for
     an article, the live articles of the law under its number (through ``index``, an
-    ``ArticleIndex``, when given)."""
+    ``ArticleIndex``, when given). ``read``: a dict the caller passes to each of several
+    calls while the law does not change (the numbers of siblings are read once)."""
     mine = number_of(el)
     if is_artikel(el):
         others = index.find(mine) if index is not None else \
@@ -89,10 +93,20 @@ def live_twins(el, index=None) -> list:
     for other in others:
         if other is el or other.tag != el.tag:
             continue
-        theirs = number_of(other)  # the same text is the same number, without a key
+        theirs = _number_read(other, read)  # the same text is the same number, without a key
         if (theirs == mine or (sort_key(theirs) or theirs) == key) and not is_repealed(other):
             found.append(other)
     return found
+
+
+def _number_read(el, read: Optional[dict]) -> str:
+    """``number_of(el)``, from ``read`` when an earlier call put it there."""
+    if read is None:
+        return number_of(el)
+    known = read.get(id(el))
+    if known is None or known[0] is not el:
+        known = read[id(el)] = (el, number_of(el))
+    return known[1]
 
 
 def group_state(container, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -106,17 +120,14 @@ def group_state(container, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _gaps(numbers), doubles
 
 
-_PLAIN_NUMBER = re.compile(r"\d+°?")
-_ONE_LETTER = re.compile(r"[a-z]")
-
-
 def _gaps(numbers: list[str]) -> tuple[str, ...]:
     values, letters = set(), None
     for label in numbers:
-        if _PLAIN_NUMBER.fullmatch(label):
-            values.add(int(label.rstrip("°")))
+        digits = label[:-1] if label.endswith("°") else label
+        if digits.isdecimal():  # what r"\d+°?" matches whole (\d: a decimal digit)
+            values.add(int(digits))
             letters = False if letters is None else letters
-        elif _ONE_LETTER.fullmatch(label):
+        elif len(label) == 1 and "a" <= label <= "z":
             values.add(ord(label) - ord("a") + 1)
             letters = True if letters is None else letters
     if not values:

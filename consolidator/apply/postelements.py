@@ -69,7 +69,10 @@ def delete_after(ws, ins, targets, state):
 
 
 def replace_before(ws, ins, targets):
-    return {"changed": len(ws.changed), "toc": _toc_count(ws)}
+    # the entries are counted only where ``replace_after`` compares them: a search of the
+    # law for its inhoudsopgave for each replaced lid would cost more than the check
+    toc = _toc_count(ws) if targets[0].kind == "toc-entry" else None
+    return {"changed": len(ws.changed), "toc": toc}
 
 
 def replace_after(ws, ins, targets, state):
@@ -171,7 +174,8 @@ def _gap_placed(el) -> bool:
 
 def insert_before(ws, ins, targets):
     volzin = _adds_volzin(ins)  # counting volzinnen costs: only when one is added
-    return {"changed": len(ws.changed), "toc": _toc_count(ws),
+    toc = _toc_count(ws) if _to_toc(targets) else None  # as ``insert_after`` asks it
+    return {"changed": len(ws.changed), "toc": toc,
             "volzinnen": [_volzinnen(t.element) if volzin and _volzin_holder(t) else 0
                           for t in targets]}
 
@@ -186,8 +190,13 @@ def _volzin_holder(target: Target) -> bool:
     return target.kind in ("volzin", "lid", "onderdeel", "artikel", "alinea")
 
 
+def _to_toc(targets) -> bool:
+    """Whether an insertion goes into the inhoudsopgave (and is checked by its count)."""
+    return any(t.kind in ("toc-entry", "inhoudsopgave") for t in targets)
+
+
 def insert_after(ws, ins, targets, state):
-    if any(t.kind in ("toc-entry", "inhoudsopgave") for t in targets):
+    if _to_toc(targets):
         if _toc_count(ws) != state["toc"] + len(targets) * len(toc_texts(ins.content)):
             raise failed(targets[0], "the new entries are not there")
         return
@@ -213,10 +222,11 @@ def renumber_before(ws, ins, targets):
 
 
 def renumber_after(ws, ins, targets, state):
+    read = {}  # the siblings' numbers, read once for all targets (the check changes nothing)
     for target, number in zip(targets, ins.new_numbers):
         if number_of(target.element).rstrip(".") != number.rstrip("."):
             raise failed(target, f"it is not numbered {number}")
-        if live_twins(target.element, ws.index):
+        if live_twins(target.element, ws.index, read):
             raise failed(target, f"number {number} is there twice")
 
 

@@ -50,14 +50,20 @@ class Seen:
 
     def __init__(self, ws: Workspace, targets: list[Target]):
         self.elements, self.texts, self.slots = [], [], []
+        self.read: list = []  # each target's ``slots_of``
+        read_texts: dict = {}  # what ``slots_of`` read, not read twice
+        where: dict = {}  # id(element) -> its number (``elements`` keeps each alive)
         for target in targets:
             own = []
-            for slot in slots_of(ws, target):
-                at = next((i for i, el in enumerate(self.elements) if el is slot.element), None)
+            self.read.append(slots_of(ws, target, read_texts))
+            for slot in self.read[-1]:
+                at = where.get(id(slot.element))
                 if at is None:
-                    at = len(self.elements)
+                    at = where[id(slot.element)] = len(self.elements)
                     self.elements.append(slot.element)
-                    self.texts.append(ws.text(slot.element))
+                    known = read_texts.get(id(slot.element))
+                    self.texts.append(known[1] if known is not None
+                                      and known[0] is slot.element else ws.text(slot.element))
                 own.append((at, slot.start, slot.end))
             self.slots.append(own)
 
@@ -89,6 +95,7 @@ def spliced(before: str, spans: list[tuple[int, int]], new: str, after: str) -> 
     ends = [s for s, _ in spans] + [len(before)]
     parts = [before[a:b] for a, b in zip(starts, ends)]
     cursor, last = 0, len(parts) - 1
+    want = core(new)  # what stands between the parts, as each comparison needs it
     for index, part in enumerate(parts):
         piece = part if index == 0 else part.lstrip()
         if index < last:
@@ -98,23 +105,23 @@ def spliced(before: str, spans: list[tuple[int, int]], new: str, after: str) -> 
                 return False
             cursor = len(piece)
             continue
-        at = _next_part(after, piece, cursor, new, index == last)
+        at = _next_part(after, piece, cursor, want, index == last)
         if at is None:
             return False
         cursor = at + len(piece)
     return True
 
 
-def _next_part(after: str, piece: str, cursor: int, new: str, last: bool):
+def _next_part(after: str, piece: str, cursor: int, want: str, last: bool):
     """Where ``piece`` continues ``after`` past ``cursor`` with exactly the new words
-    between (the last part ends the text)."""
+    between (``want``: their ``core``; the last part ends the text)."""
     if last:
         at = len(after) - len(piece)
-        ok = after.endswith(piece) and at >= cursor and core(after[cursor:at]) == core(new)
+        ok = after.endswith(piece) and at >= cursor and core(after[cursor:at]) == want
         return at if ok else None
     at = after.find(piece, cursor)
     while at >= 0:
-        if core(after[cursor:at]) == core(new):
+        if core(after[cursor:at]) == want:
             return at
         at = after.find(piece, at + 1)
     return None
@@ -124,7 +131,10 @@ def _next_part(after: str, piece: str, cursor: int, new: str, last: bool):
 
 
 def seen_before(ws, ins, targets):
-    return Seen(ws, targets)
+    seen = Seen(ws, targets)
+    # the word handlers change the text through ``ws.edit`` alone: they may read these
+    ws.hold_texts(seen.elements, seen.texts, targets, seen.read)
+    return seen
 
 
 def _check_spliced(ws: Workspace, targets: list[Target], seen: Seen, spans: dict,

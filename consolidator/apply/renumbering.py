@@ -17,7 +17,7 @@ from consolidator.apply.numbering import group_state
 from consolidator.model import Instruction, Renumber, Sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     container: object
     tag: str
@@ -27,15 +27,21 @@ class _Group:
     sentence: Sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Renumbering:
     """The groups the renumberings of one onderdeel touch, with their gaps and doubles
     before the first of them."""
 
     groups: list = field(default_factory=list)
+    # each group's (gaps, doubles) as ``doubles`` read them at the end of a sentence, for
+    # ``gaps`` at the end of the onderdeel when no sentence began since (``note`` drops
+    # them: a sentence changes the law only after its ``note``)
+    _read: Optional[list] = None
 
     def note(self, plans: list, sentence: Sentence) -> None:
-        """The groups a sentence's Renumber instructions (resolved: ``plans``) touch."""
+        """The groups a sentence's Renumber instructions (resolved: ``plans``) touch; called
+        by every sentence before it changes the law."""
+        self._read = None
         for ins, targets in plans:
             if not isinstance(ins, Renumber):
                 continue
@@ -48,7 +54,8 @@ class Renumbering:
 
     def doubles(self, tree) -> Optional[tuple[str, Instruction, Sentence]]:
         """(message, renumbering, its sentence) when a group has a new double number."""
-        for group, (_, doubles) in self._now(tree):
+        self._read = list(self._now(tree))
+        for group, (_, doubles) in self._read:
             new = [d for d in doubles if d not in group.doubles]
             if new:
                 many = "leden" if group.tag == "lid" else "onderdelen"
@@ -58,7 +65,8 @@ class Renumbering:
 
     def gaps(self, tree) -> Optional[tuple[str, Instruction, Sentence]]:
         """(message, renumbering, its sentence) when a group has a gap it did not have."""
-        for group, (gaps, _) in self._now(tree):
+        read, self._read = (self._read if self._read is not None else self._now(tree)), None
+        for group, (gaps, _) in read:
             new = [g for g in gaps if g not in group.gaps]
             if new:
                 one = "lid" if group.tag == "lid" else "onderdeel"
@@ -67,6 +75,8 @@ class Renumbering:
         return None
 
     def _now(self, tree):
+        if not self.groups:  # the usual sentence renumbers nothing
+            return
         root = tree.getroot() if hasattr(tree, "getroot") else tree
         for group in self.groups:
             if any(a is root for a in group.container.iterancestors()):

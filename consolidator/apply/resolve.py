@@ -32,7 +32,7 @@ from consolidator.numbers import ORDINAL_WORDS, roman_to_int
 STRUCTURAL = ("boek", "deel", "hoofdstuk", "titel", "afdeling", "paragraaf", "subparagraaf")
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     """Characters ``start:end`` of the flat text of ``element`` (an al, a titel).
 
@@ -44,7 +44,7 @@ class Slot:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Target:
     """What a locator names.
 
@@ -62,30 +62,30 @@ class Target:
     index: int = 0
 
 
-def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None) -> Target:
+def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None,
+            articles: Optional[dict] = None) -> Target:
     """The target ``locator`` names in ``tree``, or ``TargetNotFound``.
 
     ``index`` (an ``artindex.ArticleIndex`` of ``tree``) makes finding an article
-    by number independent of the size of the law."""
-    steps = list(locator.steps)
-    _refuse_act_steps(steps)
+    by number independent of the size of the law. ``articles``: a dict the caller
+    passes to every call while the law does not change (a sentence resolves all its
+    targets before it changes anything), so that an article named by several targets
+    is looked up once."""
+    steps = locator.steps
+    structural, inner = [], []  # one pass over the steps (an instruction has a few)
+    for step in steps:
+        if step.kind.startswith("act-"):
+            raise ApplyError("amending an act's onderdelen is not supported yet")
+        (structural if step.kind in STRUCTURAL else inner).append(step)
     # a locator that starts at an artikel (nearly all) does not need the law's body:
     # _artikel finds the article through the index, or looks the body up itself
     body = None if steps and steps[0].kind == "artikel" else wettekst(tree)
     target = Target("law", body, "the law")
-    structural = [s for s in steps if s.kind in STRUCTURAL]
     if structural:
         target = _heading(tree, structural)
-    for step in steps:
-        if step.kind in STRUCTURAL:
-            continue
-        target = _step(tree, target, step, allow_repealed, index)
+    for step in inner:
+        target = _step(tree, target, step, allow_repealed, index, articles)
     return target
-
-
-def _refuse_act_steps(steps: list[Step]) -> None:
-    if any(s.kind.startswith("act-") for s in steps):
-        raise ApplyError("amending an act's onderdelen is not supported yet")
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -157,13 +157,14 @@ def _headings_list(tree) -> str:
 # --------------------------------------------------------------------------- steps
 
 
-def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None) -> Target:
+def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None,
+          articles: Optional[dict] = None) -> Target:
     handler = _STEPS.get(step.kind)
     if handler is None:
         raise ApplyError(f"locating a {step.kind} is not supported")
     known_live = False  # _artikel prefers a live article and knows when it found one
     if step.kind == "artikel":
-        found, known_live = _artikel(tree, target, step, index)
+        found, known_live = _artikel(tree, target, step, index, articles)
     else:
         found = handler(tree, target, step)
     same = target.label == found.label  # «inhoudsopgave, inhoudsopgave»
@@ -175,8 +176,15 @@ def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None) ->
     return found
 
 
-def _artikel(tree, target: Target, step: Step, index=None) -> tuple[Target, bool]:
-    """The artikel (a live one if any) and whether it is known to be live."""
+def _artikel(tree, target: Target, step: Step, index=None,
+             articles: Optional[dict] = None) -> tuple[Target, bool]:
+    """The artikel (a live one if any) and whether it is known to be live; ``articles``
+    (see ``resolve``) keeps the answer for an article of the law by its number."""
+    label = f"artikel {step.number}"
+    by_number = target.kind == "law" and articles is not None
+    if by_number and step.number in articles:
+        el, live = articles[step.number]
+        return Target("artikel", el, label), live
     if index is not None and target.kind == "law":
         found = index.find(step.number)
     else:
@@ -187,7 +195,9 @@ def _artikel(tree, target: Target, step: Step, index=None) -> tuple[Target, bool
         numbers = [artikel_number(a) for a in _scope(tree, target).iter("artikel")]
         raise TargetNotFound(f"artikel {step.number} is not in {target.label}; "
                              f"{_nearby(numbers, step.number)}")
-    return Target("artikel", (live or found)[0], f"artikel {step.number}"), bool(live)
+    if by_number:
+        articles[step.number] = ((live or found)[0], bool(live))
+    return Target("artikel", (live or found)[0], label), bool(live)
 
 
 def _scope(tree, target: Target):

@@ -87,6 +87,9 @@ def apply_counting(tree, articles: Iterable[Article], source_label: str,
             for sentence in onderdeel.all_sentences:
                 changes += apply_sentence(new, sentence, source_label, date, index, renumbering)
             _refuse(renumbering.gaps(new), source_label)
+        # the index's thousands of entries freed while the collector is off, so that
+        # its first pass after does not trace them only to find no garbage
+        index.invalidate()
     return new, changes
 
 
@@ -167,6 +170,7 @@ def _apply_checked(ws: Workspace, ins: Instruction, targets: list[Target],
     try:
         APPLY[type(ins)](ws, ins, targets)
     finally:
+        ws.release_texts()  # what ``check.before`` lent the handler: the check reads anew
         if index is not None:
             _update_index(index, ws, ins, targets)
     check.after(ws, ins, targets, state)
@@ -182,7 +186,7 @@ def _update_index(index: ArticleIndex, ws: "Workspace", ins: Instruction,
                   targets: list[Target]) -> None:
     """Keep the index of articles true: new articles are added; anything else that
     may replace or renumber articles drops it (rebuilt on next use)."""
-    if not _may_change_articles(ins, targets):
+    if not isinstance(ins, _MAY_CHANGE_ARTICLES) or not _may_change_articles(ins, targets):
         return
     headings = any(line.kind == "heading" for line in getattr(ins, "content").lines) \
         if hasattr(ins, "content") else True
@@ -194,10 +198,13 @@ def _update_index(index: ArticleIndex, ws: "Workspace", ins: Instruction,
     index.invalidate()
 
 
+_MAY_CHANGE_ARTICLES = (InsertElement, ReplaceElement, Renumber)  # the only kinds that may
+
+
 def _may_change_articles(ins: Instruction, targets: list[Target]) -> bool:
     """Whether an instruction may add, replace or renumber articles (so the index
     of articles by number must be rebuilt)."""
-    if not isinstance(ins, (InsertElement, ReplaceElement, Renumber)):
+    if not isinstance(ins, _MAY_CHANGE_ARTICLES):
         return False
     content = getattr(ins, "content", None)
     if content is not None and any(line.kind in ("artikel", "heading") for line in content.lines):
@@ -212,8 +219,8 @@ def _resolve_all(ws: "Workspace", ins: Instruction) -> list[Target]:
     if content is not None and content.onderdelen:
         raise ApplyError("amending an act's onderdelen is not supported yet")
     allow = isinstance(ins, ReplaceElement)
-    targets = [resolve(ws.tree, loc, allow_repealed=allow, index=ws.index)
-               for loc in ins.targets]
+    targets = [resolve(ws.tree, loc, allow_repealed=allow, index=ws.index,
+                       articles=ws.articles) for loc in ins.targets]
     for target in targets:
         ws.slots.extend(target.slots)
     return targets

@@ -53,28 +53,34 @@ def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tupl
     (a lookbehind does) and treats ``hi`` as the end of the text (as ``endpos``
     does)."""
     hi = len(text) if hi is None else hi
-    if ELLIPSIS.search(words):
+    if "(" in words and ELLIPSIS.search(words):  # no «(…)» without its bracket
         return _find_ends(text, words, lo, hi)
     parts = words.split()
     if not parts:
         raise ValueError("empty quoted words")
-    edge_before = _WORD_CHAR.match(parts[0][0]) is not None
-    edge_after = _WORD_CHAR.match(parts[-1][-1]) is not None
+    edge_before = _is_word_char(parts[0][0])
+    edge_after = _is_word_char(parts[-1][-1])
     found, pos = [], lo
     while True:
         start = text.find(parts[0], pos, hi)
         if start < 0:
             return found
-        end = _rest_end(text, start + len(parts[0]), parts, hi)
-        if end is not None and not (edge_before and start and _WORD_CHAR.match(text, start - 1)) \
-                and not (edge_after and end < hi and _WORD_CHAR.match(text, end)):
+        end = _rest_end(text, start + len(parts[0]), parts, hi) if len(parts) > 1 \
+            else start + len(parts[0])  # one word: nothing has to follow it
+        if end is not None and not (edge_before and start and _is_word_char(text[start - 1])) \
+                and not (edge_after and end < hi and _is_word_char(text[end])):
             found.append((start, end))
             pos = end
         else:
             pos = start + 1
 
 
-_WORD_CHAR = re.compile(r"\w")
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches: a letter or digit of any script (str.isalnum, the test the
+    regex engine makes) or the underscore; without a regex call per character."""
+    return char.isalnum() or char == "_"
+
+
 #: «voor zover (…) betreft»: the words between the quoted ends (Aanwijzing 3.30 (81))
 ELLIPSIS = re.compile(r"\s*\((?:…|\.\.\.)\)\s*")
 
@@ -147,15 +153,18 @@ def seam(left: str, right: str) -> str:
     return left + " " + right
 
 
-_SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r" (?=[,;:.)])")
 _SPACE_AFTER_OPEN = re.compile(r"\( ")
 
 
 def normalize(text: str) -> str:
     """Collapse whitespace runs, drop spaces before ``, ; : . )`` and after ``(``, strip."""
-    text = _SPACES.sub(" ", text).strip()
-    return _SPACE_AFTER_OPEN.sub("(", _SPACE_BEFORE_MARK.sub("", text))
+    # str.split() splits where \s matches (both ask str.isspace), so joining the words is
+    # the collapse and strip; the other two passes only where they can match
+    text = " ".join(text.split())
+    if " " in text:
+        text = _SPACE_BEFORE_MARK.sub("", text)
+    return _SPACE_AFTER_OPEN.sub("(", text) if "( " in text else text
 
 
 def replace(text: str, start: int, end: int, new: str) -> Edit:

@@ -13,12 +13,12 @@ from consolidator.apply import textedit as T
 from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.errors import ApplyError
 from consolidator.law.artindex import ArticleIndex
-from consolidator.law.elements import al_text, is_heading, set_text
+from consolidator.law.elements import HEADING_TAGS, al_text, is_heading, set_text
 from consolidator.law.history import mark_changed_all, mark_repealed
 from consolidator.model import Instruction
 
 
-@dataclass
+@dataclass(slots=True)
 class Workspace:
     """The tree and what one sentence has done to it so far."""
 
@@ -32,28 +32,65 @@ class Workspace:
     unnumbered_leden: list = field(default_factory=list)
     unlabelled_items: list = field(default_factory=list)
     index: Optional[ArticleIndex] = None  # articles by number, kept across sentences
+    # number -> (artikel, live): what resolving the sentence's targets found, all before
+    # the sentence changes anything (``resolve``'s ``articles``)
+    articles: dict = field(default_factory=dict)
+    # (instruction, its source): an instruction (frozen) touches several elements
+    _source_of: tuple = field(default=(None, None), repr=False)
+    # id(element) -> (element, text) and id(target) -> (target, slots): what a
+    # postcondition just read, lent to its handler's first reads; dropped at the first
+    # change (``hold_texts``)
+    _held: dict = field(default_factory=dict, repr=False)
+    _held_slots: dict = field(default_factory=dict, repr=False)
 
     @property
     def source(self) -> str:
-        place = str(self.instruction.place) if self.instruction else ""
-        return ", ".join(p for p in (self.source_label, place) if p)
+        instruction, known = self._source_of
+        if known is None or instruction is not self.instruction:
+            place = str(self.instruction.place) if self.instruction else ""
+            known = f"{self.source_label}, {place}" if self.source_label and place \
+                else self.source_label or place
+            self._source_of = (self.instruction, known)
+        return known
 
     def text(self, el) -> str:
+        if self._held:
+            held = self._held.get(id(el))
+            if held is not None and held[0] is el:
+                return held[1]
         return al_text(el)
+
+    def hold_texts(self, elements: list, texts: list, targets: list, slots: list) -> None:
+        """Lend the texts of ``elements`` and the slots of ``targets`` (``slots_of``), as
+        just read, to the reads that follow until the first change: a word postcondition
+        reads its targets just before the handler reads them again. Only for a handler
+        that changes the law through ``edit``, ``touch`` or ``repeal`` alone (each drops
+        them first); the engine drops them after the handler in any case
+        (``release_texts``)."""
+        self._held = {id(el): (el, text) for el, text in zip(elements, texts)}
+        self._held_slots = {id(t): (t, own) for t, own in zip(targets, slots)}
+
+    def release_texts(self) -> None:
+        if self._held or self._held_slots:
+            self._held, self._held_slots = {}, {}
 
     def edit(self, el, edit: T.Edit, text: Optional[str] = None) -> None:
         """Apply one edit to el's flat text and shift the live slots on el. ``text``: el's
         flat text as the caller just read it to make the edit (read here when not given)."""
-        set_text(el, T.splice(self.text(el) if text is None else text, edit))
+        new = T.splice(self.text(el) if text is None else text, edit)
+        self.release_texts()
+        set_text(el, new)
         for slot in self.slots:
             if slot.element is el:
                 _shift(slot, edit)
         self.touch(el)
 
     def touch(self, el, effect: str = "wijziging") -> None:
+        self.release_texts()
         self.changed.append((el, effect, self.source))
 
     def repeal(self, el) -> None:
+        self.release_texts()
         mark_repealed(el, self.date, self.source)
         self.repealed.append(el)
 
@@ -86,9 +123,11 @@ def _shift(slot: Slot, edit: T.Edit) -> None:
 def _owner_in(el, root):
     """``history_owner(el)`` if it is in the tree under ``root`` (an element removed by
     a later instruction of the sentence is not), else None: one walk up for both."""
-    owner = None
-    for node in itertools.chain((el,), el.iterancestors()):
-        if owner is None and (node.tag in _HISTORY_TAGS or is_heading(node)):
+    owner = el if el.tag in _OWNER_TAGS else None
+    if el is root:
+        return owner
+    for node in el.iterancestors():
+        if owner is None and node.tag in _OWNER_TAGS:
             owner = node
         if node is root:
             return owner
@@ -96,6 +135,8 @@ def _owner_in(el, root):
 
 
 _HISTORY_TAGS = ("li", "lid", "artikel", "officiele-inhoudsopgave")
+#: the tags of a history owner: those above and the headings' (``is_heading``)
+_OWNER_TAGS = frozenset(_HISTORY_TAGS) | frozenset(HEADING_TAGS.values())
 
 
 def history_owner(el):
@@ -110,16 +151,23 @@ def history_owner(el):
 # --------------------------------------------------------------------------- text slots
 
 
-def slots_of(ws: Workspace, target: Target) -> list[Slot]:
-    """The text ranges of a target: a volzin's slots, or whole alineas / titel / entry."""
+def slots_of(ws: Workspace, target: Target, texts: Optional[dict] = None) -> list[Slot]:
+    """The text ranges of a target: a volzin's slots, or whole alineas / titel / entry.
+    ``texts``: a dict that gets id(element) -> (element, text) of each text read here."""
     if target.slots:
         return target.slots
+    held = ws._held_slots.get(id(target)) if ws._held_slots else None
+    if held is not None and held[0] is target:  # as read just now, nothing changed since
+        return held[1]
     if target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
-        return [_whole(ws, target.element)]
+        return [_whole(ws, target.element, texts)]
     if target.kind in ("artikel", "lid", "onderdeel", "definition"):
-        return [_whole(ws, el) for el, _ in text_parts(target.element)]
+        return [_whole(ws, el, texts) for el, _ in text_parts(target.element)]
     raise ApplyError(f"{target.label} has no text to change")
 
 
-def _whole(ws: Workspace, el) -> Slot:
-    return Slot(el, 0, len(ws.text(el)))
+def _whole(ws: Workspace, el, texts: Optional[dict]) -> Slot:
+    text = ws.text(el)
+    if texts is not None:
+        texts[id(el)] = (el, text)
+    return Slot(el, 0, len(text))

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from typing import Optional
 
-from consolidator.law.elements import artikel_number, is_repealed, iter_articles
+from consolidator.law.elements import artikel_number, is_repealed, wettekst
 from consolidator.numbers import roman_to_int
 
 
 def number_key(number: str):
     """The form under which two article numbers that name the same article agree."""
+    if number.isdecimal():  # the usual number: no space or dot to take off first
+        return int(number)
     text = number.replace(" ", "").rstrip(".")
     if text.isdecimal():  # not isdigit: int("2¹") fails
         return int(text)
+    if text[:1].isdigit():  # «5a»: no roman numeral starts with a digit
+        return text.lower()
     try:
         return roman_to_int(text.upper())
     except ValueError:
@@ -43,8 +47,8 @@ class ArticleIndex:
         """Every artikel numbered ``number`` (repealed ones too), in document order."""
         if self._by_key is None:
             self._by_key = {}
-            for el in iter_articles(self.tree):
-                self._by_key.setdefault(number_key(artikel_number(el)), []).append(el)
+            for el, nr in _numbered_articles(self.tree):
+                self._by_key.setdefault(number_key(nr), []).append(el)
         return list(self._by_key.get(number_key(number), []))
 
 
@@ -53,3 +57,42 @@ class ArticleIndex:
         None: what ``elements.find_article`` answers, without a scan of the law per call."""
         found = [el for el in self.find(number) if artikel_number(el) == number]
         return next((el for el in found if not is_repealed(el)), found[0] if found else None)
+
+
+def _numbered_articles(tree):
+    """(artikel, ``artikel_number``) of every artikel of the wettekst, in document order.
+
+    One walk over the artikel, kop and nr elements together, so each article's number is
+    read where the walk passes it (its kop/nr follows it) rather than by looking for its
+    kop and nr again per article. Where the walk's reading is not certain to be what
+    ``artikel_number`` answers (no kop/nr, markup inside the nr, a blank nr, an artikel
+    inside an artikel before its number) the article is asked ``artikel_number``."""
+    artikel, kop, number = None, None, None  # the article being read and what it has shown
+    for el in wettekst(tree).iter("artikel", "kop", "nr"):
+        tag = el.tag
+        if tag == "artikel":
+            if artikel is not None:
+                yield artikel, number if number is not None else artikel_number(artikel)
+            artikel, kop, number = el, None, None
+        elif artikel is None or number is not None:
+            continue
+        elif tag == "kop":
+            if kop is None and el.getparent() is artikel:
+                kop = el  # its first kop: the one ``artikel_number`` reads
+        elif kop is not None and el.getparent() is kop:
+            # its kop's first nr: the one ``artikel_number`` reads
+            number = _plain_number(el)
+            if number is None:  # not plain: ``artikel_number`` decides
+                number = artikel_number(artikel)
+    if artikel is not None:
+        yield artikel, number if number is not None else artikel_number(artikel)
+
+
+def _plain_number(nr):
+    """An nr's text as ``artikel_number`` reads a plain one, or None when it is not plain."""
+    if len(nr):
+        return None
+    text = nr.text
+    if text and text.isdecimal():  # «12»: nothing to collapse
+        return text
+    return " ".join(text.split()) if text and not text.isspace() else None

@@ -33,12 +33,14 @@ def root_of(tree) -> etree._Element:
 
 def first_child(el, tag: str):
     """``el.find(tag)`` for a plain tag name: its first child of that tag, or None."""
-    if not len(el):
-        return None
-    first = el[0]  # mostly the one asked for (a lidnr, a kop): no iterator needed
-    if first.tag == tag:
-        return first
-    return next(el.iterchildren(tag), None)
+    count = len(el)
+    # mostly one of the first few (a lidnr, a kop, a kop's nr after its label): those are
+    # looked at one by one, which costs less than setting up lxml's filtered iterator
+    for at in range(min(count, 4)):
+        child = el[at]
+        if child.tag == tag:
+            return child
+    return next(el.iterchildren(tag), None) if count > 4 else None
 
 
 def _child_path(el, tags: tuple):
@@ -103,12 +105,11 @@ def al_text(el) -> str:
 
 
 def set_text(el, text: str) -> None:
-    """Replace all content of a text element (``al``, ``titel``) by plain text."""
-    tail = el.tail
+    """Replace all content of a text element (``al``, ``titel``) by plain text; its tail
+    stays (lxml moves a removed child's tail with it, and ``text`` is inside el)."""
     for child in list(el):
         el.remove(child)
     el.text = text
-    el.tail = tail
 
 
 # --------------------------------------------------------------------------- builders
@@ -274,11 +275,18 @@ def artikel_titel(el) -> str:
 
 def lid_number(el) -> str:
     """``"2a"`` for lid 2a (a trailing dot in the source is dropped)."""
-    nr = first_child(el, "lidnr")
-    if nr is None:
+    try:
+        nr = el[0]  # ``first_child`` inlined: asked for every lid an instruction passes
+    except IndexError:  # no children (counting them first would walk them all)
         return ""
+    if nr.tag != "lidnr":
+        nr = next(el.iterchildren("lidnr"), None)
+        if nr is None:
+            return ""
     if not len(nr):  # plain text, the usual case: ``al_text`` without the call
         text = nr.text  # read once: lxml makes a new string on every read
+        if text and text.isdecimal():  # «2»: no space or dot to take off
+            return text
         return " ".join(text.split()).rstrip(".") if text else ""
     return al_text(nr).rstrip(".")
 
