@@ -8,18 +8,17 @@ here rather than in a law text.
 """
 from __future__ import annotations
 
-import random
 from functools import lru_cache
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from consolidator.read import act as act_module
-from consolidator.read import grammars, instructions, onepass, payload
-from consolidator.errors import ConsolidatorError
+from consolidator.read import grammars, onepass, payload
+from corpus_calls import first_arguments
+from mutations import mutated
 from phrasings import read_phrasings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,19 +32,8 @@ class _TreeBuilder:
 
 def _sentence_heads() -> list[str]:
     """What the grammar sees of every sentence the corpus acts and the phrasings hold."""
-    heads = []
-
-    def record(text, **kwargs):
-        heads.append(payload.split_payload(text)[0])
-        return real(text, **kwargs)
-
-    real = instructions.parse_sentence
-    with mock.patch.object(act_module, "parse_sentence", side_effect=record):
-        for path in sorted((ROOT / "corpus" / "acts").glob("*.txt")):
-            try:
-                act_module.parse_act_file(path)
-            except ConsolidatorError:
-                pass
+    heads = [payload.split_payload(text)[0]
+             for text in first_arguments(act_module, "parse_sentence")]
     heads.extend(payload.split_payload(p.sentence)[0] for p in read_phrasings())
     return sorted(set(heads))
 
@@ -54,22 +42,7 @@ HEADS = _sentence_heads()
 
 
 def _mutated(heads: list[str], count: int) -> list[str]:
-    rng = random.Random(7)
-    out = []
-    for _ in range(count):
-        words = rng.choice(heads).split(" ")
-        i = rng.randrange(len(words))
-        choice = rng.randrange(4)
-        if choice == 0:
-            del words[i]
-        elif choice == 1:
-            words.insert(i, rng.choice(words))
-        elif choice == 2:
-            words[i] = words[i][: len(words[i]) // 2]
-        else:
-            words.insert(i, rng.choice(["«", "»", ",", "en", "\t", "  ", "vervalt", "1°"]))
-        out.append(" ".join(words))
-    return out
+    return mutated(heads, count, 7, ["«", "»", ",", "en", "\t", "  ", "vervalt", "1°"])
 
 
 def _positions(node) -> list:
@@ -155,3 +128,25 @@ def test_a_full_trie_learns_no_more_and_the_tables_still_decide(monkeypatch):
         got = parser.parse(text).value
         assert got == expected and _positions(got) == _positions(expected), text
     assert parser.nodes == 20
+
+
+def test_a_text_over_several_lines_goes_through_lark_s_lexer_and_builds_the_same():
+    """A line break sends a text to Lark's own lexer (the quick one reads one line); the
+    trie still decides the actions: trees, columns and refusals as Lark's."""
+    lark = grammars.grammar_parser()
+    compared = 0
+    for text in HEADS[::7]:
+        if " " not in text:
+            continue
+        broken = text.replace(" ", "\n", 1)
+        try:
+            expected = lark.parse(broken)
+        except UnexpectedInput as exc:
+            with pytest.raises(UnexpectedInput) as info:
+                _ours(broken)
+            assert (info.value.line, info.value.column) == (exc.line, exc.column), broken
+            continue
+        got = _ours(broken)
+        assert got == expected and _positions(got) == _positions(expected), broken
+        compared += 1
+    assert compared > 20

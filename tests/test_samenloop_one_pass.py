@@ -6,15 +6,13 @@ the same position."""
 from __future__ import annotations
 
 import json
-import random
-from unittest import mock
 
 import pytest
 from lark.exceptions import UnexpectedInput
 
 from conftest import ROOT
-from consolidator.errors import ConsolidatorError
-from consolidator.read import act as act_module
+from corpus_calls import first_arguments
+from mutations import mutated
 from consolidator.read import grammars, samenloop, samenloopact
 
 BILL = ("het bij koninklijke boodschap van 3 juni 2022 ingediende voorstel van wet tot wijziging "
@@ -34,17 +32,8 @@ def _lids() -> list[str]:
     """The text of every samenloop lid the corpus acts, the devcorpus and ``OWN`` hold."""
     lids = list(OWN)
 
-    def record(text, footnote_stb=""):
+    for text in first_arguments(samenloopact, "read_samenloop"):
         lids.extend(line for line in text.split("\n") if line.strip())
-        return real(text, footnote_stb=footnote_stb)
-
-    real = samenloop.read_samenloop
-    with mock.patch.object(samenloopact, "read_samenloop", side_effect=record):
-        for path in sorted((ROOT / "corpus" / "acts").glob("*.txt")):
-            try:
-                act_module.parse_act_file(path)
-            except ConsolidatorError:
-                pass
     with (ROOT / "tests" / "fixtures" / "devcorpus" / "sentences.jsonl").open(encoding="utf-8") as f:
         lids.extend(r["text"] for r in map(json.loads, f) if r["expect"]["kind"] == "samenloop")
     return sorted(set(lids))
@@ -54,22 +43,7 @@ LIDS = _lids()
 
 
 def _mutated(texts: list[str], count: int) -> list[str]:
-    rng = random.Random(11)
-    out = []
-    for _ in range(count):
-        words = rng.choice(texts).split(" ")
-        i = rng.randrange(len(words))
-        choice = rng.randrange(4)
-        if choice == 0:
-            del words[i]
-        elif choice == 1:
-            words.insert(i, rng.choice(words))
-        elif choice == 2:
-            words[i] = words[i][: len(words[i]) // 2]
-        else:
-            words.insert(i, rng.choice(["(", ")", ",", "en", "wet", "deze", "die", ":"]))
-        out.append(" ".join(words))
-    return out
+    return mutated(texts, count, 11, ["(", ")", ",", "en", "wet", "deze", "die", ":"])
 
 
 def _lark_reading(body: str):

@@ -20,7 +20,7 @@ internals: tests/test_one_pass_parser.py holds it to ``Lark.parse``.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedToken
@@ -44,6 +44,19 @@ class _StatePointer:
     @property
     def position(self):
         return self.stack[-1]
+
+
+class _NodePointer:
+    """The same, for a parse that walks the trie (``_Node``)."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node: "_Node"):
+        self.node = node
+
+    @property
+    def position(self):
+        return self.node.stack[-1]
 
 
 #: at most so many nodes in the trie of token kinds (a few hundred bytes each): an act
@@ -90,9 +103,12 @@ class OnePassParser:
 
     def forget(self) -> None:
         """Empty the trie of token kinds (to measure a first reading of every shape)."""
-        if self.scanners is not None:
-            self.root = _Node((self.start_state,), self.scanners[self.start_state])
-            self.nodes = 1
+        self.root = _Node((self.start_state,), self._scanner(self.start_state))
+        self.nodes = 1
+
+    def _scanner(self, state):
+        """The quick lexer's patterns for ``state`` (None where Lark's lexer serves)."""
+        return None if self.scanners is None else self.scanners[state]
 
     def parse(self, text: str) -> Built:
         """The start rule's result (``.value``) for ``text``; raises Lark's
@@ -102,8 +118,7 @@ class OnePassParser:
                 return self._parse_line(text)
             except LexMiss:  # let Lark's lexer find it again and say what it expected
                 self.builder.failure = None
-        return self._parse(lambda stack: _own_tokens(LexerThread.from_text(self.lexer, text).lex(
-            _StatePointer(stack))))
+        return self._parse(text)
 
     def _parse_line(self, text: str) -> Built:
         """``_parse`` of a text without line breaks, with the quick lexer in the same
@@ -149,16 +164,23 @@ class OnePassParser:
                     kind = token.type
             else:
                 token, kind = end_token(token), "$END"
-            try:
-                reductions, node = node.edges[kind]
-            except KeyError:
-                reductions, node = self._learn(node, kind, token)
-            for reduce in reductions:
-                reduce(values, metas)
+            node = self._feed(node, kind, token, values, metas)
             if node is None:  # «$END» accepted
                 return Built(values[-1], metas[-1])
+
+    def _feed(self, node: "_Node", kind: str, token: Token, values: list, metas: list):
+        """The reductions a token of ``kind`` calls for at ``node``, then its shift: the
+        node after it, or None where «$END» is accepted."""
+        try:
+            reductions, node = node.edges[kind]
+        except KeyError:
+            reductions, node = self._learn(node, kind, token)
+        for reduce in reductions:
+            reduce(values, metas)
+        if node is not None:
             values.append(token)
             metas.append(token)
+        return node
 
     def _learn(self, node: "_Node", kind: str, token: Token) -> tuple:
         """The reductions that a token of ``kind`` calls for after the kinds that led
@@ -172,7 +194,7 @@ class OnePassParser:
                 raise self._unexpected(token, stack) from None
             if shift:
                 stack.append(arg)
-                learnt = (tuple(reductions), _Node(tuple(stack), self.scanners[arg]))
+                learnt = (tuple(reductions), _Node(tuple(stack), self._scanner(arg)))
                 break
             size, origin, reduce = arg
             if reduce is not None:
@@ -193,34 +215,16 @@ class OnePassParser:
         expected = {s for s in self.states[stack[-1]] if s.isupper()}
         return UnexpectedToken(token, expected, state=_StatePointer(stack))
 
-    def _parse(self, tokens_for: Callable[[list], Iterable[Token]]) -> Built:
-        """Shift each token (``tokens_for`` the state stack, «$END» last) after the
-        reductions it calls for; at «$END», the result.
-        (One loop: a call per token would cost a tenth of the parse.)"""
-        actions, end_state = self.actions, self.end_state
-        stack = [self.start_state]
+    def _parse(self, text: str) -> Built:
+        """``parse`` with Lark's own lexer (a text over several lines, or what the quick
+        lexer leaves to it), asking the trie for the parser's state as it lexes."""
+        pointer = _NodePointer(self.root)
         values: list = []  # per symbol on the stack: the token or the rule's result
         metas: list = []  # and its columns (a token is its own)
-        for token in tokens_for(stack):
-            kind = token.type
-            while True:
-                try:
-                    shift, arg = actions[stack[-1]][kind]
-                except KeyError:
-                    raise self._unexpected(token, stack) from None
-                if shift:
-                    stack.append(arg)
-                    values.append(token)
-                    metas.append(token)
-                    break
-                size, origin, reduce = arg
-                if reduce is not None:
-                    reduce(values, metas)
-                if size:
-                    del stack[-size:]
-                stack.append(actions[stack[-1]][origin][1])
-                if kind == "$END" and stack[-1] == end_state:
-                    return Built(values[-1], metas[-1])
+        for token in _own_tokens(LexerThread.from_text(self.lexer, text).lex(pointer)):
+            pointer.node = self._feed(pointer.node, token.type, token, values, metas)
+            if pointer.node is None:  # «$END» accepted
+                return Built(values[-1], metas[-1])
         raise AssertionError("the parse ends at «$END»")  # pragma: no cover
 
 

@@ -69,6 +69,16 @@ def _extent(metas: list):
     return _Meta(start.line, start.column, end.end_line, end.end_column)
 
 
+def _popped(values: list, metas: list, size: int) -> tuple[list, list, object]:
+    """The top ``size`` values and columns, taken off the stacks, and the columns
+    they cover together."""
+    if not size:
+        return [], [], _NO_POSITION
+    raw, raw_metas = values[-size:], metas[-size:]
+    del values[-size:], metas[-size:]
+    return raw, raw_metas, _extent(raw_metas)
+
+
 def _is_spliced(symbol) -> bool:
     """Lark inlines a rule whose name starts with «_» into its parent."""
     return not symbol.is_term and symbol.name.startswith("_")
@@ -108,12 +118,7 @@ def reducer(builder, rule) -> Optional[Callable[[list, list], None]]:
         return _one_symbol(builder, name, method)
 
     def reduce(values: list, metas: list) -> None:
-        if size:
-            raw, raw_metas = values[-size:], metas[-size:]
-            del values[-size:], metas[-size:]
-            meta = _extent(raw_metas)
-        else:
-            raw, raw_metas, meta = [], [], _NO_POSITION
+        raw, raw_metas, meta = _popped(values, metas, size)
         if builder.failure is not None:  # only a syntax error can still change the outcome
             values.append(None)
             metas.append(meta)
@@ -172,12 +177,7 @@ def _splice(size: int, keep: tuple) -> Callable[[list, list], None]:
     """The reducer of a helper rule Lark inlines into its parent."""
 
     def reduce(values: list, metas: list) -> None:
-        if size:
-            raw, raw_metas = values[-size:], metas[-size:]
-            del values[-size:], metas[-size:]
-            meta = _extent(raw_metas)
-        else:
-            raw, raw_metas, meta = [], [], _NO_POSITION
+        raw, raw_metas, meta = _popped(values, metas, size)
         values.append(_Spliced(*_kept(raw, raw_metas, keep)))
         metas.append(meta)
 
