@@ -35,7 +35,7 @@ from consolidator.read.iwtparts import Unsupported
 from consolidator.read.iwtrules import EntryRules
 from consolidator.read.iwtscope import WHOLE
 from consolidator.read.iwtsentences import Sentence, sentences
-from consolidator.read.iwtunread import unread_message
+from consolidator.read.iwtunread import unread
 
 _LID_RE = re.compile(r"^(?:•\s*)?(\d+[a-z]?)\.\s+")
 _ENUM_RE = re.compile(r"^[a-z]\.\s")
@@ -195,7 +195,7 @@ def _parse(lid: "_Lid", sentence: Sentence, source: str):
         return IwtBuilder(sentence.text).transform(tree)
     except UnexpectedInput as exc:
         offset = _offset(sentence.text, exc)
-        message = unread_message(sentence.text, offset, isinstance(exc, UnexpectedEOF))
+        offset, message = unread(sentence.text, offset, isinstance(exc, UnexpectedEOF))
         raise _lid_error(lid, sentence.offset + offset, message, source) from None
     except VisitError as exc:
         inner = exc.orig_exc
