@@ -439,11 +439,9 @@ def _blocks(path) -> dict[str, tuple[str, ...]]:
 
 #: Real articles the reader cannot read yet: (reason class, what they would need), each a
 #: strict xfail (a gap a user will hit). The reason classes are listed in the README (Time,
-#: «Entry-into-force wordings refused»).
-UNSUPPORTED = {
-    "BWBR0009749 ARTIKEL VIII": ("decree-moves-date", "lid 2 lets the decree change dates set in "
-                                 "other ARTIKELEN"),
-}
+#: «Entry-into-force wordings refused»). None is left: each of the nine that were here is
+#: read or refused on purpose (REFUSED).
+UNSUPPORTED: dict[str, tuple[str, str]] = {}
 REASON_CLASSES = {"subject-matter", "label-form", "enumerated-proviso", "decree-moves-date",
                   "substituted-dates"}
 

@@ -1,15 +1,72 @@
-"""Entry-into-force wordings refused on purpose that were gaps of the reader (strict
-xfails of tests/test_iwt.py): refused wherever they stand in a sentence the grammar
-cannot read (consolidator/read/iwtrefused.py), each at its own words with its reason
-class. The real articles are in tests/test_iwt.py (REFUSED); these are small examples
+"""Entry-into-force wordings read or refused on purpose that were gaps of the reader
+(strict xfails of tests/test_iwt.py): a decree of another lid that may set the times
+named in other ARTIKELEN (read), and the wordings refused wherever they stand in a
+sentence the grammar cannot read (consolidator/read/iwtrefused.py), each at its own
+words with its reason class. The real articles are in tests/test_iwt.py (REFUSED); these are small examples
 of the same wordings in other words, to show the reading is not the article's own."""
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from consolidator.errors import ActSyntaxError
 from consolidator.read.iwt import read_entry_text
-from test_iwt import _assert_refused_at, rules
+from consolidator.read.iwtrules import DECREE, Part
+from test_iwt import REAL, _assert_refused_at, rules
+
+D = dt.date
+PUBLISHED = D(1998, 7, 21)
+
+
+# --------------------------------------------------------------------------- read
+
+
+def test_a_decree_that_may_set_the_times_named_in_other_artikelen():
+    """BWBR0009749 ARTIKEL VIII: lid 1 leaves the act to a decree; lid 2 lets that decree
+    set the times of ARTIKELEN II to VII: until a decree is given, every part waits for it;
+    a decree's date for the act dates them all; one it sets for ARTIKEL III alone dates III."""
+    own = rules(*REAL["BWBR0009749 ARTIKEL VIII"], number="VIII")
+    optional = [rule for rule in own.rules if rule.optional]
+    assert len(optional) == 1 and optional[0].reason.startswith("ARTIKEL VIII, tweede lid: ")
+    assert optional[0].scope.covers(Part("II")) and optional[0].scope.covers(Part("VII"))
+    assert not optional[0].scope.covers(Part("I", "A")) and not optional[0].scope.covers(Part("IA"))
+    for part in (Part("I", "A"), Part("III"), Part("VII")):
+        found = own.entry(part, PUBLISHED)
+        assert (found.valid_from, found.pending) == (None, DECREE)
+    whole = rules("De wet van 1 juli 1998 (Stb. 1998, 400) treedt in werking met ingang van "
+                  "1 augustus 1998.", number="1")
+    dated = own.with_decree(whole)
+    assert {dated.entry(p, PUBLISHED).valid_from for p in (Part("I", "A"), Part("III"))} == \
+        {D(1998, 8, 1)}
+    split = rules("1. De wet van 1 juli 1998 (Stb. 1998, 400), met uitzondering van artikel III, "
+                  "treedt in werking met ingang van 1 augustus 1998.",
+                  "2. Artikel III van de wet van 1 juli 1998 (Stb. 1998, 400) treedt in werking "
+                  "met ingang van 1 januari 1999.", number="1")
+    dated = own.with_decree(split)
+    assert dated.entry(Part("III"), PUBLISHED).valid_from == D(1999, 1, 1)
+    assert dated.entry(Part("IV"), PUBLISHED).valid_from == D(1998, 8, 1)
+
+
+def test_the_same_wording_for_a_fixed_date_counts_only_with_a_decree():
+    r = rules("1. Deze wet treedt in werking op een bij koninklijk besluit te bepalen tijdstip.",
+              "2. Het koninklijk besluit, bedoeld in het eerste lid, kan andere tijdstippen "
+              "vaststellen dan vermeld in artikel III.")
+    assert [rule.optional for rule in r.rules] == [False, True]
+    assert r.entry(Part("III"), PUBLISHED).pending == DECREE
+
+
+def test_the_decree_of_a_lid_that_leaves_no_time_to_a_decree_is_refused():
+    with pytest.raises(ActSyntaxError) as caught:
+        rules("1. Deze wet treedt in werking met ingang van 1 januari 2001.",
+              "2. Het besluit, bedoeld in het eerste lid, kan andere tijdstippen vaststellen dan "
+              "genoemd in de artikelen II en III.")
+    assert "lid 1 before it leaves no time of this act to a koninklijk besluit" in \
+        caught.value.message
+    assert caught.value.column == 4
+    with pytest.raises(ActSyntaxError, match="lid 2 before it"):
+        read_entry_text("Het besluit, bedoeld in het tweede lid, kan andere tijdstippen "
+                        "vaststellen dan genoemd in artikel II.")
 
 
 # --------------------------------------------------------------------------- refused
