@@ -1,7 +1,8 @@
 """What was not understood in an entry-into-force sentence the grammar refuses, in
 words: a list or exception announced but not in the text («met uitzondering
 van:»), parts named by subject matter («wat betreft het hoger
-beroepsonderwijs»), or simply the words where reading stopped."""
+beroepsonderwijs»), a wording refused on purpose further on (``iwtrefused``),
+or simply the words where reading stopped."""
 from __future__ import annotations
 
 import re
