@@ -3,7 +3,8 @@
 One test per supported wording of the articles of real acts, the seed act's ARTIKEL XII
 under both publication dates, decrees end to end, and every real article in
 tests/fixtures/iwt/real.txt and every Aanwijzingen model in aanwijzingen.txt: each reads
-into rules or is listed in UNSUPPORTED with its reason class (a strict xfail: one that
+into rules, is refused on purpose with its reason class at the words that cause it
+(REFUSED), or is listed in UNSUPPORTED with its reason class (a strict xfail: one that
 starts to read fails the suite; the classes are in the README). The wordings of the
 development corpus are in test_iwt_wordings.py, its read rate in test_iwt_corpus.py, the
 newer rules' dates in test_iwt_dates.py, the command line in test_iwt_cli.py."""
@@ -436,39 +437,11 @@ def _blocks(path) -> dict[str, tuple[str, ...]]:
     return found
 
 
-#: Real articles this module refuses on purpose: (reason class, what they would need). The
-#: reason classes are listed in the README (Time, «Entry-into-force wordings refused»).
-UNSUPPORTED = {
-    "BWBR0007003 ARTIKEL XVII": ("subject-matter", "«De volgende bepalingen werken terug tot en "
-                                 "met de hierna vermelde tijdstippen:» with dates split by subject "
-                                 "(«voor wat betreft het hoger beroepsonderwijs en voor het "
-                                 "overige») and subpunten («ten 2°»)"),
-    "BWBR0008163 ARTIKEL X": ("label-form", "label «A.10», «uitgezonderd …», and a provision "
-                              "that lapses when another law takes effect («Artikel IX, eerste "
-                              "lid, vervalt met ingang van het tijdstip …»)"),
-    "BWBR0008166 ARTIKEL XI": ("enumerated-proviso", "«met dien verstande dat a. … b. …» with "
-                               "dates relative to an AMvB's entry into force and to the year "
-                               "the decree picks («1 september van het jaar voorafgaande aan het "
-                               "in de aanhef bedoelde jaar»)"),
-    "BWBR0008684 ARTIKEL XII": ("enumerated-proviso", "in force «op hetzelfde tijdstip» as a "
-                                "bill, «met dien verstande dat a. … b. … c. …» mixing first "
-                                "application, old rules that keep applying, and retroactivity"),
-    "BWBR0008703 ARTIKEL VI": ("decree-moves-date", "«artikel V, laatste volzin» and a fixed "
-                               "date a decree may move («met dien verstande dat bij koninklijk "
-                               "besluit een inwerkingtreding op een ander tijdstip … kan worden "
-                               "vastgesteld»)"),
-    "BWBR0009448 ARTIKEL XIII": ("enumerated-proviso", "«met dien verstande dat a. besluiten … "
-                                 "voor het eerst betrekking hebben op …, b. artikel X vervalt "
-                                 "indien …» inside the entry-into-force sentence"),
-    "BWBR0009524 ARTIKEL IX": ("subject-matter", "retroactivity «uitsluitend met het oog op de "
-                               "toepassing van …», parts narrowed to articles of a named law, "
-                               "retroactivity per kind of institution"),
-    "BWBR0009749 ARTIKEL VIII": ("decree-moves-date", "lid 2 lets the decree change dates set in "
-                                 "other ARTIKELEN"),
-    "BWBR0010385 ARTIKEL VI": ("substituted-dates", "lid 5: «Indien …, gelden in afwijking van "
-                               "het tweede en vierde lid de volgende voorschriften:» with "
-                               "substituted dates"),
-}
+#: Real articles the reader cannot read yet: (reason class, what they would need), each a
+#: strict xfail (a gap a user will hit). The reason classes are listed in the README (Time,
+#: «Entry-into-force wordings refused»). None is left: each of the nine that were here is
+#: read or refused on purpose (REFUSED).
+UNSUPPORTED: dict[str, tuple[str, str]] = {}
 REASON_CLASSES = {"subject-matter", "label-form", "enumerated-proviso", "decree-moves-date",
                   "substituted-dates"}
 
@@ -476,10 +449,31 @@ REAL = _blocks(FIXTURES / "real.txt")
 MODELS = _blocks(FIXTURES / "aanwijzingen.txt")
 
 #: real articles the reader must refuse, naming why (a guess would give parts a wrong date):
-#: not a gap of the grammar but its answer, so a test of its own, not an expected failure
+#: not a gap of the grammar but its answer, so a test of its own, not an expected failure.
+#: (reason class, words of the message; its first «…» quotes the words the error points at)
 REFUSED = {
     "BWBR0007312 ARTIKEL XIII": ("subject-matter", "parts named by subject matter («wat betreft "
                                  "de invoeging van"),
+    "BWBR0007003 ARTIKEL XVII": ("subject-matter", "a date split by subject matter («voor wat "
+                                 "betreft het hoger beroepsonderwijs»)"),
+    "BWBR0009524 ARTIKEL IX": ("subject-matter", "a time that holds only for a purpose "
+                               "(«Uitsluitend met het oog op de toepassing van de artikelen "
+                               "VIIIb en VIIIc»)"),
+    "BWBR0008163 ARTIKEL X": ("label-form", "a part label with a numbered sub-part («onderdeel "
+                              "A.10»)"),
+    "BWBR0008166 ARTIKEL XI": ("enumerated-proviso", "dated by a day counted from another "
+                               "regulation's entry into force («met ingang van de tweede dag na "
+                               "inwerkingtreding van de algemene maatregel van bestuur»)"),
+    "BWBR0008684 ARTIKEL XII": ("enumerated-proviso", "keeps the old rules applying («van "
+                                "toepassing blijven tot 1 augustus 1998»)"),
+    "BWBR0009448 ARTIKEL XIII": ("enumerated-proviso", "lets a part lapse under a condition, at "
+                                 "no time it names («artikel X vervalt indien deze wet"),
+    "BWBR0008703 ARTIKEL VI": ("decree-moves-date", "a decree may move the date this text "
+                               "fixes, within limits it gives («met dien verstande dat bij "
+                               "koninklijk besluit een inwerkingtreding op een ander tijdstip, "
+                               "gelegen in 1997"),
+    "BWBR0010385 ARTIKEL VI": ("substituted-dates", "words of the text replaced by others "
+                               "(«geldt in plaats van «31 juli 1999»: 31 juli 2000»)"),
 }
 
 
@@ -496,7 +490,7 @@ def test_fixtures_are_substantial():
     assert set(UNSUPPORTED) | set(REFUSED) <= set(REAL)  # every Aanwijzingen model reads
     assert not set(UNSUPPORTED) & set(REFUSED)
     assert len(REAL) - len(UNSUPPORTED) - len(REFUSED) >= 37
-    assert {reason for reason, _ in UNSUPPORTED.values()} <= REASON_CLASSES
+    assert {reason for reason, _ in (*UNSUPPORTED.values(), *REFUSED.values())} <= REASON_CLASSES
 
 
 def test_every_reason_class_is_listed_in_the_readme():
@@ -509,8 +503,18 @@ def test_every_reason_class_is_listed_in_the_readme():
 def test_real_articles_the_reader_must_refuse_are_refused_saying_why(name):
     with pytest.raises(ActSyntaxError) as caught:
         rules(*REAL[name], number=name.split()[-1])
-    assert REFUSED[name][1] in str(caught.value)
-    assert caught.value.line and caught.value.column
+    reason, words = REFUSED[name]
+    _assert_refused_at(caught.value, reason, words)
+
+
+def _assert_refused_at(error, reason: str, words: str):
+    """The error names ``words`` and its reason class, and points at the words its first
+    «…» quotes."""
+    assert words in error.message and f"[{reason}]" in error.message, error.message
+    assert error.line and error.column
+    paragraph = error.context.splitlines()[0][4:]
+    quoted = re.search(r"«([^\s»]+(?: [^\s»]+)?)", words).group(1)
+    assert paragraph[error.column - 1:].startswith(quoted), (paragraph, error.column)
 
 
 @pytest.mark.parametrize("name, paras", [p for p in list(_params(REAL)) + list(_params(MODELS))

@@ -28,14 +28,15 @@ from consolidator.model import Act, Article, Span
 from consolidator.numbers import ORDINAL_WORDS
 from consolidator.read.grammars import iwt_parser
 from consolidator.read.iwtbuild import IwtBuilder
-from consolidator.read.iwtstatements import NOTE, Clause, Statement, Subject
+from consolidator.read.iwtmoments import DECREE, Delegated
+from consolidator.read.iwtstatements import IN_FORCE, NOTE, Clause, Statement, Subject
 from consolidator.read.iwtjson import entry_rules_json
 from consolidator.read.iwtlid import Bucket, bucket_key, lid_buckets, resolve
 from consolidator.read.iwtparts import Unsupported
 from consolidator.read.iwtrules import EntryRules
 from consolidator.read.iwtscope import WHOLE
 from consolidator.read.iwtsentences import Sentence, sentences
-from consolidator.read.iwtunread import unread_message
+from consolidator.read.iwtunread import unread
 
 _LID_RE = re.compile(r"^(?:•\s*)?(\d+[a-z]?)\.\s+")
 _ENUM_RE = re.compile(r"^[a-z]\.\s")
@@ -157,9 +158,13 @@ def read_entry_rules(act: Act, text: Optional[str] = None) -> list[EntryRules]:
 def _article_rules(article: Article, about: _About,
                    where_prefix: Optional[str] = None) -> list[EntryRules]:
     merged: dict[str, Bucket] = {}
+    decree_leden: set[str] = set()  # the leden that leave a time of this act to a decree
     for lid in _leden(article, about.lines):
         where = _where(article, lid) if where_prefix is None else where_prefix
         statements = resolve_lid(lid, about.source)
+        _check_decree_of_lid(lid, statements, decree_leden, about.source)
+        if any(_leaves_to_decree(statement) for statement in statements):
+            decree_leden.add(lid.number)
         for bucket in lid_buckets(statements, where):
             key = bucket_key(bucket.target)
             if key in merged:
@@ -168,6 +173,25 @@ def _article_rules(article: Article, about: _About,
                 merged[key] = bucket
     order = sorted(merged, key=lambda k: k != "")  # this act first
     return [_entry_rules(merged[k], about) for k in order]
+
+
+def _leaves_to_decree(statement: Statement) -> bool:
+    """Whether the statement leaves a time of this act to a koninklijk besluit."""
+    return all(subject.target is None for subject in statement.subjects) and any(
+        clause.kind == IN_FORCE and isinstance(clause.moment, Delegated)
+        and clause.moment.by == DECREE for clause in statement.clauses)
+
+
+def _check_decree_of_lid(lid: "_Lid", statements: list[Statement], decree_leden: set[str],
+                         source: str) -> None:
+    """«Het besluit, bedoeld in het eerste lid, kan …» speaks of the decree of a lid
+    before this one: that lid must leave a time of this act to a koninklijk besluit."""
+    for statement in statements:
+        if statement.decree_of_lid and statement.decree_of_lid not in decree_leden:
+            raise _token_error(lid, Unsupported(
+                f"«{' '.join(statement.token.value.split()[:6])}»: lid "
+                f"{statement.decree_of_lid} before it leaves no time of this act to a "
+                "koninklijk besluit", statement.token), source, None)
 
 
 def resolve_lid(lid: "_Lid", source: str) -> list[Statement]:
@@ -195,7 +219,7 @@ def _parse(lid: "_Lid", sentence: Sentence, source: str):
         return IwtBuilder(sentence.text).transform(tree)
     except UnexpectedInput as exc:
         offset = _offset(sentence.text, exc)
-        message = unread_message(sentence.text, offset, isinstance(exc, UnexpectedEOF))
+        offset, message = unread(sentence.text, offset, isinstance(exc, UnexpectedEOF))
         raise _lid_error(lid, sentence.offset + offset, message, source) from None
     except VisitError as exc:
         inner = exc.orig_exc

@@ -17,6 +17,7 @@ from lark import Token, Transformer, v_args
 from consolidator.dates import MONTHS, find_date
 from consolidator.errors import TimeError
 from consolidator.model import LawRef
+from consolidator.numbers import ORDINALS
 from consolidator.read.iwtmoments import (
     DECREE, LATER_LAW, MINISTER, Adoption, AfterEntry, AfterPublication, Condition,
     Delegated, Earliest, Event, Fixed, Latest, OnPublication, Proviso, Referred, Tied,
@@ -434,6 +435,13 @@ class IwtBuilder(Transformer):
                         "ander tijdstip worden vastgesteld")
         return Statement([Subject(scope)], [clause])
 
+    def decree_other_times(self, token, scope):
+        lid = re.search(r"\bin\s+het\s+(\w+)\s+lid\b", token.value).group(1)
+        text = f"{_words(token)} {_parts_words(self.text, token)}"
+        clause = Clause(DECREE_MAY_SET, None, Delegated(DECREE), text)
+        return Statement([Subject(scope)], [clause], token=token,
+                         decree_of_lid=str(ORDINALS[lid.lower()]))
+
     def kb_retro(self, scope, token):
         clause = Clause(RETRO, None, Delegated(DECREE), f"terugwerkend tot en met {_words(token)}")
         return Statement([Subject(scope)], [clause])
@@ -456,6 +464,11 @@ class IwtBuilder(Transformer):
         clause = Clause(EXPIRES, None, Tied(THIS_ACT), "wordt ingetrokken (when this act takes "
                         "effect)")
         return Statement([subject], [clause])
+
+
+def _parts_words(text: str, token: Token) -> str:
+    """The words after ``token`` to the end of the sentence (its parts), one space apart."""
+    return _words_text(text[token.end_pos:]).rstrip(".")
 
 
 def _which(token: Token) -> str:

@@ -60,6 +60,9 @@ class Statement:
     conditions: tuple = ()  # hold for this sentence only
     may_differ: bool = False
     token: object = None
+    # «Het besluit, bedoeld in het eerste lid, kan …»: the number of the lid whose decree
+    # the sentence speaks of («1»); that lid must leave a time to a koninklijk besluit
+    decree_of_lid: str = ""
 
 
 def timed(scope, moment) -> Clause:

@@ -1,31 +1,52 @@
 """What was not understood in an entry-into-force sentence the grammar refuses, in
 words: a list or exception announced but not in the text («met uitzondering
 van:»), parts named by subject matter («wat betreft het hoger
-beroepsonderwijs»), or simply the words where reading stopped."""
+beroepsonderwijs»), a wording refused on purpose further on (``iwtrefused``),
+or simply the words where reading stopped."""
 from __future__ import annotations
 
 import re
 
+from consolidator.read.iwtrefused import refused_wording
+
 _PREFIX = "cannot read entry-into-force sentence: "
 
-# Known wordings this reader refuses on purpose, at the place reading stopped.
+# Known wordings this reader refuses on purpose, at the place reading stopped; in brackets
+# the reason class (README, «What is not read»: Time), where one applies.
 _REFUSED = (
     (re.compile(r"wat\s+betreft\s+(het|de)\s+(?!artikel|onderde)[^,.;]*?(?=\s+en\s|[,.;]|$)",
                 re.I),
      "parts named by subject matter («{}»): which parts of the act that means is not in the "
-     "text, so no date is given for them"),
+     "text, so no date is given for them [subject-matter]"),
     (re.compile(r"voor\s*zover\s[^,.;]*", re.I),
      "a part narrowed by what it concerns («{}»): which text that means is not in the text, "
-     "so no date is given for it"),
+     "so no date is given for it [subject-matter]"),
     (re.compile(r"als\s+volgt\s*:", re.I),
      "«{}» opens a list that is not in this text"),
     (re.compile(r"uitgezonderd\s[^,.;]*", re.I),
-     "«{}»: an exception in this form is not read"),
+     "«{}»: an exception in this form is not read [label-form]"),
 )
 _ANNOUNCED = re.compile(r"[,;]?\s*((met\s+uitzondering\s+van|met\s+dien\s+verstande\s+dat|"
                         r"behoudens)\s*:?)\s*\.?", re.I)
 _OPENERS = re.compile(r"(met\s+dien\s+verstande\s+dat|met\s+uitzondering\s+van|behoudens|"
                       r"in\s+werking|als\s+volgt)\s*:?$", re.I)
+
+
+def unread(text: str, offset: int, at_end: bool = False) -> tuple[int, str]:
+    """Where and why ``text``, not read from ``offset`` on, is refused: at ``offset``
+    with what was found there, unless reading stopped at words it does not know and the
+    sentence holds a wording refused on purpose (``iwtrefused``): then at that wording,
+    with its reason (and where reading stopped, if before it)."""
+    message = unread_message(text, offset, at_end)
+    if not message.startswith(_PREFIX + "unexpected «"):
+        return offset, message
+    refused = refused_wording(text)
+    if refused is None:
+        return offset, message
+    at, _, why = refused
+    if offset < at:
+        why += f"; reading stopped before it, at {message[len(_PREFIX):]}"
+    return at, _PREFIX + why
 
 
 def unread_message(text: str, offset: int, at_end: bool = False) -> str:
