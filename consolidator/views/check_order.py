@@ -10,7 +10,7 @@ from consolidator.law.elements import artikel_number, heading_info, is_heading, 
 from consolidator.law.artindex import number_key
 from consolidator.model import Instruction
 from consolidator.numbers import roman_to_int
-from consolidator.views.check_snapshot import heading_key
+from consolidator.views.check_snapshot import Headings
 
 _ROMAN_RE = re.compile(r"[IVXLC]+")
 
@@ -49,11 +49,11 @@ def warn_new_articles(tree, before: dict, after: dict, changed: list, ins: Instr
                    artikel_number, "artikel", ins, warn)
 
 
-def warn_new_headings(tree, before: set, ins: Instruction, warn: Callable) -> None:
+def warn_new_headings(tree, before: Headings, ins: Instruction, warn: Callable) -> None:
     """The headings not in ``before`` (a ``headings`` snapshot), each against its
     neighbours of the same kind."""
     for el in wettekst(tree).iter():
-        if not is_heading(el) or id(el) in before or heading_key(el) in before:
+        if not is_heading(el) or before.had(el):
             continue
         parent = el.getparent()
         same = [c for c in parent if c.tag == el.tag]

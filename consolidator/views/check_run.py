@@ -29,7 +29,7 @@ from consolidator.time.timeline import Event, act_label
 from consolidator.views.check_numbering import note_groups, warn_new_gaps
 from consolidator.views.check_order import warn_new_articles, warn_new_headings
 from consolidator.views.check_report import ERROR, WARNING, Problem, error_kind, problem
-from consolidator.views.check_snapshot import articles, headings, toc
+from consolidator.views.check_snapshot import Headings, articles, headings, toc
 from consolidator.views.check_toc import names_toc, note_entries_changed, warn_toc
 from consolidator.views.check_words import artikel_of, quoted_words, warn_words, warn_words_near
 
@@ -110,7 +110,8 @@ class LawRun:
         if structural:
             self._after_structural(before, headings_before, sentence.instructions[0])
 
-    def _after_structural(self, before: dict, headings_before: set, ins: Instruction) -> None:
+    def _after_structural(self, before: dict, headings_before: Headings,
+                          ins: Instruction) -> None:
         """After a sentence that may add, repeal or rename articles or headings: note
         the articles changed, warn of new ones out of order."""
         after = articles(self.tree)

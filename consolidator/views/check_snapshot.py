@@ -36,15 +36,26 @@ def heading_key(el) -> tuple:
                                    if is_heading(a)))
 
 
-def headings(tree) -> set:
-    """Identity and (kind, number, parents) of every heading: a new heading is one
-    with neither (a replaced heading keeps its number)."""
-    found = set()
-    for el in wettekst(tree).iter():
-        if is_heading(el):
-            found.add(id(el))
-            found.add(heading_key(el))
-    return found
+class Headings:
+    """Every heading of a law at one moment: a new heading is one that is neither one of
+    these elements nor has the (kind, number, parents) of one (a replaced heading keeps
+    its number)."""
+
+    def __init__(self, tree):
+        # the elements are kept: lxml makes a Python object for an element only while
+        # something holds it, so the id of one no longer held may be another's later
+        self.elements = [el for el in wettekst(tree).iter() if is_heading(el)]
+        self.ids = {id(el) for el in self.elements}
+        self.keys = {heading_key(el) for el in self.elements}
+
+    def had(self, el) -> bool:
+        """Whether ``el`` (a heading) was there, or one with its kind, number and parents."""
+        return id(el) in self.ids or heading_key(el) in self.keys
+
+
+def headings(tree) -> Headings:
+    """The headings of ``tree`` as they are now (``Headings``)."""
+    return Headings(tree)
 
 
 _TOC_ARTICLE = re.compile(r"^Artikel\s+(.+?)\.?(?:\s|$)")
