@@ -30,7 +30,7 @@ from consolidator.read.grammars import iwt_parser
 from consolidator.read.iwtbuild import IwtBuilder
 from consolidator.read.iwtstatements import NOTE, Clause, Statement, Subject
 from consolidator.read.iwtjson import entry_rules_json
-from consolidator.read.iwtlid import Bucket, bucket_key, lid_buckets, resolve
+from consolidator.read.iwtlid import Bucket, bucket_key, fill_rest, is_rest, lid_buckets, resolve
 from consolidator.read.iwtparts import Unsupported
 from consolidator.read.iwtrules import EntryRules
 from consolidator.read.iwtscope import WHOLE
@@ -157,17 +157,29 @@ def read_entry_rules(act: Act, text: Optional[str] = None) -> list[EntryRules]:
 def _article_rules(article: Article, about: _About,
                    where_prefix: Optional[str] = None) -> list[EntryRules]:
     merged: dict[str, Bucket] = {}
+    rest = []  # «De overige artikelen …»: read when the article's other times are known
     for lid in _leden(article, about.lines):
         where = _where(article, lid) if where_prefix is None else where_prefix
         statements = resolve_lid(lid, about.source)
-        for bucket in lid_buckets(statements, where):
-            key = bucket_key(bucket.target)
-            if key in merged:
-                _extend(merged[key], bucket)
-            else:
-                merged[key] = bucket
+        rest += [(lid, where, s) for s in statements if is_rest(s)]
+        _add_buckets(merged, lid_buckets([s for s in statements if not is_rest(s)], where))
+    for lid, where, statement in rest:
+        try:
+            fill_rest(statement, merged.get(""))
+        except Unsupported as exc:
+            raise _token_error(lid, exc, about.source, None) from None
+        _add_buckets(merged, lid_buckets([statement], where))
     order = sorted(merged, key=lambda k: k != "")  # this act first
     return [_entry_rules(merged[k], about) for k in order]
+
+
+def _add_buckets(merged: dict[str, Bucket], buckets: list[Bucket]) -> None:
+    for bucket in buckets:
+        key = bucket_key(bucket.target)
+        if key in merged:
+            _extend(merged[key], bucket)
+        else:
+            merged[key] = bucket
 
 
 def resolve_lid(lid: "_Lid", source: str) -> list[Statement]:

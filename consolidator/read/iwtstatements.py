@@ -29,11 +29,13 @@ class Previous:
 @dataclass
 class Subject:
     """What a sentence is about: ``scope`` of this act (``target`` None) or of another;
-    ``previous``: «Deze», the parts the sentence before excepted."""
+    ``previous``: «Deze», the parts the sentence before excepted; ``rest``: «De overige
+    artikelen van deze wet», the parts the other sentences of the article give no time."""
 
     scope: Scope
     target: Optional[LawRef] = None
     previous: bool = False
+    rest: bool = False
     token: object = None
 
 
