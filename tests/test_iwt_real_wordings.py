@@ -10,6 +10,7 @@ from consolidator.errors import ActSyntaxError
 from consolidator.model import Article, Span
 from consolidator.read.iwt import article_entry_rules, read_entry_text
 from consolidator.read.iwtjson import entry_rules_json
+from consolidator.read.iwtsentences import is_transitional
 from iwt_summary import summary
 
 PUBLISHED = "de datum van uitgifte van het Staatsblad waarin zij wordt geplaatst"
@@ -117,3 +118,95 @@ def test_refused_with_where_and_why(paras, column, why):
         _article(*paras)
     assert info.value.column == column
     assert why in info.value.message
+
+
+# --------------------------------------------------------------------------- transitional law
+
+@pytest.mark.parametrize("paras, expected", [
+    (("Artikel I, onderdeel A, is niet van toepassing op overtredingen die zijn begaan voor het "
+      "tijdstip waarop deze wet in werking treedt.",),
+     ["transitional: ARTIKEL IX: Artikel I, onderdeel A, is niet van toepassing op overtredingen "
+      "die zijn begaan voor het tijdstip waarop deze wet in werking treedt."]),
+    (("Deze wet treedt in werking op een bij koninklijk besluit te bepalen tijdstip. Vreemdelingen "
+      "die een verzoek om toelating hebben ingediend voor het tijdstip van inwerkingtreding van "
+      "deze wet wordt het vereiste van het bezit van een machtiging tot voorlopig verblijf niet "
+      "tegengeworpen.",),
+     ["in-force all: delegated a koninklijk besluit",
+      "transitional: ARTIKEL IX: Vreemdelingen die een verzoek om toelating hebben ingediend voor "
+      "het tijdstip van inwerkingtreding van deze wet wordt het vereiste van het bezit van een "
+      "machtiging tot voorlopig verblijf niet tegengeworpen."]),
+    (("1. Deze wet treedt in werking met ingang van 1 januari 1998.",
+      "2. Ten aanzien van een belastingplichtige die voor het tijdstip van inwerkingtreding van "
+      "deze wet een verzoek heeft gedaan, vinden de artikelen 5 en 6 van de wet toepassing zoals "
+      "zij luidden."),
+     ["in-force all: date 1998-01-01",
+      "transitional: ARTIKEL IX, tweede lid: Ten aanzien van een belastingplichtige die voor het "
+      "tijdstip van inwerkingtreding van deze wet een verzoek heeft gedaan, vinden de artikelen 5 "
+      "en 6 van de wet toepassing zoals zij luidden."]),
+])
+def test_transitional_law_is_recorded_as_such_and_sets_no_time(paras, expected):
+    assert _article(*paras) == expected
+
+
+@pytest.mark.parametrize("text, column, why", [
+    # retroactivity for cases named by what they concern: a time, not transitional law
+    ("Met betrekking tot aandelen werken de wijzigingen ingevolge artikel I terug tot en met "
+     "4 juni 1996.", 1, "a time for cases named by what they concern («Met betrekking tot "
+     "aandelen werken de wijzigingen ingevolge artikel I terug tot en met 4 juni 1996»)"),
+    # application from a date, a date in the sentence, the act's entry named otherwise, a decree
+    ("Artikel I vindt toepassing met ingang van 1 januari 1998.", 11, "unexpected «vindt"),
+    ("Artikel I is niet van toepassing op feiten begaan voor het tijdstip waarop deze wet in "
+     "werking treedt of na 1 januari 1998.", 11, "unexpected «is niet van toepassing"),
+    ("Artikel I is niet van toepassing zolang artikel II niet in werking is getreden.", 11,
+     "unexpected «is niet van toepassing"),
+    ("Artikel I is van toepassing op feiten begaan na het tijdstip waarop zij in werking "
+     "treedt.", 11, "unexpected «is van toepassing"),
+    ("Artikel I is niet van toepassing op aanvragen waarop voor het in het koninklijk besluit "
+     "genoemde tijdstip is beslist.", 11, "unexpected «is niet van toepassing"),
+])
+def test_transitional_wordings_that_could_set_a_time_are_refused(text, column, why):
+    with pytest.raises(ActSyntaxError) as info:
+        read_entry_text(text)
+    assert (info.value.line, info.value.column) == (1, column)
+    assert why in info.value.message
+
+
+@pytest.mark.parametrize("text, transitional", [
+    ("Het bepaalde in deze wet is niet van toepassing met betrekking tot kosten die in aanmerking "
+     "zijn genomen voor het in werking treden van deze wet.", True),
+    ("Artikel 644 is mede van toepassing op de werknemer die vóór het tijdstip van het in werking "
+     "treden van deze wet verlof heeft genoten.", True),
+    ("Deze wet vindt toepassing nadat artikel 66b van de Wet op de inkomstenbelasting 1964 bij het "
+     "begin van het kalenderjaar 1998 is toegepast.", True),
+    ("Artikel I blijft van toepassing op aanvragen die zijn ingediend voor de inwerkingtreding "
+     "van deze wet.", True),
+    # no wording of how rules apply
+    ("Vreemdelingen die een verzoek hebben ingediend voor de inwerkingtreding van deze wet.", False),
+    ("Wijzigt deze wet.", False),
+    # what could set or move a time
+    ("Artikel I is van toepassing vanaf de dag na die van de inwerkingtreding van deze wet.", False),
+    ("Artikel I is van toepassing tot het tijdstip waarop artikel II vervalt.", False),
+    ("Artikel I blijft van kracht tot de inwerkingtreding van de Wet X.", False),
+    ("Artikel I is van toepassing met terugwerkende kracht.", False),
+])
+def test_what_counts_as_transitional(text, transitional):
+    assert is_transitional(text) is transitional
+
+
+def test_an_entry_lid_of_transitional_law_alone_sets_no_time():
+    from consolidator.read.units import _read_entry
+    with pytest.raises(ActSyntaxError, match="sets no time"):
+        _read_entry("Artikel I, onderdeel A, is niet van toepassing op overtredingen die zijn "
+                    "begaan voor het tijdstip waarop deze wet in werking treedt.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deze wet treedt in werking op het tijdstip onmiddellijk volgende op dat waarop de wet van "
+     "10 april 1997 (Stb. 1997, 150) in werking treedt.",
+     ["in-force all: tied act 'wet van 10 april 1997' stb '1997, 150'"]),
+    ("Artikel II treedt in werking op het tijdstip onmiddellijk voorafgaand aan dat waarop de "
+     "Wet sociale werkvoorziening in werking treedt.",
+     ["in-force II: tied law 'Wet sociale werkvoorziening'"]),
+])
+def test_just_before_or_after_another_act_is_its_day(text, expected):
+    assert summary(read_entry_text(text)) == expected

@@ -28,7 +28,7 @@ from consolidator.model import Act, Article, Span
 from consolidator.numbers import ORDINAL_WORDS
 from consolidator.read.grammars import iwt_parser
 from consolidator.read.iwtbuild import IwtBuilder
-from consolidator.read.iwtstatements import NOTE, Clause, Statement, Subject
+from consolidator.read.iwtstatements import NOTE, TRANSITIONAL, Clause, Statement, Subject
 from consolidator.read.iwtjson import entry_rules_json
 from consolidator.read.iwtlid import Bucket, bucket_key, fill_rest, is_rest, lid_buckets, resolve
 from consolidator.read.iwtparts import Unsupported
@@ -185,19 +185,24 @@ def _add_buckets(merged: dict[str, Bucket], buckets: list[Bucket]) -> None:
 def resolve_lid(lid: "_Lid", source: str) -> list[Statement]:
     """The statements of a lid, with what one says of another resolved; its notes
     last, for the act its first sentence is about."""
-    parsed, notes = [], []
+    parsed, notes, transitional = [], [], []
     for sentence in sentences(lid.text):
         if sentence.is_note:
             notes.append(" ".join(sentence.text.split()))
+        elif sentence.is_transitional:
+            transitional.append(" ".join(sentence.text.split()))
         else:
             parsed.append(_parse(lid, sentence, source))
     try:
         resolved = resolve(parsed)
     except Unsupported as exc:
         raise _token_error(lid, exc, source, None) from None
+    subjects = resolved[0].subjects[:1] if resolved else [Subject(WHOLE)]
     if notes:
-        subjects = resolved[0].subjects[:1] if resolved else [Subject(WHOLE)]
         resolved.append(Statement(subjects, [Clause(NOTE, text=note) for note in notes]))
+    if transitional:  # of this act, whatever its other sentences are about
+        resolved.append(Statement([Subject(WHOLE)], [Clause(TRANSITIONAL, text=text)
+                                                     for text in transitional]))
     return resolved
 
 
@@ -247,6 +252,7 @@ def _entry_rules(bucket: Bucket, about: _About) -> EntryRules:
     own = bucket.target is None
     return EntryRules(target=bucket.target, rules=tuple(bucket.rules), retro=tuple(bucket.retro),
                       expiry=tuple(bucket.expiry), notes=tuple(bucket.notes),
+                      transitional=tuple(bucket.transitional),
                       published=about.published, signed=about.signed,
                       stb=about.stb if own else "", label=about.label)
 
@@ -260,6 +266,7 @@ def _extend(into: Bucket, more: Bucket) -> None:
     into.retro += more.retro
     into.expiry += more.expiry
     into.notes += more.notes
+    into.transitional += more.transitional
 
 
 def _names_itself(target, act: Act) -> bool:
@@ -273,7 +280,8 @@ def _names_itself(target, act: Act) -> bool:
 
 def _merge(into: EntryRules, more: EntryRules) -> EntryRules:
     return dataclasses.replace(into, rules=into.rules + more.rules, retro=into.retro + more.retro,
-                               expiry=into.expiry + more.expiry, notes=into.notes + more.notes)
+                               expiry=into.expiry + more.expiry, notes=into.notes + more.notes,
+                               transitional=into.transitional + more.transitional)
 
 
 def _act_label(act: Act) -> str:

@@ -17,7 +17,8 @@ from typing import Optional
 
 from consolidator.model import LawRef
 from consolidator.read.iwtstatements import (
-    DECREE_MAY_SET, EXPIRES, IN_FORCE, NOTE, RETRO, Clause, Previous, Statement, Subject,
+    DECREE_MAY_SET, EXPIRES, IN_FORCE, NOTE, RETRO, TRANSITIONAL, Clause, Previous, Statement,
+    Subject,
 )
 from consolidator.read.iwtmoments import DECREE, Condition, Delegated
 from consolidator.read.iwtparts import Unsupported
@@ -34,6 +35,7 @@ class Bucket:
     retro: list = field(default_factory=list)
     expiry: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    transitional: list = field(default_factory=list)
 
 
 def resolve(statements: list[Statement]) -> list[Statement]:
@@ -183,6 +185,9 @@ def _statement_rules(statement: Statement, lid_condition, where: str, buckets: d
     for clause in statement.clauses:
         if clause.kind == NOTE:
             _bucket(buckets, owner.target).notes.append(_reason(where, clause.text))
+            continue
+        if clause.kind == TRANSITIONAL:
+            _bucket(buckets, owner.target).transitional.append(_reason(where, clause.text))
             continue
         if clause.scope is not None:
             targets = [(owner, clause.scope)]

@@ -17,6 +17,9 @@ _REFUSED = (
     (re.compile(r"voor\s*zover\s[^,.;]*", re.I),
      "a part narrowed by what it concerns («{}»): which text that means is not in the text, "
      "so no date is given for it"),
+    (re.compile(r"(met\s+betrekking\s+tot|ten\s+aanzien\s+van)\s[^,.;]*", re.I),
+     "a time for cases named by what they concern («{}»): not a time of parts of the act, "
+     "so it is not read"),
     (re.compile(r"als\s+volgt\s*:", re.I),
      "«{}» opens a list that is not in this text"),
     (re.compile(r"uitgezonderd\s[^,.;]*", re.I),
