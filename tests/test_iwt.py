@@ -558,6 +558,9 @@ def test_real_and_model_articles_read(name, paras):
     ("BWBR0009562 ARTIKEL VI", Part("IV"), D(1998, 5, 20), D(1998, 7, 1), D(1998, 7, 1)),
     ("BWBR0008466 ARTIKEL V", Part("I"), D(1996, 12, 20), D(1997, 1, 1), D(1997, 1, 1)),
     ("BWBR0008466 ARTIKEL V", Part("I"), D(1997, 1, 10), D(1997, 1, 11), D(1997, 1, 11)),
+    ("BWBR0011954 ARTIKEL VI", Part("I", "B"), D(1998, 10, 20), D(1997, 5, 1), D(1998, 11, 1)),
+    ("BWBR0011954 ARTIKEL VI", Part("IV"), D(1998, 10, 20), D(1998, 1, 1), D(1998, 11, 1)),
+    ("BWBR0011954 ARTIKEL VI", Part("I", "A"), D(1998, 10, 20), D(1998, 11, 1), D(1998, 11, 1)),
 ])
 def test_real_articles_dates_checked_by_hand(name, part, published, valid_from, in_force):
     found = rules(*REAL[name], number=name.split()[-1]).entry(part, published)

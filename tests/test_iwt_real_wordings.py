@@ -210,3 +210,49 @@ def test_an_entry_lid_of_transitional_law_alone_sets_no_time():
 ])
 def test_just_before_or_after_another_act_is_its_day(text, expected):
     assert summary(read_entry_text(text)) == expected
+
+
+def test_retroactivity_listed_per_part():
+    assert _article(
+        f"Deze wet treedt in werking met ingang van de eerste dag van de kalendermaand na "
+        f"{PUBLISHED} en werkt terug als volgt:",
+        "a. wat artikel I, onderdeel B, betreft: tot en met 1 mei 1997;",
+        "b. wat artikel I, onderdelen F en G, betreft: tot en met 1 juli 1997;",
+        "c. wat de artikelen I, onderdelen C en E, III, IV en V betreft: tot en met 1 januari 1998;",
+        "d. wat artikel I, onderdeel D, betreft: tot en met 1 juli 1998.") == [
+        "in-force all: after-publication calendar_month=1",
+        "retroactive I.B: date 1997-05-01", "retroactive I.F, I.G: date 1997-07-01",
+        "retroactive I.C, I.E, III, IV, V: date 1998-01-01",
+        "retroactive I.D: date 1998-07-01"]
+
+
+def test_retroactivity_listed_to_a_decree_time_is_refused():
+    with pytest.raises(ActSyntaxError) as info:
+        _article("Deze wet treedt in werking op 1 juli 1998 en werkt terug als volgt:",
+                 "a. wat artikel I betreft: tot en met 1 mei 1997;",
+                 "b. wat artikel II betreft: tot en met een bij koninklijk besluit te bepalen "
+                 "tijdstip.")
+    assert (info.value.line, info.value.column) == (1, 39)  # in the paragraph of «b.»
+    assert "unexpected «een bij koninklijk besluit" in info.value.message
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of onderdelen ends with its «en»: in a list of ARTIKELEN what follows is the next one
+    ("De artikelen I, onderdelen C en E, III, IV en V werken terug tot en met 1 januari 1998.",
+     ["retroactive I.C, I.E, III, IV, V: date 1998-01-01"]),
+    ("Artikel I, onderdelen C en E, en artikel IV werken terug tot en met 1 januari 1998.",
+     ["retroactive I.C, I.E, IV: date 1998-01-01"]),
+    ("Artikel I, onderdelen C, E en III, werkt terug tot en met 1 januari 1998.",
+     ["retroactive I.C, I.E, I.III: date 1998-01-01"]),
+])
+def test_a_list_of_onderdelen_ends_with_its_en(text, expected):
+    assert summary(read_entry_text(text)) == expected
+
+
+def test_a_label_after_a_closed_list_of_onderdelen_of_one_artikel_is_refused():
+    with pytest.raises(ActSyntaxError) as info:
+        read_entry_text("Artikel I, onderdelen C en E, III, IV en V werken terug tot en met "
+                        "1 januari 1998.")
+    assert info.value.column == 31
+    assert "cannot tell what «III» is: the list of onderdelen before it ended with «en»" \
+        in info.value.message
