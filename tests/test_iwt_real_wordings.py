@@ -256,3 +256,19 @@ def test_a_label_after_a_closed_list_of_onderdelen_of_one_artikel_is_refused():
     assert info.value.column == 31
     assert "cannot tell what «III» is: the list of onderdelen before it ended with «en»" \
         in info.value.message
+
+
+@pytest.mark.parametrize("text, column, why", [
+    ("De in artikel 11c opgenomen bepalingen vinden toepassing met betrekking tot kosten die "
+     "zijn toe te rekenen aan de periode na 31 december 1998.", 126,
+     "transitional law that names «31 december 1998», which could set or move a time"),
+    ("Artikel I, onderdeel D, en artikel IV treden in werking op een bij koninklijk besluit te "
+     "bepalen tijdstip, doch niet eerder dan het tijdstip waarop een protocol is gesloten.", 106,
+     "a lower bound that is no date («, doch niet eerder dan het tijdstip waarop een protocol "
+     "is gesloten»)"),
+])
+def test_near_wordings_refused_saying_why(text, column, why):
+    with pytest.raises(ActSyntaxError) as info:
+        read_entry_text(text)
+    assert (info.value.line, info.value.column) == (1, column)
+    assert why in info.value.message

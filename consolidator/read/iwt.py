@@ -34,7 +34,7 @@ from consolidator.read.iwtlid import Bucket, bucket_key, fill_rest, is_rest, lid
 from consolidator.read.iwtparts import Unsupported
 from consolidator.read.iwtrules import EntryRules
 from consolidator.read.iwtscope import WHOLE
-from consolidator.read.iwtsentences import Sentence, sentences
+from consolidator.read.iwtsentences import Sentence, sentences, transitional_blocker
 from consolidator.read.iwtunread import unread_message
 
 _LID_RE = re.compile(r"^(?:•\s*)?(\d+[a-z]?)\.\s+")
@@ -213,6 +213,12 @@ def _parse(lid: "_Lid", sentence: Sentence, source: str):
     except UnexpectedInput as exc:
         offset = _offset(sentence.text, exc)
         message = unread_message(sentence.text, offset, isinstance(exc, UnexpectedEOF))
+        blocker = transitional_blocker(sentence.text) if offset == 0 else None
+        if blocker is not None:  # nothing read: say why it is not set aside as transitional law
+            offset = blocker.start()
+            message = (f"cannot read entry-into-force sentence: transitional law that names "
+                       f"«{sentence.text[offset:blocker.end()]}», which could set or move a "
+                       "time, so it is neither read as a time nor set aside")
         raise _lid_error(lid, sentence.offset + offset, message, source) from None
     except VisitError as exc:
         inner = exc.orig_exc

@@ -165,9 +165,17 @@ _COULD_TIME = re.compile(
 
 def is_transitional(sentence: str) -> bool:
     """Whether a sentence is transitional law that sets no time (see _APPLIES above)."""
+    return bool(_APPLIES.search(sentence)) and transitional_blocker(sentence) is None
+
+
+def transitional_blocker(sentence: str):
+    """In a sentence worded as transitional law, the first word that could set or move a
+    time (a match, at its place in ``sentence``), or None; None too when the sentence is not
+    worded as transitional law."""
     if not _APPLIES.search(sentence):
-        return False
-    return not _COULD_TIME.search(_OWN_ENTRY.sub(" ", sentence))
+        return None
+    masked = _OWN_ENTRY.sub(lambda match: " " * len(match.group(0)), sentence)
+    return _COULD_TIME.search(masked)
 
 
 def is_note(sentence: str) -> bool:
