@@ -32,8 +32,8 @@ def summary(rules: list[dict]) -> list[str]:
 
 
 def line(rule: dict) -> str:
-    if rule["rule"] == "note":
-        return f"note: {rule['text']}"
+    if rule["rule"] in ("note", "transitional"):
+        return f"{rule['rule']}: {rule['text']}"
     target = rule["target"]
     head = rule["rule"] + (f" [{target['kind']} {target['name']}]" if target else "")
     text = f"{head} {scope(rule['scope'])}: {moment(rule['moment'])}"

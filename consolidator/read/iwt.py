@@ -29,13 +29,15 @@ from consolidator.numbers import ORDINAL_WORDS
 from consolidator.read.grammars import iwt_parser
 from consolidator.read.iwtbuild import IwtBuilder
 from consolidator.read.iwtmoments import DECREE, Delegated
-from consolidator.read.iwtstatements import IN_FORCE, NOTE, Clause, Statement, Subject
+from consolidator.read.iwtstatements import (
+    IN_FORCE, NOTE, TRANSITIONAL, Clause, Statement, Subject,
+)
 from consolidator.read.iwtjson import entry_rules_json
-from consolidator.read.iwtlid import Bucket, bucket_key, lid_buckets, resolve
+from consolidator.read.iwtlid import Bucket, bucket_key, fill_rest, is_rest, lid_buckets, resolve
 from consolidator.read.iwtparts import Unsupported
 from consolidator.read.iwtrules import EntryRules
 from consolidator.read.iwtscope import WHOLE
-from consolidator.read.iwtsentences import Sentence, sentences
+from consolidator.read.iwtsentences import Sentence, sentences, transitional_blocker
 from consolidator.read.iwtunread import unread
 
 _LID_RE = re.compile(r"^(?:•\s*)?(\d+[a-z]?)\.\s+")
@@ -159,18 +161,21 @@ def _article_rules(article: Article, about: _About,
                    where_prefix: Optional[str] = None) -> list[EntryRules]:
     merged: dict[str, Bucket] = {}
     decree_leden: set[str] = set()  # the leden that leave a time of this act to a decree
+    rest = []  # «De overige artikelen …»: read when the article's other times are known
     for lid in _leden(article, about.lines):
         where = _where(article, lid) if where_prefix is None else where_prefix
         statements = resolve_lid(lid, about.source)
         _check_decree_of_lid(lid, statements, decree_leden, about.source)
         if any(_leaves_to_decree(statement) for statement in statements):
             decree_leden.add(lid.number)
-        for bucket in lid_buckets(statements, where):
-            key = bucket_key(bucket.target)
-            if key in merged:
-                _extend(merged[key], bucket)
-            else:
-                merged[key] = bucket
+        rest += [(lid, where, s) for s in statements if is_rest(s)]
+        _add_buckets(merged, lid_buckets([s for s in statements if not is_rest(s)], where))
+    for lid, where, statement in rest:
+        try:
+            fill_rest(statement, merged.get(""))
+        except Unsupported as exc:
+            raise _token_error(lid, exc, about.source, None) from None
+        _add_buckets(merged, lid_buckets([statement], where))
     order = sorted(merged, key=lambda k: k != "")  # this act first
     return [_entry_rules(merged[k], about) for k in order]
 
@@ -194,22 +199,36 @@ def _check_decree_of_lid(lid: "_Lid", statements: list[Statement], decree_leden:
                 "koninklijk besluit", statement.token), source, None)
 
 
+def _add_buckets(merged: dict[str, Bucket], buckets: list[Bucket]) -> None:
+    for bucket in buckets:
+        key = bucket_key(bucket.target)
+        if key in merged:
+            _extend(merged[key], bucket)
+        else:
+            merged[key] = bucket
+
+
 def resolve_lid(lid: "_Lid", source: str) -> list[Statement]:
     """The statements of a lid, with what one says of another resolved; its notes
     last, for the act its first sentence is about."""
-    parsed, notes = [], []
+    parsed, notes, transitional = [], [], []
     for sentence in sentences(lid.text):
         if sentence.is_note:
             notes.append(" ".join(sentence.text.split()))
+        elif sentence.is_transitional:
+            transitional.append(" ".join(sentence.text.split()))
         else:
             parsed.append(_parse(lid, sentence, source))
     try:
         resolved = resolve(parsed)
     except Unsupported as exc:
         raise _token_error(lid, exc, source, None) from None
+    subjects = resolved[0].subjects[:1] if resolved else [Subject(WHOLE)]
     if notes:
-        subjects = resolved[0].subjects[:1] if resolved else [Subject(WHOLE)]
         resolved.append(Statement(subjects, [Clause(NOTE, text=note) for note in notes]))
+    if transitional:  # of this act, whatever its other sentences are about
+        resolved.append(Statement([Subject(WHOLE)], [Clause(TRANSITIONAL, text=text)
+                                                     for text in transitional]))
     return resolved
 
 
@@ -219,7 +238,16 @@ def _parse(lid: "_Lid", sentence: Sentence, source: str):
         return IwtBuilder(sentence.text).transform(tree)
     except UnexpectedInput as exc:
         offset = _offset(sentence.text, exc)
+        stop = offset
         offset, message = unread(sentence.text, offset, isinstance(exc, UnexpectedEOF))
+        # nothing read, and no wording refused on purpose: say why it is not set aside as
+        # transitional law
+        blocker = transitional_blocker(sentence.text) if stop == offset == 0 else None
+        if blocker is not None:
+            offset = blocker.start()
+            message = (f"cannot read entry-into-force sentence: transitional law that names "
+                       f"«{sentence.text[offset:blocker.end()]}», which could set or move a "
+                       "time, so it is neither read as a time nor set aside")
         raise _lid_error(lid, sentence.offset + offset, message, source) from None
     except VisitError as exc:
         inner = exc.orig_exc
@@ -259,6 +287,7 @@ def _entry_rules(bucket: Bucket, about: _About) -> EntryRules:
     own = bucket.target is None
     return EntryRules(target=bucket.target, rules=tuple(bucket.rules), retro=tuple(bucket.retro),
                       expiry=tuple(bucket.expiry), notes=tuple(bucket.notes),
+                      transitional=tuple(bucket.transitional),
                       published=about.published, signed=about.signed,
                       stb=about.stb if own else "", label=about.label)
 
@@ -272,6 +301,7 @@ def _extend(into: Bucket, more: Bucket) -> None:
     into.retro += more.retro
     into.expiry += more.expiry
     into.notes += more.notes
+    into.transitional += more.transitional
 
 
 def _names_itself(target, act: Act) -> bool:
@@ -285,7 +315,8 @@ def _names_itself(target, act: Act) -> bool:
 
 def _merge(into: EntryRules, more: EntryRules) -> EntryRules:
     return dataclasses.replace(into, rules=into.rules + more.rules, retro=into.retro + more.retro,
-                               expiry=into.expiry + more.expiry, notes=into.notes + more.notes)
+                               expiry=into.expiry + more.expiry, notes=into.notes + more.notes,
+                               transitional=into.transitional + more.transitional)
 
 
 def _act_label(act: Act) -> str:

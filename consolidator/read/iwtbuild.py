@@ -110,6 +110,9 @@ class IwtBuilder(Transformer):
     def this_act(self, token):
         return Subject(WHOLE, token=token)
 
+    def rest_of_act(self, token):
+        return Subject(Scope(), rest=True, token=token)
+
     def previous_parts(self, token):
         return Subject(Scope(), previous=True, token=token)
 
@@ -183,6 +186,9 @@ class IwtBuilder(Transformer):
             raise Unsupported(f"«{second[1]}» is not the floor {date.value} it names", date)
         return Latest((first[0], second[0])), f"{first[1]}, dan wel {second[1]}"
 
+    def not_before(self, first, date):
+        return Latest((first[0], Fixed(_date(date)))), f"{first[1]}, doch niet vóór {date.value}"
+
     def fixed(self, token):
         return Fixed(_date(token))
 
@@ -211,6 +217,9 @@ class IwtBuilder(Transformer):
     def month_after(self, token, publication):
         ordinal = token.value.split()[-2]
         return AfterPublication(calendar_month=_number(ordinal_value(ordinal), token, "a month"))
+
+    def next_month_after(self, token, publication):
+        return AfterPublication(calendar_month=1)
 
     def next_day_month(self, token, publication):
         return AfterPublication(day_month=_day_month(token))
@@ -371,6 +380,10 @@ class IwtBuilder(Transformer):
         for tail in tails:
             clauses.extend(own_scope(tail, scope))
         return clauses
+
+    def except_retro(self, scope, back):
+        # not left out of the sentence's time: only its retroactivity is its own
+        return self.retro_for(scope, back)
 
     def decree_retro(self, token):
         return [Clause(RETRO, None, Delegated(DECREE), _words(token))]

@@ -3,7 +3,8 @@ entry-into-force ARTIKEL and what ``read_entry_text`` returns per lid.
 
 One dict per rule::
 
-    {"rule": "in-force" | "retroactive" | "expires" | "decree-may-set" | "note",
+    {"rule": "in-force" | "retroactive" | "expires" | "decree-may-set" | "note" |
+             "transitional",
      "target": null | {"name", "kind", "stb"},      # null: the act itself
      "scope": {"whole": bool, "include": [part], "exclude": [part]},
      "moment": {"kind": …, …},                      # when (retroactive: back to when)
@@ -13,7 +14,9 @@ One dict per rule::
 A part is ``{"artikel", "onderdeel", "punt", "qualifier", "unit", "through"}``
 (``through``: the last part of a range, or null). A ``note`` has only ``rule``
 and ``text``: a sentence of the article that sets no time (publication,
-citeertitel, first application). The names are a contract: never rename.
+citeertitel, first application); so has a ``transitional`` one: transitional law
+(how the act applies to cases of before its entry into force), never a time.
+The names are a contract: never rename.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ def entry_rules_json(rules: r.EntryRules) -> list[dict[str, Any]]:
     out += [retro_json(rule, target) for rule in rules.retro]
     out += [expiry_json(rule, target) for rule in rules.expiry]
     out += [{"rule": "note", "text": note} for note in rules.notes]
+    out += [{"rule": "transitional", "text": text} for text in rules.transitional]
     return out
 
 

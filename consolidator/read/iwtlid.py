@@ -17,7 +17,8 @@ from typing import Optional
 
 from consolidator.model import LawRef
 from consolidator.read.iwtstatements import (
-    DECREE_MAY_SET, EXPIRES, IN_FORCE, NOTE, RETRO, Clause, Previous, Statement, Subject,
+    DECREE_MAY_SET, EXPIRES, IN_FORCE, NOTE, RETRO, TRANSITIONAL, Clause, Previous, Statement,
+    Subject,
 )
 from consolidator.read.iwtmoments import DECREE, Condition, Delegated
 from consolidator.read.iwtparts import Unsupported
@@ -34,6 +35,7 @@ class Bucket:
     retro: list = field(default_factory=list)
     expiry: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    transitional: list = field(default_factory=list)
 
 
 def resolve(statements: list[Statement]) -> list[Statement]:
@@ -60,15 +62,43 @@ def resolve(statements: list[Statement]) -> list[Statement]:
 
 def _may_differ(statement: Statement, done: list[Statement]) -> Optional[Statement]:
     """«Het in de eerste volzin bedoelde tijdstip kan … verschillend worden vastgesteld»."""
+    this_time = statement.token.value.lower().startswith("dit")
+    if not done and this_time:
+        raise Unsupported("«Dit tijdstip»: no sentence before it in this lid gives the time",
+                          statement.token)
     if not done:  # read on its own: the first volzin left the time to a decree
         moment = Delegated(DECREE, may_differ=True)
         return Statement([Subject(WHOLE)], [Clause(IN_FORCE, None, moment, _text(statement))])
-    for clause in done[0].clauses:
+    # «Het in de eerste volzin bedoelde tijdstip …» is the first sentence's, «Dit tijdstip …» the last's
+    before = done[-1] if this_time else done[0]
+    for clause in before.clauses:
         if clause.kind == IN_FORCE and isinstance(clause.moment, Delegated):
             clause.moment = dataclasses.replace(clause.moment, may_differ=True)
             return None
-    raise Unsupported("the first volzin sets no time left to a decree, so it cannot be set "
+    raise Unsupported("the volzin it refers to sets no time left to a decree, so it cannot be set "
                       "differently per part", statement.token)
+
+
+def is_rest(statement: Statement) -> bool:
+    return any(subject.rest for subject in statement.subjects)
+
+
+def fill_rest(statement: Statement, own: Optional[Bucket]) -> None:
+    """«De overige artikelen van deze wet treden …»: this act less every part the other
+    sentences of the article give a time of their own. Refused when they name none, when
+    one of them is for the whole act, or when the sentence holds more than this."""
+    subject = statement.subjects[0]
+    if len(statement.subjects) > 1 or statement.condition is not None or statement.except_scopes:
+        raise Unsupported("«De overige artikelen» with other subjects, conditions or exceptions",
+                          subject.token)
+    named = [rule.scope for rule in own.rules if not rule.optional] if own else []
+    if not named or any(scope.whole for scope in named):
+        raise Unsupported("«De overige artikelen»: the other sentences of the article do not "
+                          "name the parts with a time of their own", subject.token)
+    scope = WHOLE
+    for other in named:
+        scope = scope.without(other)
+    subject.scope, subject.rest = scope, False
 
 
 def _text(statement: Statement) -> str:
@@ -155,6 +185,9 @@ def _statement_rules(statement: Statement, lid_condition, where: str, buckets: d
     for clause in statement.clauses:
         if clause.kind == NOTE:
             _bucket(buckets, owner.target).notes.append(_reason(where, clause.text))
+            continue
+        if clause.kind == TRANSITIONAL:
+            _bucket(buckets, owner.target).transitional.append(_reason(where, clause.text))
             continue
         if clause.scope is not None:
             targets = [(owner, clause.scope)]

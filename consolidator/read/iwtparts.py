@@ -50,6 +50,10 @@ class PartsReader:
         self.van = False
         self.singular_onderdeel = False
         self.volzin = ""  # «de tweede volzin van» waiting for its ARTIKEL
+        # «onderdelen C en E, III»: a list of onderdelen ends with its «en»; a label after
+        # that is no onderdeel of it
+        self.after_and = False
+        self.onderdelen_closed = False
 
     def read(self) -> Scope:
         for index, token in enumerate(self.tokens):
@@ -72,9 +76,11 @@ class PartsReader:
         self.van = False
         self.plural_artikelen = plural or self.plural_artikelen
         self.onderdeel = ""
+        self.onderdelen_closed = False
 
     def _kw_onderdeel(self, token, index):
         self.mode = "onderdeel"
+        self.onderdelen_closed = False
         self.singular_onderdeel_used = False
         self.singular_onderdeel = not token.value.lower().endswith("onderdelen")
 
@@ -89,7 +95,11 @@ class PartsReader:
         self._label(token, index)
 
     def _label(self, token, index):
+        if self.mode == "onderdeel" and self.onderdelen_closed and not self.range_open:
+            self._after_closed_onderdelen(token)
         label, level = self._level(token, index)
+        self.onderdelen_closed = level == "onderdeel" and self.after_and
+        self.after_and = False
         if self.mode == "van":
             return self._resolve_orphans(token)
         part = self._part(level, label, token)
@@ -100,6 +110,14 @@ class PartsReader:
             if level != "artikel" and not self.artikel:
                 self.orphans.append(len(self.target))
             self.target.append(Ref(part))
+
+    def _after_closed_onderdelen(self, token) -> None:
+        """«de artikelen I, onderdelen C en E, III, IV en V»: the next ARTIKEL of the list;
+        after «artikel I» alone it is neither, so refused."""
+        if not self.plural_artikelen or self.artikel[:1].isdigit():
+            raise Unsupported(f"cannot tell what «{token.value}» is: the list of onderdelen "
+                              "before it ended with «en»", token)
+        self.mode = "artikel"
 
     def _drop_parent(self, part: Part) -> None:
         """«artikel I, onderdelen B en C» names B and C, not all of artikel I."""
@@ -184,7 +202,7 @@ class PartsReader:
         self.mode = "artikel"
 
     def _psep(self, token, index):
-        pass
+        self.after_and = bool(re.search(r"\b(en|alsmede)\b", token.value))
 
     def _range(self, token, index):
         if not self.target or self.target[-1].last or self.range_open:

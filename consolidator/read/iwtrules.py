@@ -127,6 +127,8 @@ class EntryRules:
     expiry: tuple[ExpiryRule, ...] = ()
     signed: Optional[_dt.date] = None
     known: tuple[tuple[str, _dt.date], ...] = ()
+    #: transitional law of the article (how the act applies to earlier cases): no time
+    transitional: tuple[str, ...] = ()
 
     def entry(self, part: Part, published: Optional[_dt.date]) -> Entry:
         """The entry of ``part`` for this act published on ``published`` (None:

@@ -81,6 +81,10 @@ class Sentence:
     def is_note(self) -> bool:
         return is_note(self.text)
 
+    @property
+    def is_transitional(self) -> bool:
+        return is_transitional(self.text)
+
 
 def sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``, in order, each with its offset in ``text``.
@@ -129,6 +133,49 @@ def _sentence(text: str, start: int, end: int) -> Sentence:
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     return Sentence(chunk.strip(), start + lead)
+
+
+# Transitional law in an entry-into-force ARTIKEL («Artikel I, onderdeel A, is niet van
+# toepassing op overtredingen die zijn begaan voor het tijdstip waarop deze wet in werking
+# treedt.», «Vreemdelingen die … voor het tijdstip van inwerkingtreding van deze wet … wordt …
+# niet tegengeworpen.»): it says how the new rules apply to cases of before, never when a part
+# of the act takes effect. A sentence is transitional only when both hold:
+# 1. it says how rules apply: one of the _APPLIES wordings;
+# 2. once the words that only name this act's own entry into force as a point in time
+#    (_OWN_ENTRY: «het tijdstip waarop deze wet in werking treedt», «de inwerkingtreding van
+#    deze wet», …) are taken out, none of the words that could set, move or date a time is
+#    left (_COULD_TIME: «treedt», «werking», «terug», «vervalt», «geldt», «tijdstip», «met
+#    ingang van», «besluit», a date …). Anything else goes to the grammar: read or refused.
+_APPLIES = re.compile(
+    r"\b(is|zijn)\s+(niet\s+|mede\s+|slechts\s+|alleen\s+|eveneens\s+)?van\s+(overeenkomstige\s+)?"
+    r"toepassing\b|\b(vindt|vinden)\s+([\w,]+\s+){0,10}?toepassing\b|\btoepassing\s+(vindt|vinden)\b|"
+    r"\b(blijft|blijven)\s+(\w+\s+){0,6}?van\s+(toepassing|kracht)\b|\bniet\s+tegengeworpen\b",
+    re.I)
+_THIS_ACT = r"(deze|dit)\s+(wet|rijkswet|besluit|regeling)"
+_OWN_ENTRY = re.compile(
+    r"\b(het\s+tijdstip\s+van\s+)?(de\s+)?inwerkingtreding\s+van\s+" + _THIS_ACT + r"\b|"
+    r"\b(het\s+tijdstip\s+van\s+)?het\s+in\s+werking\s+treden\s+van\s+" + _THIS_ACT + r"\b|"
+    r"\bhet\s+tijdstip\s+waarop\s+" + _THIS_ACT + r"\s+in\s+werking\s+(treedt|is\s+getreden)\b",
+    re.I)
+_COULD_TIME = re.compile(
+    r"tre(edt|den)|werking|terug|verval|geldig|\bgeld(t|en)\b|ingetrokken|tijdstip|"
+    r"met\s+ingang|\bbesluit|\bkomt\s+te|\b\d{1,2}\s+[a-z]+\s+\d{4}\b|\bdatum\b|\bdag\b",
+    re.I)
+
+
+def is_transitional(sentence: str) -> bool:
+    """Whether a sentence is transitional law that sets no time (see _APPLIES above)."""
+    return bool(_APPLIES.search(sentence)) and transitional_blocker(sentence) is None
+
+
+def transitional_blocker(sentence: str):
+    """In a sentence worded as transitional law, the first word that could set or move a
+    time (a match, at its place in ``sentence``), or None; None too when the sentence is not
+    worded as transitional law."""
+    if not _APPLIES.search(sentence):
+        return None
+    masked = _OWN_ENTRY.sub(lambda match: " " * len(match.group(0)), sentence)
+    return _COULD_TIME.search(masked)
 
 
 def is_note(sentence: str) -> bool:

@@ -11,8 +11,8 @@ from consolidator.model import LawRef
 from consolidator.read.iwtmoments import ActRef, Condition, Tied
 from consolidator.read.iwtscope import Scope
 
-IN_FORCE, RETRO, EXPIRES, DECREE_MAY_SET, NOTE = (
-    "in-force", "retroactive", "expires", "decree-may-set", "note")
+IN_FORCE, RETRO, EXPIRES, DECREE_MAY_SET, NOTE, TRANSITIONAL = (
+    "in-force", "retroactive", "expires", "decree-may-set", "note", "transitional")
 THIS_ACT = ActRef(text="this act", kind="this-act")
 
 
@@ -29,18 +29,21 @@ class Previous:
 @dataclass
 class Subject:
     """What a sentence is about: ``scope`` of this act (``target`` None) or of another;
-    ``previous``: «Deze», the parts the sentence before excepted."""
+    ``previous``: «Deze», the parts the sentence before excepted; ``rest``: «De overige
+    artikelen van deze wet», the parts the other sentences of the article give no time."""
 
     scope: Scope
     target: Optional[LawRef] = None
     previous: bool = False
+    rest: bool = False
     token: object = None
 
 
 @dataclass
 class Clause:
     """One time said of ``scope`` (None: the sentence's subject, less its
-    exceptions): ``kind`` one of IN_FORCE, RETRO, EXPIRES, DECREE_MAY_SET, NOTE.
+    exceptions): ``kind`` one of IN_FORCE, RETRO, EXPIRES, DECREE_MAY_SET, NOTE,
+    TRANSITIONAL (transitional law: how the act applies to earlier cases, no time).
     ``exclude``: parts left out of it («werkt, met uitzondering van …, terug»)."""
 
     kind: str

@@ -21,6 +21,11 @@ _REFUSED = (
     (re.compile(r"voor\s*zover\s[^,.;]*", re.I),
      "a part narrowed by what it concerns («{}»): which text that means is not in the text, "
      "so no date is given for it [subject-matter]"),
+    (re.compile(r"(met\s+betrekking\s+tot|ten\s+aanzien\s+van)\s[^,.;]*", re.I),
+     "a time for cases named by what they concern («{}»): not a time of parts of the act, "
+     "so it is not read [subject-matter]"),
+    (re.compile(r",?\s*doch\s+niet\s+(eerder\s+dan|voor|vóór)\s+(?!\d)[^,.;:\n]*", re.I),
+     "a lower bound that is no date («{}»): not read"),
     (re.compile(r"als\s+volgt\s*:", re.I),
      "«{}» opens a list that is not in this text"),
     (re.compile(r"uitgezonderd\s[^,.;]*", re.I),
