@@ -25,6 +25,7 @@ from consolidator.read.iwt import rules_from_article
 from consolidator.errors import ConsolidatorError
 
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_NOT_READ = re.compile(r"sentence: unexpected «")
 STARTS = re.compile(r"(\d+\. )?(Deze (rijks)?wet|De artikelen|Artikel|Het bepaalde|Met uitzondering)\b"
                     r".*\b(treedt|treden|werkt|werken)\b")
 
@@ -54,7 +55,8 @@ def outcome(number: str, body: list[str]) -> tuple[str, str]:
         return "read", ""
     except ConsolidatorError as exc:
         message = str(exc).splitlines()[0]
-        return ("not read" if "unexpected" in message else "refused"), message
+        # a refusal on purpose names its reason; «unexpected» alone is a wording not read
+        return ("not read" if _NOT_READ.search(message) else "refused"), message
     except Exception as exc:  # a crash is a finding
         return "CRASH", repr(exc)
 
