@@ -104,6 +104,10 @@ def test_the_decree_of_a_lid_that_leaves_no_time_to_a_decree_is_refused():
     ("Deze wet treedt in werking op 1 januari 2001, met dien verstande dat\na. de voorschriften "
      "zoals die golden voor de inwerkingtreding van deze wet van toepassing blijven tot "
      "1 augustus 2001.", "enumerated-proviso", "van toepassing blijven tot 1 augustus 2001"),
+    ("Deze wet treedt in werking op 1 maart 2001. Bij koninklijk besluit kan een later "
+     "tijdstip worden vastgesteld waarop artikel II in werking treedt.", "decree-moves-date",
+     "Bij koninklijk besluit kan een later tijdstip worden vastgesteld waarop artikel II in "
+     "werking treedt"),
 ])
 def test_a_refused_wording_is_named_at_its_words_with_its_reason_class(text, reason, words):
     """Each line a paragraph, as in an act: an enumeration's items join their lid."""
@@ -126,3 +130,12 @@ def test_a_sentence_the_grammar_reads_is_not_scanned():
     found = read_entry_text("Artikel I, onderdeel H, voor wat betreft artikel 13d, treedt in "
                             "werking met ingang van 1 augustus 1998.")
     assert found and found[0]["rule"] == "in-force"
+
+
+def test_aanwijzing_180_b_another_time_is_still_read():
+    """«een ander tijdstip» is any time a decree sets: read as an optional rule; only «een
+    eerder/later tijdstip» (a bound) is refused."""
+    r = rules("1. Deze wet treedt in werking op 1 maart 2001.",
+              "2. Bij koninklijk besluit kan een ander tijdstip worden vastgesteld waarop "
+              "artikel II in werking treedt.")
+    assert [rule.optional for rule in r.rules] == [False, True]

@@ -56,6 +56,12 @@ _WORDINGS = (
         "a decree may move the date this text fixes, within limits it gives («{}»): the "
         "reader would need to check a decree's date against those limits, so no date is "
         "given for these parts"),
+    Refused("decree-moves-date", re.compile(
+        r"bij\s+koninklijk\s+besluit\s+kan\s+een\s+(?:eerder|later)\s+tijdstip\s+worden\s+"
+        r"vastgesteld\s+waarop\s+[^,.;\n]*?in\s+werking\s+tre(?:edt|den)", re.I),
+        "a decree may set a time earlier or later than the one this text fixes («{}»), not any "
+        "time: the reader would need to check a decree's date against that bound, so no date "
+        "is given for these parts"),
     Refused("substituted-dates", re.compile(
         r"gel(?:dt|den)\s+in\s+plaats\s+van\s+[«‘'\"“][^»’'\"”\n]*[»’'\"”]\s*:\s*[^;.\n]*",
         re.I),
