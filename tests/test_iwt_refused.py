@@ -108,6 +108,10 @@ def test_the_decree_of_a_lid_that_leaves_no_time_to_a_decree_is_refused():
      "tijdstip worden vastgesteld waarop artikel II in werking treedt.", "decree-moves-date",
      "Bij koninklijk besluit kan een later tijdstip worden vastgesteld waarop artikel II in "
      "werking treedt"),
+    ("Deze wet treedt in werking op 1 juli 2001, met dien verstande dat artikel II, onderdelen "
+     "A en B, voor het eerst betrekking hebben op aanvragen over het jaar volgend op de datum van "
+     "inwerkingtreding.", "subject-matter", "artikel II, onderdelen A en B, voor het eerst "
+     "betrekking hebben op aanvragen over het jaar volgend op de datum van inwerkingtreding"),
 ])
 def test_a_refused_wording_is_named_at_its_words_with_its_reason_class(text, reason, words):
     """Each line a paragraph, as in an act: an enumeration's items join their lid."""

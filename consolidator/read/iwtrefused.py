@@ -62,6 +62,12 @@ _WORDINGS = (
         "a decree may set a time earlier or later than the one this text fixes («{}»), not any "
         "time: the reader would need to check a decree's date against that bound, so no date "
         "is given for these parts"),
+    Refused("subject-matter", re.compile(
+        r"\b(?:artikel|onderde(?:el|len))\s+[A-Z0-9]+[a-z]?(?:\s*,\s*onderde(?:el|len)\s+[A-Z]+"
+        r"(?:\s*(?:,|en)\s*[A-Z]+)*)?\s*,?\s+voor\s+het\s+eerst\s+betrekking\s+(?:heeft|hebben)"
+        r"\s+op\s+[^,.;\n]*"),
+        "a part's first application to cases named by what they concern («{}»): from when it "
+        "applies to which cases is not a time of parts of the act, so no date is given for it"),
     Refused("substituted-dates", re.compile(
         r"gel(?:dt|den)\s+in\s+plaats\s+van\s+[«‘'\"“][^»’'\"”\n]*[»’'\"”]\s*:\s*[^;.\n]*",
         re.I),
