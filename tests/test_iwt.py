@@ -443,7 +443,7 @@ def _blocks(path) -> dict[str, tuple[str, ...]]:
 #: read or refused on purpose (REFUSED).
 UNSUPPORTED: dict[str, tuple[str, str]] = {}
 REASON_CLASSES = {"subject-matter", "label-form", "enumerated-proviso", "decree-moves-date",
-                  "substituted-dates"}
+                  "substituted-dates", "condition", "counted-time", "editorial"}
 
 REAL = _blocks(FIXTURES / "real.txt")
 MODELS = _blocks(FIXTURES / "aanwijzingen.txt")

@@ -108,10 +108,26 @@ def test_the_decree_of_a_lid_that_leaves_no_time_to_a_decree_is_refused():
      "tijdstip worden vastgesteld waarop artikel II in werking treedt.", "decree-moves-date",
      "Bij koninklijk besluit kan een later tijdstip worden vastgesteld waarop artikel II in "
      "werking treedt"),
+    ("Artikel III treedt in werking mits het bij koninklijke boodschap van 3 mei 2000 "
+     "ingediende voorstel van wet tot wijziging van de Huurwet tot wet wordt verheven.",
+     "condition", "mits het bij koninklijke boodschap van 3 mei 2000 ingediende voorstel van "
+     "wet tot wijziging van de Huurwet tot wet wordt verheven"),
+    ("Indien artikel 12 van de Huurwet in werking treedt, treedt artikel IV in werking op de "
+     "dag voorafgaand aan dat tijdstip.", "condition",
+     "Indien artikel 12 van de Huurwet in werking treedt"),
+    ("Artikel II treedt in werking op 1 januari 2002, tenzij artikel I na die datum in werking "
+     "treedt.", "condition", ", tenzij artikel I na die datum in werking treedt"),
+    ("Artikel IV treedt in werking met ingang van de 1 januari die volgt op de datum van "
+     "inwerkingtreding van artikel II.", "counted-time", "met ingang van de 1 januari die volgt "
+     "op de datum van inwerkingtreding van artikel II"),
+    ("Artikel V vervalt twee jaar na het tijdstip waarop artikel II in werking treedt.",
+     "counted-time", "vervalt twee jaar na het tijdstip waarop artikel II in werking treedt"),
     ("Deze wet treedt in werking op 1 juli 2001, met dien verstande dat artikel II, onderdelen "
      "A en B, voor het eerst betrekking hebben op aanvragen over het jaar volgend op de datum van "
      "inwerkingtreding.", "subject-matter", "artikel II, onderdelen A en B, voor het eerst "
      "betrekking hebben op aanvragen over het jaar volgend op de datum van inwerkingtreding"),
+    ("1. Deze wet treedt in werking op 1 juli 2001.\nWijzigt de Huurwet.", "editorial",
+     "Wijzigt de Huurwet."),
 ])
 def test_a_refused_wording_is_named_at_its_words_with_its_reason_class(text, reason, words):
     """Each line a paragraph, as in an act: an enumeration's items join their lid."""
@@ -134,6 +150,17 @@ def test_a_sentence_the_grammar_reads_is_not_scanned():
     found = read_entry_text("Artikel I, onderdeel H, voor wat betreft artikel 13d, treedt in "
                             "werking met ingang van 1 augustus 1998.")
     assert found and found[0]["rule"] == "in-force"
+
+
+def test_a_bill_condition_the_grammar_reads_is_not_refused_as_a_condition():
+    """«Indien het … ingediende voorstel van wet … tot wet wordt verheven en in werking treedt»
+    is Aanwijzing 180 G, read: the refused wording «indien artikel … in werking treedt» is a
+    condition on articles, not on a bill."""
+    found = read_entry_text("Indien het bij koninklijke boodschap van 3 mei 2000 ingediende "
+                            "voorstel van wet tot wijziging van de Huurwet tot wet wordt "
+                            "verheven en in werking treedt, treedt deze wet op hetzelfde "
+                            "tijdstip in werking.")
+    assert found
 
 
 def test_aanwijzing_180_b_another_time_is_still_read():

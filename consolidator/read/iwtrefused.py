@@ -62,12 +62,38 @@ _WORDINGS = (
         "a decree may set a time earlier or later than the one this text fixes («{}»), not any "
         "time: the reader would need to check a decree's date against that bound, so no date "
         "is given for these parts"),
+    Refused("condition", re.compile(
+        r"\bmits\s+[^.;\n]*?\s+tot\s+wet\s+(?:wordt|is)\s+verheven|\bmits\s+[^,.;\n]*", re.I),
+        "a time that holds only under a condition («{}»): whether and when it is met is not a "
+        "time of this text, so no date is given; the reader would need the time for each case"),
+    Refused("condition", re.compile(
+        r"\bindien\s+(?:de\s+artikelen|het\s+artikel|artikel|de\s+bepalingen?)\s+[^,.;\n]*?"
+        r"\s+in\s+werking\s+(?:treedt|treden)\b", re.I),
+        "a time that holds only if other provisions take effect («{}»): whether they do is "
+        "not a time of this text, so no date is given; the reader would need the time for "
+        "each case"),
+    Refused("condition", re.compile(r",\s*tenzij\s+[^.;\n]*", re.I),
+        "an exception that holds under a condition («{}»): which time applies depends on "
+        "whether it is met, so no date is given; the reader would need the time for each case"),
+    Refused("counted-time", re.compile(
+        r"(?:met\s+ingang\s+van\s+)?de\s+\d{1,2}\s+[a-z]+\s+die\s+volgt\s+op\s+de\s+datum\s+"
+        r"van\s+inwerkingtreding\s+van\s+[^.;\n]*?(?=,\s*tenzij\b|[.;\n]|$)", re.I),
+        "a date counted from the entry into force of a part («{}»): the reader ties a time "
+        "only to the day a part takes effect, not to a date that follows it"),
+    Refused("counted-time", re.compile(
+        r"\b(?:vervalt|vervallen)\s+(?:\w+\s+){1,2}?(?:jaar|jaren|maand|maanden|week|weken|dag|"
+        r"dagen)\s+na\s+het\s+tijdstip\s+waarop\s+[^,.;\n]*", re.I),
+        "a lapse counted by a span from a time («{}»): the reader dates a lapse only by a date "
+        "or a moment it names, not by a span counted from one, so no date is given"),
     Refused("subject-matter", re.compile(
         r"\b(?:artikel|onderde(?:el|len))\s+[A-Z0-9]+[a-z]?(?:\s*,\s*onderde(?:el|len)\s+[A-Z]+"
         r"(?:\s*(?:,|en)\s*[A-Z]+)*)?\s*,?\s+voor\s+het\s+eerst\s+betrekking\s+(?:heeft|hebben)"
         r"\s+op\s+[^,.;\n]*"),
         "a part's first application to cases named by what they concern («{}»): from when it "
         "applies to which cases is not a time of parts of the act, so no date is given for it"),
+    Refused("editorial", re.compile(r"^\s*Wijzigt\s+[^.;\n]*\.?\s*$"),
+        "an editor's summary of the act («{}»), not a provision: the text of this lid is not "
+        "in this rendering, so no date is given; the reader would need the lid as enacted"),
     Refused("substituted-dates", re.compile(
         r"gel(?:dt|den)\s+in\s+plaats\s+van\s+[«‘'\"“][^»’'\"”\n]*[»’'\"”]\s*:\s*[^;.\n]*",
         re.I),
