@@ -3,9 +3,8 @@
 One test per supported wording of the articles of real acts, the seed act's ARTIKEL XII
 under both publication dates, decrees end to end, and every real article in
 tests/fixtures/iwt/real.txt and every Aanwijzingen model in aanwijzingen.txt: each reads
-into rules, is refused on purpose with its reason class at the words that cause it
-(REFUSED), or is listed in UNSUPPORTED with its reason class (a strict xfail: one that
-starts to read fails the suite; the classes are in the README). The wordings of the
+into rules or is refused on purpose with its reason class at the words that cause it
+(REFUSED; the classes are in the README). The wordings of the
 development corpus are in test_iwt_wordings.py, its read rate in test_iwt_corpus.py, the
 newer rules' dates in test_iwt_dates.py, the command line in test_iwt_cli.py."""
 from __future__ import annotations
@@ -437,11 +436,8 @@ def _blocks(path) -> dict[str, tuple[str, ...]]:
     return found
 
 
-#: Real articles the reader cannot read yet: (reason class, what they would need), each a
-#: strict xfail (a gap a user will hit). The reason classes are listed in the README (Time,
-#: «Entry-into-force wordings refused»). None is left: each of the nine that were here is
-#: read or refused on purpose (REFUSED).
-UNSUPPORTED: dict[str, tuple[str, str]] = {}
+#: the reason classes of the wordings refused on purpose, listed in the README (Time,
+#: «Entry-into-force wordings refused»)
 REASON_CLASSES = {"subject-matter", "label-form", "enumerated-proviso", "decree-moves-date",
                   "substituted-dates", "condition", "counted-time", "editorial"}
 
@@ -479,18 +475,14 @@ REFUSED = {
 
 def _params(blocks):
     for name, paras in blocks.items():
-        marks = [pytest.mark.xfail(strict=True, raises=ActSyntaxError,
-                                   reason=": ".join(UNSUPPORTED[name]))] \
-            if name in UNSUPPORTED else []
-        yield pytest.param(name, paras, marks=marks, id=name.replace(" ARTIKEL ", "-"))
+        yield pytest.param(name, paras, id=name.replace(" ARTIKEL ", "-"))
 
 
 def test_fixtures_are_substantial():
     assert len(REAL) >= 45 and len(MODELS) >= 15
-    assert set(UNSUPPORTED) | set(REFUSED) <= set(REAL)  # every Aanwijzingen model reads
-    assert not set(UNSUPPORTED) & set(REFUSED)
-    assert len(REAL) - len(UNSUPPORTED) - len(REFUSED) >= 37
-    assert {reason for reason, _ in (*UNSUPPORTED.values(), *REFUSED.values())} <= REASON_CLASSES
+    assert set(REFUSED) <= set(REAL)  # every Aanwijzingen model reads
+    assert len(REAL) - len(REFUSED) >= 37
+    assert {reason for reason, _ in REFUSED.values()} <= REASON_CLASSES
 
 
 def test_every_reason_class_is_listed_in_the_readme():

@@ -1,5 +1,5 @@
 """Entry-into-force wordings read or refused on purpose that were gaps of the reader
-(strict xfails of tests/test_iwt.py): a decree of another lid that may set the times
+(real articles tests/test_iwt.py could not read): a decree of another lid that may set the times
 named in other ARTIKELEN (read), and the wordings refused wherever they stand in a
 sentence the grammar cannot read (consolidator/read/iwtrefused.py), each at its own
 words with its reason class. The real articles are in tests/test_iwt.py (REFUSED); these are small examples

@@ -1,6 +1,6 @@
 """Real instruction sentences from many acts (tests/fixtures/phrasings.txt) parse
-into the expected kinds. Every phrasing of the fixture is read: the wordings that were
-strict xfails here (list forms, clauses of Aanwijzing 6.18 after the verb, «Toegevoegd
+into the expected kinds. Every phrasing of the fixture is read: the wordings that once
+were gaps here (list forms, clauses of Aanwijzing 6.18 after the verb, «Toegevoegd
 wordt», the alphabetical order, parts as a bill proposes them, …) are rules of the
 grammar now, with their typed results in tests/test_read_verbs.py, test_read_locators.py
 and test_read_regulations.py. What is refused, and why, is listed in the README («What is
