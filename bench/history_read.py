@@ -14,7 +14,6 @@ Asserts nothing.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from linear_time import fit  # noqa: E402
+from timing import median  # noqa: E402
 from store_rate import BASE_DATE, synthetic_law  # noqa: E402
 
 from consolidator.law.lawfile import serialize  # noqa: E402
@@ -46,15 +46,6 @@ def filled(path: Path, articles: int, versions: int) -> tuple[Store, int]:
     return store, len(xml)
 
 
-def median(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--versions", type=int, default=200)
@@ -67,9 +58,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for articles in (int(n) for n in args.sizes.split(",")):
             store, size = filled(Path(tmp) / f"{articles}.sqlite", articles, args.versions)
-            seconds = median(args.runs, lambda: history(store, "BWBRBENCH"))
+            seconds = median(args.runs, lambda: history(store, "BWBRBENCH"), time.process_time)
             through = median(args.runs, lambda: store.query(
-                "SELECT v.*, x.xml FROM version v JOIN version_xml x ON x.version = v.id"))
+                "SELECT v.*, x.xml FROM version v JOIN version_xml x ON x.version = v.id"),
+                time.process_time)
             store.close()
             plain.append((size, seconds))
             with_xml.append((size, through))

@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from large import act_text  # noqa: E402
+from timing import timed_runs  # noqa: E402
 
 from consolidator.read.act import parse_act_file  # noqa: E402
 from consolidator.read.instructions import _one_pass_parser  # noqa: E402
@@ -79,11 +80,8 @@ def synthetic_act(count: int, seed: int = 1) -> str:
 
 
 def median_of(runs: int, fn, clock=time.perf_counter):
-    times = []
-    for _ in range(runs):
-        start = clock()
-        result = fn()
-        times.append(clock() - start)
+    """The median seconds of ``runs`` calls of ``fn``, and its last result."""
+    times, result = timed_runs(runs, fn, clock)
     return statistics.median(times), result
 
 

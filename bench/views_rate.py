@@ -38,6 +38,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from lxml import etree  # noqa: E402
+
+import timing  # noqa: E402
 from large import law_text  # noqa: E402
 
 from consolidator.apply.sentences import apply_articles  # noqa: E402
@@ -111,14 +113,8 @@ def _month(n: int) -> dt.date:
 
 
 def best(runs: int, fn) -> float:
-    """The least processor time (user + system, this process) of ``runs`` calls of ``fn``:
-    on a machine other work shares, wall time measures the others as much as this."""
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return min(times)
+    """The least processor time (user + system, this process) of ``runs`` calls of ``fn``."""
+    return timing.best(runs, fn, time.process_time)
 
 
 def parse_floor(xmls: list[bytes], runs: int) -> float:
