@@ -292,29 +292,24 @@ def _act_edits(act: Act) -> list[Article]:
 
 def _refs_in(value) -> list:
     """Every ``LawRef`` and ``ActRef`` anywhere in a parsed act or its rules."""
-    found, stack = [], [value]
+    return [item for item in _walk(value) if isinstance(item, (LawRef, ActRef))]
+
+
+def _strings(value) -> list[str]:
+    return [item for item in _walk(value) if isinstance(item, str)]
+
+
+def _walk(value):
+    """``value`` and everything in it: the fields of dataclasses, the items of tuples and
+    lists, depth first."""
+    stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, (LawRef, ActRef)):
-            found.append(item)
+        yield item
         if dataclasses.is_dataclass(item) and not isinstance(item, type):
             stack.extend(getattr(item, f.name) for f in _fields(type(item)))
         elif isinstance(item, (tuple, list)):
             stack.extend(item)
-    return found
-
-
-def _strings(value) -> list[str]:
-    found, stack = [], [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found.append(item)
-        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
-            stack.extend(getattr(item, f.name) for f in _fields(type(item)))
-        elif isinstance(item, (tuple, list)):
-            stack.extend(item)
-    return found
 
 
 _FIELDS: dict[type, tuple] = {}
