@@ -20,7 +20,7 @@ internals: tests/test_one_pass_parser.py holds it to ``Lark.parse``.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Optional
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedToken
@@ -28,7 +28,8 @@ from lark.lexer import LexerThread
 from lark.parsers.lalr_analysis import Shift
 
 from consolidator.read.quicklex import LexMiss, Tok, end_token, state_scanners
-from consolidator.read.reducers import Built, reducer
+from consolidator.read.reducers import Built, Reduction
+from consolidator.read.shapecode import compile_shape
 
 _new_str = str.__new__
 
@@ -63,19 +64,38 @@ class _NodePointer:
 #: of ten thousand sentences of a new shape each does not grow it without end
 _TRIE_NODES = 50_000
 
+#: a shape is compiled (``shapecode``) the so-manieth time it is met: compiling one
+#: costs about what running its reductions one by one costs over twenty sentences more
+#: than running it compiled (measured on the seed act), so an act read once is not
+#: slowed by compiling shapes it holds twice, and the shapes that recur over many acts
+#: are compiled early on
+_COMPILE_AT = 16
+
+#: at most so many compiled shapes (a few kilobytes each)
+_SHAPES = 5_000
+
 
 class _Node:
     """The parser after a sequence of token kinds, in a trie of the sequences met: its
-    state stack, the quick lexer's patterns for the next token, and per next kind the
-    reductions that kind calls for and the node after its shift. The actions of an
-    LALR parser depend on the kinds of the tokens alone, so sentences of one shape
-    («In artikel 12 wordt «…» vervangen door «…».») share their path."""
+    state stack, the quick lexer's patterns for the next token, the node after each
+    next kind, and the reductions the kind that led here called for before its shift.
+    The actions of an LALR parser depend on the kinds of the tokens alone, so sentences
+    of one shape («In artikel 12 wordt «…» vervangen door «…».») share their path.
+    Where a sentence may end: the reductions «$END» calls for (``end``), how often
+    sentences ended here, and their compiled shape once there is one (``shape``)."""
 
-    __slots__ = ("stack", "scanner", "edges")
+    __slots__ = ("stack", "scanner", "edges", "parent", "into", "kept", "end", "seen", "shape")
 
-    def __init__(self, stack: tuple, scanner: tuple):
+    def __init__(self, stack: tuple, scanner: tuple, parent: Optional["_Node"] = None,
+                 into: tuple = (), kept: bool = True):
         self.stack, self.scanner = stack, scanner
+        self.parent, self.into = parent, into
+        # in the trie (the trie only grows until it is full, so a kept node's parent is kept)
+        self.kept = kept
         self.edges: dict = {}
+        self.end: Optional[tuple] = None
+        self.seen = 0
+        self.shape = None
 
 
 class OnePassParser:
@@ -90,9 +110,9 @@ class OnePassParser:
         self.start_state = table.start_states[start]
         self.end_state = table.end_states[start]
         # names as plain strings: Lark's are partly Tokens, slower to compare
-        reductions = {rule: (len(rule.expansion), str(rule.origin.name), reducer(builder, rule))
-                      for rule in lark.rules}
-        # per state and symbol: (True, next state) or (False, (size, rule name, reducer))
+        reductions = {rule: (len(rule.expansion), str(rule.origin.name),
+                             Reduction(builder, rule)) for rule in lark.rules}
+        # per state and symbol: (True, next state) or (False, (size, rule name, reduction))
         self.actions = {state: {str(symbol): (True, arg) if action is Shift
                                 else (False, reductions[arg])
                                 for symbol, (action, arg) in row.items()}
@@ -102,9 +122,11 @@ class OnePassParser:
         self.forget()
 
     def forget(self) -> None:
-        """Empty the trie of token kinds (to measure a first reading of every shape)."""
+        """Empty the trie of token kinds and the compiled shapes (to measure a first
+        reading of every shape)."""
         self.root = _Node((self.start_state,), self._scanner(self.start_state))
         self.nodes = 1
+        self.shapes = 0
 
     def _scanner(self, state):
         """The quick lexer's patterns for ``state`` (None where Lark's lexer serves)."""
@@ -125,67 +147,87 @@ class OnePassParser:
         loop: each token is scanned with the patterns of the state the parser is in by
         then, as Lark's contextual lexer does (which counts lines and columns per token
         and checks much more; on one line a column is the position plus one). The
-        actions come from the trie of token kinds read before (``_Node``), learnt from
-        the tables on first meeting.
+        parser's states come from the trie of token kinds read before (``_Node``),
+        learnt from the tables on first meeting; the builder is called once every token
+        is read and the shape of the sentence known (``_build``).
         (One loop, no generator: a call per token would cost a tenth of the parse.)"""
         node = self.root
-        values: list = []  # per symbol on the stack: the token or the rule's result
-        metas: list = []  # and its columns (a token is its own)
+        tokens: list = []
         pos, end, token = 0, len(text), None
-        while True:
-            if pos < end:
-                dispatch, skips, ignored, callbacks = node.scanner
-                char = text[pos]
-                patterns = dispatch[char]
-                if char in skips:
-                    match = patterns[0].match(text, pos)
-                    if match is None:
-                        raise LexMiss()
-                    pos = match.end()
-                    continue
-                for pattern in patterns:
-                    match = pattern.match(text, pos)
-                    if match:
-                        break
-                else:
+        while pos < end:
+            dispatch, skips, ignored, callbacks = node.scanner
+            char = text[pos]
+            patterns = dispatch[char]
+            if char in skips:
+                match = patterns[0].match(text, pos)
+                if match is None:
                     raise LexMiss()
-                start, pos, kind = pos, match.end(), match.lastgroup
-                if kind in ignored:
-                    if kind in callbacks:
-                        raise LexMiss()
-                    continue
-                value = match.group(0)
-                token = _new_str(Tok, value)
-                token.type, token.value, token.start_pos, token.end_pos = kind, value, start, pos
-                token.line = token.end_line = 1
-                token.column, token.end_column = start + 1, pos + 1
-                if kind in callbacks:
-                    token = callbacks[kind](token)
-                    kind = token.type
+                pos = match.end()
+                continue
+            for pattern in patterns:
+                match = pattern.match(text, pos)
+                if match:
+                    break
             else:
-                token, kind = end_token(token), "$END"
-            node = self._feed(node, kind, token, values, metas)
-            if node is None:  # «$END» accepted
-                return Built(values[-1], metas[-1])
+                raise LexMiss()
+            start, pos, kind = pos, match.end(), match.lastgroup
+            if kind in ignored:
+                if kind in callbacks:
+                    raise LexMiss()
+                continue
+            value = match.group(0)
+            token = _new_str(Tok, value)
+            token.type, token.value, token.start_pos, token.end_pos = kind, value, start, pos
+            token.line = token.end_line = 1
+            token.column, token.end_column = start + 1, pos + 1
+            if kind in callbacks:
+                token = callbacks[kind](token)
+                kind = token.type
+            try:
+                node = node.edges[kind]
+            except KeyError:
+                node = self._learn(node, kind, token)
+            tokens.append(token)
+        return self._build(node, tokens, token)
 
-    def _feed(self, node: "_Node", kind: str, token: Token, values: list, metas: list):
-        """The reductions a token of ``kind`` calls for at ``node``, then its shift: the
-        node after it, or None where «$END» is accepted."""
-        try:
-            reductions, node = node.edges[kind]
-        except KeyError:
-            reductions, node = self._learn(node, kind, token)
-        for reduce in reductions:
-            reduce(values, metas)
-        if node is not None:
-            values.append(token)
-            metas.append(token)
-        return node
+    def _build(self, node: "_Node", tokens: list, last: Optional[Token]) -> Built:
+        """The start rule's result for ``tokens``, the sentence that led to ``node``:
+        by its compiled shape, else reduction by reduction (compiling the shape the
+        ``_COMPILE_AT``-th time it is met, while there is room)."""
+        if node.shape is not None:
+            return node.shape(tokens)
+        end = node.end
+        if end is None:
+            end = self._learn_end(node, end_token(last))
+        node.seen += 1
+        if node.seen >= _COMPILE_AT and node.kept and self.shapes < _SHAPES:
+            self.shapes += 1
+            node.shape = compile_shape(self.builder, [n.into for n in _path(node)], end)
+            return node.shape(tokens)
+        return _reduce_one_by_one(_path(node), end, tokens)
 
-    def _learn(self, node: "_Node", kind: str, token: Token) -> tuple:
-        """The reductions that a token of ``kind`` calls for after the kinds that led
-        to ``node``, and the node it shifts to (None: the parse is accepted), from
-        Lark's tables; kept in the trie while it has room."""
+    def _learn(self, node: "_Node", kind: str, token: Token) -> "_Node":
+        """The node after a token of ``kind`` after the kinds that led to ``node``, with
+        the reductions it calls for, from Lark's tables; kept in the trie while it has
+        room."""
+        stack, reductions = self._reductions(node, kind, token)
+        kept = self.nodes < _TRIE_NODES
+        learnt = _Node(tuple(stack), self._scanner(stack[-1]), node, tuple(reductions), kept)
+        if kept:
+            node.edges[kind] = learnt
+            self.nodes += 1
+        return learnt
+
+    def _learn_end(self, node: "_Node", token: Token) -> tuple:
+        """The reductions «$END» calls for after the kinds that led to ``node``."""
+        stack, reductions = self._reductions(node, "$END", token)
+        node.end = tuple(reductions)
+        return node.end
+
+    def _reductions(self, node: "_Node", kind: str, token: Token) -> tuple[list, list]:
+        """The state stack after a token of ``kind`` at ``node`` (shifted, or «$END»
+        accepted) and the reductions it takes to get there (those that change
+        something), from Lark's tables."""
         actions, stack, reductions = self.actions, list(node.stack), []
         while True:
             try:
@@ -194,21 +236,15 @@ class OnePassParser:
                 raise self._unexpected(token, stack) from None
             if shift:
                 stack.append(arg)
-                learnt = (tuple(reductions), _Node(tuple(stack), self._scanner(arg)))
-                break
-            size, origin, reduce = arg
-            if reduce is not None:
-                reductions.append(reduce)
+                return stack, reductions
+            size, origin, reduction = arg
+            if reduction.run is not None:
+                reductions.append(reduction)
             if size:
                 del stack[-size:]
             stack.append(actions[stack[-1]][origin][1])
             if kind == "$END" and stack[-1] == self.end_state:
-                learnt = (tuple(reductions), None)
-                break
-        if self.nodes < _TRIE_NODES:
-            node.edges[kind] = learnt
-            self.nodes += 1
-        return learnt
+                return stack, reductions
 
     def _unexpected(self, token: Token, stack: list) -> UnexpectedToken:
         """Lark's error for ``token`` where the state on top of ``stack`` has no action."""
@@ -219,21 +255,38 @@ class OnePassParser:
         """``parse`` with Lark's own lexer (a text over several lines, or what the quick
         lexer leaves to it), asking the trie for the parser's state as it lexes."""
         pointer = _NodePointer(self.root)
-        values: list = []  # per symbol on the stack: the token or the rule's result
-        metas: list = []  # and its columns (a token is its own)
-        for token in _own_tokens(LexerThread.from_text(self.lexer, text).lex(pointer)):
-            pointer.node = self._feed(pointer.node, token.type, token, values, metas)
-            if pointer.node is None:  # «$END» accepted
-                return Built(values[-1], metas[-1])
-        raise AssertionError("the parse ends at «$END»")  # pragma: no cover
+        tokens: list = []
+        token = None
+        for lark_token in LexerThread.from_text(self.lexer, text).lex(pointer):
+            token = Tok.new_borrow_pos(lark_token.type, lark_token.value, lark_token)
+            node = pointer.node
+            try:
+                pointer.node = node.edges[token.type]
+            except KeyError:
+                pointer.node = self._learn(node, token.type, token)
+            tokens.append(token)
+        return self._build(pointer.node, tokens, token)
 
 
-def _own_tokens(tokens: Iterable[Token]) -> Iterator[Token]:
-    """Lark lexer's tokens as ``Tok`` (each its own columns), then Lark's «$END»."""
-    token = None
-    for token in tokens:
-        token = Tok.new_borrow_pos(token.type, token.value, token)
-        yield token
-    yield end_token(token)
+def _path(node: _Node) -> list[_Node]:
+    """The nodes from the root's child to ``node``: one per token of the sentence."""
+    path = []
+    while node.parent is not None:
+        path.append(node)
+        node = node.parent
+    path.reverse()
+    return path
 
 
+def _reduce_one_by_one(path: list[_Node], end: tuple, tokens: list) -> Built:
+    """What the compiled shape would give, by running each reduction on two stacks."""
+    values: list = []  # per symbol on the stack: the token or the rule's result
+    metas: list = []  # and its columns (a token is its own)
+    for node, token in zip(path, tokens):
+        for reduction in node.into:
+            reduction.run(values, metas)
+        values.append(token)
+        metas.append(token)
+    for reduction in end:
+        reduction.run(values, metas)
+    return Built(values[-1], metas[-1])

@@ -20,9 +20,10 @@ class _Meta:
     __slots__ = ("line", "column", "end_line", "end_column")
     empty = False
 
-    def __init__(self, line: int, column: int, end_line: int, end_column: int):
-        self.line, self.column = line, column
-        self.end_line, self.end_column = end_line, end_column
+    def __init__(self, start, stop):
+        """From where ``start`` starts to where ``stop`` ends (tokens or columns)."""
+        self.line, self.column = start.line, start.column
+        self.end_line, self.end_column = stop.end_line, stop.end_column
 
 
 class _NoPosition:
@@ -66,7 +67,7 @@ def _extent(metas: list):
     for end in reversed(metas):
         if end is not _NO_POSITION:
             break
-    return _Meta(start.line, start.column, end.end_line, end.end_column)
+    return _Meta(start, end)
 
 
 def _popped(values: list, metas: list, size: int) -> tuple[list, list, object]:
@@ -97,25 +98,43 @@ def _kept(values: list, metas: list, keep: tuple) -> tuple[list, list]:
     return kept_values, kept_metas
 
 
-def reducer(builder, rule) -> Optional[Callable[[list, list], None]]:
-    """The function that replaces the matched symbols of ``rule`` on the parser's
-    value and column stacks by the rule's result and columns; None where that changes
-    nothing (a «?rule» over one symbol it keeps: Lark passes the child through)."""
-    size = len(rule.expansion)
-    keep_all = rule.options.keep_all_tokens
-    keep = tuple((i, _is_spliced(sym)) for i, sym in enumerate(rule.expansion)
-                 if keep_all or not (sym.is_term and sym.filter_out))
-    # most rules keep every symbol and splice none: their items are the matched symbols
-    keeps_all = keep == tuple((i, False) for i in range(size))
-    if _is_spliced(rule.origin):
-        return _splice(size, keep)
-    name = rule.alias or rule.options.template_source or rule.origin.name
-    passes_single = rule.options.expand1 and not rule.alias
-    if passes_single and keeps_all and size == 1:
-        return None
-    method = getattr(builder, name, None)
-    if keeps_all and size == 1 and not passes_single:
-        return _one_symbol(builder, name, method)
+class Reduction:
+    """What a reduction of one rule does, as data (what ``shapecode`` compiles a shape
+    of sentence from) and as a function of the two stacks (``run``: what the parser
+    calls where a shape is not compiled; None where it changes nothing: a «?rule»
+    over one symbol it keeps, which Lark passes through)."""
+
+    __slots__ = ("size", "name", "method", "keep", "keeps_all", "passes_single", "splices",
+                 "run")
+
+    def __init__(self, builder, rule):
+        self.size = size = len(rule.expansion)
+        keep_all = rule.options.keep_all_tokens
+        #: per kept symbol: (its index in the expansion, whether it is a spliced helper)
+        self.keep = tuple((i, _is_spliced(sym)) for i, sym in enumerate(rule.expansion)
+                          if keep_all or not (sym.is_term and sym.filter_out))
+        # most rules keep every symbol and splice none: their items are the matched symbols
+        self.keeps_all = self.keep == tuple((i, False) for i in range(size))
+        self.splices = _is_spliced(rule.origin)
+        self.name = rule.alias or rule.options.template_source or rule.origin.name
+        self.passes_single = bool(rule.options.expand1 and not rule.alias)
+        self.method = None if self.splices else getattr(builder, self.name, None)
+        self.run = self._runner(builder)
+
+    def _runner(self, builder) -> Optional[Callable[[list, list], None]]:
+        if self.splices:
+            return _splice(self.size, self.keep)
+        if self.passes_single and self.keeps_all and self.size == 1:
+            return None
+        if self.keeps_all and self.size == 1 and not self.passes_single:
+            return _one_symbol(builder, self.name, self.method)
+        return _general(builder, self)
+
+
+def _general(builder, reduction: Reduction) -> Callable[[list, list], None]:
+    """The reducer of a rule over several symbols (or one it passes or drops)."""
+    size, keep, keeps_all = reduction.size, reduction.keep, reduction.keeps_all
+    name, method, passes_single = reduction.name, reduction.method, reduction.passes_single
 
     def reduce(values: list, metas: list) -> None:
         raw, raw_metas, meta = _popped(values, metas, size)
@@ -142,7 +161,7 @@ def reducer(builder, rule) -> Optional[Callable[[list, list], None]]:
                 builder.failure = (name, exc)
                 value = None
             if value is meta:  # a token given back: it is a result now, not a token
-                meta = _Meta(meta.line, meta.column, meta.end_line, meta.end_column)
+                meta = _Meta(meta, meta)
         values.append(value)
         metas.append(meta)
 
@@ -167,7 +186,7 @@ def _one_symbol(builder, name: str, method) -> Callable[[list, list], None]:
             builder.failure = (name, exc)
             value = None
         if value is meta:  # a token given back: it is a result now, not a token
-            metas[-1] = _Meta(meta.line, meta.column, meta.end_line, meta.end_column)
+            metas[-1] = _Meta(meta, meta)
         values[-1] = value
 
     return reduce

@@ -1,0 +1,189 @@
+"""A shape of sentence compiled: the reductions of one sequence of token kinds as one
+straight Python function of the tokens.
+
+The one-pass parser (``onepass``) learns, per sequence of token kinds, which rules
+reduce after which token (an LALR parser's actions depend on the kinds alone). Where
+every token is read, what is left to do is to call the builder's methods in that order
+with the right children and columns; which symbol of the stack each child is, which
+tokens a rule drops, which helper rule splices into its parent and which columns a rule
+covers are the same for every sentence of the shape. This module works them out once,
+on a stack of names instead of values, and writes the calls down::
+
+    def shape(t):
+        t0, t1, t2, t3 = t
+        try:
+            m1 = _Meta(t0, t1)
+            v2 = M3(m1, [t1])
+            …
+            return Built(v9, m10)
+        except Exception as exc:
+            return _failed(exc)
+
+It calls the same methods, in the same order, with the same children and columns as
+the reducers of ``reducers`` do one at a time (tests/test_shape_code.py holds the two
+to each other and to Lark), and stops at the first method that fails, as they do.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+from lark import Tree
+
+from consolidator.read.reducers import _NO_POSITION, Built, Reduction, _Meta
+
+
+class _Entry:
+    """A symbol on the compile-time stack: the name of its value, where its columns
+    start and end (the names whose ``line``/``column`` and ``end_line``/``end_column``
+    give them), the name of its columns as one object once one is made, whether it
+    covers no token, whether it is a token (its own columns), and for a spliced helper
+    the entries it spreads into its parent."""
+
+    __slots__ = ("value", "start", "stop", "meta", "empty", "token", "spliced")
+
+    def __init__(self, value: Optional[str], start: Optional[str], stop: Optional[str],
+                 meta: Optional[str], empty: bool = False, token: bool = False,
+                 spliced: Optional[list] = None):
+        self.value, self.start, self.stop, self.meta = value, start, stop, meta
+        self.empty, self.token, self.spliced = empty, token, spliced
+
+
+_EMPTY = _Entry("None", None, None, "_NP", empty=True)
+
+
+class _Writer:
+    """The function's lines and the names it needs, as they are written."""
+
+    def __init__(self, builder):
+        self.lines: list[str] = []
+        self.names: dict = {"_Meta": _Meta, "Tree": Tree, "Built": Built, "_NP": _NO_POSITION}
+        self.count = 0
+        #: the rule whose method each line of the function calls, by line number
+        self.rules: dict = {}
+
+    def fresh(self, prefix: str) -> str:
+        self.count += 1
+        return f"{prefix}{self.count}"
+
+    def constant(self, value, prefix: str) -> str:
+        name = self.fresh(prefix)
+        self.names[name] = value
+        return name
+
+    def line(self, text: str) -> None:
+        self.lines.append("        " + text)
+
+    def call(self, text: str, rule: str) -> None:
+        """A line calling the method of ``rule`` (named if it fails)."""
+        self.line(text)
+        self.rules[len(self.lines) + _FIRST_BODY_LINE - 1] = rule
+
+    def meta(self, entry: _Entry) -> str:
+        """The name of ``entry``'s columns as one object, made here if need be."""
+        if entry.meta is None:
+            entry.meta = self.fresh("m")
+            self.line(f"{entry.meta} = _Meta({entry.start}, {entry.stop})")
+        return entry.meta
+
+
+#: the function's first lines: «def shape(t):», the tokens unpacked, «try:»
+_FIRST_BODY_LINE = 4
+
+
+def _failed_rule(shape, exc: Exception) -> str:
+    """The rule whose method raised ``exc`` in ``shape``: the one called on the line of
+    the shape's function the exception came through. Raises ``exc`` again where no
+    method was called (a fault of this module, not of a sentence)."""
+    rule = shape.rules.get(exc.__traceback__.tb_lineno)
+    if rule is None:
+        raise exc
+    return rule
+
+
+def _extent(entries: Sequence[_Entry]) -> _Entry:
+    """The columns of a rule over ``entries``: one symbol's are its own; several cover
+    the first positioned to the last (made only when a method is given them)."""
+    if len(entries) == 1:
+        return entries[0]
+    positioned = [e for e in entries if not e.empty]
+    if not positioned:
+        return _EMPTY
+    return _Entry(None, positioned[0].start, positioned[-1].stop, None)
+
+
+def _kept(entries: Sequence[_Entry], keep: tuple) -> list[_Entry]:
+    """The kept entries, a spliced helper's own spread in."""
+    kept: list[_Entry] = []
+    for index, spliced in keep:
+        kept.extend(entries[index].spliced if spliced else (entries[index],))
+    return kept
+
+
+def _reduce(writer: _Writer, stack: list, reduction: Reduction) -> None:
+    """Write ``reduction``: its entries leave ``stack`` and its result takes their place."""
+    size = reduction.size
+    popped = stack[len(stack) - size:] if size else []
+    del stack[len(stack) - size:]
+    extent = _extent(popped) if popped else _EMPTY
+    items = popped if reduction.keeps_all else _kept(popped, reduction.keep)
+    if reduction.splices:
+        stack.append(_Entry(None, extent.start, extent.stop, extent.meta, extent.empty,
+                            spliced=items))
+    elif reduction.passes_single and len(items) == 1:  # «?action: replace_words | …»
+        single = items[0]
+        # a token passes with its own columns; a rule's result takes the rule's
+        stack.append(single if single.token else
+                     _Entry(single.value, extent.start, extent.stop, extent.meta, extent.empty))
+    else:
+        stack.append(_call(writer, reduction, items, extent))
+
+
+def _call(writer: _Writer, reduction: Reduction, items: list, extent: _Entry) -> _Entry:
+    """Write the call of the rule's method (or the ``Tree`` Lark would make)."""
+    meta = writer.meta(extent)
+    children = "[" + ", ".join(item.value for item in items) + "]"
+    value = writer.fresh("v")
+    if reduction.method is None:
+        name = writer.constant(reduction.name, "N")
+        writer.line(f"{value} = Tree({name}, {children}, {meta})")
+        return _Entry(value, meta, meta, meta, extent.empty)
+    method = writer.constant(reduction.method, "M")
+    writer.call(f"{value} = {method}({meta}, {children})", reduction.name)
+    # The reducers copy the columns of a rule whose method gives back its own token, so
+    # that the token's identity no longer says «token» on their stack; here whether an
+    # entry is a token is known while compiling, and the copy would only hold the same
+    # columns: a method reads the same from either.
+    return _Entry(value, extent.start, extent.stop, meta, extent.empty)
+
+
+def compile_shape(builder, steps: Sequence[tuple[Reduction, ...]],
+                  end: tuple[Reduction, ...]) -> Callable[[list], Built]:
+    """The function of the token list that builds what the reducers would: ``steps``
+    holds per token the reductions before its shift, ``end`` those of «$END»."""
+    writer = _Writer(builder)
+    names = [f"t{i}" for i in range(len(steps))]
+    stack: list[_Entry] = []
+    for name, reductions in zip(names, steps):
+        for reduction in reductions:
+            _reduce(writer, stack, reduction)
+        stack.append(_Entry(name, name, name, name, token=True))
+    for reduction in end:
+        _reduce(writer, stack, reduction)
+    top = stack[-1]
+    writer.line(f"return Built({top.value}, {writer.meta(top)})")
+    unpack = (", ".join(names) + ("," if len(names) == 1 else "")) if names else "_"
+    # a method that fails stops the shape; the caller keeps (rule, exception), as a
+    # Transformer would raise it (one «try» costs nothing until something is raised)
+    source = (f"def shape(t):\n    {unpack} = t\n    try:\n" + "\n".join(writer.lines) +
+              "\n    except Exception as exc:\n        return _failed(exc)\n")
+    namespace = dict(writer.names)
+    exec(compile(source, "<shape>", "exec"), namespace)  # noqa: S102 - our own code
+    shape = namespace["shape"]
+    shape.source, shape.rules = source, writer.rules
+
+    def failed(exc: Exception) -> Built:
+        builder.failure = (_failed_rule(shape, exc), exc)
+        return Built(None, _NO_POSITION)
+
+    namespace["_failed"] = failed
+    return shape

@@ -1,0 +1,141 @@
+"""Compiled shapes (``shapecode``): a sequence of token kinds met often enough becomes one
+function that calls the builder's methods as the reducers would one at a time. These
+tests hold the compiled functions to Lark's trees (with a builder of no methods) and to
+the reducers (with the real builder, on every sentence of the corpus acts and the
+phrasings, and on mutations of them), and check when a shape is compiled and what a
+failing method leaves behind.
+"""
+from __future__ import annotations
+
+import pytest
+from lark import Tree
+from lark.exceptions import UnexpectedInput
+
+from consolidator.errors import ConsolidatorError
+from consolidator.read import act as act_module
+from consolidator.read import grammars, instructions, onepass, shapecode
+from corpus_calls import first_arguments
+from mutations import mutated
+from phrasings import read_phrasings
+from test_one_pass_parser import HEADS, _positions, _TreeBuilder
+
+SENTENCES = sorted(set(first_arguments(act_module, "parse_sentence"))
+                   | {p.sentence for p in read_phrasings()})
+
+
+def _tree_parser(monkeypatch, compile_at: int) -> onepass.OnePassParser:
+    monkeypatch.setattr(onepass, "_COMPILE_AT", compile_at)
+    return onepass.OnePassParser(grammars.grammar_parser(), _TreeBuilder())
+
+
+def test_there_are_sentences_to_compile():
+    assert len(SENTENCES) > 200
+
+
+def test_a_compiled_shape_builds_lark_s_tree_with_its_columns(monkeypatch):
+    parser = _tree_parser(monkeypatch, 1)  # every shape compiled when first met
+    lark = grammars.grammar_parser()
+    compared = 0
+    for text in HEADS:
+        try:
+            expected = lark.parse(text)
+        except UnexpectedInput:
+            continue
+        got = parser.parse(text).value
+        assert isinstance(got, Tree) and got == expected, text
+        assert _positions(got) == _positions(expected), text
+        compared += 1
+    assert compared > 200 and parser.shapes > 100
+
+
+def _readings(sentences: list[str]) -> list:
+    """What ``parse_sentence`` gives for each sentence: its result, or the class and
+    message of the error it raises."""
+    out = []
+    for text in sentences:
+        try:
+            out.append(instructions.parse_sentence(text, line=3, column=5, source="act"))
+        except (ConsolidatorError, UnexpectedInput) as exc:
+            out.append((type(exc).__name__, str(exc)))
+    return out
+
+
+@pytest.mark.parametrize("mutations", [0, 800])
+def test_compiled_shapes_read_every_sentence_as_the_reducers_do(monkeypatch, mutations):
+    """With the real builder: the same instructions, the same errors at the same columns,
+    the same failing rule, for sentences whose shapes are compiled and run twice."""
+    sentences = mutated(SENTENCES, mutations, 11, ["«", "»", ",", "en", "vervalt", ":"]) \
+        if mutations else SENTENCES
+    parser = instructions._one_pass_parser()
+    monkeypatch.setattr(onepass, "_COMPILE_AT", 10 ** 9)
+    parser.forget()
+    one_by_one = _readings(sentences)
+    monkeypatch.setattr(onepass, "_COMPILE_AT", 1)
+    parser.forget()
+    compiled = _readings(sentences)
+    again = _readings(sentences)
+    parser.forget()
+    assert compiled == one_by_one
+    assert again == one_by_one
+
+
+class _FailingBuilder(_TreeBuilder):
+    """A builder whose method for «art_one» fails."""
+
+    def art_one(self, meta, children):
+        raise ValueError(f"no article {children[0]}")
+
+
+@pytest.mark.parametrize("compile_at", [1, 10 ** 9])
+def test_a_failing_method_is_kept_with_its_rule(monkeypatch, compile_at):
+    monkeypatch.setattr(onepass, "_COMPILE_AT", compile_at)
+    builder = _FailingBuilder()
+    parser = onepass.OnePassParser(grammars.grammar_parser(), builder)
+    for _ in range(2):  # compiled when first met, run compiled the second time
+        builder.failure = None
+        parser.parse("In artikel 12 wordt «a» vervangen door «b»")
+        rule, exc = builder.failure
+        assert rule == "art_one" and isinstance(exc, ValueError)
+        assert str(exc) == "no article 12"
+
+
+def test_a_fault_outside_the_builder_s_methods_is_raised_not_kept(monkeypatch):
+    """Only a builder method's exception is the sentence's failure; one from the compiled
+    function's own steps (here: the ``Tree`` it makes for a rule with no method) is a
+    fault of the parser and goes up."""
+    parser = _tree_parser(monkeypatch, 1)
+
+    def broken_tree(*args):
+        raise TypeError("broken")
+
+    monkeypatch.setattr(shapecode, "Tree", broken_tree)
+    with pytest.raises(TypeError, match="broken"):
+        parser.parse("In artikel 12 wordt «a» vervangen door «b»")
+    assert parser.builder.failure is None
+
+
+def test_a_shape_is_compiled_when_met_so_often_and_only_in_the_trie(monkeypatch):
+    parser = _tree_parser(monkeypatch, 3)
+    text = "In artikel 12 wordt «a» vervangen door «b»"
+    for expected in (0, 0, 1, 1):
+        parser.parse(text)
+        assert parser.shapes == expected
+    full = _tree_parser(monkeypatch, 1)
+    monkeypatch.setattr(onepass, "_TRIE_NODES", 3)  # the sentence's path does not fit
+    full.forget()
+    for _ in range(3):
+        assert full.parse(text).value == grammars.grammar_parser().parse(text)
+    assert full.shapes == 0
+
+
+def test_no_more_shapes_are_compiled_than_there_is_room_for(monkeypatch):
+    parser = _tree_parser(monkeypatch, 1)
+    monkeypatch.setattr(onepass, "_SHAPES", 5)
+    lark = grammars.grammar_parser()
+    for text in HEADS[:100]:
+        try:
+            expected = lark.parse(text)
+        except UnexpectedInput:
+            continue
+        assert parser.parse(text).value == expected, text
+    assert parser.shapes == 5
