@@ -3,9 +3,12 @@ each with the typed targets it gives."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from consolidator.errors import ActSyntaxError
-from consolidator.model import Intro, Locator, Step
+from consolidator.model import STEP_KINDS, Intro, Locator, Step
+from consolidator.read.builder import locators
 from consolidator.read.instructions import parse_sentence
 
 
@@ -155,3 +158,26 @@ def test_an_onderdeel_named_by_its_place_is_refused():
         parse_sentence("Voor het eerste onderdeel worden drie onderdelen ingevoegd, luidende:")
     assert err.value.column == 6
     assert "named by its place in the list" in err.value.message
+
+
+# The shortcuts of the locator builder give what the general way gives.
+
+# the kinds the shortcuts look at, often; every kind, sometimes
+_KINDS = st.sampled_from(["artikel", "onderdeel", "toc-entry", "act-punt", "lid"]) | \
+    st.sampled_from(sorted(STEP_KINDS))
+_STEPS = st.builds(Step, _KINDS,
+                   st.sampled_from(["", "1", "12", "I", "H", "a", "3°", "86"]),
+                   st.sampled_from(["", "oud"]))
+
+
+@given(st.lists(_STEPS, min_size=1, max_size=4))
+@example([Step("artikel", "I"), Step("onderdeel", "H")])  # an act's place, renamed
+def test_joining_to_no_place_is_the_general_join(steps):
+    inner = Locator(tuple(steps))
+    assert locators.join(Locator(), inner) == locators._join(Locator(), inner)
+
+
+@given(_STEPS)
+def test_one_step_makes_the_locator_the_general_way_makes(step):
+    """A part of one step takes the shortcut; the same step as a tuple of one does not."""
+    assert locators._locators([[step]]) == locators._locators([[(step,)]])

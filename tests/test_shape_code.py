@@ -139,3 +139,24 @@ def test_no_more_shapes_are_compiled_than_there_is_room_for(monkeypatch):
             continue
         assert parser.parse(text).value == expected, text
     assert parser.shapes == 5
+
+
+class _Columns:
+    def reads(self, meta, children):
+        return meta.column
+
+    def ignores(self, meta, children):
+        return children
+
+    def captures(self, meta, children):
+        return lambda: meta
+
+
+def test_only_a_method_that_never_loads_its_columns_is_given_none():
+    columns = _Columns()
+    assert shapecode.reads_meta(columns.reads)
+    assert not shapecode.reads_meta(columns.ignores)
+    assert shapecode.reads_meta(columns.captures)
+    assert not shapecode.reads_meta(lambda meta, children: children)
+    assert shapecode.reads_meta(lambda meta, children: (meta, children))
+    assert shapecode.reads_meta(print)  # no code to look into: given its columns

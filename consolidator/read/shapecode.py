@@ -25,6 +25,8 @@ to each other and to Lark), and stops at the first method that fails, as they do
 """
 from __future__ import annotations
 
+import dis
+from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
 from lark import Tree
@@ -140,20 +142,38 @@ def _reduce(writer: _Writer, stack: list, reduction: Reduction) -> None:
 
 def _call(writer: _Writer, reduction: Reduction, items: list, extent: _Entry) -> _Entry:
     """Write the call of the rule's method (or the ``Tree`` Lark would make)."""
-    meta = writer.meta(extent)
     children = "[" + ", ".join(item.value for item in items) + "]"
     value = writer.fresh("v")
     if reduction.method is None:
+        meta = writer.meta(extent)
         name = writer.constant(reduction.name, "N")
         writer.line(f"{value} = Tree({name}, {children}, {meta})")
         return _Entry(value, meta, meta, meta, extent.empty)
+    # a method that never reads its columns gets None: they are made only where read
+    meta = writer.meta(extent) if reads_meta(reduction.method) else "None"
     method = writer.constant(reduction.method, "M")
     writer.call(f"{value} = {method}({meta}, {children})", reduction.name)
     # The reducers copy the columns of a rule whose method gives back its own token, so
     # that the token's identity no longer says «token» on their stack; here whether an
     # entry is a token is known while compiling, and the copy would only hold the same
     # columns: a method reads the same from either.
-    return _Entry(value, extent.start, extent.stop, meta, extent.empty)
+    return _Entry(value, extent.start, extent.stop, extent.meta, extent.empty)
+
+
+_LOADS = {"LOAD_FAST", "LOAD_FAST_CHECK", "LOAD_DEREF", "LOAD_CLOSURE"}
+
+
+@lru_cache(maxsize=None)
+def reads_meta(method) -> bool:
+    """Whether ``method`` reads its first argument, the columns (``meta``): False only for
+    a Python function whose code never loads that name (nor a function inside it)."""
+    code = getattr(getattr(method, "__func__", method), "__code__", None)
+    if code is None or code.co_argcount < 2:
+        return True
+    name = code.co_varnames[1 if hasattr(method, "__func__") else 0]
+    if name in code.co_cellvars:
+        return True
+    return any(op.opname in _LOADS and op.argval == name for op in dis.get_instructions(code))
 
 
 def compile_shape(builder, steps: Sequence[tuple[Reduction, ...]],

@@ -310,14 +310,27 @@ def join(outer: Locator, inner: Locator) -> Locator:
     inside «Artikel 93 wordt gewijzigd») starts again from that level."""
     if not inner.steps:
         return outer
+    if not outer.steps and not _artikel_onderdeel(inner.steps):
+        return inner  # most targets of a sentence without an intro: nothing to join
+    return _join(outer, inner)
+
+
+def _join(outer: Locator, inner: Locator) -> Locator:
+    """``join`` of a non-empty ``inner``, without the shortcut."""
     if inner.steps[0].kind.startswith("act-"):  # «In artikel I vervalt onderdeel J.4»
         outer = Locator(tuple(_act_steps(outer.steps)))
     first_rank = _RANK.get(inner.steps[0].kind, 9)
     kept = tuple(s for s in outer.steps if _RANK.get(s.kind, 9) < first_rank)
     steps = kept + inner.steps
-    if len(steps) > 1 and steps[0].kind == "artikel" and steps[1].kind == "onderdeel":
+    if _artikel_onderdeel(steps):
         return Locator(tuple(_act_level(list(steps))))  # «artikel I» + «onderdeel H»
     return Locator(steps)
+
+
+def _artikel_onderdeel(steps: tuple) -> bool:
+    """Whether ``steps`` open with an artikel and an onderdeel: perhaps an act's place
+    («artikel I, onderdeel H»), which ``_act_level`` decides."""
+    return len(steps) > 1 and steps[0].kind == "artikel" and steps[1].kind == "onderdeel"
 
 
 def book_of_law(targets: list[Locator], law):
@@ -342,6 +355,9 @@ def clean_law_name(name: str) -> str:
 def _locators(parts: list[list]) -> list[Locator]:
     """All combinations of the alternatives of each part, sorted outside-in.
     An alternative is a Step or a tuple of steps («onderdeel a 1°»)."""
+    if len(parts) == 1 and len(parts[0]) == 1 and isinstance(parts[0][0], Step):
+        # most elements: one step («artikel 12»), which no act level or order changes
+        return [Locator(tuple(_toc_steps(parts[0])))]
     result = []
     for combo in itertools.product(*parts):
         steps = _act_level(_flat(combo))
