@@ -1,22 +1,27 @@
-"""The one-pass LALR parser: Lark's tables and contextual lexer, building while parsing.
+"""The one-pass LALR parser: Lark's tables and contextual lexer, and the builder called
+with what Lark's tree would have given it, without the tree.
 
 Lark would build a parse tree (with positions) and the builder would then walk
 it; for a sentence of a dozen tokens that costs twice the parse itself. So the
 parser below drives Lark's LALR tables itself, with the quick lexer of
-``quicklex``, and calls the builder's method at each reduction (``reducers``),
+``quicklex``, and calls the builder's method for every reduction (``reducers``),
 with what Lark's tree building would have given it. A Lark Transformer may not
 take ``meta`` when run during parsing, hence our own.
 
 The actions of an LALR parser depend on the kinds of the tokens alone, so the
-parser keeps the kinds it has met as a trie (``_Node``), each edge with the
-reductions it calls for: a sentence of a shape read before walks its path
-without asking the tables again.
+parser keeps the kinds it has met as a trie (``_Node``), each node with the
+reductions the kind that led to it called for: a sentence of a shape read before
+walks its path without asking the tables again. The tokens are read first (the trie
+gives the parser's state after each, which is all the contextual lexer asks), then
+the builder is called: by the shape's compiled function once the shape has been met
+often enough (``shapecode``), else reduction by reduction.
 
 The builder is any object with a ``failure`` attribute (None, or the (rule,
 exception) of the first method that failed) and a method per rule name that it
 builds (``method(meta, children)``); a rule without a method becomes a Lark
 ``Tree``, so a builder with no methods gets Lark's own tree. It reads Lark
-internals: tests/test_one_pass_parser.py holds it to ``Lark.parse``.
+internals: tests/test_one_pass_parser.py and tests/test_shape_code.py hold it to
+``Lark.parse``.
 """
 from __future__ import annotations
 
@@ -220,7 +225,7 @@ class OnePassParser:
 
     def _learn_end(self, node: "_Node", token: Token) -> tuple:
         """The reductions «$END» calls for after the kinds that led to ``node``."""
-        stack, reductions = self._reductions(node, "$END", token)
+        _, reductions = self._reductions(node, "$END", token)
         node.end = tuple(reductions)
         return node.end
 

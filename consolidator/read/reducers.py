@@ -1,5 +1,6 @@
 """What the one-pass parser (``onepass``) does at a reduction: the rule's result and
-the columns it covers, on two stacks parallel to the parser's states.
+the columns it covers, on two stacks parallel to the parser's states (for a shape of
+sentence not compiled by ``shapecode``, which works the same out once per shape).
 
 The builder's method for a rule gets what Lark's tree building would have given it:
 the kept children (anonymous and «_» tokens dropped, «__…» helper rules spliced in,
