@@ -9,12 +9,14 @@ every instruction class declares one.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from consolidator.actids import act_id, parse_act_id  # noqa: F401  (also named here)
+from consolidator.frozen import quick_init
 
 
 @dataclass(frozen=True)
@@ -559,3 +561,17 @@ def title_id(title: str) -> str:
     dated = re.match(r"\s*(\w+ van \d{1,2} \w+ \d{4})", title)
     slug = re.sub(r"[^0-9A-Za-z]+", "-", dated.group(1) if dated else title[:60])
     return slug.strip("-").lower() or "act"
+
+
+# --------------------------------------------------------------------------- quicker init
+# Reading an act makes a dozen of these objects a sentence: each class gets the quicker
+# ``__init__`` of ``frozen`` (the same parameters, defaults and fields; see there).
+
+def _model_classes() -> list[type]:
+    return [value for value in globals().values()
+            if isinstance(value, type) and value.__module__ == __name__
+            and dataclasses.is_dataclass(value)]
+
+
+for _model_class in _model_classes():
+    quick_init(_model_class)
