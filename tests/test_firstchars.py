@@ -8,8 +8,11 @@ import re
 
 import pytest
 
-from consolidator.read.firstchars import first_chars
+from consolidator.read.firstchars import NON_ASCII, first_chars
 from consolidator.read.grammars import grammar_parser
+
+
+_ASCII_SPACES = {c for c in map(chr, range(128)) if re.fullmatch(r"\s", c)}
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -17,7 +20,9 @@ from consolidator.read.grammars import grammar_parser
     ("(?i:wordt)|vervalt", {"w", "W", "v"}),
     ("[a-c]x|«[^»]*»", {"a", "b", "c", "«"}),
     ("(?=van )v", {"v"}),
-    (",?\\s*en", None),             # \s: a category, any character
+    (",?\\s*en", {",", "e", NON_ASCII} | _ASCII_SPACES),  # \s: its ASCII ones, and more
+    ("\\d+x", set("0123456789") | {NON_ASCII}),
+    ("\\W", None),                 # a class beyond what is listed: any character
     ("(telkens)?x", {"t", "x"}),    # an optional part lets the next one start
     ("a*", None),                   # matches the empty string
     ("[^»]", None),
@@ -43,4 +48,20 @@ def test_every_grammar_terminal_starts_only_with_what_it_says():
         for start in range(len(sample)):
             match = re.compile(regexp).match(sample, start)
             if match and match.end() > start:
-                assert sample[start] in first, (terminal.name, sample[start:start + 20])
+                char = sample[start]
+                assert char in first or (not char.isascii() and NON_ASCII in first), \
+                    (terminal.name, sample[start:start + 20])
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("(?=[A-Z])[^:]+", set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")),  # the look-ahead decides
+    ("(?!De\\b)(?=[A-C]|x)[^:]+", {"A", "B", "C", "x"}),
+    ("(?=a)(?=[ab])[^:]", {"a"}),                          # both look-aheads hold
+    ("x?(?=a)[^:]", None),                                 # not at the start: any
+    ("(?=a?)[^:]", None),                                  # a look-ahead that may be empty
+    ("(?<=a)b", {"b"}),                                    # a look-behind says nothing
+    ("(?=a)b*", None),                                     # the match may be empty
+])
+def test_a_look_ahead_at_the_start_limits_the_first_characters(pattern, expected):
+    found = first_chars(pattern)
+    assert (set(found) if found is not None else None) == expected

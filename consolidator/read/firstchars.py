@@ -1,4 +1,4 @@
-"""Which characters a regular expression can start a match with: a superset, or None
+r"""Which characters a regular expression can start a match with: a superset, or None
 when it cannot tell (any character may do).
 
 Lark's contextual lexer tries, at each position, one union of every terminal the
@@ -8,6 +8,10 @@ matches there, so the union of only the alternatives that can, in the same order
 gives the same token. ``onepass`` builds such unions per state and character; this
 module answers the one question it needs, from Python's own regex parser.
 
+A class like ``\d``, ``\s`` or ``\w`` holds characters beyond ASCII too, too many to list:
+it gives its ASCII characters and ``NON_ASCII``, which stands for all the others (the
+lexer decides by this set for ASCII characters only; beyond ASCII it tries every terminal).
+
 Example::
 
     >>> sorted(first_chars(r"(?i:wordt)|vervalt"))
@@ -15,6 +19,7 @@ Example::
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 try:  # Python 3.11+
@@ -24,6 +29,13 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_parse as _p  # type: ignore[no-redef]
 
 _IGNORECASE = _c.SRE_FLAG_IGNORECASE
+
+#: stands in a set for every character beyond ASCII (not a character itself)
+NON_ASCII = "<non-ASCII>"
+#: the ASCII characters of the classes ``\d``, ``\s``, ``\w`` (each also holds others)
+_CATEGORIES = {category: frozenset(c for c in map(chr, range(128)) if re.fullmatch(pattern, c))
+               for category, pattern in ((_c.CATEGORY_DIGIT, r"\d"), (_c.CATEGORY_SPACE, r"\s"),
+                                         (_c.CATEGORY_WORD, r"\w"))}
 #: a character class this wide is not worth listing: treat it as «any character»
 _MAX_RANGE = 512
 
@@ -40,16 +52,30 @@ def first_chars(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
 
 
 def _sequence(items: list, fold: bool) -> tuple[Optional[set], bool]:
-    """(first characters, can match empty) of items matched one after another."""
+    """(first characters, can match empty) of items matched one after another. A
+    look-ahead before anything that can take a character («(?=[A-Z])[^:]+») says which
+    characters the match can start with, even where what follows would take any."""
     found: set = set()
+    required: Optional[set] = None  # what the look-aheads at the start allow
     for op, arg in items:
+        if op is _c.ASSERT and arg[0] == 1 and not found:
+            ahead, empty = _sequence(list(arg[1]), fold)
+            if ahead is not None and not empty:
+                required = ahead if required is None else required & ahead
+            continue
         first, nullable = _item(op, arg, fold)
         if first is None:
-            return None, False
+            if required is None:
+                return None, False
+            first = required  # any character, of those the look-ahead allows
         found |= first
         if not nullable:
-            return found, False
-    return found, True
+            return _allowed(found, required), False
+    return _allowed(found, required), True
+
+
+def _allowed(found: set, required: Optional[set]) -> set:
+    return found if required is None else found & required
 
 
 def _item(op, arg, fold: bool) -> tuple[Optional[set], bool]:
@@ -90,7 +116,10 @@ def _in(items, fold: bool) -> Optional[set]:
             found.add(chr(arg))
         elif op is _c.RANGE and arg[1] - arg[0] <= _MAX_RANGE:
             found.update(chr(c) for c in range(arg[0], arg[1] + 1))
-        else:  # NEGATE, CATEGORY (\d, \w: Unicode-wide), a wide range
+        elif op is _c.CATEGORY and arg in _CATEGORIES:  # \d, \s, \w: Unicode-wide
+            found.update(_CATEGORIES[arg])
+            found.add(NON_ASCII)
+        else:  # NEGATE, other categories (\D, \W, …), a wide range
             return None
     return _cased(found, fold)
 
@@ -98,4 +127,6 @@ def _in(items, fold: bool) -> Optional[set]:
 def _cased(chars: set, fold: bool) -> set:
     if not fold:
         return chars
-    return chars | {c.lower() for c in chars} | {c.upper() for c in chars}
+    letters = [c for c in chars if c != NON_ASCII]
+    # casefold too: «ſ» and the Kelvin sign match «s» and «k» when the case is folded
+    return chars | {variant for c in letters for variant in (c.lower(), c.upper(), c.casefold())}
