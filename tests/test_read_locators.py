@@ -2,6 +2,8 @@
 each with the typed targets it gives."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -163,7 +165,7 @@ def test_an_onderdeel_named_by_its_place_is_refused():
 # The shortcuts of the locator builder give what the general way gives.
 
 # the kinds the shortcuts look at, often; every kind, sometimes
-_KINDS = st.sampled_from(["artikel", "onderdeel", "toc-entry", "act-punt", "lid"]) | \
+_KINDS = st.sampled_from(["artikel", "onderdeel", "toc-entry", "act-punt", "lid", "onder"]) | \
     st.sampled_from(sorted(STEP_KINDS))
 _STEPS = st.builds(Step, _KINDS,
                    st.sampled_from(["", "1", "12", "I", "H", "a", "3°", "86"]),
@@ -181,3 +183,30 @@ def test_joining_to_no_place_is_the_general_join(steps):
 def test_one_step_makes_the_locator_the_general_way_makes(step):
     """A part of one step takes the shortcut; the same step as a tuple of one does not."""
     assert locators._locators([[step]]) == locators._locators([[(step,)]])
+
+
+def _all_combinations(parts: list[list]) -> list[Locator]:
+    """The general way: every combination, its act level, outside-in, the inhoudsopgave."""
+    found = []
+    for combo in itertools.product(*parts):
+        steps = locators._act_level(locators._flat(combo))
+        steps = sorted(steps, key=lambda s: locators._RANK.get(s.kind, 9))
+        found.append(Locator(tuple(locators._toc_steps(steps))))
+    return found
+
+
+_ALTERNATIVES = st.lists(_STEPS | st.tuples(_STEPS, _STEPS), min_size=0, max_size=3)
+
+
+@given(st.lists(_ALTERNATIVES, min_size=0, max_size=4))
+@example([[Step("artikel", "I")], [Step("onderdeel", "H")], [Step("act-punt", "2")]])
+def test_the_locators_of_an_element_are_those_of_every_combination(parts):
+    assert locators._locators(parts) == _all_combinations(parts)
+
+
+@given(st.lists(st.lists(_STEPS | st.tuples(_STEPS) | st.just(()), min_size=1, max_size=3),
+                min_size=1, max_size=4))
+def test_an_onder_step_is_found_wherever_it_opens_an_alternative(parts):
+    expected = any(alt != () and (alt[0] if isinstance(alt, tuple) else alt).kind == "onder"
+                   for alternatives in parts for alt in alternatives)
+    assert locators._names_onder(parts) == expected

@@ -254,8 +254,7 @@ def _onder_levels(parts: list[list]) -> list[list]:
     artikel or lid («artikel 12, onder d»), a subonderdeel of an onderdeel («onderdeel
     b, onder 2°»), a punt of an act's onderdeel («Artikel I, onderdeel H, onder 2»:
     capital onderdelen are an act's, Aanwijzing 6.15)."""
-    if not any(alt != () and (alt[0] if isinstance(alt, tuple) else alt).kind == "onder"
-               for alternatives in parts for alt in alternatives):
+    if not _names_onder(parts):
         return parts
     resolved, before = [], None
     for alternatives in parts:
@@ -265,6 +264,17 @@ def _onder_levels(parts: list[list]) -> list[list]:
         if last != ():  # «het artikel» names no step of its own
             before = last[-1] if isinstance(last, tuple) else last
     return resolved
+
+
+def _names_onder(parts: list[list]) -> bool:
+    """Whether an alternative of ``parts`` opens with «onder X» (a step of kind «onder»)."""
+    for alternatives in parts:
+        for alternative in alternatives:
+            first = alternative[0] if isinstance(alternative, tuple) and alternative \
+                else alternative
+            if isinstance(first, Step) and first.kind == "onder":
+                return True
+    return False
 
 
 def _onder(alternative, before: Optional[Step]):
@@ -355,15 +365,21 @@ def clean_law_name(name: str) -> str:
 def _locators(parts: list[list]) -> list[Locator]:
     """All combinations of the alternatives of each part, sorted outside-in.
     An alternative is a Step or a tuple of steps («onderdeel a 1°»)."""
-    if len(parts) == 1 and len(parts[0]) == 1 and isinstance(parts[0][0], Step):
-        # most elements: one step («artikel 12»), which no act level or order changes
-        return [Locator(tuple(_toc_steps(parts[0])))]
-    result = []
-    for combo in itertools.product(*parts):
-        steps = _act_level(_flat(combo))
-        steps = sorted(steps, key=lambda s: _RANK.get(s.kind, 9))
-        result.append(Locator(tuple(_toc_steps(steps))))
-    return result
+    if set(map(len, parts)) == {1}:  # one alternative each, so one combination: most elements
+        return [_locator(_flat([alternatives[0] for alternatives in parts]))]
+    return [_locator(_flat(combo)) for combo in itertools.product(*parts)]
+
+
+def _locator(steps: list[Step]) -> Locator:
+    """The locator of one combination's steps: an act's place named so, outside-in."""
+    steps = _act_level(steps)
+    if len(steps) > 1:
+        steps = sorted(steps, key=_rank)
+    return Locator(tuple(_toc_steps(steps)))
+
+
+def _rank(step: Step) -> int:
+    return _RANK.get(step.kind, 9)
 
 
 def _flat(alternatives) -> list[Step]:
@@ -395,7 +411,7 @@ def _act_level(steps: list[Step]) -> list[Step]:
 
 def _toc_steps(steps: list[Step]) -> list[Step]:
     """«de omschrijving van artikel 86» → inhoudsopgave, toc-entry «Artikel 86»."""
-    if not any(s.kind == "toc-entry" for s in steps):
+    if "toc-entry" not in [s.kind for s in steps]:
         return steps
     named = [s for s in steps if s.kind not in ("toc-entry", "inhoudsopgave")]
     label = " ".join(_toc_label(s) for s in named)
