@@ -13,7 +13,7 @@ from lark.exceptions import UnexpectedInput
 from conftest import ROOT
 from corpus_calls import first_arguments
 from mutations import mutated
-from consolidator.read import grammars, samenloop, samenloopact
+from consolidator.read import grammars, onepass, samenloop, samenloopact
 
 BILL = ("het bij koninklijke boodschap van 3 juni 2022 ingediende voorstel van wet tot wijziging "
         "van de Proefwet (differentiatie subsidie) (Kamerstukken 36 301)")
@@ -71,8 +71,20 @@ def test_there_are_lids_to_compare():
     assert len(LIDS) >= 10
 
 
+@pytest.fixture(params=[None, 1], ids=["reduction-by-reduction", "compiled"])
+def compile_at(request, monkeypatch):
+    """The parser as it starts (shapes run reduction by reduction) or with every shape
+    compiled when first met (``shapecode``)."""
+    parser = samenloop._one_pass_parser()
+    if request.param is not None:
+        monkeypatch.setattr(onepass, "_COMPILE_AT", request.param)
+    parser.forget()
+    yield request.param
+    parser.forget()
+
+
 @pytest.mark.parametrize("texts", [LIDS, _mutated(LIDS, 600)], ids=["lids", "mutations"])
-def test_the_one_pass_reading_is_lark_s(texts):
+def test_the_one_pass_reading_is_lark_s(texts, compile_at):
     read = refused = 0
     for body in _bodies(texts):
         try:
