@@ -61,6 +61,7 @@ def test_every_grammar_terminal_starts_only_with_what_it_says():
     ("(?=a?)[^:]", None),                                  # a look-ahead that may be empty
     ("(?<=a)b", {"b"}),                                    # a look-behind says nothing
     ("(?=a)b*", None),                                     # the match may be empty
+    ("(?=[é\\d])\\w+", {"é", NON_ASCII} | set("0123456789")),  # «é» is beyond ASCII, in \\w
 ])
 def test_a_look_ahead_at_the_start_limits_the_first_characters(pattern, expected):
     found = first_chars(pattern)

@@ -61,7 +61,7 @@ def _sequence(items: list, fold: bool) -> tuple[Optional[set], bool]:
         if op is _c.ASSERT and arg[0] == 1 and not found:
             ahead, empty = _sequence(list(arg[1]), fold)
             if ahead is not None and not empty:
-                required = ahead if required is None else required & ahead
+                required = ahead if required is None else _meet(required, ahead)
             continue
         first, nullable = _item(op, arg, fold)
         if first is None:
@@ -75,7 +75,17 @@ def _sequence(items: list, fold: bool) -> tuple[Optional[set], bool]:
 
 
 def _allowed(found: set, required: Optional[set]) -> set:
-    return found if required is None else found & required
+    return found if required is None else _meet(found, required)
+
+
+def _meet(one: set, other: set) -> set:
+    """The characters in both sets, ``NON_ASCII`` standing for every character beyond
+    ASCII (so it keeps those the other set names one by one)."""
+    both = one & other
+    for first, second in ((one, other), (other, one)):
+        if NON_ASCII in first:
+            both |= {c for c in second if c != NON_ASCII and not c.isascii()}
+    return both
 
 
 def _item(op, arg, fold: bool) -> tuple[Optional[set], bool]:
