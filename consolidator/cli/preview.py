@@ -17,7 +17,6 @@ import click
 from consolidator.cli.options import PathValue, not_empty, store_option
 from consolidator.dates import parse_iso
 from consolidator.errors import OutputError
-from consolidator.views.check_report import has_errors, render_text as problems_text
 
 
 @click.command("preview")
@@ -43,6 +42,7 @@ def preview_cmd(act_file: Path, store_path: Path, date, facts_path: Optional[Pat
     same text with the act's changes; each change names the ARTIKEL, onderdeel and punt
     that made it. Regulations the act names that are not in the store are listed as not
     checked. The store is not changed."""
+    from consolidator.views.check_report import has_errors, render_text as problems_text
     from consolidator.views.preview import preview_file, render_html, render_text
 
     day = parse_iso(date, "--date") if date else None

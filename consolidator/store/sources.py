@@ -19,7 +19,6 @@ import re
 from typing import Iterable, Optional
 
 from consolidator.law.elements import artikel_number, first_child, is_heading, root_of
-from consolidator.model import Place
 from consolidator.store.db import KNOWN_BY
 from consolidator.time.acts import act_label
 
@@ -44,6 +43,8 @@ def event_sources(tree, events: list, before: dict[str, str],
 def _places(event) -> list[str]:
     """The change-log labels of the instructions of one event start with one of these."""
     act = act_label(event.act)
+    from consolidator.model import Place  # here: `show` and `history` load no model
+
     return [f"{act}, {Place(part.artikel, part.onderdeel, part.punt)}" for part in event.parts]
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from consolidator.model import Act, LawRef
+if TYPE_CHECKING:  # annotations only: `show` and `history` load no model (bench/startup.py)
+    from consolidator.model import Act, LawRef
 
 
 def act_label(act: Act) -> str:
