@@ -39,6 +39,7 @@ from typing import Iterable, Optional
 
 from diff_match_patch import diff_match_patch
 
+from consolidator import collector
 from consolidator.law.artindex import ArticleIndex
 from consolidator.law.toestand import law_title
 from consolidator.errors import ConsolidatorError
@@ -390,7 +391,10 @@ def between_knowledge(store: Store, law: str, date: _dt.date, old_known: _dt.dat
 def _redline(old, new, axis: str, old_asked: str, new_asked: str, context: str,
              sources: list[dict], artikel: Optional[str],
              causes: Optional[list[dict]] = None) -> Redline:
-    changes = compare(old.tree, new.tree, sources, causes=causes)
+    # a unit and a digest per article of both versions, kept until the redline is made:
+    # the collector's passes over them would find nothing (see consolidator/collector.py)
+    with collector.paused():
+        changes = compare(old.tree, new.tree, sources, causes=causes)
     if artikel is not None:
         if ArticleIndex(old.tree).preferred(artikel) is None and \
                 ArticleIndex(new.tree).preferred(artikel) is None:
