@@ -12,7 +12,7 @@ from consolidator.apply import definitions as D
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.apply.content import build, one_line_text, toc_texts
-from consolidator.apply.numbering import number_of, sort_key
+from consolidator.apply.numbering import number_of, number_read, sort_key
 from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError, NumberMismatch, NumberTaken
@@ -359,10 +359,7 @@ def _clear_number(ws: Workspace, target: Target, number: str, moving: list,
     for other in list(el.getparent()):
         if other.tag != el.tag or any(other is m for m in moving):
             continue
-        known = read.get(id(other))
-        if known is None or known[0] is not other:
-            known = read[id(other)] = (other, number_of(other))
-        if known[1] != number:
+        if number_read(other, read) != number:
             continue
         if not is_repealed(other):
             raise NumberTaken(f"{target.label} cannot become {number}: "

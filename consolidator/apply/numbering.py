@@ -93,14 +93,15 @@ def live_twins(el, index=None, read: Optional[dict] = None) -> list:
     for other in others:
         if other is el or other.tag != el.tag:
             continue
-        theirs = _number_read(other, read)  # the same text is the same number, without a key
+        theirs = number_read(other, read)  # the same text is the same number, without a key
         if (theirs == mine or (sort_key(theirs) or theirs) == key) and not is_repealed(other):
             found.append(other)
     return found
 
 
-def _number_read(el, read: Optional[dict]) -> str:
-    """``number_of(el)``, from ``read`` when an earlier call put it there."""
+def number_read(el, read: Optional[dict]) -> str:
+    """``number_of(el)``, from ``read`` (id(element) -> (element, number)) when an earlier
+    call put it there; None: read it, keep nothing."""
     if read is None:
         return number_of(el)
     known = read.get(id(el))
