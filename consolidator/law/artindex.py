@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from consolidator.law.elements import artikel_number, is_repealed, wettekst
+from consolidator.law.elements import artikel_number, is_repealed, plain_number, wettekst
 from consolidator.numbers import roman_to_int
 
 
@@ -81,18 +81,9 @@ def _numbered_articles(tree):
                 kop = el  # its first kop: the one ``artikel_number`` reads
         elif kop is not None and el.getparent() is kop:
             # its kop's first nr: the one ``artikel_number`` reads
-            number = _plain_number(el)
+            number = plain_number(el)
             if number is None:  # not plain: ``artikel_number`` decides
                 number = artikel_number(artikel)
     if artikel is not None:
         yield artikel, number if number is not None else artikel_number(artikel)
 
-
-def _plain_number(nr):
-    """An nr's text as ``artikel_number`` reads a plain one, or None when it is not plain."""
-    if len(nr):
-        return None
-    text = nr.text
-    if text and text.isdecimal():  # «12»: nothing to collapse
-        return text
-    return " ".join(text.split()) if text and not text.isspace() else None

@@ -258,14 +258,24 @@ def artikel_number(el) -> str:
     first = el[0] if len(el) else None
     kop = first if first is not None and first.tag == "kop" else first_child(el, "kop")
     nr = first_child(kop, "nr") if kop is not None else None
-    if nr is not None and len(nr) == 0:
-        text = nr.text  # read once: lxml makes a new string on every read
-        if text and not text.isspace():  # what «text.strip()» is true for
-            return " ".join(text.split())  # the common case, without flattening markup
+    plain = plain_number(nr) if nr is not None else None
+    if plain is not None:  # the common case, without flattening markup
+        return plain
     label, nr, _ = kop_parts(el)
     if nr:
         return nr
     return label.split(" ", 1)[1] if " " in label else ""
+
+
+def plain_number(nr) -> Optional[str]:
+    """The number an ``nr`` element of plain text holds, its white space collapsed; None
+    when it holds markup or no word (``artikel_number`` then reads the whole kop)."""
+    if len(nr):
+        return None
+    text = nr.text  # read once: lxml makes a new string on every read
+    if text and text.isdecimal():  # «12»: nothing to collapse
+        return text
+    return " ".join(text.split()) if text and not text.isspace() else None
 
 
 def artikel_titel(el) -> str:
