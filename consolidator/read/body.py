@@ -51,8 +51,7 @@ class BodyReader:
         groups: list[tuple[str, Para, list[Para]]] = []
         current, nested = None, False
         for index, para in enumerate(paras):
-            text = para.text
-            match = None if " " in text else LABEL_RE.match(text)  # ``_label``, inlined
+            match = _label(para.text)
             opens = match and (is_successor(current, match.group(1)) if current else not groups)
             if match and not opens:
                 # a label right after «…:» opens onderdelen of an act as content; the

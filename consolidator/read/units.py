@@ -179,7 +179,8 @@ def _read_samenloop(text: str) -> dict:
 
 def _read_entry(text: str) -> dict:
     rules = _plain(read_entry_text(text))
-    if not any(rule.get("rule") not in ("note", "transitional") for rule in rules) and not _CLOSING_RE.search(text):
+    sets_time = any(rule.get("rule") not in ("note", "transitional") for rule in rules)
+    if not sets_time and not _CLOSING_RE.search(text):
         raise ActSyntaxError("sets no time: none of its sentences says when anything takes "
                              "effect, so it is no entry-into-force lid", line=1, column=1)
     return {"rules": rules}
