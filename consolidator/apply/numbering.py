@@ -21,7 +21,8 @@ from consolidator.numbers import roman_to_int
 
 def number_of(el) -> str:
     """The number or label of an artikel, lid, list item or heading («12a», «2», «b», «1°»)."""
-    tag = el.tag  # read once (lxml makes a new string on every read); the is_* tests
+    # the tag read once (lxml makes a new string on every read), not by an is_* test each
+    tag = el.tag
     if tag == "lid":
         return lid_number(el)
     if tag == "artikel":

@@ -32,6 +32,11 @@ class Refused:
     message: str
     in_proviso: bool = False
 
+    def says(self, words: str) -> str:
+        """The message for ``words``, its reason class in brackets (none: no class)."""
+        said = self.message.format(" ".join(words.split()))
+        return f"{said} [{self.reason}]" if self.reason else said
+
 
 _WORDINGS = (
     Refused("subject-matter", re.compile(
@@ -95,7 +100,8 @@ _WORDINGS = (
         "an editor's summary of the act («{}»), not a provision: the text of this lid is not "
         "in this rendering, so no date is given; the reader would need the lid as enacted"),
     Refused("substituted-dates", re.compile(
-        r"gel(?:dt|den)\s+in\s+plaats\s+van\s+[«‘'\"“][^»’'\"”\n]*[»’'\"”]\s*:\s*[^;.\n]*",
+        r"gel(?:dt|den)\s+in\s+plaats\s+van\s+[«‘'\"“][^»’'\"”\n]*[»’'\"”]"
+        r"\s*:\s*[^;.\n]*",
         re.I),
         "words of the text replaced by others («{}»): the reader would need to change the "
         "text itself, which an entry-into-force rule cannot, so no date is given"),
@@ -133,9 +139,7 @@ def refused_wording(text: str) -> Optional[tuple[int, str, str]]:
     for wording in _WORDINGS:
         match = _first_match(wording, text)
         if match is not None:
-            quoted = " ".join(match.group(0).split())
-            found.append((match.start(), wording.reason,
-                          f"{wording.message.format(quoted)} [{wording.reason}]"))
+            found.append((match.start(), wording.reason, wording.says(match.group(0))))
     return min(found) if found else None
 
 

@@ -7,29 +7,31 @@ from __future__ import annotations
 
 import re
 
-from consolidator.read.iwtrefused import refused_wording
+from consolidator.read.iwtrefused import Refused, refused_wording
 
 _PREFIX = "cannot read entry-into-force sentence: "
 
-# Known wordings this reader refuses on purpose, at the place reading stopped; in brackets
-# the reason class (README, «What is not read»: Time), where one applies.
+# Known wordings this reader refuses on purpose, at the place reading stopped, with their
+# reason class (README, «What is not read»: Time), where one applies.
 _REFUSED = (
-    (re.compile(r"wat\s+betreft\s+(het|de)\s+(?!artikel|onderde)[^,.;]*?(?=\s+en\s|[,.;]|$)",
-                re.I),
-     "parts named by subject matter («{}»): which parts of the act that means is not in the "
-     "text, so no date is given for them [subject-matter]"),
-    (re.compile(r"voor\s*zover\s[^,.;]*", re.I),
-     "a part narrowed by what it concerns («{}»): which text that means is not in the text, "
-     "so no date is given for it [subject-matter]"),
-    (re.compile(r"(met\s+betrekking\s+tot|ten\s+aanzien\s+van)\s[^,.;]*", re.I),
-     "a time for cases named by what they concern («{}»): not a time of parts of the act, "
-     "so it is not read [subject-matter]"),
-    (re.compile(r",?\s*doch\s+niet\s+(eerder\s+dan|voor|vóór)\s+(?!\d)[^,.;:\n]*", re.I),
-     "a lower bound that is no date («{}»): not read"),
-    (re.compile(r"als\s+volgt\s*:", re.I),
-     "«{}» opens a list that is not in this text"),
-    (re.compile(r"uitgezonderd\s[^,.;]*", re.I),
-     "«{}»: an exception in this form is not read [label-form]"),
+    Refused("subject-matter", re.compile(
+        r"wat\s+betreft\s+(het|de)\s+(?!artikel|onderde)[^,.;]*?(?=\s+en\s|[,.;]|$)", re.I),
+        "parts named by subject matter («{}»): which parts of the act that means is not in the "
+        "text, so no date is given for them"),
+    Refused("subject-matter", re.compile(r"voor\s*zover\s[^,.;]*", re.I),
+        "a part narrowed by what it concerns («{}»): which text that means is not in the text, "
+        "so no date is given for it"),
+    Refused("subject-matter", re.compile(r"(met\s+betrekking\s+tot|ten\s+aanzien\s+van)\s[^,.;]*",
+                                         re.I),
+        "a time for cases named by what they concern («{}»): not a time of parts of the act, "
+        "so it is not read"),
+    Refused("", re.compile(
+        r",?\s*doch\s+niet\s+(eerder\s+dan|voor|vóór)\s+(?!\d)[^,.;:\n]*", re.I),
+        "a lower bound that is no date («{}»): not read"),
+    Refused("", re.compile(r"als\s+volgt\s*:", re.I),
+        "«{}» opens a list that is not in this text"),
+    Refused("label-form", re.compile(r"uitgezonderd\s[^,.;]*", re.I),
+        "«{}»: an exception in this form is not read"),
 )
 _ANNOUNCED = re.compile(r"[,;]?\s*((met\s+uitzondering\s+van|met\s+dien\s+verstande\s+dat|"
                         r"behoudens)\s*:?)\s*\.?", re.I)
@@ -66,10 +68,10 @@ def unread_message(text: str, offset: int, at_end: bool = False) -> str:
     if rest.startswith(":"):
         return _PREFIX + (f"«{_last_words(text[:offset])}:» opens a list whose items are not "
                           "in this text")
-    for pattern, message in _REFUSED:
-        match = pattern.match(rest)
+    for wording in _REFUSED:
+        match = wording.pattern.match(rest)
         if match:
-            return _PREFIX + message.format(" ".join(match.group(0).split()))
+            return _PREFIX + wording.says(match.group(0))
     got = re.match(r"\S+(\s+\S+){0,3}", rest)
     return _PREFIX + f"unexpected «{got.group(0)}»"
 
