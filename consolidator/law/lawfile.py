@@ -97,7 +97,9 @@ def parse_law(data_or_path: Union[bytes, str, os.PathLike], source: str = "") ->
     data, name = _read_input(data_or_path, source)
     # UTF-16 and UTF-32 write ASCII with zero bytes between: search without them too
     searched = data.replace(b"\x00", b"") if b"\x00" in data[:4] else data
-    found = _FORBIDDEN.search(searched)
+    # a declaration starts «<!»: a text without «!» (most laws) is passed over with one
+    # scan for a single byte, several times quicker than the pattern's search
+    found = _FORBIDDEN.search(searched) if b"!" in searched else None
     if found:
         line, col = _line_col(searched, found.start())
         raise LawFormatError(f"DOCTYPE and entity declarations are not allowed "

@@ -198,7 +198,10 @@ class _Digests:
         (id, changes) pairs. The XML itself is the digest's core: comparing or hashing
         the bytes is done by the interpreter, not element by element in Python."""
         data = etree.tostring(el, with_tail=False)
-        logged = self._logged(el, data) if self.log and b' id="' in data else ()
+        # an attribute's value is quoted: an article without «"» (no attribute at all)
+        # is passed over with one scan for a single byte, quicker than for « id="»
+        logged = self._logged(el, data) \
+            if self.log and b'"' in data and b' id="' in data else ()
         return (self._chosen(el, nr), self.withdrawn, data, logged)
 
     def _chosen(self, el, nr: str) -> bool:
