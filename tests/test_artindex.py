@@ -1,6 +1,8 @@
 """The article index reads each article's number as ``artikel_number`` does, in one walk."""
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from consolidator.law.artindex import ArticleIndex, _numbered_articles
@@ -45,3 +47,40 @@ def test_index_finds_by_number_in_document_order():
     assert [artikel_number(el) for el in index.find("3")] == ["III"]
     assert [artikel_number(el) for el in index.find("2a")] == ["2a"]
     assert index.find("7") == [] and len(index.find("8")) == 1
+
+
+def _number_by_find(el) -> str:
+    """``artikel_number`` as the documentation says it, with lxml's ``find``: the first kop's
+    first nr, its text with white space collapsed, else the kop's words."""
+    nr = el.find("kop").find("nr") if el.find("kop") is not None else None
+    if nr is not None and len(nr) == 0 and nr.text and nr.text.split():
+        return " ".join(nr.text.split())
+    kop = el.find("kop")
+    if kop is None:
+        return ""
+    parts = {tag: " ".join("".join(kop.find(tag).itertext()).split())
+             for tag in ("label", "nr") if kop.find(tag) is not None}
+    if parts.get("nr"):
+        return parts["nr"]
+    label = parts.get("label", "")
+    return label.split(" ", 1)[1] if " " in label else ""
+
+
+_CHILD = st.sampled_from(["<label>Artikel</label>", "<label>Artikel 4c</label>", "<nr>5</nr>",
+                          "<nr> 6 a </nr>", "<nr>7<i>b</i></nr>", "<nr> </nr>",
+                          "<titel>Opschrift</titel>", "<!-- c -->", "<?pi x?>"])
+_OUTER = st.sampled_from(["<al>tekst</al>", "<meta-data/>", "<!-- c -->", "<lid/>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=st.lists(_OUTER, max_size=2), kop=st.lists(_CHILD, max_size=4),
+       has_kop=st.booleans(), after=st.lists(_OUTER, max_size=2))
+@example(before=[], kop=["<nr>5</nr>", "<nr>6</nr>"], has_kop=True, after=[])
+@example(before=["<!-- c -->"], kop=["<!-- c -->", "<nr>5</nr>"], has_kop=True, after=[])
+@example(before=[], kop=["<label>Artikel 4c</label>", "<titel>Opschrift</titel>"], has_kop=True,
+         after=[])
+def test_artikel_number_reads_the_first_kop_and_its_first_nr(before, kop, has_kop, after):
+    """The look at the usual positions (``el[0]``, ``kop[1]``) gives what a search gives."""
+    inner = "".join(before) + (f"<kop>{''.join(kop)}</kop>" if has_kop else "") + "".join(after)
+    el = etree.fromstring(f"<artikel>{inner}</artikel>")
+    assert artikel_number(el) == _number_by_find(el)

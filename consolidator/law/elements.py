@@ -253,11 +253,17 @@ def heading_info(el) -> Heading:
 
 def artikel_number(el) -> str:
     """``"12"`` for Artikel 12; older BWB files put it in the label («Artikel 3a»)."""
-    # the kop is nearly always the first child: look there before searching (an
-    # article index reads the number of every article of the law)
-    first = el[0] if len(el) else None
-    kop = first if first is not None and first.tag == "kop" else first_child(el, "kop")
-    nr = first_child(kop, "nr") if kop is not None else None
+    # an article index and the views read the number of every article of the law, so
+    # the usual layout, «<artikel><kop><label>…</label><nr>12</nr>», is looked at first
+    # by position: the first kop and its first nr, without counting or searching
+    try:
+        kop = el[0]
+        label, nr = kop[0], kop[1]
+    except IndexError:
+        nr = None
+    if nr is None or kop.tag != "kop" or nr.tag != "nr" or label.tag == "nr":
+        kop = first_child(el, "kop")
+        nr = first_child(kop, "nr") if kop is not None else None
     plain = plain_number(nr) if nr is not None else None
     if plain is not None:  # the common case, without flattening markup
         return plain
