@@ -19,7 +19,7 @@ from consolidator.actids import act_id, parse_act_id  # noqa: F401  (also named 
 from consolidator.frozen import quick_init
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Where something is in the act: 1-based line and column, end exclusive."""
 
@@ -54,7 +54,7 @@ STEP_KINDS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     """One step of a locator: ``Step("lid", "2")``, ``Step("onderdeel", "a")``.
 
@@ -70,7 +70,7 @@ class Step:
     qualifier: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Locator:
     """A path into the law, outermost step first.
 
@@ -95,7 +95,7 @@ class Locator:
 # --------------------------------------------------------------------------- content
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContentLine:
     """One line of quoted new content, in the plain law-text vocabulary.
 
@@ -113,7 +113,7 @@ class ContentLine:
     span: Span = _span_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Content:
     """Quoted new content following an instruction, or a colon payload."""
 
@@ -129,7 +129,7 @@ class Content:
 # --------------------------------------------------------------------------- instructions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """Where an instruction sits in the act: ARTIKEL, onderdeel, punt, subpunt."""
 
@@ -149,7 +149,7 @@ class Place:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Instruction:
     """Common fields: the targets, where it is in the act, and its span."""
 
@@ -160,7 +160,7 @@ class Instruction:
     kind = "abstract"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReplaceWords(Instruction):
     """«In artikel 6 wordt «een bijzondere school» vervangen door: een … school.»"""
 
@@ -170,7 +170,7 @@ class ReplaceWords(Instruction):
     kind = "replace-words"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReplaceAfter(Instruction):
     """«wordt het gedeelte na «de instandhouding van» vervangen door: …»
 
@@ -183,7 +183,7 @@ class ReplaceAfter(Instruction):
     kind = "replace-after"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeleteWords(Instruction):
     """«vervalt: bijzondere.», «vervalt na «artikel 93,» telkens: eerste lid.»"""
 
@@ -194,7 +194,7 @@ class DeleteWords(Instruction):
     kind = "delete-words"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InsertWords(Instruction):
     """«wordt na «plaatsvindt,» ingevoegd: …», «aan het slot … toegevoegd: …»
 
@@ -212,7 +212,7 @@ class InsertWords(Instruction):
     kind = "insert-words"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReplacePunctuation(Instruction):
     """«wordt de puntkomma aan het slot van onderdeel a vervangen door een punt»
 
@@ -225,7 +225,7 @@ class ReplacePunctuation(Instruction):
     kind = "replace-punctuation"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeletePunctuation(Instruction):
     """«vervalt de dubbele punt» (the mark the target text has, exactly once)."""
 
@@ -233,21 +233,21 @@ class DeletePunctuation(Instruction):
     kind = "delete-punctuation"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeleteLabel(Instruction):
     """«de aanduiding van het eerste lid vervalt»: the number/letter goes, the text stays."""
 
     kind = "delete-label"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeleteElement(Instruction):
     """«Artikel 86 vervalt.», «Het achtste lid vervalt.», «vervalt de eerste volzin.»"""
 
     kind = "delete-element"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReplaceElement(Instruction):
     """«Artikel 105j komt te luiden:», «Het derde lid wordt vervangen door:»,
     «Het tweede lid wordt vervangen door drie nieuwe leden, luidende:»."""
@@ -258,7 +258,7 @@ class ReplaceElement(Instruction):
     kind = "replace-element"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InsertElement(Instruction):
     """«Na artikel 95 wordt ingevoegd een nieuw artikel 95a, luidend:»,
     «Aan het zesde lid wordt een derde volzin toegevoegd, luidend:».
@@ -277,7 +277,7 @@ class InsertElement(Instruction):
     kind = "insert-element"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Renumber(Instruction):
     """«onder vernummering van het derde tot en met vijfde lid tot tweede tot en
     met vierde lid», «wordt vernummerd tot». ``targets`` are the elements in
@@ -287,7 +287,7 @@ class Renumber(Instruction):
     kind = "renumber"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InsertLabel(Instruction):
     """«Voor de tekst wordt de aanduiding «1.» geplaatst.»: the unnumbered text of the
     target (an artikel) becomes its lid ``label`` («1», without the full stop). Not a
@@ -305,7 +305,7 @@ INSTRUCTION_CLASSES = (
 INSTRUCTION_KINDS = tuple(cls.kind for cls in INSTRUCTION_CLASSES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One instruction sentence of the act: one or more instructions that are
     resolved together against the text as it read before the sentence (so that
@@ -321,7 +321,7 @@ class Sentence:
     date: Optional[_dt.date] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Intro:
     """A sentence that opens a list of instructions and sets their context: «Artikel 5
     wordt als volgt gewijzigd:», «De Wet X wordt met ingang van 1 januari 2020 als volgt
@@ -337,7 +337,7 @@ class Intro:
     date: Optional[_dt.date] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Repeal:
     """«De Wet … wordt ingetrokken.», «Het Besluit … vervalt.», «De Wet van 7 juli 1988
     (Stb. 334) wordt ingetrokken.»: whole regulations withdrawn (intrekking), one
@@ -355,7 +355,7 @@ class Repeal:
 # --------------------------------------------------------------------------- act structure
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LawRef:
     """The regulation an ARTIKEL changes (or withdraws), as the act names it.
 
@@ -396,7 +396,7 @@ class LawRef:
 CONDITION_KINDS = ("earlier", "later", "on-or-after", "not-yet", "in-force", "enacted")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Condition:
     """The condition of a conditional ARTIKEL (samenloop), read by grammar/samenloop.lark.
 
@@ -415,7 +415,7 @@ class Condition:
     this_parts: tuple[tuple[str, str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """A numbered punt («1.») of an onderdeel, possibly with lettered sub-items."""
 
@@ -425,7 +425,7 @@ class Item:
     span: Span = _span_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Onderdeel:
     """A lettered onderdeel («A», «AA», «A1», «Ba»), or the unlabelled body of a
     one-instruction ARTIKEL (label ``""``).
@@ -461,7 +461,7 @@ class Onderdeel:
 ARTICLE_KINDS = ("amend", "transition", "samenloop", "entry-into-force", "other", "repeal")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """An ARTIKEL of the act.
 
@@ -500,14 +500,14 @@ class Article:
         return self.branches or ((self,) if self.condition is not None else ())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     number: str
     text: str
     span: Span = _span_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Act:
     """A whole amending act as published."""
 

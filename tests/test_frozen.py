@@ -2,8 +2,10 @@
 takes the same parameters and sets the same fields as the dataclass's own."""
 from __future__ import annotations
 
+import copy
 import dataclasses
 import inspect
+import pickle
 
 import pytest
 
@@ -30,9 +32,10 @@ def test_the_same_parameters_and_defaults(cls):
 
 
 def _made(cls, init, arguments: dict):
+    """Every field's value after ``init`` (a field it left unset raises)."""
     instance = object.__new__(cls)
     init(instance, **arguments)
-    return instance.__dict__
+    return {field.name: getattr(instance, field.name) for field in dataclasses.fields(cls)}
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
@@ -53,26 +56,39 @@ def test_instances_stay_frozen_equal_and_hashable():
     assert dataclasses.replace(step, number="13") == model.Step("artikel", "13")
 
 
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
+def test_instances_hold_their_fields_in_slots(cls):
+    parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    instance = cls(**{p.name: None for p in parameters})
+    assert not hasattr(instance, "__dict__")
+
+
+def test_instances_pickle_and_copy_as_they_are():
+    sentence_span = model.Span(3, 5, 3, 9)
+    assert pickle.loads(pickle.dumps(sentence_span)) == sentence_span
+    assert copy.deepcopy(model.Step("artikel", "12")) == model.Step("artikel", "12")
+
+
 def test_a_class_it_cannot_serve_is_refused():
     @dataclasses.dataclass
     class Plain:
         a: int
 
-    @dataclasses.dataclass(frozen=True)
+    @dataclasses.dataclass(frozen=True, slots=True)
     class Factory:
         a: list = dataclasses.field(default_factory=list)
 
-    @dataclasses.dataclass(frozen=True)
+    @dataclasses.dataclass(frozen=True, slots=True)
     class Checked:
         a: int
 
         def __post_init__(self):
             pass
 
-    @dataclasses.dataclass(frozen=True, slots=True)
-    class Slotted:
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
         a: int
 
-    for cls in (Plain, Factory, Checked, Slotted):
+    for cls in (Plain, Factory, Checked, Unslotted):
         with pytest.raises(TypeError):
             quick_init(cls)

@@ -5,6 +5,8 @@ announced number that differs from the new text (``number-mismatch``), a renumbe
 leaves a gap."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from click.testing import CliRunner
 
@@ -98,7 +100,7 @@ def test_an_element_inserted_elsewhere_is_refused(monkeypatch):
     from consolidator.apply import elements as E
 
     def at_the_end(ws, ins, targets):
-        E.insert_element(ws, type(ins)(**{**ins.__dict__, "position": "end"}),
+        E.insert_element(ws, dataclasses.replace(ins, position="end"),
                          [E.Target("law", elements.wettekst(ws.tree), "the law")])
     broken(monkeypatch, dispatch.InsertElement, at_the_end)
     tree = parse_law_text(LAW)
