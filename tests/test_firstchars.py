@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from consolidator.read.firstchars import NON_ASCII, first_chars
+from consolidator.read.firstchars import NON_ASCII, char_run, first_chars
 from consolidator.read.grammars import grammar_parser
 
 
@@ -66,3 +68,37 @@ def test_every_grammar_terminal_starts_only_with_what_it_says():
 def test_a_look_ahead_at_the_start_limits_the_first_characters(pattern, expected):
     found = first_chars(pattern)
     assert (set(found) if found is not None else None) == expected
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    ("(?:[ \t\f\r\n])+", 0, {" ", "\t", "\f", "\r", "\n"}),  # Lark's WS
+    ("[ \t]+", 0, {" ", "\t"}),
+    ("x+", 0, {"x"}),
+    ("[ \t]+", re.IGNORECASE, {" ", "\t"}),
+    ("[ab]+", re.IGNORECASE, None),  # case folding would add «A», «B»
+    ("\\s+", 0, None),               # a class: more than its ASCII characters
+    ("[a-z]+", 0, None),             # a range
+    ("[^ ]+", 0, None),
+    ("[ \t]*", 0, None),             # may be empty
+    ("[ \t]+?", 0, None),            # lazy: the shortest run
+    ("[ \t]{1,3}", 0, None),
+    ("(?:[ ]+)+", 0, None),
+    (" +x", 0, None),
+    ("é+", 0, None),
+])
+def test_char_run(pattern, flags, expected):
+    assert char_run(pattern, flags) == (frozenset(expected) if expected is not None else None)
+
+
+@given(st.text(alphabet=" \t\f\r\nax\u00a0", min_size=1, max_size=12),
+       st.sampled_from(["(?:[ \t\f\r\n])+", "[ \t]+", "x+"]))
+def test_a_run_skipped_a_character_at_a_time_ends_where_the_match_ends(text, pattern):
+    run = char_run(pattern)
+    match = re.compile(pattern).match(text)
+    if text[0] not in run:
+        assert match is None
+        return
+    end = 1
+    while end < len(text) and text[end] in run:
+        end += 1
+    assert match is not None and match.end() == end

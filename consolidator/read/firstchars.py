@@ -140,3 +140,28 @@ def _cased(chars: set, fold: bool) -> set:
     letters = [c for c in chars if c != NON_ASCII]
     # casefold too: «ſ» and the Kelvin sign match «s» and «k» when the case is folded
     return chars | {variant for c in letters for variant in (c.lower(), c.upper(), c.casefold())}
+
+
+def char_run(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
+    """The characters of ``pattern`` when it matches a run of one or more of them and
+    nothing else («[ \\t\\f\\r\\n]+»: a match is the longest such run), else None. Only
+    listed ASCII characters that case folding leaves alone: a lexer can then skip the
+    run a character at a time and end where the pattern's match would."""
+    try:
+        parsed = list(_p.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 - a pattern we cannot read: no run
+        return None
+    if len(parsed) != 1 or parsed[0][0] is not _c.MAX_REPEAT:
+        return None
+    low, high, body = parsed[0][1]
+    body = list(body)
+    if low != 1 or high != _c.MAXREPEAT or len(body) != 1:
+        return None
+    op, arg = body[0]
+    items = [(op, arg)] if op is _c.LITERAL else (list(arg) if op is _c.IN else [])
+    chars = {chr(code) for kind, code in items if kind is _c.LITERAL}
+    if not items or len(chars) != len(items) or not all(c.isascii() for c in chars):
+        return None  # a range, a class, a negation: not a plain list of characters
+    if flags & _IGNORECASE and any(c.lower() != c.upper() for c in chars):
+        return None
+    return frozenset(chars)

@@ -164,6 +164,12 @@ class OnePassParser:
             char = text[pos]
             patterns = dispatch[char]
             if char in skips:
+                run = skips[char]
+                if run is not None:  # «[ \t]+»: a character at a time, as its match would
+                    pos += 1
+                    while pos < end and text[pos] in run:
+                        pos += 1
+                    continue
                 match = patterns[0].match(text, pos)
                 if match is None:
                     raise LexMiss()

@@ -17,7 +17,7 @@ from typing import Optional
 from lark import Token
 from lark.lexer import Scanner, _create_unless
 
-from consolidator.read.firstchars import first_chars
+from consolidator.read.firstchars import char_run, first_chars
 
 _new_str = str.__new__
 
@@ -55,6 +55,10 @@ class _Unions:
             self.firsts[terminal.name] = found
             return found
 
+    def run(self, terminal) -> Optional[frozenset]:
+        """The characters ``terminal`` matches a run of, or None (``char_run``)."""
+        return char_run(terminal.pattern.to_regexp(), self.flags)
+
     def union(self, chosen: list) -> tuple:
         key = tuple(t.name for t in chosen)
         try:
@@ -87,8 +91,10 @@ class _Dispatch(dict):
                                                            basic.re, basic.use_bytes)
         self.firsts = [(t, unions.first(t)) for t in self.terminals]
         # characters only ignored terminals can start (the space, in most states): what
-        # matches there is skipped without asking what it is
-        self.skips: set = set()
+        # matches there is skipped without asking what it is; per character, the run of
+        # characters its one ignored terminal is («[ \t\f\r\n]+», ``char_run``), which
+        # the lexer skips without a regular expression, or None (then its pattern skips)
+        self.skips: dict = {}
 
     def __missing__(self, char: str):
         if not char.isascii():
@@ -100,7 +106,7 @@ class _Dispatch(dict):
         ignored = self.basic.ignore_types
         if len(found) == 1 and all(t.name in ignored and t.name not in self.callback
                                    for t in chosen):
-            self.skips.add(char)
+            self.skips[char] = self.unions.run(chosen[0]) if len(chosen) == 1 else None
         return found
 
 
