@@ -200,6 +200,8 @@ _ALTERNATIVES = st.lists(_STEPS | st.tuples(_STEPS, _STEPS), min_size=0, max_siz
 
 @given(st.lists(_ALTERNATIVES, min_size=0, max_size=4))
 @example([[Step("artikel", "I")], [Step("onderdeel", "H")], [Step("act-punt", "2")]])
+@example([[Step("toc-entry", "86")]])  # one step, yet not a locator of that step alone
+@example([[Step("act-punt", "2")]])
 def test_the_locators_of_an_element_are_those_of_every_combination(parts):
     assert locators._locators(parts) == _all_combinations(parts)
 

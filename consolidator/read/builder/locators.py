@@ -372,6 +372,8 @@ def _locators(parts: list[list]) -> list[Locator]:
 
 def _locator(steps: list[Step]) -> Locator:
     """The locator of one combination's steps: an act's place named so, outside-in."""
+    if len(steps) == 1 and steps[0].kind != "toc-entry":
+        return Locator((steps[0],))  # «het tweede lid», «artikel 12»: nothing to place or sort
     steps = _act_level(steps)
     if len(steps) > 1:
         steps = sorted(steps, key=_rank)
