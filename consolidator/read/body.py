@@ -14,7 +14,7 @@ from consolidator.read.content import PUNT_RE, ContentAmbiguous, content_lines
 from consolidator.read.kinds import is_amending_intro, reads_as_instruction
 from consolidator.read.labels import is_successor, skipped_labels
 from consolidator.read.paras import Para
-from consolidator.read.payload import split_payload
+from consolidator.read.payload import split_payloads
 
 if TYPE_CHECKING:  # the act reader hands itself to the body reader
     from consolidator.read.act import ActReader
@@ -110,7 +110,9 @@ class BodyReader:
             elif parsed is not None:
                 sentences.append(parsed)
         failed = parsed is None and not opens_with_punt  # collecting only
-        items, index = self._items(body, index, place, own_context)
+        items = []
+        if index < len(body):  # most onderdelen hold one sentence and no punten
+            items, index = self._items(body, index, place, own_context)
         if failed:
             items = []  # the intro failed, so the punten's targets are unknown
         if index < len(body):
@@ -174,8 +176,9 @@ class BodyReader:
         Returns (parsed, number of paragraphs used)."""
         para = paras[index]
         text = self.act.clean(para)
-        head, payload = split_payload(text)
-        wants_content = head.rstrip().endswith(":") and payload is None
+        # the split is kept for parse_sentence, which asks for it next (an lru_cache)
+        head, payloads = split_payloads(text)
+        wants_content = not payloads and head.rstrip().endswith(":")
         content, used = _NO_CONTENT, 1
         if wants_content and not is_amending_intro(text):
             content_paras = self._content_paras(paras, index + 1, place)
@@ -191,11 +194,13 @@ class BodyReader:
 
     def _content_paras(self, paras, start, place) -> list[Para]:
         """Content runs until the next punt, onderdeel or article of the act."""
-        end = start
-        while end < len(paras):
+        end, count, first = start, len(paras), None
+        while end < count:
             para = paras[end]
-            if self._ends_content(para, place, paras[start] if end > start else None):
+            if self._ends_content(para, place, first):
                 break
+            if first is None:  # the first line of the content so far
+                first = para
             end += 1
         return paras[start:end]
 
@@ -203,8 +208,10 @@ class BodyReader:
         """Content ends at the next punt of the same onderdeel, recognised by its
         number and by reading as an instruction (content leden may be numbered too);
         ``first`` is the first line of the content so far (None: none yet)."""
+        if not place.punt:  # content of an onderdeel: its end is found by the label
+            return False
         match = PUNT_RE.match(para.text)
-        if not (match and place.punt) or (first is not None and _label(first.text)):
+        if not match or (first is not None and _label(first.text)):
             return False  # nested onderdelen keep their own punten
         if is_successor(place.punt, match.group(1)):
             return reads_as_instruction(match.group(2))

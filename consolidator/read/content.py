@@ -137,11 +137,18 @@ def without_closing_stop(text: str, title: bool = False) -> str:
     stripped = text.rstrip()
     if not stripped.endswith("."):  # what both patterns end with
         return text
-    if _STOP_AFTER_MARK_RE.search(stripped):
+    if _STOP_AFTER_MARK_RE.match(stripped, _last_mark(stripped)):
         return stripped[:-1]
     if title and stripped.endswith(".") and not _DOTTED_WORD_RE.search(stripped):
         return stripped[:-1]
     return text
+
+
+def _last_mark(text: str) -> int:
+    """Where the last «;», «:» or «,» of ``text`` stands (0 if none): the only place a match
+    of ``_STOP_AFTER_MARK_RE`` can start, as no mark follows its own. ``search`` tried the
+    pattern at every character of a long last line."""
+    return max(0, text.rfind(";"), text.rfind(":"), text.rfind(","))
 
 
 def _joined_terms(lines: list[ContentLine], paras: list[Para]) -> list[ContentLine]:

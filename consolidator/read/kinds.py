@@ -95,7 +95,10 @@ def is_amending_intro(text: str) -> bool:
     """«De Wet … wordt gewijzigd als volgt:», «… worden de volgende wijzigingen aangebracht:»."""
     if not text.endswith((":", ":\n")):  # how both endings end («$»: also before a last «\n»)
         return False
-    return followed_by(text, _INTRO_VERB, _INTRO_END) or _CHANGES_END.search(text) is not None
+    # both words of ``_INTRO_END`` hold «als volgt»: without it, neither search is needed (the
+    # first two patterns have no fixed start to look for and are tried at every character)
+    return ("als volgt" in text and followed_by(text, _INTRO_VERB, _INTRO_END)) \
+        or _CHANGES_END.search(text) is not None
 
 
 def mentions_entry_into_force(text: str) -> bool:
