@@ -126,13 +126,12 @@ class BodyReader:
                          span=Span(head.line, head.column), date=parsed.date if intro else None)
 
     def _items(self, body, index, place, context) -> tuple[list[Item], int]:
-        items, current = [], None
+        items, current, item_place = [], None, None
         while index < len(body):
             para = body[index]
             match = PUNT_RE.match(para.text)
-            if match and current is not None:
-                self._refuse_skip("punt", current, match.group(1), para,
-                                  Place(place.article, place.onderdeel, current))
+            if match and current is not None:  # item_place is still the place of ``current``
+                self._refuse_skip("punt", current, match.group(1), para, item_place)
             if not match or not (current is None or is_successor(current, match.group(1))):
                 break
             current = match.group(1)
