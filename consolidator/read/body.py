@@ -207,7 +207,7 @@ class BodyReader:
         """Content ends at the next punt of the same onderdeel, recognised by its
         number and by reading as an instruction (content leden may be numbered too);
         ``first`` is the first line of the content so far (None: none yet)."""
-        if not place.punt:  # content of an onderdeel: its end is found by the label
+        if not place.punt:  # content of an onderdeel runs to its end (its label split it off)
             return False
         match = PUNT_RE.match(para.text)
         if not match or (first is not None and _label(first.text)):
@@ -246,7 +246,10 @@ class _Window:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+            start, stop, step = index.indices(len(self))
+            if start >= 1 and step == 1:  # lines after the first (content): a slice of paras
+                return self.paras[self.offset + start - 1:self.offset + max(start, stop) - 1]
+            return [self[i] for i in range(start, stop, step)]
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):

@@ -29,7 +29,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return quotes.quote_spans(text, _quoted())
 
 
-@lru_cache(maxsize=16)  # the act reader asks before parse_sentence asks again
+@lru_cache(maxsize=16)
 def split_payload(text: str) -> tuple[str, Optional[str]]:
     """Cut a sentence into (grammar part, colon payload or None).
 
@@ -45,7 +45,7 @@ def split_payload(text: str) -> tuple[str, Optional[str]]:
     return head, payloads[0] if payloads else None
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=16)  # the act reader asks before parse_sentence asks again
 def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     """(grammar part, every colon payload in order). The grammar part keeps the
     columns of ``text``: a payload followed by another action is blanked out, not cut,
