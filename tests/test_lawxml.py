@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -440,3 +441,36 @@ def test_ids_after_many_batches_are_those_a_rescan_of_the_list_gives(law, monkey
     kept, rescanned = run(False), run(True)
     assert kept == rescanned
     assert b'idref="cons-13"' in kept and b'idref="cons-14"' in kept
+
+
+def test_a_change_list_kept_over_batches_marks_as_mark_changed_all(law, monkeypatch):
+    """``ChangeList`` keeps the list, the style and the next free id over its batches;
+    with repeals logged and «cons-N» ids given in between (so the id it kept is stale),
+    the document is the one separate ``mark_changed_all`` calls with a counter that
+    rescans the whole list each time make."""
+    def run(kept: bool) -> bytes:
+        tree = copy.deepcopy(law)
+        changes = history.ChangeList(tree.getroot())
+        mark = changes.mark_all if kept else history.mark_changed_all
+        art1, art2 = elements.find_article(tree, "1"), elements.find_article(tree, "2")
+        items = art1.findall("lid/lijst/li")
+        steps = [
+            lambda: mark([(items[0], BRON, "wijziging")], D1997),
+            lambda: mark([(art1.find("lid"), BRON, "wijziging")], D1997),
+            lambda: history.mark_repealed(items[1], D1997, BRON),  # given cons-3 in between
+            lambda: mark([(art2, BRON, "wijziging")], D1997),  # so not cons-3 again
+            lambda: items[1].set("id", "cons-12"),
+            lambda: mark([(items[1], BRON, "wijziging"), (art1, BRON, "wijziging")], None),
+            lambda: mark([], D1997),
+            lambda: mark([(art2, "Stb. 1996, 2", "wijziging")], D1997),
+        ]
+        for step in steps:
+            if not kept:
+                monkeypatch.setattr(history, "_IDS", history._IdCounter())
+            step()
+        return lawfile.serialize(tree)
+
+    kept, separate = run(True), run(False)
+    assert kept == separate
+    assert re.findall(rb'idref="([^"]*)"', kept) == [
+        b"cons-1", b"cons-2", b"cons-3", b"cons-4", b"cons-12", b"cons-13", b"cons-4"]

@@ -43,7 +43,8 @@ from consolidator.apply.resolve import Target, resolve
 from consolidator.apply.workspace import Workspace
 from consolidator.errors import ApplyError, underline
 from consolidator.law.artindex import ArticleIndex
-from consolidator.law.elements import is_artikel
+from consolidator.law.elements import is_artikel, root_of
+from consolidator.law.history import ChangeList
 from consolidator.model import (
     Act, Article, InsertElement, Instruction, Onderdeel, Renumber, ReplaceElement, Sentence,
 )
@@ -79,13 +80,14 @@ def apply_counting(tree, articles: Iterable[Article], source_label: str,
     """``apply_articles``, and how many elements the instructions changed (0: the
     articles changed nothing)."""
     new = tree if in_place else copy.deepcopy(tree)
-    index = ArticleIndex(new)
+    index, log = ArticleIndex(new), ChangeList(root_of(new))
     changes = 0
     with collector.paused():  # what applying makes is freed by reference counting
         for onderdeel in _onderdelen(articles):
             renumbering = Renumbering()
             for sentence in onderdeel.all_sentences:
-                changes += apply_sentence(new, sentence, source_label, date, index, renumbering)
+                changes += apply_sentence(new, sentence, source_label, date, index, renumbering,
+                                          changes=log)
             _refuse(renumbering.gaps(new), source_label)
         # the index's thousands of entries freed while the collector is off, so that
         # its first pass after does not trace them only to find no garbage
@@ -97,12 +99,13 @@ def check_articles(tree, articles: Iterable[Article], source_label: str,
                    date: Optional[_dt.date] = None) -> list[ApplyError]:
     """Every error of every sentence (a failing sentence is skipped, the rest go on)."""
     work, errors = copy.deepcopy(tree), []
-    index = ArticleIndex(work)
+    index, log = ArticleIndex(work), ChangeList(root_of(work))
     for onderdeel in _onderdelen(articles):
         renumbering = Renumbering()
         for sentence in onderdeel.all_sentences:
             try:
-                apply_sentence(work, sentence, source_label, date, index, renumbering)
+                apply_sentence(work, sentence, source_label, date, index, renumbering,
+                               changes=log)
             except ApplyError as exc:
                 errors.append(exc)
         try:
@@ -127,7 +130,8 @@ def _refuse(found, source_label: str) -> None:
 def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
                    index: Optional[ArticleIndex] = None,
                    renumbering: Optional[Renumbering] = None,
-                   observe: Optional[Callable] = None) -> int:
+                   observe: Optional[Callable] = None,
+                   changes: Optional[ChangeList] = None) -> int:
     """Resolve every target of the sentence first, then apply in order (in place);
     the number of elements changed.
 
@@ -138,8 +142,9 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
     dropped after a sentence that may have added, replaced or renumbered articles.
     ``observe(ws, instruction, targets)``, if given, is called just before each
     instruction is applied (the checker counts matches there); it must not change
-    the tree."""
-    ws = Workspace(tree, source_label, date, index=index)
+    the tree. ``changes``: the law's change list kept across sentences (looked up once).
+    """
+    ws = Workspace(tree, source_label, date, index=index, changes=changes)
     current = None
     try:
         plans = []

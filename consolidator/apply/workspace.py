@@ -13,8 +13,8 @@ from consolidator.apply import textedit as T
 from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.errors import ApplyError
 from consolidator.law.artindex import ArticleIndex
-from consolidator.law.elements import HEADING_TAGS, al_text, is_heading, set_text
-from consolidator.law.history import mark_changed_all, mark_repealed
+from consolidator.law.elements import HEADING_TAGS, al_text, is_heading, root_of, set_text
+from consolidator.law.history import ChangeList, mark_repealed
 from consolidator.model import Instruction
 
 
@@ -32,6 +32,9 @@ class Workspace:
     unnumbered_leden: list = field(default_factory=list)
     unlabelled_items: list = field(default_factory=list)
     index: Optional[ArticleIndex] = None  # articles by number, kept across sentences
+    # the law's change list, kept across sentences (``record_history``); None: one for this
+    # sentence alone
+    changes: Optional[ChangeList] = None
     # number -> (artikel, live): what resolving the sentence's targets found, all before
     # the sentence changes anything (``resolve``'s ``articles``)
     articles: dict = field(default_factory=dict)
@@ -103,7 +106,9 @@ class Workspace:
             if owner is not None and id(owner) not in seen:
                 seen.add(id(owner))
                 marks.append((owner, source, effect))
-        mark_changed_all(marks, self.date)
+        # every owner is under ``root``: in its document, whose change list is looked up
+        changes = self.changes if self.changes is not None else ChangeList(root_of(root))
+        changes.mark_all(marks, self.date)
 
 
 def _shift(slot: Slot, edit: T.Edit) -> None:
