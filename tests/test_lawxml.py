@@ -244,6 +244,29 @@ def test_bwb_repealed_lid_text_is_recognised():
     assert elements.is_repealed(tree.getroot()) and history.repealed_on(tree.getroot()) is None
 
 
+REPEALED_AL = b'<al><redactie type="vervanging">Vervallen.</redactie></al>'
+
+
+@pytest.mark.parametrize("xml, repealed", [
+    (b"<lid><lidnr>6</lidnr>" + REPEALED_AL + b"</lid>", True),  # the al after the number
+    (b"<lid>" + REPEALED_AL + b"</lid>", True),  # no number: the al first
+    (b"<lid><meta-data/><lidnr>6</lidnr>" + REPEALED_AL + b"</lid>", True),  # the al third
+    (b"<li><li.nr>a.</li.nr>" + REPEALED_AL.replace(b"Vervallen.", b"vervallen;") + b"</li>",
+     True),
+    (b"<lid><lidnr>6</lidnr><al>Tekst.</al>" + REPEALED_AL + b"</lid>", False),  # two als
+    (b"<lid><lidnr>6</lidnr><al>Tekst.</al></lid>", False),
+    (b"<lid><lidnr>6</lidnr><lijst/>" + REPEALED_AL + b"</lid>", False),  # a list as well
+    (b"<artikel><kop><nr>3</nr></kop>" + REPEALED_AL + b"</artikel>", True),
+    (b"<artikel><kop><nr>3</nr></kop><lid><lidnr>1</lidnr>" + REPEALED_AL + b"</lid></artikel>",
+     False),  # its lid is repealed, the article is not
+])
+def test_repeal_text_is_read_wherever_the_first_al_stands(xml, repealed):
+    """Only the first al of a lid, list item or article is read for the repeal text, and
+    only when it is the one content child; where it stands among the children (after the
+    number, first, after metadata) does not change the answer."""
+    assert elements.is_repealed(lawfile.parse_law(xml).getroot()) is repealed
+
+
 # --------------------------------------------------------------------------- inhoudsopgave
 
 def test_inhoudsopgave_round_trips_entries_verbatim(law):

@@ -338,12 +338,19 @@ def is_repealed(el) -> bool:
     """True when el is vervallen (by status attribute or BWB's «Vervallen» text)."""
     if el.get("status") == "vervallen":
         return True
-    if el.tag not in ("artikel", "lid", "li"):
+    tag = el.tag  # read once: lxml makes a new string on every read
+    if tag not in ("artikel", "lid", "li"):
         return False
     # The repeal text is the one content child, an al holding a redactie: an element
-    # whose first al (lxml's own tag filter, no loop here) has no children at all is
-    # live, the common case, decided without walking its children in Python.
-    al = next(el.iterchildren("al"), None)
+    # whose first al has no children at all is live, the common case, decided without
+    # walking its children in Python. A lid's or list item's first al nearly always
+    # follows its number: looked at there first (lxml's tag filter costs more to set up
+    # than two children cost to read), else found by the filter (an artikel's leden come
+    # after its kop: the filter at once).
+    if tag != "artikel" and len(el) > 1 and el[0].tag != "al" and el[1].tag == "al":
+        al = el[1]
+    else:
+        al = next(el.iterchildren("al"), None)
     if al is None or not len(al):
         return False
     return _is_repeal_text(el)
