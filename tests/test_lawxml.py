@@ -257,13 +257,19 @@ REPEALED_AL = b'<al><redactie type="vervanging">Vervallen.</redactie></al>'
     (b"<lid><lidnr>6</lidnr><al>Tekst.</al></lid>", False),
     (b"<lid><lidnr>6</lidnr><lijst/>" + REPEALED_AL + b"</lid>", False),  # a list as well
     (b"<artikel><kop><nr>3</nr></kop>" + REPEALED_AL + b"</artikel>", True),
+    (b"<artikel><kop><nr>3</nr></kop><meta-data/>" + REPEALED_AL + b"</artikel>", True),
+    (b"<artikel><kop><nr>3</nr></kop><lid><lidnr>1</lidnr></lid>" + REPEALED_AL
+     + b"</artikel>", False),  # the al is not its one content child
+    (b"<artikel><kop><nr>3</nr></kop><!-- x -->" + REPEALED_AL + b"</artikel>", False),
+    (b"<artikel><kop><nr>3</nr></kop></artikel>", False),  # no content at all
+    (b"<lid><lidnr>6</lidnr><al/></lid>", False),
     (b"<artikel><kop><nr>3</nr></kop><lid><lidnr>1</lidnr>" + REPEALED_AL + b"</lid></artikel>",
      False),  # its lid is repealed, the article is not
 ])
 def test_repeal_text_is_read_wherever_the_first_al_stands(xml, repealed):
-    """Only the first al of a lid, list item or article is read for the repeal text, and
-    only when it is the one content child; where it stands among the children (after the
-    number, first, after metadata) does not change the answer."""
+    """The repeal text is read from the one content child of a lid, list item or article
+    (labels, kop and metadata aside), wherever it stands among the children; anything
+    else as content (a second al, a list, a lid, a comment) is a live element."""
     assert elements.is_repealed(lawfile.parse_law(xml).getroot()) is repealed
 
 
