@@ -4,6 +4,8 @@ definition on its own line, footnote digits glued to names. What is ambiguous is
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from consolidator.apply.sentences import apply_act
 from consolidator.errors import ActSyntaxError
@@ -182,3 +184,22 @@ def test_a_heading_carries_no_closing_stop_but_an_abbreviation_keeps_its_own(lin
 ])
 def test_without_closing_stop(text, title, expected):
     assert without_closing_stop(text, title) == expected
+
+
+# ``without_closing_stop`` tries its pattern at the last «;», «:» or «,» only: the same as
+# searching the whole line, as no mark follows a match's own
+_STOP_LINES = st.text(alphabet=" ;:,.enofa\n", max_size=14)
+
+
+@given(_STOP_LINES, st.booleans())
+@example("a;, en.", False)
+@example(",.", True)
+def test_the_closing_stop_is_found_where_a_search_finds_it(text, title):
+    from consolidator.read import content
+    stripped = text.rstrip()
+    searched = stripped.endswith(".") and content._STOP_AFTER_MARK_RE.search(stripped)
+    got = without_closing_stop(text, title)
+    if searched:
+        assert got == stripped[:-1]
+    elif not title:
+        assert got == text

@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from consolidator.law import bwbmeta
@@ -376,3 +378,13 @@ def test_the_watchers_see_an_unsafe_parser_read(fifo, listener):
     # libxml2 builds without HTTP never fetch; the listener itself must still see a client
     socket.create_connection(listener.sock.getsockname(), timeout=1).close()
     assert listener.connected()
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=12)
+       | st.lists(st.sampled_from(["a", "\x00", "\x0b", "\x1f", "\t", "\n", "\r", "\ud800",
+                                   "\udfff", "\ufffe", "\uffff", "\ufffd", "\U0010ffff", "é",
+                                   "\x7f", "\x85"]), max_size=6).map("".join))
+def test_the_quick_xml_character_check_agrees_with_the_pattern(text):
+    """``_all_xml_chars`` (the UTF-8 bytes, a few passes in C) answers as the pattern does."""
+    from consolidator.law.lawfile import _all_xml_chars, find_non_xml_char
+    assert _all_xml_chars(text) == (find_non_xml_char(text) is None)
