@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from consolidator.law.elements import artikel_number, is_repealed, plain_number, wettekst
+from consolidator.law.elements import artikel_number, is_repealed, iter_articles
 from consolidator.numbers import roman_to_int
 
 
@@ -51,7 +51,6 @@ class ArticleIndex:
                 self._by_key.setdefault(number_key(nr), []).append(el)
         return list(self._by_key.get(number_key(number), []))
 
-
     def preferred(self, number: str):
         """The artikel numbered exactly ``number``, a live one before a repealed one, or
         None: what ``elements.find_article`` answers, without a scan of the law per call."""
@@ -60,30 +59,7 @@ class ArticleIndex:
 
 
 def _numbered_articles(tree):
-    """(artikel, ``artikel_number``) of every artikel of the wettekst, in document order.
-
-    One walk over the artikel, kop and nr elements together, so each article's number is
-    read where the walk passes it (its kop/nr follows it) rather than by looking for its
-    kop and nr again per article. Where the walk's reading is not certain to be what
-    ``artikel_number`` answers (no kop/nr, markup inside the nr, a blank nr, an artikel
-    inside an artikel before its number) the article is asked ``artikel_number``."""
-    artikel, kop, number = None, None, None  # the article being read and what it has shown
-    for el in wettekst(tree).iter("artikel", "kop", "nr"):
-        tag = el.tag
-        if tag == "artikel":
-            if artikel is not None:
-                yield artikel, number if number is not None else artikel_number(artikel)
-            artikel, kop, number = el, None, None
-        elif artikel is None or number is not None:
-            continue
-        elif tag == "kop":
-            if kop is None and el.getparent() is artikel:
-                kop = el  # its first kop: the one ``artikel_number`` reads
-        elif kop is not None and el.getparent() is kop:
-            # its kop's first nr: the one ``artikel_number`` reads
-            number = plain_number(el)
-            if number is None:  # not plain: ``artikel_number`` decides
-                number = artikel_number(artikel)
-    if artikel is not None:
-        yield artikel, number if number is not None else artikel_number(artikel)
-
+    """(artikel, ``artikel_number``) of every artikel of the wettekst, in document order
+    (``artikel_number`` looks at the usual places of the number first, so asking it per
+    article is quicker than a walk over every kop and nr of the law that reads them)."""
+    return [(el, artikel_number(el)) for el in iter_articles(tree)]
