@@ -106,7 +106,9 @@ class _Dispatch(dict):
         ignored = self.basic.ignore_types
         if len(found) == 1 and all(t.name in ignored and t.name not in self.callback
                                    for t in chosen):
-            self.skips[char] = self.unions.run(chosen[0]) if len(chosen) == 1 else None
+            run = self.unions.run(chosen[0]) if len(chosen) == 1 else None
+            # a run the character itself is in (chosen by its case variants, it may not be)
+            self.skips[char] = run if run is not None and char in run else None
         return found
 
 
