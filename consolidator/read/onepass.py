@@ -32,12 +32,9 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import LexerThread
 from lark.parsers.lalr_analysis import Shift
 
-from consolidator.read.quicklex import LexMiss, Tok, end_token, state_scanners
+from consolidator.read.quicklex import LexMiss, Tok, end_token, line_token, state_scanners
 from consolidator.read.reducers import Built, Reduction
 from consolidator.read.shapecode import compile_shape
-
-_new_str = str.__new__
-
 
 class _StatePointer:
     """What Lark's contextual lexer asks of a parser: its current state."""
@@ -89,12 +86,13 @@ class _Node:
     Where a sentence may end: the reductions «$END» calls for (``end``), how often
     sentences ended here, and their compiled shape once there is one (``shape``)."""
 
-    __slots__ = ("stack", "scanner", "edges", "parent", "into", "kept", "end", "seen", "shape")
+    __slots__ = ("stack", "scanner", "edges", "parent", "into", "kept", "end", "seen", "shape",
+                 "kind")
 
     def __init__(self, stack: tuple, scanner: tuple, parent: Optional["_Node"] = None,
-                 into: tuple = (), kept: bool = True):
+                 into: tuple = (), kept: bool = True, kind: str = ""):
         self.stack, self.scanner = stack, scanner
-        self.parent, self.into = parent, into
+        self.parent, self.into, self.kind = parent, into, kind
         # in the trie (the trie only grows until it is full, so a kept node's parent is kept)
         self.kept = kept
         self.edges: dict = {}
@@ -154,11 +152,13 @@ class OnePassParser:
         and checks much more; on one line a column is the position plus one). The
         parser's states come from the trie of token kinds read before (``_Node``),
         learnt from the tables on first meeting; the builder is called once every token
-        is read and the shape of the sentence known (``_build``).
+        is read and the shape of the sentence known (``_build_line``). A token is kept
+        as where it starts and ends: its kind is the trie's, and the token itself is made
+        only where something reads it (most are words the grammar drops).
         (One loop, no generator: a call per token would cost a tenth of the parse.)"""
         node = self.root
-        tokens: list = []
-        pos, end, token = 0, len(text), None
+        spans: list = []  # where each token starts and ends, in turn
+        pos, end = 0, len(text)
         while pos < end:
             dispatch, skips, ignored, callbacks = node.scanner
             char = text[pos]
@@ -186,36 +186,37 @@ class OnePassParser:
                 if kind in callbacks:
                     raise LexMiss()
                 continue
-            value = match.group(0)
-            token = _new_str(Tok, value)
-            token.type, token.value, token.start_pos, token.end_pos = kind, value, start, pos
-            token.line = token.end_line = 1
-            token.column, token.end_column = start + 1, pos + 1
             if kind in callbacks:
-                token = callbacks[kind](token)
-                kind = token.type
+                kind = _called_back(callbacks[kind], line_token(text, kind, start, pos))
             try:
                 node = node.edges[kind]
             except KeyError:
-                node = self._learn(node, kind, token)
-            tokens.append(token)
-        return self._build(node, tokens, token)
+                node = self._learn(node, kind, line_token(text, kind, start, pos))
+            spans.append(start)
+            spans.append(pos)
+        return self._build_line(node, text, spans)
 
-    def _build(self, node: "_Node", tokens: list, last: Optional[Token]) -> Built:
-        """The start rule's result for ``tokens``, the sentence that led to ``node``:
-        by its compiled shape, else reduction by reduction (compiling the shape the
-        ``_COMPILE_AT``-th time it is met, while there is room)."""
+    def _build_line(self, node: "_Node", text: str, spans: list) -> Built:
+        """The start rule's result for the sentence ``text`` that led to ``node``, its
+        tokens where ``spans`` says: by its compiled shape, else reduction by reduction
+        (compiling the shape the ``_COMPILE_AT``-th time it is met, while there is
+        room)."""
         if node.shape is not None:
-            return node.shape(tokens)
+            return node.shape(text, spans)
+        path = _path(node)
         end = node.end
         if end is None:
+            last = line_token(text, node.kind, spans[-2], spans[-1]) if spans else None
             end = self._learn_end(node, end_token(last))
         node.seen += 1
         if node.seen >= _COMPILE_AT and node.kept and self.shapes < _SHAPES:
             self.shapes += 1
-            node.shape = compile_shape(self.builder, [n.into for n in _path(node)], end)
-            return node.shape(tokens)
-        return _reduce_one_by_one(_path(node), end, tokens)
+            node.shape = compile_shape(self.builder, [n.into for n in path], end,
+                                       [n.kind for n in path])
+            return node.shape(text, spans)
+        tokens = [line_token(text, n.kind, spans[2 * i], spans[2 * i + 1])
+                  for i, n in enumerate(path)]
+        return _reduce_one_by_one(path, end, tokens)
 
     def _learn(self, node: "_Node", kind: str, token: Token) -> "_Node":
         """The node after a token of ``kind`` after the kinds that led to ``node``, with
@@ -223,7 +224,8 @@ class OnePassParser:
         room."""
         stack, reductions = self._reductions(node, kind, token)
         kept = self.nodes < _TRIE_NODES
-        learnt = _Node(tuple(stack), self._scanner(stack[-1]), node, tuple(reductions), kept)
+        learnt = _Node(tuple(stack), self._scanner(stack[-1]), node, tuple(reductions), kept,
+                       kind)
         if kept:
             node.edges[kind] = learnt
             self.nodes += 1
@@ -264,7 +266,8 @@ class OnePassParser:
 
     def _parse(self, text: str) -> Built:
         """``parse`` with Lark's own lexer (a text over several lines, or what the quick
-        lexer leaves to it), asking the trie for the parser's state as it lexes."""
+        lexer leaves to it), asking the trie for the parser's state as it lexes; built
+        reduction by reduction (a compiled shape reads the tokens of one line)."""
         pointer = _NodePointer(self.root)
         tokens: list = []
         token = None
@@ -276,7 +279,19 @@ class OnePassParser:
             except KeyError:
                 pointer.node = self._learn(node, token.type, token)
             tokens.append(token)
-        return self._build(pointer.node, tokens, token)
+        node = pointer.node
+        end = node.end if node.end is not None else self._learn_end(node, end_token(token))
+        return _reduce_one_by_one(_path(node), end, tokens)
+
+
+def _called_back(callback, token: Tok) -> str:
+    """The kind a token callback gives ``token`` (Lark's keywords found through a wider
+    pattern change only the kind); a callback that changes more is left to Lark."""
+    called = callback(token)
+    if called.value != token.value or called.start_pos != token.start_pos \
+            or called.end_pos != token.end_pos:
+        raise LexMiss()
+    return called.type
 
 
 def _path(node: _Node) -> list[_Node]:

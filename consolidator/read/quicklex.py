@@ -149,6 +149,17 @@ def state_scanners(lexer, start_state) -> Optional[_StateScanners]:
         return None
 
 
+def line_token(text: str, kind: str, start: int, end: int) -> Tok:
+    """The token of ``kind`` at ``text[start:end]`` on a text of one line: what Lark's
+    lexer would give (on one line a column is the position plus one)."""
+    value = text[start:end]
+    token = _new_str(Tok, value)
+    token.type, token.value, token.start_pos, token.end_pos = kind, value, start, end
+    token.line = token.end_line = 1
+    token.column, token.end_column = start + 1, end + 1
+    return token
+
+
 def end_token(last: Optional[Token]) -> Token:
     """Lark's «$END», at the last token's position (``Token.new_borrow_pos`` without
     its two Python calls)."""

@@ -9,15 +9,19 @@ tokens a rule drops, which helper rule splices into its parent and which columns
 covers are the same for every sentence of the shape. This module works them out once,
 on a stack of names instead of values, and writes the calls down::
 
-    def shape(t):
-        t0, t1, t2, t3 = t
+    def shape(x, s):
         try:
-            m1 = _Meta(t0, t1)
-            v2 = M3(m1, [t1])
+            t1 = _tok(x, K1, s[2], s[3])
+            m2 = _at(1, s[0] + 1, 1, s[3] + 1)
+            v3 = M4(m2, [t1])
             …
             return Built(v9, m10)
         except Exception as exc:
             return _failed(exc)
+
+A token is made only where the code reads it (``x`` is the sentence, ``s`` where each
+token starts and ends): most are words the grammar drops, whose columns are all a
+rule's columns need.
 
 It calls the same methods, in the same order, with the same children and columns as
 the reducers of ``reducers`` do one at a time (tests/test_shape_code.py holds the two
@@ -26,24 +30,26 @@ to each other and to Lark), and stops at the first method that fails, as they do
 from __future__ import annotations
 
 import dis
+import re
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
 from lark import Tree
 
+from consolidator.read.quicklex import line_token
 from consolidator.read.reducers import _NO_POSITION, Built, Reduction, _Meta
 
 
 class _Entry:
     """A symbol on the compile-time stack: the name of its value, where its columns
-    start and end (the names whose ``line``/``column`` and ``end_line``/``end_column``
-    give them), the name of its columns as one object once one is made, whether it
-    covers no token, whether it is a token (its own columns), and for a spliced helper
-    the entries it spreads into its parent."""
+    start and end (a token's index, or the name of columns whose ``line``/``column``
+    and ``end_line``/``end_column`` give them), the name of its columns as one object
+    once one is made, whether it covers no token, whether it is a token (its own
+    columns), and for a spliced helper the entries it spreads into its parent."""
 
     __slots__ = ("value", "start", "stop", "meta", "empty", "token", "spliced")
 
-    def __init__(self, value: Optional[str], start: Optional[str], stop: Optional[str],
+    def __init__(self, value: Optional[str], start, stop,
                  meta: Optional[str], empty: bool = False, token: bool = False,
                  spliced: Optional[list] = None):
         self.value, self.start, self.stop, self.meta = value, start, stop, meta
@@ -58,7 +64,8 @@ class _Writer:
 
     def __init__(self, builder):
         self.lines: list[str] = []
-        self.names: dict = {"_Meta": _Meta, "Tree": Tree, "Built": Built, "_NP": _NO_POSITION}
+        self.names: dict = {"_at": _at, "_tok": line_token, "Tree": Tree, "Built": Built,
+                            "_NP": _NO_POSITION}
         self.count = 0
         #: the rule whose method each line of the function calls, by line number
         self.rules: dict = {}
@@ -84,12 +91,37 @@ class _Writer:
         """The name of ``entry``'s columns as one object, made here if need be."""
         if entry.meta is None:
             entry.meta = self.fresh("m")
-            self.line(f"{entry.meta} = _Meta({entry.start}, {entry.stop})")
+            self.line(f"{entry.meta} = _at({_start(entry.start)}, {_stop(entry.stop)})")
         return entry.meta
 
 
-#: the function's first lines: «def shape(t):», the tokens unpacked, «try:»
-_FIRST_BODY_LINE = 4
+def _start(source) -> str:
+    """Where columns start: token ``source``'s start (one line: line 1, the position
+    plus one), or the start of the columns named ``source``."""
+    if isinstance(source, int):
+        return f"1, s[{2 * source}] + 1"
+    return f"{source}.line, {source}.column"
+
+
+def _stop(source) -> str:
+    """Where columns end (see ``_start``)."""
+    if isinstance(source, int):
+        return f"1, s[{2 * source + 1}] + 1"
+    return f"{source}.end_line, {source}.end_column"
+
+
+_new = object.__new__
+
+
+def _at(line: int, column: int, end_line: int, end_column: int) -> _Meta:
+    """Columns from their four numbers (what ``_Meta`` of the tokens there would hold)."""
+    meta = _new(_Meta)
+    meta.line, meta.column, meta.end_line, meta.end_column = line, column, end_line, end_column
+    return meta
+
+
+#: the function's first lines: «def shape(x, s):», «try:»
+_FIRST_BODY_LINE = 3
 
 
 def _failed_rule(shape, exc: Exception) -> str:
@@ -177,29 +209,32 @@ def reads_meta(method) -> bool:
 
 
 def compile_shape(builder, steps: Sequence[tuple[Reduction, ...]],
-                  end: tuple[Reduction, ...]) -> Callable[[list], Built]:
-    """The function of the token list that builds what the reducers would: ``steps``
-    holds per token the reductions before its shift, ``end`` those of «$END»."""
+                  end: tuple[Reduction, ...], kinds: Sequence[str]) -> Callable[[str, list], Built]:
+    """The function of a sentence of one line and where its tokens start and end that
+    builds what the reducers would: ``steps`` holds per token the reductions before its
+    shift, ``end`` those of «$END», ``kinds`` each token's kind."""
     writer = _Writer(builder)
     names = [f"t{i}" for i in range(len(steps))]
     stack: list[_Entry] = []
-    for name, reductions in zip(names, steps):
+    for index, (name, reductions) in enumerate(zip(names, steps)):
         for reduction in reductions:
             _reduce(writer, stack, reduction)
-        stack.append(_Entry(name, name, name, name, token=True))
+        stack.append(_Entry(name, index, index, name, token=True))
     for reduction in end:
         _reduce(writer, stack, reduction)
     top = stack[-1]
     writer.line(f"return Built({top.value}, {writer.meta(top)})")
-    unpack = (", ".join(names) + ("," if len(names) == 1 else "")) if names else "_"
+    made = _made_tokens(writer, names, kinds)
     # a method that fails stops the shape; the caller keeps (rule, exception), as a
     # Transformer would raise it (one «try» costs nothing until something is raised)
-    source = (f"def shape(t):\n    {unpack} = t\n    try:\n" + "\n".join(writer.lines) +
+    source = ("def shape(x, s):\n    try:\n" + "\n".join(made + writer.lines) +
               "\n    except Exception as exc:\n        return _failed(exc)\n")
     namespace = dict(writer.names)
     exec(compile(source, "<shape>", "exec"), namespace)  # noqa: S102 - our own code
     shape = namespace["shape"]
-    shape.source, shape.rules = source, writer.rules
+    # the lines that make tokens come first: each method's line moves down as many
+    shape.source = source
+    shape.rules = {line + len(made): rule for line, rule in writer.rules.items()}
 
     def failed(exc: Exception) -> Built:
         builder.failure = (_failed_rule(shape, exc), exc)
@@ -207,3 +242,19 @@ def compile_shape(builder, steps: Sequence[tuple[Reduction, ...]],
 
     namespace["_failed"] = failed
     return shape
+
+
+_NAME = re.compile(r"\bt\d+\b")
+
+
+def _made_tokens(writer: _Writer, names: list[str], kinds: Sequence[str]) -> list[str]:
+    """The lines that make the tokens the function reads (as a value or as columns), in
+    the order of the sentence; the others are never made."""
+    read = set(_NAME.findall("\n".join(writer.lines)))
+    made = []
+    for index, (name, kind) in enumerate(zip(names, kinds)):
+        if name in read:
+            constant = writer.constant(kind, "K")
+            made.append(f"        {name} = _tok(x, {constant}, s[{2 * index}], "
+                        f"s[{2 * index + 1}])")
+    return made
