@@ -160,3 +160,17 @@ def test_only_a_method_that_never_loads_its_columns_is_given_none():
     assert not shapecode.reads_meta(lambda meta, children: children)
     assert shapecode.reads_meta(lambda meta, children: (meta, children))
     assert shapecode.reads_meta(print)  # no code to look into: given its columns
+
+
+def test_a_compiled_shape_makes_only_the_tokens_it_reads(monkeypatch):
+    """«In», «artikel», «wordt», «vervangen door» are dropped by the grammar: their columns
+    come from where they stand, no token is made for them; the number and the quoted
+    words the builder reads are made."""
+    parser = _tree_parser(monkeypatch, 1)
+    parser.parse("In artikel 12 wordt «a» vervangen door «b»")
+    node = parser.root
+    for kind in ("_IN", "_ARTIKEL", "ARTNUM", "_WORDT", "QUOTED", "_VERVANGEN", "_DOOR",
+                 "QUOTED"):
+        node = node.edges[kind]
+    made = node.shape.source.count("_tok(")
+    assert made == 3  # ARTNUM and the two QUOTED
