@@ -69,7 +69,7 @@ def parse_act(text: str, source: str = "", errors: Optional[list] = None) -> Act
     sentence, the punten under a failing intro sentence (their targets are
     relative to it), the instructions of an ARTIKEL whose regulation cannot be
     read. Errors in the act's overall structure still raise."""
-    with collector.paused():  # nearly all it makes is kept: see consolidator/collector.py
+    with collector.paused(kept=True):  # nearly all it makes is kept: see collector.py
         return ActReader(text, source, errors).read()
 
 
