@@ -160,9 +160,9 @@ class OnePassParser:
         spans: list = []  # where each token starts and ends, in turn
         pos, end = 0, len(text)
         while pos < end:
-            dispatch, skips, ignored, callbacks = node.scanner
+            dispatch, skips, ignored, callbacks, special = node.scanner
             char = text[pos]
-            patterns = dispatch[char]
+            match_at = dispatch[char]  # (made on first sight, with ``skips``)
             if char in skips:
                 run = skips[char]
                 if run is not None:  # «[ \t]+»: a character at a time, as its match would
@@ -170,23 +170,20 @@ class OnePassParser:
                     while pos < end and text[pos] in run:
                         pos += 1
                     continue
-                match = patterns[0].match(text, pos)
+                match = match_at(text, pos)
                 if match is None:
                     raise LexMiss()
                 pos = match.end()
                 continue
-            for pattern in patterns:
-                match = pattern.match(text, pos)
-                if match:
-                    break
-            else:
+            match = match_at(text, pos)
+            if match is None:
                 raise LexMiss()
             start, pos, kind = pos, match.end(), match.lastgroup
-            if kind in ignored:
-                if kind in callbacks:
-                    raise LexMiss()
-                continue
-            if kind in callbacks:
+            if kind in special:
+                if kind in ignored:
+                    if kind in callbacks:
+                        raise LexMiss()
+                    continue
                 kind = _called_back(callbacks[kind], line_token(text, kind, start, pos))
             try:
                 node = node.edges[kind]

@@ -12,7 +12,8 @@ Lark's own (``LexMiss``), which also says what it expected.
 """
 from __future__ import annotations
 
-from typing import Optional
+import re
+from typing import Callable, Optional
 
 from lark import Token
 from lark.lexer import Scanner, _create_unless
@@ -97,24 +98,51 @@ class _Dispatch(dict):
         self.skips: dict = {}
 
     def __missing__(self, char: str):
+        """The matcher for ``char``: the first match of its patterns at a position, or
+        None (``matcher``)."""
         if not char.isascii():
-            found = self[char] = tuple(self.basic.scanner._mres)
+            found = self[char] = matcher(tuple(self.basic.scanner._mres))
             return found
         variants = {char, char.lower(), char.upper()}
         chosen = [t for t, first in self.firsts if first is None or variants & first]
-        found = self[char] = self.unions.union(chosen)
+        patterns = self.unions.union(chosen)
+        found = self[char] = matcher(patterns)
         ignored = self.basic.ignore_types
-        if len(found) == 1 and all(t.name in ignored and t.name not in self.callback
-                                   for t in chosen):
+        if len(patterns) == 1 and all(t.name in ignored and t.name not in self.callback
+                                      for t in chosen):
             run = self.unions.run(chosen[0]) if len(chosen) == 1 else None
             # a run the character itself is in (chosen by its case variants, it may not be)
             self.skips[char] = run if run is not None and char in run else None
         return found
 
 
+def matcher(patterns: tuple) -> Callable[[str, int], Optional[re.Match]]:
+    """The first match of ``patterns`` at a position of a text, tried in order (what
+    Lark's union of them gives), or None. Most characters have one union: its own
+    ``match``, with no loop around it."""
+    if len(patterns) == 1:
+        return patterns[0].match
+    if not patterns:
+        return _no_match
+
+    def first_match(text: str, pos: int) -> Optional[re.Match]:
+        for pattern in patterns:
+            found = pattern.match(text, pos)
+            if found:
+                return found
+        return None
+
+    return first_match
+
+
+def _no_match(text: str, pos: int) -> None:
+    return None
+
+
 class _StateScanners(dict):
     """Per parser state: the patterns Lark's contextual lexer tries there (per first
-    character, ``_Dispatch``), the terminals it ignores and its token callbacks. Made
+    character, ``_Dispatch``), the characters skipped, the terminals it ignores, its
+    token callbacks and the kinds that are either. Made
     on first use of a state, as Lark does (compiling them all would slow the first
     sentence); states that Lark gives the same lexer (the same terminals) share them."""
 
@@ -132,7 +160,9 @@ class _StateScanners(dict):
             if self.unions is None:
                 self.unions = _Unions(basic)
             dispatch = _Dispatch(basic, self.unions)
-            found = (dispatch, dispatch.skips, basic.ignore_types, dispatch.callback)
+            # the kinds the lexer must look at twice: ignored, or given to a callback
+            special = frozenset(basic.ignore_types) | frozenset(dispatch.callback)
+            found = (dispatch, dispatch.skips, basic.ignore_types, dispatch.callback, special)
             self.by_lexer[id(basic)] = found
         self[state] = found
         return found
