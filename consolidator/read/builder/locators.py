@@ -365,7 +365,10 @@ def clean_law_name(name: str) -> str:
 def _locators(parts: list[list]) -> list[Locator]:
     """All combinations of the alternatives of each part, sorted outside-in.
     An alternative is a Step or a tuple of steps («onderdeel a 1°»)."""
-    if set(map(len, parts)) == {1}:  # one alternative each, so one combination: most elements
+    if len(parts) == 1 and len(parts[0]) == 1:  # «artikel 12», «het tweede lid»: most
+        only = parts[0][0]
+        return [_locator(list(only) if isinstance(only, tuple) else [only])]
+    if set(map(len, parts)) == {1}:  # one alternative each, so one combination
         return [_locator(_flat([alternatives[0] for alternatives in parts]))]
     return [_locator(_flat(combo)) for combo in itertools.product(*parts)]
 
