@@ -68,9 +68,9 @@ _TRIE_NODES = 50_000
 
 #: a shape is compiled (``shapecode``) the so-manieth time it is met: compiling one
 #: costs about 0.4 ms, what running it compiled instead of reduction by reduction saves
-#: over some 20 sentences (measured on the seed act: 22 µs a sentence), so an act read once is not slowed
-#: by compiling the shapes it holds two or three times, and the shapes that recur over
-#: many acts are compiled early on
+#: over some 20 sentences (measured on the seed act: 22 µs a sentence), so an act read
+#: once is not slowed by compiling the shapes it holds two or three times, and the
+#: shapes that recur over many acts are compiled early on
 _COMPILE_AT = 16
 
 #: at most so many compiled shapes (a few kilobytes each)
