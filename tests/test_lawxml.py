@@ -473,8 +473,8 @@ def test_ids_after_many_batches_are_those_a_rescan_of_the_list_gives(law, monkey
 
 
 def test_a_change_list_kept_over_batches_marks_as_mark_changed_all(law, monkeypatch):
-    """``ChangeList`` keeps the list, the style and the next free id over its batches;
-    with repeals logged and «cons-N» ids given in between (so the id it kept is stale),
+    """``ChangeList`` keeps the list and the style over its batches (the next free id from
+    the list's counter); with repeals logged and «cons-N» ids given in between,
     the document is the one separate ``mark_changed_all`` calls with a counter that
     rescans the whole list each time make."""
     def run(kept: bool) -> bytes:

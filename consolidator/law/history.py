@@ -154,48 +154,34 @@ def mark_changed_all(marks: list, date) -> None:
     one document: its change list, its style and the next free id are looked up once
     per call (a sentence marks several elements), not once per element."""
     if marks:
-        root = root_of(marks[0][0])
-        ledger = _ledger_of(root)
-        entry, free = _mark_in(ledger, is_bwb_styled(root), marks, date, _IDS.next_number)
-        if free is not None:  # the list was read, and every entry since is one written
-            _IDS.read_to(ledger, entry, free - 1)  # here, whose highest N ``free`` followed
+        ChangeList(root_of(marks[0][0])).mark_all(marks, date)
 
 
 class ChangeList:
     """``mark_changed_all`` for the marks of many calls in one document (an act's
     sentences, each marking what it changed), its change list and style looked up on the
     first marks and kept: the document's root, its ``bwb-wijzigingen`` and the root's
-    attributes are not what an instruction changes. The next free «cons-N» is kept as
-    well, for as long as the last entry it wrote is still the list's last (nothing else
-    logged since); else the list is read as ``mark_changed_all`` reads it."""
+    attributes are not what an instruction changes. The next free «cons-N» comes from
+    the change list's counter (``_IDS``), which reads only entries it has not read."""
 
-    __slots__ = ("root", "_found", "_read")
+    __slots__ = ("root", "_found")
 
     def __init__(self, root):
         self.root = root  # the root element of the document every mark is in
         self._found = None  # (change list, styled), once looked up
-        self._read = None  # (last entry written here, highest N logged up to it)
 
     def mark_all(self, marks: list, date) -> None:
         if not marks:
             return
         if self._found is None:  # looked up (and refused) when first needed, as before
             self._found = (_ledger_of(self.root), is_bwb_styled(self.root))
-        entry, free = _mark_in(*self._found, marks, date, self._next_number)
-        if free is not None:
-            self._read = (entry, free - 1)
-
-    def _next_number(self, ledger) -> int:
-        """``_IDS.next_number(ledger)``, without reading the list again when its last entry
-        is the last one written here (entries are only ever appended: ``_log``)."""
-        if self._read is not None:
-            last, high = self._read
-            if last.getnext() is None and last.getparent() is ledger:
-                return high + 1
-        return _IDS.next_number(ledger)
+        ledger, styled = self._found
+        entry, free = _mark_in(ledger, styled, marks, date)
+        if free is not None:  # the list was read, and every entry since is one written
+            _IDS.read_to(ledger, entry, free - 1)  # here, whose highest N ``free`` followed
 
 
-def _mark_in(ledger, styled: bool, marks: list, date, next_number) -> tuple:
+def _mark_in(ledger, styled: bool, marks: list, date) -> tuple:
     """Mark each of ``marks`` in ``ledger``; the last entry written, and the next free
     «cons-N» after it (None when no id was given: the list was not read)."""
     free = None  # the next free «cons-N», read from the list on first need
@@ -203,7 +189,7 @@ def _mark_in(ledger, styled: bool, marks: list, date, next_number) -> tuple:
     for el, source, effect in marks:
         ref = el.get("id")
         if not ref:
-            free = next_number(ledger) if free is None else free
+            free = _IDS.next_number(ledger) if free is None else free
             ref = f"cons-{free}"
             el.set("id", ref)
         elif free is not None and ref.startswith("cons-") and ref[5:].isdecimal():
