@@ -113,8 +113,10 @@ class OnePassParser:
         self.start_state = table.start_states[start]
         self.end_state = table.end_states[start]
         # names as plain strings: Lark's are partly Tokens, slower to compare
-        reductions = {rule: (len(rule.expansion), str(rule.origin.name),
-                             Reduction(builder, rule)) for rule in lark.rules}
+        reductions = {}
+        for rule in lark.rules:
+            reduction = Reduction(builder, rule)
+            reductions[rule] = (reduction.size, str(rule.origin.name), reduction)
         # per state and symbol: (True, next state) or (False, (size, rule name, reduction))
         self.actions = {state: {str(symbol): (True, arg) if action is Shift
                                 else (False, reductions[arg])

@@ -27,6 +27,17 @@ class _Meta:
         self.end_line, self.end_column = stop.end_line, stop.end_column
 
 
+_new = object.__new__
+
+
+def meta_at(line: int, column: int, end_line: int, end_column: int) -> _Meta:
+    """Columns from their four numbers (a compiled shape has them from the tokens'
+    positions, without the tokens)."""
+    meta = _new(_Meta)
+    meta.line, meta.column, meta.end_line, meta.end_column = line, column, end_line, end_column
+    return meta
+
+
 class _NoPosition:
     """A rule that matched no token («telkens» left out): it has no columns."""
 

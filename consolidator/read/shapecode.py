@@ -37,7 +37,7 @@ from typing import Callable, Optional, Sequence
 from lark import Tree
 
 from consolidator.read.quicklex import line_token
-from consolidator.read.reducers import _NO_POSITION, Built, Reduction, _Meta
+from consolidator.read.reducers import _NO_POSITION, Built, Reduction, meta_at
 
 
 class _Entry:
@@ -64,7 +64,7 @@ class _Writer:
 
     def __init__(self, builder):
         self.lines: list[str] = []
-        self.names: dict = {"_at": _at, "_tok": line_token, "Tree": Tree, "Built": Built,
+        self.names: dict = {"_at": meta_at, "_tok": line_token, "Tree": Tree, "Built": Built,
                             "_NP": _NO_POSITION}
         self.count = 0
         #: the rule whose method each line of the function calls, by line number
@@ -108,16 +108,6 @@ def _stop(source) -> str:
     if isinstance(source, int):
         return f"1, s[{2 * source + 1}] + 1"
     return f"{source}.end_line, {source}.end_column"
-
-
-_new = object.__new__
-
-
-def _at(line: int, column: int, end_line: int, end_column: int) -> _Meta:
-    """Columns from their four numbers (what ``_Meta`` of the tokens there would hold)."""
-    meta = _new(_Meta)
-    meta.line, meta.column, meta.end_line, meta.end_column = line, column, end_line, end_column
-    return meta
 
 
 #: the function's first lines: «def shape(x, s):», «try:»

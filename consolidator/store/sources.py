@@ -42,9 +42,9 @@ def event_sources(tree, events: list, before: dict[str, str],
 
 def _places(event) -> list[str]:
     """The change-log labels of the instructions of one event start with one of these."""
-    act = act_label(event.act)
     from consolidator.model import Place  # here: `show` and `history` load no model
 
+    act = act_label(event.act)
     return [f"{act}, {Place(part.artikel, part.onderdeel, part.punt)}" for part in event.parts]
 
 
