@@ -71,13 +71,14 @@ def test_there_are_lids_to_compare():
     assert len(LIDS) >= 10
 
 
-@pytest.fixture(params=[None, 1], ids=["reduction-by-reduction", "compiled"])
+@pytest.fixture(params=[(10 ** 9, 10 ** 9), (1, 10 ** 9), (10 ** 9, 1)],
+                ids=["reduction-by-reduction", "planned", "compiled"])
 def compile_at(request, monkeypatch):
-    """The parser as it starts (shapes run reduction by reduction) or with every shape
-    compiled when first met (``shapecode``)."""
+    """The parser with every shape run reduction by reduction, or planned (``shapeplan``)
+    or compiled (``shapecode``) when first met."""
     parser = samenloop._one_pass_parser()
-    if request.param is not None:
-        monkeypatch.setattr(onepass, "_COMPILE_AT", request.param)
+    monkeypatch.setattr(onepass, "_PLAN_AT", request.param[0])
+    monkeypatch.setattr(onepass, "_COMPILE_AT", request.param[1])
     parser.forget()
     yield request.param
     parser.forget()

@@ -1,9 +1,9 @@
-"""Compiled shapes (``shapecode``): a sequence of token kinds met often enough becomes one
-function that calls the builder's methods as the reducers would one at a time. These
-tests hold the compiled functions to Lark's trees (with a builder of no methods) and to
-the reducers (with the real builder, on every sentence of the corpus acts and the
-phrasings, and on mutations of them), and check when a shape is compiled and what a
-failing method leaves behind.
+"""Planned and compiled shapes (``shapeplan``, ``shapecode``): a sequence of token kinds
+met a few times runs as a plan, one met often becomes one function; both call the
+builder's methods as the reducers would one at a time. These tests hold both to Lark's
+trees (with a builder of no methods) and to the reducers (with the real builder, on
+every sentence of the corpus acts and the phrasings, and on mutations of them), and
+check when a shape is planned or compiled and what a failing method leaves behind.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from lark.exceptions import UnexpectedInput
 
 from consolidator.errors import ConsolidatorError
 from consolidator.read import act as act_module
-from consolidator.read import grammars, instructions, onepass, shapecode
+from consolidator.read import grammars, instructions, onepass, shapecode, shapeplan
 from corpus_calls import first_arguments
 from mutations import mutated
 from phrasings import read_phrasings
@@ -23,8 +23,20 @@ SENTENCES = sorted(set(first_arguments(act_module, "parse_sentence"))
                    | {p.sentence for p in read_phrasings()})
 
 
-def _tree_parser(monkeypatch, compile_at: int) -> onepass.OnePassParser:
+#: the thresholds that run every shape planned, or compiled, from its first meeting
+TIERS = {"planned": (1, 10 ** 9), "compiled": (10 ** 9, 1)}
+#: and those that never do
+ONE_BY_ONE = (10 ** 9, 10 ** 9)
+
+
+def _set_tier(monkeypatch, thresholds: tuple[int, int]) -> None:
+    plan_at, compile_at = thresholds
+    monkeypatch.setattr(onepass, "_PLAN_AT", plan_at)
     monkeypatch.setattr(onepass, "_COMPILE_AT", compile_at)
+
+
+def _tree_parser(monkeypatch, compile_at: int, plan_at: int = 10 ** 9) -> onepass.OnePassParser:
+    _set_tier(monkeypatch, (plan_at, compile_at))
     return onepass.OnePassParser(grammars.grammar_parser(), _TreeBuilder())
 
 
@@ -32,8 +44,10 @@ def test_there_are_sentences_to_compile():
     assert len(SENTENCES) > 200
 
 
-def test_a_compiled_shape_builds_lark_s_tree_with_its_columns(monkeypatch):
-    parser = _tree_parser(monkeypatch, 1)  # every shape compiled when first met
+@pytest.mark.parametrize("tier", TIERS)
+def test_a_shape_builds_lark_s_tree_with_its_columns(monkeypatch, tier):
+    _set_tier(monkeypatch, TIERS[tier])  # every shape planned or compiled when first met
+    parser = onepass.OnePassParser(grammars.grammar_parser(), _TreeBuilder())
     lark = grammars.grammar_parser()
     compared = 0
     for text in HEADS:
@@ -45,7 +59,8 @@ def test_a_compiled_shape_builds_lark_s_tree_with_its_columns(monkeypatch):
         assert isinstance(got, Tree) and got == expected, text
         assert _positions(got) == _positions(expected), text
         compared += 1
-    assert compared > 200 and parser.shapes > 100
+    assert compared > 200
+    assert parser.shapes > 100 if tier == "compiled" else parser.shapes == 0
 
 
 def _readings(sentences: list[str]) -> list:
@@ -60,22 +75,24 @@ def _readings(sentences: list[str]) -> list:
     return out
 
 
+@pytest.mark.parametrize("tier", TIERS)
 @pytest.mark.parametrize("mutations", [0, 800])
-def test_compiled_shapes_read_every_sentence_as_the_reducers_do(monkeypatch, mutations):
+def test_shapes_read_every_sentence_as_the_reducers_do(monkeypatch, mutations, tier):
     """With the real builder: the same instructions, the same errors at the same columns,
-    the same failing rule, for sentences whose shapes are compiled and run twice."""
+    the same failing rule, for sentences whose shapes are planned or compiled and run
+    twice."""
     sentences = mutated(SENTENCES, mutations, 11, ["«", "»", ",", "en", "vervalt", ":"]) \
         if mutations else SENTENCES
     parser = instructions._one_pass_parser()
-    monkeypatch.setattr(onepass, "_COMPILE_AT", 10 ** 9)
+    _set_tier(monkeypatch, ONE_BY_ONE)
     parser.forget()
     one_by_one = _readings(sentences)
-    monkeypatch.setattr(onepass, "_COMPILE_AT", 1)
+    _set_tier(monkeypatch, TIERS[tier])
     parser.forget()
-    compiled = _readings(sentences)
+    shaped = _readings(sentences)
     again = _readings(sentences)
     parser.forget()
-    assert compiled == one_by_one
+    assert shaped == one_by_one
     assert again == one_by_one
 
 
@@ -86,12 +103,12 @@ class _FailingBuilder(_TreeBuilder):
         raise ValueError(f"no article {children[0]}")
 
 
-@pytest.mark.parametrize("compile_at", [1, 10 ** 9])
-def test_a_failing_method_is_kept_with_its_rule(monkeypatch, compile_at):
-    monkeypatch.setattr(onepass, "_COMPILE_AT", compile_at)
+@pytest.mark.parametrize("thresholds", [*TIERS.values(), ONE_BY_ONE])
+def test_a_failing_method_is_kept_with_its_rule(monkeypatch, thresholds):
+    _set_tier(monkeypatch, thresholds)
     builder = _FailingBuilder()
     parser = onepass.OnePassParser(grammars.grammar_parser(), builder)
-    for _ in range(2):  # compiled when first met, run compiled the second time
+    for _ in range(2):  # planned or compiled when first met, run so the second time
         builder.failure = None
         parser.parse("In artikel 12 wordt «a» vervangen door «b»")
         rule, exc = builder.failure
@@ -99,33 +116,44 @@ def test_a_failing_method_is_kept_with_its_rule(monkeypatch, compile_at):
         assert str(exc) == "no article 12"
 
 
-def test_a_fault_outside_the_builder_s_methods_is_raised_not_kept(monkeypatch):
-    """Only a builder method's exception is the sentence's failure; one from the compiled
-    function's own steps (here: the ``Tree`` it makes for a rule with no method) is a
-    fault of the parser and goes up."""
-    parser = _tree_parser(monkeypatch, 1)
+@pytest.mark.parametrize("tier", TIERS)
+def test_a_fault_outside_the_builder_s_methods_is_raised_not_kept(monkeypatch, tier):
+    """Only a builder method's exception is the sentence's failure; one from the shape's
+    own steps (here: the ``Tree`` it makes for a rule with no method) is a fault of the
+    parser and goes up."""
+    _set_tier(monkeypatch, TIERS[tier])
+    parser = onepass.OnePassParser(grammars.grammar_parser(), _TreeBuilder())
 
     def broken_tree(*args):
         raise TypeError("broken")
 
-    monkeypatch.setattr(shapecode, "Tree", broken_tree)
+    monkeypatch.setattr(shapecode if tier == "compiled" else shapeplan, "Tree", broken_tree)
     with pytest.raises(TypeError, match="broken"):
         parser.parse("In artikel 12 wordt «a» vervangen door «b»")
     assert parser.builder.failure is None
 
 
-def test_a_shape_is_compiled_when_met_so_often_and_only_in_the_trie(monkeypatch):
-    parser = _tree_parser(monkeypatch, 3)
+def test_a_shape_is_planned_then_compiled_when_met_so_often_and_only_in_the_trie(monkeypatch):
+    parser = _tree_parser(monkeypatch, 4, plan_at=2)
     text = "In artikel 12 wordt «a» vervangen door «b»"
-    for expected in (0, 0, 1, 1):
-        parser.parse(text)
-        assert parser.shapes == expected
+    expected_tree = grammars.grammar_parser().parse(text)
+    for planned, compiled in ((False, 0), (True, 0), (True, 0), (True, 1), (True, 1)):
+        assert parser.parse(text).value == expected_tree
+        node = parser.root
+        for kind in _KINDS:
+            node = node.edges[kind]
+        assert (node.shape is not None, parser.shapes) == (planned, compiled)
+        assert node.compiled == bool(compiled)
     full = _tree_parser(monkeypatch, 1)
     monkeypatch.setattr(onepass, "_TRIE_NODES", 3)  # the sentence's path does not fit
     full.forget()
     for _ in range(3):
         assert full.parse(text).value == grammars.grammar_parser().parse(text)
     assert full.shapes == 0
+
+
+#: the kinds of the tokens of «In artikel 12 wordt «a» vervangen door «b»»
+_KINDS = ("_IN", "_ARTIKEL", "ARTNUM", "_WORDT", "QUOTED", "_VERVANGEN", "_DOOR", "QUOTED")
 
 
 def test_no_more_shapes_are_compiled_than_there_is_room_for(monkeypatch):
@@ -162,15 +190,19 @@ def test_only_a_method_that_never_loads_its_columns_is_given_none():
     assert shapecode.reads_meta(print)  # no code to look into: given its columns
 
 
-def test_a_compiled_shape_makes_only_the_tokens_it_reads(monkeypatch):
+@pytest.mark.parametrize("tier", TIERS)
+def test_a_shape_makes_only_the_tokens_it_reads(monkeypatch, tier):
     """«In», «artikel», «wordt», «vervangen door» are dropped by the grammar: their columns
     come from where they stand, no token is made for them; the number and the quoted
     words the builder reads are made."""
-    parser = _tree_parser(monkeypatch, 1)
+    _set_tier(monkeypatch, TIERS[tier])
+    parser = onepass.OnePassParser(grammars.grammar_parser(), _TreeBuilder())
     parser.parse("In artikel 12 wordt «a» vervangen door «b»")
     node = parser.root
-    for kind in ("_IN", "_ARTIKEL", "ARTNUM", "_WORDT", "QUOTED", "_VERVANGEN", "_DOOR",
-                 "QUOTED"):
+    for kind in _KINDS:
         node = node.edges[kind]
-    made = node.shape.source.count("_tok(")
+    if tier == "compiled":
+        made = node.shape.source.count("_tok(")
+    else:
+        made = len(node.shape.plan[0])
     assert made == 3  # ARTNUM and the two QUOTED

@@ -14,7 +14,8 @@ reductions the kind that led to it called for: a sentence of a shape read before
 walks its path without asking the tables again. The tokens are read first (the trie
 gives the parser's state after each, which is all the contextual lexer asks), then
 the builder is called: by the shape's compiled function once the shape has been met
-often enough (``shapecode``), else reduction by reduction.
+often (``shapecode``), by its plan once it has been met a few times (``shapeplan``),
+else reduction by reduction.
 
 The builder is any object with a ``failure`` attribute (None, or the (rule,
 exception) of the first method that failed) and a method per rule name that it
@@ -35,6 +36,7 @@ from lark.parsers.lalr_analysis import Shift
 from consolidator.read.quicklex import LexMiss, Tok, end_token, line_token, state_scanners
 from consolidator.read.reducers import Built, Reduction
 from consolidator.read.shapecode import compile_shape
+from consolidator.read.shapeplan import plan_shape
 
 class _StatePointer:
     """What Lark's contextual lexer asks of a parser: its current state."""
@@ -66,12 +68,16 @@ class _NodePointer:
 #: of ten thousand sentences of a new shape each does not grow it without end
 _TRIE_NODES = 50_000
 
-#: a shape is compiled (``shapecode``) the so-manieth time it is met: compiling one
-#: costs about 0.4 ms, what running it compiled instead of reduction by reduction saves
-#: over some 20 sentences (measured on the seed act: 22 µs a sentence), so an act read
-#: once is not slowed by compiling the shapes it holds two or three times, and the
-#: shapes that recur over many acts are compiled early on
-_COMPILE_AT = 16
+#: a shape runs as a plan (``shapeplan``) the so-manieth time it is met, and is compiled
+#: (``shapecode``) the so-manieth: each once the shape has been met about as often as
+#: its cost is times what each reading then saves. Measured (bench/shape_costs.py, on
+#: the seed and the bench act): a plan costs ~0.06 ms and saves ~20 µs a sentence over
+#: the reducers (worth it from the 2nd–3rd meeting); compiling costs ~0.36 ms and saves
+#: 5–6 µs a sentence more than the plan (from the 60th–76th). So an act read once is
+#: not slowed by working out the shapes it holds once or twice, and shapes that recur
+#: over many acts run compiled.
+_PLAN_AT = 3
+_COMPILE_AT = 64
 
 #: at most so many compiled shapes (a few kilobytes each)
 _SHAPES = 5_000
@@ -86,19 +92,21 @@ class _Node:
     Where a sentence may end: the reductions «$END» calls for (``end``), how often
     sentences ended here, and their compiled shape once there is one (``shape``)."""
 
-    __slots__ = ("stack", "scanner", "edges", "parent", "into", "kept", "end", "seen", "shape",
-                 "kind")
+    __slots__ = ("stack", "scanner", "spaces", "edges", "parent", "into", "kept", "end", "seen",
+                 "shape", "compiled", "kind")
 
     def __init__(self, stack: tuple, scanner: tuple, parent: Optional["_Node"] = None,
                  into: tuple = (), kept: bool = True, kind: str = ""):
         self.stack, self.scanner = stack, scanner
+        self.spaces = _space_run(scanner)
         self.parent, self.into, self.kind = parent, into, kind
         # in the trie (the trie only grows until it is full, so a kept node's parent is kept)
         self.kept = kept
         self.edges: dict = {}
         self.end: Optional[tuple] = None
         self.seen = 0
-        self.shape = None
+        self.shape = None  # the shape's plan, then its compiled function
+        self.compiled = False
 
 
 class OnePassParser:
@@ -193,29 +201,49 @@ class OnePassParser:
                 node = self._learn(node, kind, line_token(text, kind, start, pos))
             spans.append(start)
             spans.append(pos)
+            # most tokens are followed by one space: skipped here, without a turn of the
+            # loop, where the state the token led to skips it as a run (``skips``)
+            spaces = node.spaces
+            if spaces is not None and pos < end and text[pos] == " ":
+                pos += 1
+                while pos < end and text[pos] in spaces:
+                    pos += 1
         return self._build_line(node, text, spans)
 
     def _build_line(self, node: "_Node", text: str, spans: list) -> Built:
         """The start rule's result for the sentence ``text`` that led to ``node``, its
-        tokens where ``spans`` says: by its compiled shape, else reduction by reduction
-        (compiling the shape the ``_COMPILE_AT``-th time it is met, while there is
-        room)."""
-        if node.shape is not None:
+        tokens where ``spans`` says: by its compiled shape, its plan, else reduction by
+        reduction (planning the shape the ``_PLAN_AT``-th time it is met, compiling it
+        the ``_COMPILE_AT``-th, while there is room)."""
+        if node.compiled:
             return node.shape(text, spans)
-        path = _path(node)
         end = node.end
         if end is None:
             last = line_token(text, node.kind, spans[-2], spans[-1]) if spans else None
             end = self._learn_end(node, end_token(last))
         node.seen += 1
-        if node.seen >= _COMPILE_AT and node.kept and self.shapes < _SHAPES:
-            self.shapes += 1
-            node.shape = compile_shape(self.builder, [n.into for n in path], end,
-                                       [n.kind for n in path])
+        if node.kept and (node.seen >= _PLAN_AT or node.seen >= _COMPILE_AT):
+            self._shape(node, end)
+        if node.shape is not None:
             return node.shape(text, spans)
+        path = _path(node)
         tokens = [line_token(text, n.kind, spans[2 * i], spans[2 * i + 1])
                   for i, n in enumerate(path)]
         return _reduce_one_by_one(path, end, tokens)
+
+    def _shape(self, node: "_Node", end: tuple) -> None:
+        """Plan the shape that ends at ``node``, or compile it, as often as it has been
+        met calls for."""
+        if node.seen >= _COMPILE_AT and self.shapes < _SHAPES:
+            make = compile_shape
+            self.shapes += 1
+            node.compiled = True
+        elif node.shape is None:
+            make = plan_shape
+        else:
+            return
+        path = _path(node)
+        node.shape = make(self.builder, [n.into for n in path], end, [n.kind for n in path])
 
     def _learn(self, node: "_Node", kind: str, token: Token) -> "_Node":
         """The node after a token of ``kind`` after the kinds that led to ``node``, with
@@ -281,6 +309,17 @@ class OnePassParser:
         node = pointer.node
         end = node.end if node.end is not None else self._learn_end(node, end_token(token))
         return _reduce_one_by_one(_path(node), end, tokens)
+
+
+def _space_run(scanner: Optional[tuple]) -> Optional[frozenset]:
+    """The characters a space starts a skipped run of in the state of ``scanner`` (as
+    the lexer's loop would skip it: ``quicklex``'s ``skips``), or None where a space
+    is matched some other way there (or Lark's lexer serves)."""
+    if scanner is None:
+        return None
+    dispatch, skips = scanner[0], scanner[1]
+    dispatch[" "]  # noqa: B018  (made now: it says whether a space is skipped)
+    return skips.get(" ")
 
 
 def _called_back(callback, token: Tok) -> str:

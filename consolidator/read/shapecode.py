@@ -7,7 +7,8 @@ every token is read, what is left to do is to call the builder's methods in that
 with the right children and columns; which symbol of the stack each child is, which
 tokens a rule drops, which helper rule splices into its parent and which columns a rule
 covers are the same for every sentence of the shape. This module works them out once,
-on a stack of names instead of values, and writes the calls down::
+on a stack of names instead of values (``program_of``: a ``Program``), and writes the
+calls down (``compile_shape``)::
 
     def shape(x, s):
         try:
@@ -21,7 +22,8 @@ on a stack of names instead of values, and writes the calls down::
 
 A token is made only where the code reads it (``x`` is the sentence, ``s`` where each
 token starts and ends): most are words the grammar drops, whose columns are all a
-rule's columns need.
+rule's columns need. Compiling costs about as much as reading twenty sentences; a
+shape met a few times runs its ``Program`` as data instead (``shapeplan``).
 
 It calls the same methods, in the same order, with the same children and columns as
 the reducers of ``reducers`` do one at a time (tests/test_shape_code.py holds the two
@@ -30,7 +32,6 @@ to each other and to Lark), and stops at the first method that fails, as they do
 from __future__ import annotations
 
 import dis
-import re
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
@@ -60,39 +61,51 @@ _EMPTY = _Entry("None", None, None, "_NP", empty=True)
 
 
 class _Writer:
-    """The function's lines and the names it needs, as they are written."""
+    """The steps of the function, as they are worked out: each makes one named value
+    (``ops``, see ``Program``)."""
 
-    def __init__(self, builder):
-        self.lines: list[str] = []
-        self.names: dict = {"_at": meta_at, "_tok": line_token, "Tree": Tree, "Built": Built,
-                            "_NP": _NO_POSITION}
+    def __init__(self):
+        self.ops: list[tuple] = []
         self.count = 0
-        #: the rule whose method each line of the function calls, by line number
-        self.rules: dict = {}
 
     def fresh(self, prefix: str) -> str:
         self.count += 1
         return f"{prefix}{self.count}"
 
-    def constant(self, value, prefix: str) -> str:
-        name = self.fresh(prefix)
-        self.names[name] = value
-        return name
-
-    def line(self, text: str) -> None:
-        self.lines.append("        " + text)
-
-    def call(self, text: str, rule: str) -> None:
-        """A line calling the method of ``rule`` (named if it fails)."""
-        self.line(text)
-        self.rules[len(self.lines) + _FIRST_BODY_LINE - 1] = rule
-
     def meta(self, entry: _Entry) -> str:
         """The name of ``entry``'s columns as one object, made here if need be."""
         if entry.meta is None:
             entry.meta = self.fresh("m")
-            self.line(f"{entry.meta} = _at({_start(entry.start)}, {_stop(entry.stop)})")
+            self.ops.append(("meta", entry.meta, entry.start, entry.stop))
         return entry.meta
+
+
+class Program:
+    """A shape worked out: what its function does, whether written as Python
+    (``compile_shape``) or run as data (``shapeplan``). ``ops`` in order, each making
+    the value it names: ``("meta", name, start, stop)`` columns from where ``start``
+    starts to where ``stop`` ends (a token's index, or the name of columns);
+    ``("call", name, method, meta, children, rule)`` the rule's method with columns
+    ``meta`` (or «None») and the values named ``children``; ``("tree", name, rule,
+    children, meta)`` the ``Tree`` Lark makes for a rule with no method. «None» and
+    «_NP» name None and no columns, «tN» the N-th token, made only where ``read``
+    holds N. ``result``: the names of the start rule's value and columns."""
+
+    __slots__ = ("ops", "result", "read")
+
+    def __init__(self, ops: list[tuple], result: tuple[str, str]):
+        self.ops, self.result = ops, result
+        named = [name for op in ops for name in _read_by(op)] + list(result)
+        self.read = sorted({int(name[1:]) for name in named if name[:1] == "t"})
+
+
+def _read_by(op: tuple) -> list:
+    """The names an op reads."""
+    if op[0] == "meta":
+        return [source for source in op[2:] if isinstance(source, str)]
+    if op[0] == "call":
+        return [op[3], *op[4]]
+    return [*op[3], op[4]]
 
 
 def _start(source) -> str:
@@ -144,7 +157,7 @@ def _kept(entries: Sequence[_Entry], keep: tuple) -> list[_Entry]:
 
 
 def _reduce(writer: _Writer, stack: list, reduction: Reduction) -> None:
-    """Write ``reduction``: its entries leave ``stack`` and its result takes their place."""
+    """Work out ``reduction``: its entries leave ``stack`` and its result takes their place."""
     size = reduction.size
     popped = stack[len(stack) - size:] if size else []
     del stack[len(stack) - size:]
@@ -163,18 +176,16 @@ def _reduce(writer: _Writer, stack: list, reduction: Reduction) -> None:
 
 
 def _call(writer: _Writer, reduction: Reduction, items: list, extent: _Entry) -> _Entry:
-    """Write the call of the rule's method (or the ``Tree`` Lark would make)."""
-    children = "[" + ", ".join(item.value for item in items) + "]"
+    """The call of the rule's method (or the ``Tree`` Lark would make)."""
+    children = [item.value for item in items]
     value = writer.fresh("v")
     if reduction.method is None:
         meta = writer.meta(extent)
-        name = writer.constant(reduction.name, "N")
-        writer.line(f"{value} = Tree({name}, {children}, {meta})")
+        writer.ops.append(("tree", value, reduction.name, children, meta))
         return _Entry(value, meta, meta, meta, extent.empty)
     # a method that never reads its columns gets None: they are made only where read
     meta = writer.meta(extent) if reads_meta(reduction.method) else "None"
-    method = writer.constant(reduction.method, "M")
-    writer.call(f"{value} = {method}({meta}, {children})", reduction.name)
+    writer.ops.append(("call", value, reduction.method, meta, children, reduction.name))
     # The reducers copy the columns of a rule whose method gives back its own token, so
     # that the token's identity no longer says «token» on their stack; here whether an
     # entry is a token is known while compiling, and the copy would only hold the same
@@ -198,53 +209,75 @@ def reads_meta(method) -> bool:
     return any(op.opname in _LOADS and op.argval == name for op in dis.get_instructions(code))
 
 
-def compile_shape(builder, steps: Sequence[tuple[Reduction, ...]],
-                  end: tuple[Reduction, ...], kinds: Sequence[str]) -> Callable[[str, list], Built]:
-    """The function of a sentence of one line and where its tokens start and end that
-    builds what the reducers would: ``steps`` holds per token the reductions before its
-    shift, ``end`` those of «$END», ``kinds`` each token's kind."""
-    writer = _Writer(builder)
-    names = [f"t{i}" for i in range(len(steps))]
+def program_of(steps: Sequence[tuple[Reduction, ...]],
+               end: tuple[Reduction, ...]) -> Program:
+    """What the function of a sentence of one line does (``Program``): ``steps`` holds
+    per token the reductions before its shift, ``end`` those of «$END»."""
+    writer = _Writer()
     stack: list[_Entry] = []
-    for index, (name, reductions) in enumerate(zip(names, steps)):
+    for index, reductions in enumerate(steps):
         for reduction in reductions:
             _reduce(writer, stack, reduction)
+        name = f"t{index}"
         stack.append(_Entry(name, index, index, name, token=True))
     for reduction in end:
         _reduce(writer, stack, reduction)
     top = stack[-1]
-    writer.line(f"return Built({top.value}, {writer.meta(top)})")
-    made = _made_tokens(writer, names, kinds)
+    return Program(writer.ops, (top.value, writer.meta(top)))
+
+
+def compile_shape(builder, steps: Sequence[tuple[Reduction, ...]],
+                  end: tuple[Reduction, ...], kinds: Sequence[str]) -> Callable[[str, list], Built]:
+    """The function of a sentence of one line and where its tokens start and end that
+    builds what the reducers would (``program_of``; ``kinds``: each token's kind),
+    written as Python and compiled."""
+    program = program_of(steps, end)
+    names: dict = {"_at": meta_at, "_tok": line_token, "Tree": Tree, "Built": Built,
+                   "_NP": _NO_POSITION}
+    made = [f"        t{i} = _tok(x, {_constant(names, kinds[i], 'K')}, s[{2 * i}], "
+            f"s[{2 * i + 1}])" for i in program.read]
+    lines, rules = _lines(program, names, len(made))
+    value, meta = program.result
+    lines.append(f"        return Built({value}, {meta})")
     # a method that fails stops the shape; the caller keeps (rule, exception), as a
     # Transformer would raise it (one «try» costs nothing until something is raised)
-    source = ("def shape(x, s):\n    try:\n" + "\n".join(made + writer.lines) +
+    source = ("def shape(x, s):\n    try:\n" + "\n".join(made + lines) +
               "\n    except Exception as exc:\n        return _failed(exc)\n")
-    namespace = dict(writer.names)
-    exec(compile(source, "<shape>", "exec"), namespace)  # noqa: S102 - our own code
-    shape = namespace["shape"]
-    # the lines that make tokens come first: each method's line moves down as many
+    exec(compile(source, "<shape>", "exec"), names)  # noqa: S102 - our own code
+    shape = names["shape"]
     shape.source = source
-    shape.rules = {line + len(made): rule for line, rule in writer.rules.items()}
+    shape.rules = rules
 
     def failed(exc: Exception) -> Built:
         builder.failure = (_failed_rule(shape, exc), exc)
         return Built(None, _NO_POSITION)
 
-    namespace["_failed"] = failed
+    names["_failed"] = failed
     return shape
 
 
-_NAME = re.compile(r"\bt\d+\b")
+def _constant(names: dict, value, prefix: str) -> str:
+    """A name for ``value`` in the function's namespace."""
+    name = f"{prefix}{len(names)}"
+    names[name] = value
+    return name
 
 
-def _made_tokens(writer: _Writer, names: list[str], kinds: Sequence[str]) -> list[str]:
-    """The lines that make the tokens the function reads (as a value or as columns), in
-    the order of the sentence; the others are never made."""
-    read = set(_NAME.findall("\n".join(writer.lines)))
-    made = []
-    for index, (name, kind) in enumerate(zip(names, kinds)):
-        if name in read:
-            constant = writer.constant(kind, "K")
-            made.append(f"        {name} = _tok(x, {constant}, s[{2 * index}], "
-                        f"s[{2 * index + 1}])")
-    return made
+def _lines(program: Program, names: dict, first: int) -> tuple[list[str], dict]:
+    """The lines of ``program``'s ops after ``first`` lines that make tokens, and the
+    rule whose method each calling line calls, by line number."""
+    lines, rules = [], {}
+    for op in program.ops:
+        if op[0] == "meta":
+            _, name, start, stop = op
+            lines.append(f"        {name} = _at({_start(start)}, {_stop(stop)})")
+        elif op[0] == "call":
+            _, name, method, meta, children, rule = op
+            lines.append(f"        {name} = {_constant(names, method, 'M')}({meta}, "
+                         f"[{', '.join(children)}])")
+            rules[first + len(lines) + _FIRST_BODY_LINE - 1] = rule
+        else:
+            _, name, rule, children, meta = op
+            lines.append(f"        {name} = Tree({_constant(names, rule, 'N')}, "
+                         f"[{', '.join(children)}], {meta})")
+    return lines, rules
