@@ -23,11 +23,7 @@ from lark import Tree
 
 from consolidator.read.quicklex import line_token
 from consolidator.read.reducers import _NO_POSITION, Built, Reduction, meta_at
-from consolidator.read.shapecode import Program, program_of
-
-#: the kinds of step, as the plan holds them (``_step``): a method called with one
-#: child, with several or none, columns made, a ``Tree`` made
-_CALL_ONE, _CALL, _META, _TREE = 0, 1, 2, 3
+from consolidator.read.shapecode import program_of
 
 
 def plan_shape(builder, steps: Sequence[tuple[Reduction, ...]],
@@ -48,41 +44,57 @@ def plan_shape(builder, steps: Sequence[tuple[Reduction, ...]],
     return _runner(builder, tuple(tokens), tuple(plan), slots[value], slots[meta])
 
 
-def _step(op: tuple, slots: dict) -> tuple:
-    """One op of a ``Program`` with the slots of the values it reads."""
+def _step(op: tuple, slots: dict) -> Callable[[list, list], object]:
+    """One op of a ``Program`` as a function of the slots and the tokens' positions that
+    gives the op's value; one that calls a builder method names its rule (``rule``),
+    the others None."""
     if op[0] == "call":
         _, _, method, meta, children, rule = op
-        if len(children) == 1:  # most calls: the child's slot itself
-            return (_CALL_ONE, method, slots[meta], slots[children[0]], rule)
-        return (_CALL, method, slots[meta], _getter([slots[c] for c in children]), rule)
+        step = _call(method, slots[meta], [slots[c] for c in children])
+        step.rule = rule
+        return step
     if op[0] == "tree":
         _, _, rule, children, meta = op
-        return (_TREE, rule, tuple(slots[c] for c in children), slots[meta])
-    _, _, start, stop = op
-    # columns start at a token's position (line 1 of one line) or where columns do
-    return (_META, *_source(start, 2 * start if isinstance(start, int) else 0, slots),
-            *_source(stop, 2 * stop + 1 if isinstance(stop, int) else 0, slots))
+        step = _tree(rule, tuple(slots[c] for c in children), slots[meta])
+    else:
+        _, _, start, stop = op
+        step = _columns(start, stop, slots)
+    step.rule = None
+    return step
 
 
-def _getter(indexes: list[int]) -> Callable[[list], tuple]:
-    """The values at ``indexes`` of a list, as a tuple (one call, not a loop)."""
-    if not indexes:
-        return _nothing
-    if len(indexes) == 1:
-        only = indexes[0]
-        return lambda values: (values[only],)
-    return itemgetter(*indexes)
+def _call(method, columns: int, children: list[int]) -> Callable[[list, list], object]:
+    """The call of a builder method with the columns and children in those slots."""
+    if len(children) == 1:  # most calls
+        only = children[0]
+        return lambda slots, spans: method(slots[columns], [slots[only]])
+    if not children:
+        return lambda slots, spans: method(slots[columns], [])
+    values = itemgetter(*children)  # several: a tuple of them
+    return lambda slots, spans: method(slots[columns], list(values(slots)))
 
 
-def _nothing(values: list) -> tuple:
-    return ()
+def _tree(rule: str, children: tuple, columns: int) -> Callable[[list, list], Tree]:
+    return lambda slots, spans: Tree(rule, [slots[i] for i in children], slots[columns])
 
 
-def _source(source, position: int, slots: dict) -> tuple[bool, int]:
-    """(True, index in the token positions) or (False, slot of the columns)."""
-    if isinstance(source, int):
-        return True, position
-    return False, slots[source]
+def _columns(start, stop, slots: dict) -> Callable[[list, list], object]:
+    """Columns from where ``start`` starts to where ``stop`` ends: a token's position
+    (on one line: line 1, a column is the position plus one) or columns in a slot."""
+    if isinstance(start, int) and isinstance(stop, int):
+        first, last = 2 * start, 2 * stop + 1
+        return lambda slots, spans: meta_at(1, spans[first] + 1, 1, spans[last] + 1)
+    if isinstance(start, int):
+        first, last = 2 * start, slots[stop]
+        return lambda slots, spans: meta_at(1, spans[first] + 1, slots[last].end_line,
+                                            slots[last].end_column)
+    if isinstance(stop, int):
+        first, last = slots[start], 2 * stop + 1
+        return lambda slots, spans: meta_at(slots[first].line, slots[first].column, 1,
+                                            spans[last] + 1)
+    first, last = slots[start], slots[stop]
+    return lambda slots, spans: meta_at(slots[first].line, slots[first].column,
+                                        slots[last].end_line, slots[last].end_column)
 
 
 def _runner(builder, tokens: tuple, plan: tuple, value: int,
@@ -91,35 +103,15 @@ def _runner(builder, tokens: tuple, plan: tuple, value: int,
         slots = [None, _NO_POSITION]
         for kind, start, end in tokens:
             slots.append(line_token(text, kind, spans[start], spans[end]))
-        for step in plan:
-            code = step[0]
-            if code <= _CALL:
-                _, method, columns, children, rule = step
-                columns = slots[columns]
-                children = [slots[children]] if code == _CALL_ONE else list(children(slots))
-                try:
-                    slots.append(method(columns, children))
-                except Exception as exc:  # the sentence's failure, as the compiled shape keeps it
-                    builder.failure = (rule, exc)
-                    return Built(None, _NO_POSITION)
-            elif code == _META:
-                slots.append(_columns(step, slots, spans))
-            else:
-                _, rule, children, columns = step
-                slots.append(Tree(rule, [slots[i] for i in children], slots[columns]))
+        try:
+            for step in plan:
+                slots.append(step(slots, spans))
+        except Exception as exc:
+            if step.rule is None:  # a fault of the plan's own steps, not of a sentence
+                raise
+            builder.failure = (step.rule, exc)  # as the compiled shape keeps it
+            return Built(None, _NO_POSITION)
         return Built(slots[value], slots[meta])
 
     shape.plan = (tokens, plan, value, meta)
     return shape
-
-
-def _columns(step: tuple, slots: list, spans: list):
-    """The columns a ``_META`` step makes."""
-    _, start_token, start, stop_token, stop = step
-    if start_token:
-        line, column = 1, spans[start] + 1
-    else:
-        line, column = slots[start].line, slots[start].column
-    if stop_token:
-        return meta_at(line, column, 1, spans[stop] + 1)
-    return meta_at(line, column, slots[stop].end_line, slots[stop].end_column)
