@@ -92,12 +92,15 @@ class _Node:
     Where a sentence may end: the reductions «$END» calls for (``end``), how often
     sentences ended here, and their compiled shape once there is one (``shape``)."""
 
-    __slots__ = ("stack", "scanner", "spaces", "edges", "parent", "into", "kept", "end", "seen",
-                 "shape", "compiled", "kind")
+    __slots__ = ("stack", "scanner", "matchers", "special", "spaces", "edges",
+                 "parent", "into", "kept", "end", "seen", "shape", "compiled", "kind")
 
     def __init__(self, stack: tuple, scanner: tuple, parent: Optional["_Node"] = None,
                  into: tuple = (), kept: bool = True, kind: str = ""):
         self.stack, self.scanner = stack, scanner
+        # the parts of the scanner the lexer's loop reads for every token, at hand
+        if scanner is not None:
+            self.matchers, self.special = scanner[0].known, scanner[4]
         self.spaces = _space_run(scanner)
         self.parent, self.into, self.kind = parent, into, kind
         # in the trie (the trie only grows until it is full, so a kept node's parent is kept)
@@ -170,26 +173,17 @@ class OnePassParser:
         spans: list = []  # where each token starts and ends, in turn
         pos, end = 0, len(text)
         while pos < end:
-            dispatch, skips, ignored, callbacks, special = node.scanner
             char = text[pos]
-            match_at = dispatch[char]  # (made on first sight, with ``skips``)
-            if char in skips:
-                run = skips[char]
-                if run is not None:  # «[ \t]+»: a character at a time, as its match would
-                    pos += 1
-                    while pos < end and text[pos] in run:
-                        pos += 1
-                    continue
-                match = match_at(text, pos)
-                if match is None:
-                    raise LexMiss()
-                pos = match.end()
-                continue
+            try:
+                match_at = node.matchers[char]
+            except KeyError:  # made on first sight
+                match_at = node.scanner[0][char]
             match = match_at(text, pos)
             if match is None:
                 raise LexMiss()
             start, pos, kind = pos, match.end(), match.lastgroup
-            if kind in special:
+            if kind in node.special:
+                _, _, ignored, callbacks, _ = node.scanner
                 if kind in ignored:
                     if kind in callbacks:
                         raise LexMiss()
@@ -201,8 +195,9 @@ class OnePassParser:
                 node = self._learn(node, kind, line_token(text, kind, start, pos))
             spans.append(start)
             spans.append(pos)
-            # most tokens are followed by one space: skipped here, without a turn of the
-            # loop, where the state the token led to skips it as a run (``skips``)
+            # most tokens are followed by one space: skipped here as a run of the
+            # characters the state the token led to skips (``skips``), without a regular
+            # expression; other white space is matched as what it is (an ignored kind)
             spaces = node.spaces
             if spaces is not None and pos < end and text[pos] == " ":
                 pos += 1

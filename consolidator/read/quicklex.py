@@ -6,8 +6,9 @@ state accepts, and counts lines and columns per token. On a sentence of one line
 parser needs neither the counting nor most of the union: per state and character it
 tries only the terminals that can start with that character (``firstchars``), in
 Lark's order, so the first alternative that matches is the one Lark's union would
-give; a character that only ignored terminals can start (the space, in most states)
-is skipped without asking what it is. What this lexer cannot decide it leaves to
+give; where only an ignored terminal that is a run of listed characters can start with
+a character (the space, in most states), the parser skips the run after a token
+without a regular expression (``skips``). What this lexer cannot decide it leaves to
 Lark's own (``LexMiss``), which also says what it expected.
 """
 from __future__ import annotations
@@ -91,28 +92,32 @@ class _Dispatch(dict):
             self.terminals, self.callback = _create_unless(basic.terminals, basic.g_regex_flags,
                                                            basic.re, basic.use_bytes)
         self.firsts = [(t, unions.first(t)) for t in self.terminals]
-        # characters only ignored terminals can start (the space, in most states): what
-        # matches there is skipped without asking what it is; per character, the run of
-        # characters its one ignored terminal is («[ \t\f\r\n]+», ``char_run``), which
-        # the lexer skips without a regular expression, or None (then its pattern skips)
+        #: the matchers made so far, by character: a plain dict (quicker to look up than
+        #: this one, whose ``__missing__`` makes them)
+        self.known: dict = {}
+        # characters only ignored terminals can start (the space, in most states): per
+        # character, the run of characters its one ignored terminal is («[ \t\f\r\n]+»,
+        # ``char_run``), which the parser skips after a token without a regular
+        # expression, or None (then its pattern is matched)
         self.skips: dict = {}
 
     def __missing__(self, char: str):
         """The matcher for ``char``: the first match of its patterns at a position, or
         None (``matcher``)."""
         if not char.isascii():
-            found = self[char] = matcher(tuple(self.basic.scanner._mres))
+            found = self[char] = self.known[char] = matcher(tuple(self.basic.scanner._mres))
             return found
         variants = {char, char.lower(), char.upper()}
         chosen = [t for t, first in self.firsts if first is None or variants & first]
         patterns = self.unions.union(chosen)
-        found = self[char] = matcher(patterns)
+        found = matcher(patterns)
         ignored = self.basic.ignore_types
         if len(patterns) == 1 and all(t.name in ignored and t.name not in self.callback
                                       for t in chosen):
             run = self.unions.run(chosen[0]) if len(chosen) == 1 else None
             # a run the character itself is in (chosen by its case variants, it may not be)
             self.skips[char] = run if run is not None and char in run else None
+        self[char] = self.known[char] = found  # (after ``skips``, which the lexer reads next)
         return found
 
 
