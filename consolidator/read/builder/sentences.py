@@ -62,7 +62,12 @@ def _one_line(text: str) -> ContentLine:
 
 
 def _law_of(children) -> Optional[LawRef]:
-    return next((c for c in children if isinstance(c, LawRef)), None)
+    """The law a rule's children name, if any (a loop: most sentences ask, and a
+    generator costs more than the few children it looks at)."""
+    for child in children:
+        if isinstance(child, LawRef):
+            return child
+    return None
 
 
 def _date_of(children):
@@ -167,7 +172,7 @@ class SentenceRules(BuilderBase):
 
     def framed(self, meta, children):
         frame = children[0]
-        law = next((c for c in children if isinstance(c, LawRef)), None)
+        law = _law_of(children)
         actions = children[-1]
         return self._sentence(meta, [self._framed(frame, a) for a in actions], law)
 
@@ -200,7 +205,7 @@ class SentenceRules(BuilderBase):
 
     def subjected(self, meta, children):
         deletions = children[0]
-        law = next((c for c in children if isinstance(c, LawRef)), None)
+        law = _law_of(children)
         acts = [c for c in children[1:] if isinstance(c, Action)]
         built = []
         if acts[0].name == "delete-element":
@@ -248,7 +253,7 @@ class SentenceRules(BuilderBase):
 
     def anchored(self, meta, children):
         direction, anchor, action = children[0], children[1], children[-1]
-        law = next((c for c in children if isinstance(c, LawRef)), None)
+        law = _law_of(children)
         if isinstance(anchor, tuple):  # «Na «X» vervalt: Y», «Na «X» wordt ingevoegd: Y»
             return self._sentence(meta, [self._quoted_anchor(action, anchor[1], direction)], law)
         targets = self._absolute(anchor)
@@ -282,7 +287,7 @@ class SentenceRules(BuilderBase):
 
     def appended(self, meta, children):
         parent, action = children[0], children[-1]
-        law = next((c for c in children if isinstance(c, LawRef)), None)
+        law = _law_of(children)
         targets = self._absolute(parent)
         if isinstance(action, list):  # «Aan artikel 1 worden, onder vervanging van …, …»
             *clauses, action = action
