@@ -202,6 +202,10 @@ _ALTERNATIVES = st.lists(_STEPS | st.tuples(_STEPS, _STEPS), min_size=0, max_siz
 @example([[Step("artikel", "I")], [Step("onderdeel", "H")], [Step("act-punt", "2")]])
 @example([[Step("toc-entry", "86")]])  # one step, yet not a locator of that step alone
 @example([[Step("act-punt", "2")]])
+@example([[Step("artikel", "12")], [Step("lid", "2")]])  # outside-in already: as they are
+@example([[Step("lid", "2")], [Step("artikel", "12")]])  # sorted
+@example([[Step("artikel", "12")], [Step("artikel", "3")]])  # the first is an act's
+@example([[Step("artikel", "I")], [Step("onderdeel", "H")]])  # an act's place, renamed
 def test_the_locators_of_an_element_are_those_of_every_combination(parts):
     assert locators._locators(parts) == _all_combinations(parts)
 

@@ -377,10 +377,36 @@ def _locator(steps: list[Step]) -> Locator:
     """The locator of one combination's steps: an act's place named so, outside-in."""
     if len(steps) == 1 and steps[0].kind != "toc-entry":
         return Locator((steps[0],))  # «het tweede lid», «artikel 12»: nothing to place or sort
+    if _as_they_are(steps):  # «artikel 12, tweede lid»: most
+        return Locator(tuple(steps))
     steps = _act_level(steps)
     if len(steps) > 1:
         steps = sorted(steps, key=_rank)
     return Locator(tuple(_toc_steps(steps)))
+
+
+#: the kinds that make ``_act_level`` or ``_toc_steps`` change the steps
+_PLACED = frozenset({"act-punt", "toc-entry"})
+
+
+def _as_they_are(steps: list[Step]) -> bool:
+    """Whether the steps are outside-in already and none is an act's or an inhoudsopgave's
+    (no act-punt, no toc-entry, at most one artikel, not an artikel then an onderdeel):
+    what ``_act_level``, the sort and ``_toc_steps`` would leave as it is (one loop
+    instead of three passes and a sort)."""
+    if len(steps) > 1 and steps[0].kind == "artikel" and steps[1].kind == "onderdeel":
+        return False  # perhaps an act's place (``_is_act_place``)
+    articles, last = 0, -10
+    for step in steps:
+        kind = step.kind
+        if kind in _PLACED:
+            return False
+        rank = _RANK.get(kind, 9)
+        if rank < last:
+            return False
+        last = rank
+        articles += kind == "artikel"
+    return articles < 2
 
 
 def _rank(step: Step) -> int:
