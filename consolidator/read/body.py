@@ -51,21 +51,23 @@ class BodyReader:
         groups: list[tuple[str, Para, list[Para]]] = []
         current, nested = None, False
         for index, para in enumerate(paras):
-            match = _label(para.text)
-            opens = match and (is_successor(current, match.group(1)) if current else not groups)
-            if match and not opens:
+            text = para.text
+            match = None if " " in text else LABEL_RE.match(text)  # ``_label``, for every line
+            if match is not None:
+                label = match.group(1)
+                if is_successor(current, label) if current else not groups:
+                    current, nested = label, False
+                    groups.append((current, para, []))
+                    continue
                 # a label right after «…:» opens onderdelen of an act as content; the
                 # labels of that content follow their own sequence
                 nested = nested or (index > 0 and paras[index - 1].text.endswith(":"))
                 if not nested and current:
-                    self._refuse_skip("onderdeel", current, match.group(1), para)
-            if opens:
-                current, nested = match.group(1), False
-                groups.append((current, para, []))
-            elif not groups:  # an article without lettered onderdelen
-                groups.append(("", para, [para]))
-            else:
+                    self._refuse_skip("onderdeel", current, label, para)
+            if groups:
                 groups[-1][2].append(para)
+            else:  # an article without lettered onderdelen
+                groups.append(("", para, [para]))
         return groups
 
     def _refuse_other_law(self, intro: Intro, para: Para, place: Place) -> None:

@@ -53,10 +53,12 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     vervangen door: Y», a slip a reader passes over)."""
     if ":" not in text:  # most sentences: no need to find the quotes
         return _drop_full_stop(text.rstrip()), ()
-    inside = quote_spans(text)
+    # where the quotes are, asked of the guillemets alone when they are the only marks
+    # (nearly every sentence: faster than finding every quote)
+    spans = None if quotes.only_guillemets(text) else quote_spans(text)
     for match in _COLON_RE.finditer(text):
         pos = match.start()
-        if _inside(pos, inside):
+        if _inside(pos, text, spans):
             continue
         if _QUOTE_NEXT_RE.match(text, pos + 1) and _STRAY_COLON_RE.search(text, 0, pos):
             text = text[:pos] + " " + text[pos + 1:]
@@ -87,7 +89,11 @@ _NEXT_ACTION_RE = re.compile(
     r"|\s*,?\s+en\s+vervalt\s+(?:in\s+[^«‘“:]*?)?(?:«[^»]*»|‘[^’]*’|“[^”]*”|telkens\s*:|:)")
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def _inside(pos: int, text: str, spans: Optional[list[tuple[int, int]]]) -> bool:
+    """Whether ``pos`` is inside a quote of ``text``: one of ``spans``, its
+    ``quote_spans``, or (None) one of the quotes of a text with «» only."""
+    if spans is None:
+        return quotes.in_guillemets(text, pos)
     for start, end in spans:
         if start <= pos < end:
             return True

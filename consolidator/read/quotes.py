@@ -40,3 +40,22 @@ def quote_spans(text: str, quoted: re.Pattern) -> list[tuple[int, int]]:
                 pos = match.end()
                 continue
         pos = start + 1
+
+
+#: every quote mark but «»: a text with none of them has «…» quotes only, if any
+_NOT_GUILLEMETS = re.compile(
+    "[" + re.escape("".join(sorted((set(CLOSERS) | set("".join(CLOSERS.values()))) - {"«", "»"})))
+    + "]")
+
+
+def only_guillemets(text: str) -> bool:
+    """Whether «» are the only quote marks of ``text`` (the marks of most acts)."""
+    return _NOT_GUILLEMETS.search(text) is None
+
+
+def in_guillemets(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the ``quote_spans`` of a text that
+    ``only_guillemets``, without finding them all: a quote runs from a « to the next »,
+    so ``pos`` (no mark itself) is inside one when a « stands after the last » before it
+    and a » comes after it."""
+    return text.rfind("«", 0, pos) > text.rfind("»", 0, pos) and text.find("»", pos) >= 0
