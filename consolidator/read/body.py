@@ -105,7 +105,7 @@ class BodyReader:
         parsed = None
         opens_with_punt = PUNT_RE.match(first.text) is not None
         if not opens_with_punt:  # punten may follow the label directly
-            parsed, index = self._parse_with_content(body, 0, place, context)
+            parsed, index = self._parse_with_content(first, body, 1, place, context)
             if isinstance(parsed, Intro):
                 self._refuse_other_law(parsed, body[0], place)
                 own_context = context + parsed.targets[0] if parsed.targets else context
@@ -146,8 +146,9 @@ class BodyReader:
         return items, index
 
     def _item_body(self, inner: Para, body, index, place, context):
-        rest = _Window(inner, body, index)
-        parsed, used = self._parse_with_content(rest, 0, place, context)
+        """The sentences of a punt (its own text ``inner``, then ``body`` from ``index``)
+        and the index in ``body`` after them."""
+        parsed, used = self._parse_with_content(inner, body, index, place, context)
         if parsed is None or isinstance(parsed, Intro):
             # «1. Artikel 5 wordt als volgt gewijzigd:» + a., b.; a failed sentence
             # (collecting) keeps its subpunten, read for their syntax only
@@ -155,34 +156,35 @@ class BodyReader:
                 self._refuse_other_law(parsed, inner, place)
             sub_context = (context + parsed.targets[0] if parsed is not None and parsed.targets
                            else context)  # an intro naming a whole regulation: no place
-            sentences, pos = [], used
-            while pos < len(rest) and SUBPUNT_RE.match(rest[pos].text):
-                match = SUBPUNT_RE.match(rest[pos].text)
-                para = rest[pos]
+            sentences, at = [], index + used - 1
+            while at < len(body):
+                para = body[at]
+                match = SUBPUNT_RE.match(para.text)
+                if not match:
+                    break
                 sub = Para(para.line, para.column + len(para.text) - len(match.group(2)),
                            closed_by_semicolon(match.group(2)), para.raw)
                 sub_place = Place(place.article, place.onderdeel, place.punt, match.group(1))
-                s, n = self._parse_with_content(_Window(sub, rest, pos + 1), 0, sub_place,
-                                                sub_context)
+                s, n = self._parse_with_content(sub, body, at + 1, sub_place, sub_context)
                 if s is not None:
                     sentences.append(s)
-                pos += n
-            return (sentences if parsed is not None else []), index + pos - 1
+                at += n
+            return (sentences if parsed is not None else []), at
         return [parsed], index + used - 1
 
     # -- a sentence and the content that follows it
 
-    def _parse_with_content(self, paras, index, place, context):
-        """Parse paras[index] and, if it ends in «:», the content after it.
-        Returns (parsed, number of paragraphs used)."""
-        para = paras[index]
+    def _parse_with_content(self, para: Para, paras: list[Para], start: int, place, context):
+        """Parse ``para`` and, if it ends in «:», the content after it (``paras`` from
+        ``start`` on: the lines that follow it). Returns (parsed, number of paragraphs
+        used, ``para`` counted)."""
         text = self.act.clean(para)
         # the split is kept for parse_sentence, which asks for it next (an lru_cache)
         head, payloads = split_payloads(text)
         wants_content = not payloads and head.rstrip().endswith(":")
         content, used = _NO_CONTENT, 1
         if wants_content and not is_amending_intro(text):
-            content_paras = self._content_paras(paras, index + 1, place)
+            content_paras = self._content_paras(paras, start, place)
             content = self._content(content_paras)
             used += len(content_paras)
             if not content_paras:
@@ -234,29 +236,6 @@ class BodyReader:
 def _label(text: str) -> Optional[re.Match]:
     """``LABEL_RE.match``: most lines hold a space, which no label does."""
     return None if " " in text else LABEL_RE.match(text)
-
-
-class _Window:
-    """``[first] + paras[offset:]`` without copying: a punt's own text, then the lines
-    after it. Copying them for every punt made reading a long list quadratic."""
-
-    def __init__(self, first: Para, paras, offset: int):
-        self.first, self.paras, self.offset = first, paras, offset
-
-    def __len__(self) -> int:
-        return 1 + max(0, len(self.paras) - self.offset)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            start, stop, step = index.indices(len(self))
-            if start >= 1 and step == 1:  # lines after the first (content): a slice of paras
-                return self.paras[self.offset + start - 1:self.offset + max(start, stop) - 1]
-            return [self[i] for i in range(start, stop, step)]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self.first if index == 0 else self.paras[self.offset + index - 1]
 
 
 # «…;», «…; en», «…; of» at the end of an item of a list of instructions
