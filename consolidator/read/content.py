@@ -67,6 +67,8 @@ def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
         if lid:
             return ContentLine("lid", lid.group(2), label=lid.group(1), span=span)
         text = BULLET_LABEL_RE.sub("", text)
+    if _plain_text(text):  # most lines: none of the patterns below can match
+        return ContentLine("text", text, span=span)
     indent = len(para.raw) - len(para.raw.lstrip())
     plain_lid = PUNT_RE.match(text)
     if plain_lid and indent == 0:  # modern acts write new leden without a bullet
@@ -86,6 +88,19 @@ def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
         return ContentLine("heading", (heading.group(3) or "").strip(), label=heading.group(2),
                            heading_kind=kind, span=span)
     return ContentLine("text", text, span=span)
+
+
+# The first characters the patterns of ``content_line`` can match (after a bullet): a digit
+# (PUNT_RE, CONTENT_ITEM_RE; ``\d`` matches only what ``str.isdigit`` calls a digit), a
+# lower-case letter (CONTENT_ITEM_RE), a dash or bullet (MARK_ITEM_RE), and the first
+# letters of CONTENT_ARTICLE_RE and HEADING_RE.
+_LABEL_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz" "–—-•" "A" "§HTAP")
+
+
+def _plain_text(text: str) -> bool:
+    """Whether no pattern of ``content_line`` can match ``text`` (one test for five)."""
+    first = text[:1]
+    return not (first in _LABEL_STARTS or first.isdigit())
 
 
 def _item(text: str, indent: int) -> Optional[tuple[str, str, int]]:
