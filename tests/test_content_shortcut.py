@@ -33,3 +33,28 @@ def test_a_line_reads_as_when_every_pattern_is_asked(text, indent):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(content, "_plain_text", lambda text: False)
         assert content_line(para) == quick
+
+
+blocks = st.lists(st.tuples(lines, st.integers(0, 4)), min_size=1, max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(blocks)
+@example([("a. inrichting:", 0), ("een bedrijf", 0)])
+@example([("b. een lijst:", 0), ("1. een lid", 0)])
+def test_a_block_reads_as_when_its_items_are_always_looked_for(block):
+    paras = [Para(n, indent + 1, text.strip(), " " * indent + text)
+             for n, (text, indent) in enumerate(block, start=3) if text.strip()]
+    if not paras:
+        return
+
+    def read():
+        try:
+            return content.content_lines(paras)
+        except content.ContentAmbiguous as exc:
+            return ("refused", exc.args[0], exc.para)
+
+    quick = read()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(content, "_has_items", lambda lines: True)
+        assert read() == quick

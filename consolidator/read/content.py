@@ -127,13 +127,24 @@ def _item(text: str, indent: int) -> Optional[tuple[str, str, int]]:
 def content_lines(paras: list[Para], footnotes: Optional[dict] = None) -> tuple[ContentLine, ...]:
     """The lines of one block of quoted content, items placed at their levels and terms
     joined to their definitions; ``ContentAmbiguous`` for what cannot be told."""
-    lines = _levels(_joined_terms([content_line(p, footnotes) for p in paras], paras), paras)
+    lines = [content_line(p, footnotes) for p in paras]
+    if _has_items(lines):  # terms are joined to items, and only items have levels
+        lines = _levels(_joined_terms(lines, paras), paras)
     if lines:  # the last line ends the instruction sentence
         last = lines[-1]
         text = without_closing_stop(last.text, last.kind in ("heading", "artikel"))
         if text != last.text:
             lines[-1] = dataclasses.replace(last, text=text)
     return tuple(lines)
+
+
+def _has_items(lines: list[ContentLine]) -> bool:
+    """Whether a block holds a list item: without one, ``_joined_terms`` and ``_levels``
+    give its lines as they are (most blocks: a lid, an article, a sentence)."""
+    for line in lines:
+        if line.kind == "item":
+            return True
+    return False
 
 
 # the «.» after another closing mark: «;.», «:.», «,.», «; en.», «; of.» (Aanwijzingen model:
