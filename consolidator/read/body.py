@@ -99,7 +99,7 @@ class BodyReader:
 
     def _onderdeel(self, label: str, head: Para, body: list[Para], context: Locator) -> Onderdeel:
         place = Place(article=self.article, onderdeel=label)
-        sentences, index = [], 0
+        sentences, index = (), 0
         first = body[0]
         own_context = context
         parsed = None
@@ -110,20 +110,20 @@ class BodyReader:
                 self._refuse_other_law(parsed, body[0], place)
                 own_context = context + parsed.targets[0] if parsed.targets else context
             elif parsed is not None:
-                sentences.append(parsed)
+                sentences = (parsed,)
         failed = parsed is None and not opens_with_punt  # collecting only
-        items = []
+        items = ()
         if index < len(body):  # most onderdelen hold one sentence and no punten
             items, index = self._items(body, index, place, own_context)
         if failed:
-            items = []  # the intro failed, so the punten's targets are unknown
+            items = ()  # the intro failed, so the punten's targets are unknown
         if index < len(body):
             exc = self.act.error(body[index], f"onderdeel {label or self.article}: "
                                  "unexpected text after the instructions")
             if not self.act.collected(exc, place):
                 raise exc
         intro = isinstance(parsed, Intro)
-        return Onderdeel(label=label, sentences=tuple(sentences), items=tuple(items),
+        return Onderdeel(label=label, sentences=sentences, items=tuple(items),
                          context=own_context, intro=first.text if intro else "",
                          span=Span(head.line, head.column), date=parsed.date if intro else None)
 
