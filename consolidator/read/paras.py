@@ -34,6 +34,8 @@ def paragraphs(text: str) -> list[Para]:
     paras: list[Para] = []
     add = paras.append  # made for every line of an act: names looked up once
     for number, raw in enumerate(text.replace("\u00a0", " ").splitlines(), start=1):
+        if not raw:  # an empty line (every other line of most acts): nothing to strip
+            continue
         raw = raw.rstrip()
         if raw:
             stripped = raw.lstrip()
