@@ -46,13 +46,27 @@ def read_bytes(path: Path, error: Type[ConsolidatorError]) -> bytes:
     is larger than the bound (measured before reading, and again after: a file that grows
     while it is read is still refused)."""
     source = str(path)
+    bound = max_input_bytes()
     try:
         with open(path, "rb") as handle:
-            check_size(os.fstat(handle.fileno()).st_size, source, error)
-            data = handle.read(max_input_bytes() + 1)
+            size = os.fstat(handle.fileno()).st_size
+            check_size(size, source, error)
+            data = _read_within(handle, size, bound)
     except OSError as exc:
         raise error(f"cannot read: {exc.strerror or exc}", source=source) from None
     check_size(len(data), source, error)
+    return data
+
+
+def _read_within(handle, size: int, bound: int) -> bytes:
+    """``handle.read(bound + 1)``: at most one byte more than the bound, so a file that
+    grew past it shows. Asked for that many bytes at once, a read makes a buffer of the
+    whole bound (256 MB: more time than reading a small act); so the size the file said it
+    has is read first, plus one byte, and only a file that gave that byte too (it grew, or
+    its size is not known, as of a pipe) is read on up to the bound."""
+    data = handle.read(min(size, bound) + 1)
+    if len(data) > size:
+        data += handle.read(bound + 1 - len(data))
     return data
 
 

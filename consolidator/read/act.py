@@ -109,8 +109,7 @@ class ActReader:
     def read(self) -> Act:
         if not self.paras:
             raise ActSyntaxError("the act is empty", source=self.source)
-        body_end = next((i for i, p in enumerate(self.paras)
-                         if p.text.startswith(CLOSING_WORDS)), len(self.paras))
+        body_end = self._body_end()
         first_article = self._first_article(body_end)
         title_at = title_index(self.paras[:first_article])
         title = self.paras[title_at].text
@@ -127,6 +126,13 @@ class ActReader:
             stcrt=stcrt_number(self.paras[:first_article]),
             kamerstuk=kamerstuk_number(self.paras[:first_article] + self._history_note(closing)),
             text=self.text)
+
+    def _body_end(self) -> int:
+        """The index of the first paragraph after the body (a closing line), or the end."""
+        for index, para in enumerate(self.paras):
+            if para.text.startswith(CLOSING_WORDS):
+                return index
+        return len(self.paras)
 
     @staticmethod
     def _history_note(closing: list[Para]) -> list[Para]:
@@ -148,8 +154,8 @@ class ActReader:
         chapter, current = "", None
         # the lines that are no part of an ARTIKEL: chapters of the act, marks of elision
         skipped: set[int] = set()
-        for i in range(start, end):
-            text = self.paras[i].text
+        for i, para in enumerate(self.paras[start:end], start):
+            text = para.text
             if not text.startswith(HEAD_STARTS):
                 continue
             chap = CHAPTER_RE.match(text)

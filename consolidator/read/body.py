@@ -51,21 +51,23 @@ class BodyReader:
         groups: list[tuple[str, Para, list[Para]]] = []
         current, nested = None, False
         for index, para in enumerate(paras):
-            match = _label(para.text)
-            opens = match and (is_successor(current, match.group(1)) if current else not groups)
-            if match and not opens:
+            text = para.text
+            match = None if " " in text else LABEL_RE.match(text)  # ``_label``, for every line
+            if match is not None:
+                label = match.group(1)
+                if is_successor(current, label) if current else not groups:
+                    current, nested = label, False
+                    groups.append((current, para, []))
+                    continue
                 # a label right after «…:» opens onderdelen of an act as content; the
                 # labels of that content follow their own sequence
                 nested = nested or (index > 0 and paras[index - 1].text.endswith(":"))
                 if not nested and current:
-                    self._refuse_skip("onderdeel", current, match.group(1), para)
-            if opens:
-                current, nested = match.group(1), False
-                groups.append((current, para, []))
-            elif not groups:  # an article without lettered onderdelen
-                groups.append(("", para, [para]))
-            else:
+                    self._refuse_skip("onderdeel", current, label, para)
+            if groups:
                 groups[-1][2].append(para)
+            else:  # an article without lettered onderdelen
+                groups.append(("", para, [para]))
         return groups
 
     def _refuse_other_law(self, intro: Intro, para: Para, place: Place) -> None:
@@ -97,31 +99,31 @@ class BodyReader:
 
     def _onderdeel(self, label: str, head: Para, body: list[Para], context: Locator) -> Onderdeel:
         place = Place(article=self.article, onderdeel=label)
-        sentences, index = [], 0
+        sentences, index = (), 0
         first = body[0]
         own_context = context
         parsed = None
         opens_with_punt = PUNT_RE.match(first.text) is not None
         if not opens_with_punt:  # punten may follow the label directly
-            parsed, index = self._parse_with_content(body, 0, place, context)
+            parsed, index = self._parse_with_content(first, body, 1, place, context)
             if isinstance(parsed, Intro):
                 self._refuse_other_law(parsed, body[0], place)
                 own_context = context + parsed.targets[0] if parsed.targets else context
             elif parsed is not None:
-                sentences.append(parsed)
+                sentences = (parsed,)
         failed = parsed is None and not opens_with_punt  # collecting only
-        items = []
+        items = ()
         if index < len(body):  # most onderdelen hold one sentence and no punten
             items, index = self._items(body, index, place, own_context)
         if failed:
-            items = []  # the intro failed, so the punten's targets are unknown
+            items = ()  # the intro failed, so the punten's targets are unknown
         if index < len(body):
             exc = self.act.error(body[index], f"onderdeel {label or self.article}: "
                                  "unexpected text after the instructions")
             if not self.act.collected(exc, place):
                 raise exc
         intro = isinstance(parsed, Intro)
-        return Onderdeel(label=label, sentences=tuple(sentences), items=tuple(items),
+        return Onderdeel(label=label, sentences=sentences, items=tuple(items),
                          context=own_context, intro=first.text if intro else "",
                          span=Span(head.line, head.column), date=parsed.date if intro else None)
 
@@ -144,8 +146,9 @@ class BodyReader:
         return items, index
 
     def _item_body(self, inner: Para, body, index, place, context):
-        rest = _Window(inner, body, index)
-        parsed, used = self._parse_with_content(rest, 0, place, context)
+        """The sentences of a punt (its own text ``inner``, then ``body`` from ``index``)
+        and the index in ``body`` after them."""
+        parsed, used = self._parse_with_content(inner, body, index, place, context)
         if parsed is None or isinstance(parsed, Intro):
             # «1. Artikel 5 wordt als volgt gewijzigd:» + a., b.; a failed sentence
             # (collecting) keeps its subpunten, read for their syntax only
@@ -153,34 +156,35 @@ class BodyReader:
                 self._refuse_other_law(parsed, inner, place)
             sub_context = (context + parsed.targets[0] if parsed is not None and parsed.targets
                            else context)  # an intro naming a whole regulation: no place
-            sentences, pos = [], used
-            while pos < len(rest) and SUBPUNT_RE.match(rest[pos].text):
-                match = SUBPUNT_RE.match(rest[pos].text)
-                para = rest[pos]
+            sentences, at = [], index + used - 1
+            while at < len(body):
+                para = body[at]
+                match = SUBPUNT_RE.match(para.text)
+                if not match:
+                    break
                 sub = Para(para.line, para.column + len(para.text) - len(match.group(2)),
                            closed_by_semicolon(match.group(2)), para.raw)
                 sub_place = Place(place.article, place.onderdeel, place.punt, match.group(1))
-                s, n = self._parse_with_content(_Window(sub, rest, pos + 1), 0, sub_place,
-                                                sub_context)
+                s, n = self._parse_with_content(sub, body, at + 1, sub_place, sub_context)
                 if s is not None:
                     sentences.append(s)
-                pos += n
-            return (sentences if parsed is not None else []), index + pos - 1
+                at += n
+            return (sentences if parsed is not None else []), at
         return [parsed], index + used - 1
 
     # -- a sentence and the content that follows it
 
-    def _parse_with_content(self, paras, index, place, context):
-        """Parse paras[index] and, if it ends in «:», the content after it.
-        Returns (parsed, number of paragraphs used)."""
-        para = paras[index]
+    def _parse_with_content(self, para: Para, paras: list[Para], start: int, place, context):
+        """Parse ``para`` and, if it ends in «:», the content after it (``paras`` from
+        ``start`` on: the lines that follow it). Returns (parsed, number of paragraphs
+        used, ``para`` counted)."""
         text = self.act.clean(para)
         # the split is kept for parse_sentence, which asks for it next (an lru_cache)
         head, payloads = split_payloads(text)
         wants_content = not payloads and head.rstrip().endswith(":")
         content, used = _NO_CONTENT, 1
         if wants_content and not is_amending_intro(text):
-            content_paras = self._content_paras(paras, index + 1, place)
+            content_paras = self._content_paras(paras, start, place)
             content = self._content(content_paras)
             used += len(content_paras)
             if not content_paras:
@@ -232,29 +236,6 @@ class BodyReader:
 def _label(text: str) -> Optional[re.Match]:
     """``LABEL_RE.match``: most lines hold a space, which no label does."""
     return None if " " in text else LABEL_RE.match(text)
-
-
-class _Window:
-    """``[first] + paras[offset:]`` without copying: a punt's own text, then the lines
-    after it. Copying them for every punt made reading a long list quadratic."""
-
-    def __init__(self, first: Para, paras, offset: int):
-        self.first, self.paras, self.offset = first, paras, offset
-
-    def __len__(self) -> int:
-        return 1 + max(0, len(self.paras) - self.offset)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            start, stop, step = index.indices(len(self))
-            if start >= 1 and step == 1:  # lines after the first (content): a slice of paras
-                return self.paras[self.offset + start - 1:self.offset + max(start, stop) - 1]
-            return [self[i] for i in range(start, stop, step)]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self.first if index == 0 else self.paras[self.offset + index - 1]
 
 
 # «…;», «…; en», «…; of» at the end of an item of a list of instructions

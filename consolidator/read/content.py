@@ -67,6 +67,8 @@ def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
         if lid:
             return ContentLine("lid", lid.group(2), label=lid.group(1), span=span)
         text = BULLET_LABEL_RE.sub("", text)
+    if _plain_text(text):  # most lines: none of the patterns below can match
+        return ContentLine("text", text, span=span)
     indent = len(para.raw) - len(para.raw.lstrip())
     plain_lid = PUNT_RE.match(text)
     if plain_lid and indent == 0:  # modern acts write new leden without a bullet
@@ -86,6 +88,19 @@ def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
         return ContentLine("heading", (heading.group(3) or "").strip(), label=heading.group(2),
                            heading_kind=kind, span=span)
     return ContentLine("text", text, span=span)
+
+
+# The first characters the patterns of ``content_line`` can match (after a bullet): a digit
+# (PUNT_RE, CONTENT_ITEM_RE; ``\d`` matches only what ``str.isdigit`` calls a digit), a
+# lower-case letter (CONTENT_ITEM_RE), a dash or bullet (MARK_ITEM_RE), and the first
+# letters of CONTENT_ARTICLE_RE and HEADING_RE.
+_LABEL_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz" "–—-•" "A" "§HTAP")
+
+
+def _plain_text(text: str) -> bool:
+    """Whether no pattern of ``content_line`` can match ``text`` (one test for five)."""
+    first = text[:1]
+    return not (first in _LABEL_STARTS or first.isdigit())
 
 
 def _item(text: str, indent: int) -> Optional[tuple[str, str, int]]:
@@ -112,13 +127,24 @@ def _item(text: str, indent: int) -> Optional[tuple[str, str, int]]:
 def content_lines(paras: list[Para], footnotes: Optional[dict] = None) -> tuple[ContentLine, ...]:
     """The lines of one block of quoted content, items placed at their levels and terms
     joined to their definitions; ``ContentAmbiguous`` for what cannot be told."""
-    lines = _levels(_joined_terms([content_line(p, footnotes) for p in paras], paras), paras)
+    lines = [content_line(p, footnotes) for p in paras]
+    if _has_items(lines):  # terms are joined to items, and only items have levels
+        lines = _levels(_joined_terms(lines, paras), paras)
     if lines:  # the last line ends the instruction sentence
         last = lines[-1]
         text = without_closing_stop(last.text, last.kind in ("heading", "artikel"))
         if text != last.text:
             lines[-1] = dataclasses.replace(last, text=text)
     return tuple(lines)
+
+
+def _has_items(lines: list[ContentLine]) -> bool:
+    """Whether a block holds a list item: without one, ``_joined_terms`` and ``_levels``
+    give its lines as they are (most blocks: a lid, an article, a sentence)."""
+    for line in lines:
+        if line.kind == "item":
+            return True
+    return False
 
 
 # the «.» after another closing mark: «;.», «:.», «,.», «; en.», «; of.» (Aanwijzingen model:

@@ -64,7 +64,8 @@ def parse_sentence(text: str, *, line: int = 1, column: int = 1, context: Locato
     expected.
     """
     head, payloads = split_payloads(text)
-    _refuse_stray_quote(text, payloads, line, column, source)
+    if payloads:  # most sentences bring none
+        _refuse_stray_quote(text, payloads, line, column, source)
     builder = _builder().for_sentence(text, payloads, content, context, place, line, column)
     try:
         built = _one_pass_parser().parse(head)

@@ -31,12 +31,15 @@ class Para:
 
 def paragraphs(text: str) -> list[Para]:
     # a no-break space is a space (replaced once in the whole text: it ends no line)
-    paras = []
+    paras: list[Para] = []
+    add = paras.append  # made for every line of an act: names looked up once
     for number, raw in enumerate(text.replace("\u00a0", " ").splitlines(), start=1):
+        if not raw:  # an empty line (every other line of most acts): nothing to strip
+            continue
         raw = raw.rstrip()
         if raw:
             stripped = raw.lstrip()
-            paras.append(Para(number, len(raw) - len(stripped) + 1, stripped, raw))
+            add(Para(number, len(raw) - len(stripped) + 1, stripped, raw))
     return paras
 
 

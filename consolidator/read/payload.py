@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from consolidator.read import quotes
 from consolidator.read.grammars import grammar_parser
@@ -53,10 +53,11 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     vervangen door: Y», a slip a reader passes over)."""
     if ":" not in text:  # most sentences: no need to find the quotes
         return _drop_full_stop(text.rstrip()), ()
-    inside = quote_spans(text)
-    for match in _COLON_RE.finditer(text):
-        pos = match.start()
-        if _inside(pos, inside):
+    # where the quotes are, asked of the guillemets alone when they are the only marks
+    # (nearly every sentence: faster than finding every quote)
+    spans = None if quotes.only_guillemets(text) else quote_spans(text)
+    for pos in _colons(text):
+        if _inside(pos, text, spans):
             continue
         if _QUOTE_NEXT_RE.match(text, pos + 1) and _STRAY_COLON_RE.search(text, 0, pos):
             text = text[:pos] + " " + text[pos + 1:]
@@ -64,7 +65,7 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
         rest = text[pos + 1:]
         if not rest.strip():
             return text[: pos + 1], ()
-        follows = _NEXT_ACTION_RE.search(rest) if _MAY_GO_ON_RE.search(rest) else None
+        follows = _next_action(rest) if _MAY_GO_ON_RE.search(rest) else None
         if follows is None:
             return text[: pos + 1], (_drop_full_stop(rest.strip()),)
         head, more = split_payloads(rest[follows.start():])
@@ -73,8 +74,6 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     return _drop_full_stop(text.rstrip()), ()
 
 
-# a colon that may bring new text: one before a space or at the end
-_COLON_RE = re.compile(r":(?=\s|$)")
 # «wordt: «X» vervangen door»: the colon after the verb, before the quoted words
 _STRAY_COLON_RE = re.compile(r"\b(?:wordt|worden)\s*$")
 _QUOTE_NEXT_RE = re.compile(r"\s*[«‘“\"„]")
@@ -87,7 +86,42 @@ _NEXT_ACTION_RE = re.compile(
     r"|\s*,?\s+en\s+vervalt\s+(?:in\s+[^«‘“:]*?)?(?:«[^»]*»|‘[^’]*’|“[^”]*”|telkens\s*:|:)")
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def _colons(text: str) -> Iterator[int]:
+    r"""Where a colon that may bring new text stands: one before a space or at the end
+    (``:(?=\s|$)``; ``\s`` is what ``str.isspace`` calls space). Found with ``str.find``,
+    which skips to the next colon at once."""
+    pos = text.find(":")
+    while pos >= 0:
+        if pos + 1 == len(text) or text[pos + 1].isspace():
+            yield pos
+        pos = text.find(":", pos + 1)
+
+
+# «en wordt», «en worden», «en vervalt»: what every match of ``_NEXT_ACTION_RE`` holds, at
+# its «en» (a pattern that starts with a fixed «en» is found at once)
+_EN_VERB_RE = re.compile(r"en\s+(?:wordt|worden|vervalt)")
+
+
+def _next_action(rest: str) -> Optional[re.Match]:
+    r"""``_NEXT_ACTION_RE.search(rest)``, asked from where a match can start: that pattern
+    begins with what may be empty («\s*,?»), so a search tries it at every character of a
+    long payload. A match is spaces and commas, then an «en» after a space that
+    ``_EN_VERB_RE`` matches: none starts before the spaces and commas in front of the
+    first such «en», so the search starts there."""
+    for found in _EN_VERB_RE.finditer(rest):
+        at = found.start()
+        if at and rest[at - 1].isspace():
+            while at and (rest[at - 1].isspace() or rest[at - 1] == ","):
+                at -= 1
+            return _NEXT_ACTION_RE.search(rest, at)
+    return None
+
+
+def _inside(pos: int, text: str, spans: Optional[list[tuple[int, int]]]) -> bool:
+    """Whether ``pos`` is inside a quote of ``text``: one of ``spans``, its
+    ``quote_spans``, or (None) one of the quotes of a text with «» only."""
+    if spans is None:
+        return quotes.in_guillemets(text, pos)
     for start, end in spans:
         if start <= pos < end:
             return True

@@ -40,3 +40,26 @@ def quote_spans(text: str, quoted: re.Pattern) -> list[tuple[int, int]]:
                 pos = match.end()
                 continue
         pos = start + 1
+
+
+#: every quote mark but «»: a text with none of them has «…» quotes only, if any
+_NOT_GUILLEMETS = tuple(sorted((set(CLOSERS) | set("".join(CLOSERS.values()))) - {"«", "»"}))
+
+
+def only_guillemets(text: str) -> bool:
+    """Whether «» are the only quote marks of ``text`` (the marks of most acts). Six
+    ``in`` tests: a pattern of the six marks tests each character in turn, five times as
+    long, and a mark beyond U+00FF is never in a text of Latin-1 characters (a test of
+    its width)."""
+    for mark in _NOT_GUILLEMETS:
+        if mark in text:
+            return False
+    return True
+
+
+def in_guillemets(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the ``quote_spans`` of a text that
+    ``only_guillemets``, without finding them all: a quote runs from a « to the next »,
+    so ``pos`` (no mark itself) is inside one when a « stands after the last » before it
+    and a » comes after it."""
+    return text.rfind("«", 0, pos) > text.rfind("»", 0, pos) and text.find("»", pos) >= 0
