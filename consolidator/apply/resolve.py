@@ -71,20 +71,21 @@ def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None,
     passes to every call while the law does not change (a sentence resolves all its
     targets before it changes anything), so that an article named by several targets
     is looked up once."""
-    steps = locator.steps
     structural, inner = [], []  # one pass over the steps (an instruction has a few)
-    for step in steps:
+    for step in locator.steps:
         if step.kind.startswith("act-"):
             raise ApplyError("amending an act's onderdelen is not supported yet")
         (structural if step.kind in STRUCTURAL else inner).append(step)
-    # a locator that starts at an artikel (nearly all) does not need the law's body:
-    # _artikel finds the article through the index, or looks the body up itself
-    body = None if steps and steps[0].kind == "artikel" else wettekst(tree)
-    target = Target("law", body, "the law")
     if structural:
-        target = _heading(tree, structural)
-    for step in inner:
-        target = _step(tree, target, step, allow_repealed, index, articles)
+        target, rest = _heading(tree, structural), inner
+    elif inner and inner[0].kind == "artikel":
+        # a locator that starts at an artikel (nearly all) does not need the law's body:
+        # the article is found through the index, or the body looked up then
+        target, rest = _law_artikel(tree, inner[0], allow_repealed, index, articles), inner[1:]
+    else:
+        target, rest = Target("law", wettekst(tree), "the law"), inner
+    for step in rest:
+        target = _step(tree, target, step, allow_repealed)
     return target
 
 
@@ -157,14 +158,13 @@ def _headings_list(tree) -> str:
 # --------------------------------------------------------------------------- steps
 
 
-def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None,
-          articles: Optional[dict] = None) -> Target:
+def _step(tree, target: Target, step: Step, allow_repealed: bool) -> Target:
     handler = _STEPS.get(step.kind)
     if handler is None:
         raise ApplyError(f"locating a {step.kind} is not supported")
     known_live = False  # _artikel prefers a live article and knows when it found one
-    if step.kind == "artikel":
-        found, known_live = _artikel(tree, target, step, index, articles)
+    if handler is _artikel:
+        found, known_live = _artikel(tree, target, step)
     else:
         found = handler(tree, target, step)
     same = target.label == found.label  # «inhoudsopgave, inhoudsopgave»
@@ -176,28 +176,51 @@ def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None,
     return found
 
 
-def _artikel(tree, target: Target, step: Step, index=None,
-             articles: Optional[dict] = None) -> tuple[Target, bool]:
-    """The artikel (a live one if any) and whether it is known to be live; ``articles``
-    (see ``resolve``) keeps the answer for an article of the law by its number."""
-    label = f"artikel {step.number}"
-    by_number = target.kind == "law" and articles is not None
-    if by_number and step.number in articles:
-        el, live = articles[step.number]
-        return Target("artikel", el, label), live
-    if index is not None and target.kind == "law":
-        found = index.find(step.number)
-    else:
-        found = [a for a in _scope(tree, target).iter("artikel")
-                 if _same_number(artikel_number(a), step.number)]
+def _law_artikel(tree, step: Step, allow_repealed: bool, index=None,
+                 articles: Optional[dict] = None) -> Target:
+    """``_step`` of an artikel of the law as a whole (a locator's first step, nearly
+    always): a live one if any; a repealed one only when ``allow_repealed``."""
+    number = step.number
+    known = articles.get(number) if articles is not None else None
+    if known is None:
+        known = _law_article(tree, number, index)
+        if articles is not None:
+            articles[number] = known
+    el, live = known
+    label = f"artikel {number}"
+    # the repeal is read again only when no live article was found: then el is repealed
+    if not (allow_repealed or live) and is_repealed(el):
+        raise TargetNotFound(f"{label} has been repealed (vervallen)")
+    return Target("artikel", el, label)
+
+
+def _law_article(tree, number: str, index=None) -> tuple:
+    """(the artikel of the law numbered ``number``, a live one if any; whether it is live)."""
+    found = index.found(number) if index is not None else \
+        [a for a in wettekst(tree).iter("artikel") if _same_number(artikel_number(a), number)]
+    for el in found:
+        if not is_repealed(el):
+            return el, True
+    if not found:
+        numbers = [artikel_number(a) for a in wettekst(tree).iter("artikel")]
+        raise TargetNotFound(f"artikel {number} is not in the law; {_nearby(numbers, number)}")
+    return found[0], False
+
+
+def _artikel(tree, target: Target, step: Step) -> tuple[Target, bool]:
+    """The artikel inside ``target`` (a live one if any) and whether it is known to be
+    live (an artikel of the law as a whole: ``_law_artikel``)."""
+    if target.kind == "law":
+        el, live = _law_article(tree, step.number)
+        return Target("artikel", el, f"artikel {step.number}"), live
+    found = [a for a in _scope(tree, target).iter("artikel")
+             if _same_number(artikel_number(a), step.number)]
     live = [a for a in found if not is_repealed(a)]
     if not found:
         numbers = [artikel_number(a) for a in _scope(tree, target).iter("artikel")]
         raise TargetNotFound(f"artikel {step.number} is not in {target.label}; "
                              f"{_nearby(numbers, step.number)}")
-    if by_number:
-        articles[step.number] = ((live or found)[0], bool(live))
-    return Target("artikel", (live or found)[0], label), bool(live)
+    return Target("artikel", (live or found)[0], f"artikel {step.number}"), bool(live)
 
 
 def _scope(tree, target: Target):
@@ -215,9 +238,11 @@ def _nearby(numbers: list[str], wanted: str) -> str:
 
 def _lid(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel",), step)
+    number = step.number
     for el in holder.iterchildren("lid"):
-        if _same_number(lid_number(el), step.number):
-            return Target("lid", el, f"lid {step.number}")
+        found = lid_number(el)
+        if found == number or _same_number(found, number):  # the usual match, without a call
+            return Target("lid", el, f"lid {number}")
     has = ", ".join(lid_number(el) for el in holder.iterchildren("lid"))
     raise TargetNotFound(f"{target.label} has no lid {step.number}; "
                          + (f"it has leden {has}" if has else "it has no numbered leden"))

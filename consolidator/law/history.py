@@ -55,7 +55,10 @@ class _IdCounter:
     def next_number(self, ledger) -> int:
         if ledger is None:
             return 1
-        held, last, high = self.seen.get(id(ledger), (None, None, 0))
+        held, last, high = self.seen.get(id(ledger), _UNREAD)
+        if held is ledger and last is not None and last.getnext() is None \
+                and last.getparent() is ledger and next(reversed(self.seen)) == id(ledger):
+            return high + 1  # read to its end, and the latest list asked about: as it was
         if held is not ledger or (last is not None and last.getparent() is not ledger):
             last, high = None, 0
         if last is None or last.getnext() is not None:  # entries not read yet
@@ -81,6 +84,7 @@ class _IdCounter:
 
 
 _IDS = _IdCounter()
+_UNREAD = (None, None, 0)  # a list not read yet: no list held, no last entry, no N
 
 
 def _ensure_id(el, ledger) -> str:
@@ -192,11 +196,10 @@ def _mark_in(ledger, styled: bool, marks: list, date) -> tuple:
             free = _IDS.next_number(ledger) if free is None else free
             ref = f"cons-{free}"
             el.set("id", ref)
+            free += 1  # taken now, logged just below
         elif free is not None and ref.startswith("cons-") and ref[5:].isdecimal():
             free = max(free, int(ref[5:]) + 1)  # as a rescan of the list would count it
         entry = _entry(ledger, ref, date, source, effect)
-        if free is not None and ref == f"cons-{free}":
-            free += 1
         if styled:
             apply_bwb_style(el)
         _stamp_changed(el, date, source, effect)
