@@ -49,23 +49,26 @@ class Seen:
     taken once, and each target's slots as (element number, start, end)."""
 
     def __init__(self, ws: Workspace, targets: list[Target]):
-        self.elements, self.texts, self.slots = [], [], []
-        self.read: list = []  # each target's ``slots_of``
+        elements, texts, slots = [], [], []
+        reads: list = []  # each target's ``slots_of``
         read_texts: dict = {}  # what ``slots_of`` read, not read twice
         where: dict = {}  # id(element) -> its number (``elements`` keeps each alive)
         for target in targets:
             own = []
-            self.read.append(slots_of(ws, target, read_texts))
-            for slot in self.read[-1]:
-                at = where.get(id(slot.element))
+            read = slots_of(ws, target, read_texts)
+            reads.append(read)
+            for slot in read:
+                el = slot.element
+                at = where.get(id(el))
                 if at is None:
-                    at = where[id(slot.element)] = len(self.elements)
-                    self.elements.append(slot.element)
-                    known = read_texts.get(id(slot.element))
-                    self.texts.append(known[1] if known is not None
-                                      and known[0] is slot.element else ws.text(slot.element))
+                    at = where[id(el)] = len(elements)
+                    elements.append(el)
+                    known = read_texts.get(id(el))
+                    texts.append(known[1] if known is not None and known[0] is el
+                                 else ws.text(el))
                 own.append((at, slot.start, slot.end))
-            self.slots.append(own)
+            slots.append(own)
+        self.elements, self.texts, self.slots, self.read = elements, texts, slots, reads
 
     def now(self, ws: Workspace) -> list[str]:
         """The texts of the same elements as they read now."""

@@ -71,22 +71,37 @@ def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None,
     passes to every call while the law does not change (a sentence resolves all its
     targets before it changes anything), so that an article named by several targets
     is looked up once."""
-    structural, inner = [], []  # one pass over the steps (an instruction has a few)
-    for step in locator.steps:
-        if step.kind.startswith("act-"):
-            raise ApplyError("amending an act's onderdelen is not supported yet")
-        (structural if step.kind in STRUCTURAL else inner).append(step)
-    if structural:
-        target, rest = _heading(tree, structural), inner
-    elif inner and inner[0].kind == "artikel":
+    steps = locator.steps
+    if not _within_articles(steps):  # a division, or a place in another act: rarely
+        structural, inner = [], []
+        for step in steps:
+            if step.kind.startswith("act-"):
+                raise ApplyError("amending an act's onderdelen is not supported yet")
+            (structural if step.kind in STRUCTURAL else inner).append(step)
+        if structural:
+            target = _heading(tree, structural)
+            for step in inner:
+                target = _step(tree, target, step, allow_repealed)
+            return target
+        steps = inner
+    if steps and steps[0].kind == "artikel":
         # a locator that starts at an artikel (nearly all) does not need the law's body:
         # the article is found through the index, or the body looked up then
-        target, rest = _law_artikel(tree, inner[0], allow_repealed, index, articles), inner[1:]
+        target, rest = _law_artikel(tree, steps[0], allow_repealed, index, articles), steps[1:]
     else:
-        target, rest = Target("law", wettekst(tree), "the law"), inner
+        target, rest = Target("law", wettekst(tree), "the law"), steps
     for step in rest:
         target = _step(tree, target, step, allow_repealed)
     return target
+
+
+def _within_articles(steps) -> bool:
+    """Whether every step is one ``_step`` locates (no division, no place in another act):
+    then they are taken in order, from the law or its artikel."""
+    for step in steps:
+        if step.kind not in _STEPS:
+            return False
+    return True
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -304,7 +319,9 @@ def text_parts(holder) -> list[tuple[object, bool]]:
     Repealed leden and list items, the kop and the labels are left out."""
     parts = []
     for el in holder.iter("al"):
-        if el is holder:  # iter() starts with the holder itself: nothing in between
+        # iter() starts with the holder itself; an al right in the holder (the usual lid's):
+        # nothing in between
+        if el is holder or el.getparent() is holder:
             parts.append((el, False))
             continue
         left_out, in_list = _between_flags(el, holder)
