@@ -21,7 +21,7 @@ from consolidator.apply.numbering import in_order, live_twins, number_of
 from consolidator.apply.postwords import Postcondition, Seen, core, failed
 from consolidator.apply.resolve import Target, text_parts
 from consolidator.apply.workspace import Workspace
-from consolidator.law.elements import al_text, is_heading, is_repealed, is_within
+from consolidator.law.elements import al_text, is_heading, is_repealed
 from consolidator.law.toc import toc_element
 
 _MARKED = ("artikel", "lid", "onderdeel")
@@ -31,7 +31,7 @@ _TEXT = ("opschrift", "aanhef", "alinea")
 
 def _in_tree(ws: Workspace, el) -> bool:
     root = ws.tree.getroot() if hasattr(ws.tree, "getroot") else ws.tree
-    return is_within(el, root)
+    return el is root or any(a is root for a in el.iterancestors())
 
 
 def _volzinnen(holder) -> int:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from consolidator.apply.numbering import group_state
-from consolidator.law.elements import is_within
 from consolidator.model import Instruction, Renumber, Sentence
 
 
@@ -86,5 +85,5 @@ class Renumbering:
             return
         root = tree.getroot() if hasattr(tree, "getroot") else tree
         for group in self.groups:
-            if group.container is not root and is_within(group.container, root):
+            if any(a is root for a in group.container.iterancestors()):
                 yield group, group_state(group.container, group.tag)

@@ -13,9 +13,7 @@ from consolidator.apply import textedit as T
 from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.errors import ApplyError
 from consolidator.law.artindex import ArticleIndex
-from consolidator.law.elements import (
-    HEADING_TAGS, al_text, is_heading, is_within, root_of, set_text,
-)
+from consolidator.law.elements import HEADING_TAGS, al_text, is_heading, root_of, set_text
 from consolidator.law.history import ChangeList, mark_repealed
 from consolidator.model import Instruction
 
@@ -143,17 +141,31 @@ def _shift(slot: Slot, edit: T.Edit) -> None:
 
 def _owner_in(el, root):
     """``history_owner(el)`` if it is in the tree under ``root`` (an element removed by
-    a later instruction of the sentence is not), else None."""
-    # the nearest owner at or above el (lxml's tag filter passes the rest by without
-    # making an object for each); it counts when the root is it or above it
-    owner = el if el.tag in _OWNER_TAGS else next(el.iterancestors(*_OWNER_TAG_LIST), None)
-    return owner if owner is not None and is_within(owner, root) else None
+    a later instruction of the sentence is not), else None: one walk up for both."""
+    owner = el if el.tag in _OWNER_TAGS else None
+    if el is root:
+        return owner
+    ancestors = el.iterancestors()
+    if owner is None:  # up to the owner, which may be the root itself
+        for node in ancestors:
+            if node.tag in _OWNER_TAGS:
+                owner = node
+                break
+            if node is root:
+                return None
+        else:
+            return None
+        if owner is root:
+            return owner
+    for node in ancestors:  # on to the root: only its identity matters now
+        if node is root:
+            return owner
+    return None
 
 
 _HISTORY_TAGS = ("li", "lid", "artikel", "officiele-inhoudsopgave")
 #: the tags of a history owner: those above and the headings' (``is_heading``)
 _OWNER_TAGS = frozenset(_HISTORY_TAGS) | frozenset(HEADING_TAGS.values())
-_OWNER_TAG_LIST = tuple(sorted(_OWNER_TAGS))  # for lxml's tag filter
 
 
 def history_owner(el):

@@ -56,18 +56,6 @@ def _child_path(el, tags: tuple):
     return None
 
 
-def is_within(el, root) -> bool:
-    """Whether ``el`` is ``root`` or inside it (an element removed from the tree is not).
-    Only ancestors of ``root``'s tag are looked at: lxml skips the others without making
-    an object for each (a lid of a law is seven levels down)."""
-    if el is root:
-        return True
-    for ancestor in el.iterancestors(root.tag):
-        if ancestor is root:
-            return True
-    return False
-
-
 def wettekst(tree) -> etree._Element:
     """The ``wettekst`` element (the body that holds headings and articles)."""
     found = _child_path(root_of(tree), ("wetgeving", "wet-besluit", "wettekst"))
