@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from consolidator.apply.workspace import _owner_in, history_owner
+from consolidator.law.elements import al_text, is_repealed
 
 _TAGS = ["toestand", "wettekst", "hoofdstuk", "artikel", "lid", "al", "lijst", "li", "kop",
          "officiele-inhoudsopgave", "paragraaf"]
@@ -53,3 +54,39 @@ def test_owner_in_is_the_walk_up(tree):
     nodes, root = tree
     for el in nodes:
         assert _owner_in(el, root) is _owner_by_walk(el, root)
+
+
+_CHILDREN = st.sampled_from([
+    "<kop><nr>1</nr></kop>", "<lidnr>1</lidnr>", "<li.nr>a.</li.nr>", "<meta-data/>",
+    "<al>tekst</al>", "<al/>", "<al><redactie type=\"vervanging\">Vervallen.</redactie></al>",
+    "<al><redactie type=\"vervanging\">vervallen;</redactie></al>",
+    "<al><redactie type=\"vervanging\">Vervallen</redactie><noot>1</noot></al>",
+    "<al><redactie type=\"vervanging\">Vervallen en zo</redactie></al>",
+    "<al><redactie type=\"wijziging\">Vervallen.</redactie></al>",
+    "<al>Vervallen.</al>", "<lid><lidnr>2</lidnr><al>x</al></lid>", "<lijst><li/></lijst>",
+    "<!-- c -->"])
+
+
+def _repealed_by_definition(el) -> bool:
+    """«vervallen»: the status says so, or (an artikel, lid or li) its one child besides
+    its kop, number and metadata is an al holding a redactie of type vervanging whose
+    text is «Vervallen», «Vervallen.» or «vervallen;»."""
+    if el.get("status") == "vervallen":
+        return True
+    if el.tag not in ("artikel", "lid", "li"):
+        return False
+    content = [c for c in el if c.tag not in ("lidnr", "li.nr", "kop", "meta-data")]
+    if len(content) != 1 or content[0].tag != "al":
+        return False
+    redactie = content[0].find("redactie")
+    return redactie is not None and redactie.get("type") == "vervanging" and \
+        al_text(content[0]).lower() in ("vervallen", "vervallen.", "vervallen;")
+
+
+@settings(max_examples=500, deadline=None)
+@given(tag=st.sampled_from(["artikel", "lid", "li", "hoofdstuk"]),
+       children=st.lists(_CHILDREN, max_size=4), status=st.sampled_from(["", "vervallen", "x"]))
+def test_is_repealed_is_the_definition(tag, children, status):
+    attribute = f' status="{status}"' if status else ""
+    el = etree.fromstring(f"<{tag}{attribute}>{''.join(children)}</{tag}>")
+    assert is_repealed(el) == _repealed_by_definition(el)

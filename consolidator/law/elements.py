@@ -319,10 +319,13 @@ HAS_STATUS = {"artikel", "boek", "deel", "hoofdstuk", "titeldeel", "afdeling", "
 _REPEAL_WORDS = re.compile(r"^vervallen[.;]?$", re.IGNORECASE)
 
 
+_NOT_CONTENT = ("lidnr", "li.nr", "kop", "meta-data")  # the children around a repeal's text
+
+
 def _is_repeal_text(el) -> bool:
     content = None  # the one child that is not a label, kop or metadata
     for child in el:
-        if child.tag in ("lidnr", "li.nr", "kop", "meta-data"):
+        if child.tag in _NOT_CONTENT:
             continue
         if content is not None:  # a second one: text, not a repeal (no need to look further)
             return False
@@ -343,12 +346,17 @@ def is_repealed(el) -> bool:
         return False
     # The repeal text is the one content child, an al holding a redactie: an element
     # whose first al has no children at all is live, the common case, decided without
-    # walking its children in Python. A lid's or list item's first al nearly always
-    # follows its number: looked at there first (lxml's tag filter costs more to set up
-    # than two children cost to read), else found by the filter (an artikel's leden come
-    # after its kop: the filter at once).
-    if tag != "artikel" and len(el) > 1 and el[0].tag != "al" and el[1].tag == "al":
-        al = el[1]
+    # walking its children in Python; so is one whose second child is content but no al
+    # (an artikel's first lid after its kop). A lid's or list item's first al nearly
+    # always follows its number: looked at there first (lxml's tag filter costs more to
+    # set up than two children cost to read), else found by the filter.
+    if len(el) > 1:
+        second = el[1].tag
+        if second != "al" and second not in _NOT_CONTENT:
+            # a content child that is no al (an artikel's lid after its kop): text, not
+            # a repeal, which is the one content child, an al
+            return False
+        al = el[1] if second == "al" and el[0].tag != "al" else next(el.iterchildren("al"), None)
     else:
         al = next(el.iterchildren("al"), None)
     if al is None or not len(al):
