@@ -90,9 +90,10 @@ def live_twins(el, index=None, read: Optional[dict] = None) -> list:
     else:
         others = el.getparent()
     key = sort_key(mine) or mine
+    tag = el.tag  # read once: lxml makes a new string on every read
     found = []
     for other in others:
-        if other is el or other.tag != el.tag:
+        if other is el or other.tag != tag:
             continue
         theirs = number_read(other, read)  # the same text is the same number, without a key
         if (theirs == mine or (sort_key(theirs) or theirs) == key) and not is_repealed(other):

@@ -158,10 +158,13 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
             if observe is not None:
                 observe(ws, current, targets)
             _apply_checked(ws, current, targets, index)
-        _finish(ws)
+        finish_labels(ws)  # the end of the sentence: fold lists, unnumber leden
+        ws.record_history()
     except ApplyError as exc:
         raise _located(exc, current, sentence, source_label) from None
-    _refuse(renumbering.doubles(tree), source_label)
+    doubles = renumbering.doubles(tree)
+    if doubles is not None:
+        _refuse(doubles, source_label)
     if own:
         _refuse(renumbering.gaps(tree), source_label)
     return len(ws.changed) + len(ws.repealed)
@@ -176,15 +179,9 @@ def _apply_checked(ws: Workspace, ins: Instruction, targets: list[Target],
         APPLY[type(ins)](ws, ins, targets)
     finally:
         ws.release_texts()  # what ``check.before`` lent the handler: the check reads anew
-        if index is not None:
+        if index is not None and isinstance(ins, _MAY_CHANGE_ARTICLES):  # most change none
             _update_index(index, ws, ins, targets)
     check.after(ws, ins, targets, state)
-
-
-def _finish(ws: Workspace) -> None:
-    """End of the sentence: fold lists, unnumber leden, record history."""
-    finish_labels(ws)
-    ws.record_history()
 
 
 def _update_index(index: ArticleIndex, ws: "Workspace", ins: Instruction,
