@@ -51,13 +51,14 @@ class _IdCounter:
     def __init__(self, keep: int = 8):
         self.keep = keep
         self.seen: dict[int, tuple] = {}  # id(list) -> (list, last entry read, highest N)
+        self.latest = None  # the id of the list last in ``seen`` (the one read last)
 
     def next_number(self, ledger) -> int:
         if ledger is None:
             return 1
         held, last, high = self.seen.get(id(ledger), _UNREAD)
         if held is ledger and last is not None and last.getnext() is None \
-                and last.getparent() is ledger and next(reversed(self.seen)) == id(ledger):
+                and last.getparent() is ledger and self.latest == id(ledger):
             return high + 1  # read to its end, and the latest list asked about: as it was
         if held is not ledger or (last is not None and last.getparent() is not ledger):
             last, high = None, 0
@@ -74,13 +75,15 @@ class _IdCounter:
         """Every entry of ``ledger`` up to ``last`` is read, the highest N among them is
         ``high``: said by ``next_number``, and by a writer that appended entries to a list
         just read and knows their ids (so the next call reads nothing again)."""
-        if self.seen and next(reversed(self.seen)) == id(ledger):
-            self.seen[id(ledger)] = (ledger, last, high)  # the latest already: stays last
+        key = id(ledger)
+        if self.latest == key and key in self.seen:
+            self.seen[key] = (ledger, last, high)  # the latest already: stays last
             return
-        self.seen.pop(id(ledger), None)
-        self.seen[id(ledger)] = (ledger, last, high)
+        self.seen.pop(key, None)
+        self.seen[key] = (ledger, last, high)
         while len(self.seen) > self.keep:
             self.seen.pop(next(iter(self.seen)))
+        self.latest = key if key in self.seen else None
 
 
 _IDS = _IdCounter()
