@@ -182,12 +182,11 @@ def _step(tree, target: Target, step: Step, allow_repealed: bool) -> Target:
         found, known_live = _artikel(tree, target, step)
     else:
         found = handler(tree, target, step)
-    same = target.label == found.label  # «inhoudsopgave, inhoudsopgave»
-    label = found.label if target.kind == "law" or same else f"{target.label}, {found.label}"
-    found.label = label
+    if target.kind != "law" and target.label != found.label:  # «inhoudsopgave, inhoudsopgave»
+        found.label = f"{target.label}, {found.label}"
     if not (allow_repealed or known_live) and found.element is not None \
             and is_repealed(found.element):
-        raise TargetNotFound(f"{label} has been repealed (vervallen)")
+        raise TargetNotFound(f"{found.label} has been repealed (vervallen)")
     return found
 
 
