@@ -15,6 +15,7 @@ from consolidator.apply.definitions import MARKS
 from consolidator.apply.resolve import item_label
 from consolidator.law.elements import (
     artikel_number, heading_info, is_artikel, is_heading, is_repealed, lid_number,
+    neighbour_articles,
 )
 from consolidator.numbers import roman_to_int
 
@@ -69,9 +70,7 @@ def in_order(el) -> bool:
 
 def _neighbours(el):
     if is_artikel(el):
-        before = el.xpath("preceding::artikel[1]")
-        after = el.xpath("following::artikel[1]")
-        return (before[0] if before else None), (after[0] if after else None)
+        return neighbour_articles(el)
     before = next((s for s in el.itersiblings(preceding=True)
                    if s.tag == el.tag and not is_repealed(s)), None)
     after = next((s for s in el.itersiblings() if s.tag == el.tag and not is_repealed(s)), None)
@@ -85,7 +84,7 @@ def live_twins(el, index=None, read: Optional[dict] = None) -> list:
     calls while the law does not change (the numbers of siblings are read once)."""
     mine = number_of(el)
     if is_artikel(el):
-        others = index.find(mine) if index is not None else \
+        others = index.found(mine) if index is not None else \
             el.getroottree().getroot().iter("artikel")
     else:
         others = el.getparent()

@@ -351,12 +351,13 @@ def is_repealed(el) -> bool:
     # always follows its number: looked at there first (lxml's tag filter costs more to
     # set up than two children cost to read), else found by the filter.
     if len(el) > 1:
-        second = el[1].tag
+        child = el[1]
+        second = child.tag
         if second != "al" and second not in _NOT_CONTENT:
             # a content child that is no al (an artikel's lid after its kop): text, not
             # a repeal, which is the one content child, an al
             return False
-        al = el[1] if second == "al" and el[0].tag != "al" else next(el.iterchildren("al"), None)
+        al = child if second == "al" and el[0].tag != "al" else next(el.iterchildren("al"), None)
     else:
         al = next(el.iterchildren("al"), None)
     if al is None or not len(al):
@@ -365,6 +366,17 @@ def is_repealed(el) -> bool:
 
 
 # --------------------------------------------------------------------------- articles
+
+_PRECEDING_ARTIKEL = etree.XPath("preceding::artikel[1]")  # compiled once, not per call
+_FOLLOWING_ARTIKEL = etree.XPath("following::artikel[1]")
+
+
+def neighbour_articles(el) -> tuple:
+    """The artikel just before el and the one just after it in document order (None
+    where there is none): ``el.xpath("preceding::artikel[1]")`` and its mirror."""
+    before, after = _PRECEDING_ARTIKEL(el), _FOLLOWING_ARTIKEL(el)
+    return (before[0] if before else None), (after[0] if after else None)
+
 
 def iter_articles(tree) -> Iterator[etree._Element]:
     """Every artikel of the wettekst, in document order (repealed ones too)."""
