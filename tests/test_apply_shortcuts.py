@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from consolidator.apply import postwords as P
 from consolidator.apply.workspace import _owner_in, history_owner
 from consolidator.law.elements import al_text, is_repealed
 
@@ -90,3 +91,43 @@ def test_is_repealed_is_the_definition(tag, children, status):
     attribute = f' status="{status}"' if status else ""
     el = etree.fromstring(f"<{tag}{attribute}>{''.join(children)}</{tag}>")
     assert is_repealed(el) == _repealed_by_definition(el)
+
+
+def _spliced_by_parts(before, spans, new, after) -> bool:
+    """``postwords.spliced`` as first written: the parts between the spans listed, then
+    each found in ``after`` in turn with the new words between."""
+    starts = [0] + [e for _, e in spans]
+    ends = [s for s, _ in spans] + [len(before)]
+    parts = [before[a:b] for a, b in zip(starts, ends)]
+    cursor, last = 0, len(parts) - 1
+    want = P.core(new)
+    for index, part in enumerate(parts):
+        piece = part if index == 0 else part.lstrip()
+        if index < last:
+            piece = piece.rstrip().rstrip(",").rstrip()
+        if index == 0:
+            if not after.startswith(piece):
+                return False
+            cursor = len(piece)
+            continue
+        at = P._next_part(after, piece, cursor, want, index == last)
+        if at is None:
+            return False
+        cursor = at + len(piece)
+    return True
+
+
+_WORDS = st.text(alphabet="ab ,.;", max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(before=_WORDS, cuts=st.lists(st.integers(0, 12), max_size=4), new=_WORDS, after=_WORDS,
+       data=st.data())
+def test_spliced_reads_the_parts_as_the_list_of_them_does(before, cuts, new, after, data):
+    points = sorted(min(c, len(before)) for c in cuts)
+    spans = list(zip(points[0::2], points[1::2]))
+    if data.draw(st.booleans()):  # mostly the edit itself, so that «True» is tried too
+        after = before
+        for s, e in reversed(spans):
+            after = after[:s] + new + after[e:]
+    assert P.spliced(before, spans, new, after) == _spliced_by_parts(before, spans, new, after)

@@ -94,15 +94,16 @@ def spliced(before: str, spans: list[tuple[int, int]], new: str, after: str) -> 
     """Whether ``after`` is ``before`` with each span replaced by ``new``, as the seams
     write it: the text around the spans as it was (a comma the seam drops before the new
     words and the spacing aside), and between those parts exactly the new words."""
-    starts = [0] + [e for _, e in spans]
-    ends = [s for s, _ in spans] + [len(before)]
-    parts = [before[a:b] for a, b in zip(starts, ends)]
-    cursor, last = 0, len(parts) - 1
     want = core(new)  # what stands between the parts, as each comparison needs it
-    for index, part in enumerate(parts):
-        piece = part if index == 0 else part.lstrip()
+    # part i is before[start:end], from the end of span i - 1 (or 0) to the start of span
+    # i (or the end): read in the one loop, no lists of starts, ends and parts made
+    cursor, start, last = 0, 0, len(spans)
+    for index in range(last + 1):
+        end = spans[index][0] if index < last else len(before)
+        piece = before[start:end] if index == 0 else before[start:end].lstrip()
         if index < last:
             piece = piece.rstrip().rstrip(",").rstrip()
+            start = spans[index][1]
         if index == 0:
             if not after.startswith(piece):
                 return False

@@ -221,10 +221,13 @@ def _resolve_all(ws: "Workspace", ins: Instruction) -> list[Target]:
     if content is not None and content.onderdelen:
         raise ApplyError("amending an act's onderdelen is not supported yet")
     allow = isinstance(ins, ReplaceElement)
-    targets = [resolve(ws.tree, loc, allow_repealed=allow, index=ws.index,
-                       articles=ws.articles) for loc in ins.targets]
+    tree, index, articles = ws.tree, ws.index, ws.articles
+    targets = []
+    for locator in ins.targets:
+        targets.append(resolve(tree, locator, allow, index, articles))
     for target in targets:
-        ws.slots.extend(target.slots)
+        if target.slots:  # a volzin's: the others have none
+            ws.slots.extend(target.slots)
     return targets
 
 
