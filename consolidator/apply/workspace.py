@@ -108,15 +108,21 @@ class Workspace:
 
     def record_history(self) -> None:
         """End of the sentence: mark every changed element in the law's history."""
-        if not self.changed:  # a sentence that only repealed: nothing more to mark
+        changed = self.changed
+        if not changed:  # a sentence that only repealed: nothing more to mark
             return
-        seen, marks = set(), []  # ``marks`` holds the owners, so their ids stay unique
         root = self.tree.getroot() if hasattr(self.tree, "getroot") else self.tree
-        for el, effect, source in self.changed:
+        if len(changed) == 1:  # the usual sentence: one element, nothing to keep apart
+            el, effect, source = changed[0]
             owner = _owner_in(el, root)
-            if owner is not None and id(owner) not in seen:
-                seen.add(id(owner))
-                marks.append((owner, source, effect))
+            marks = [(owner, source, effect)] if owner is not None else []
+        else:
+            seen, marks = set(), []  # ``marks`` holds the owners, so their ids stay unique
+            for el, effect, source in changed:
+                owner = _owner_in(el, root)
+                if owner is not None and id(owner) not in seen:
+                    seen.add(id(owner))
+                    marks.append((owner, source, effect))
         # every owner is under ``root``: in its document, whose change list is looked up
         changes = self.changes if self.changes is not None else ChangeList(root_of(root))
         changes.mark_all(marks, self.date)
