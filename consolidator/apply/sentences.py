@@ -173,10 +173,11 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
 def _apply_checked(ws: Workspace, ins: Instruction, targets: list[Target],
                    index: Optional[ArticleIndex]) -> None:
     """The instruction's handler, between the two halves of its postcondition."""
-    check = POSTCONDITIONS[type(ins)]
+    kind = type(ins)
+    check = POSTCONDITIONS[kind]
     state = check.before(ws, ins, targets)
     try:
-        APPLY[type(ins)](ws, ins, targets)
+        APPLY[kind](ws, ins, targets)
     finally:
         ws.release_texts()  # what ``check.before`` lent the handler: the check reads anew
         if index is not None and isinstance(ins, _MAY_CHANGE_ARTICLES):  # most change none
