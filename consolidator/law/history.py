@@ -224,7 +224,7 @@ def _replace_content(el, keep: tuple, words: str) -> None:
     for child in list(el):
         if child.tag not in keep:
             el.remove(child)
-    al = etree.Element("al")
+    al = el.makeelement("al")  # made in el's document: no move between documents after
     etree.SubElement(al, "redactie", type="vervanging").text = words
     kept = [c for c in el if c.tag in keep and c.tag != "meta-data"]
     el.insert(len(kept), al)
