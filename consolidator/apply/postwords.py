@@ -80,7 +80,9 @@ class Seen:
         for own in self.slots:
             for at, lo, hi in own:
                 found = spans.setdefault(at, [])
-                found.extend(m for m in finder(self.texts[at], lo, hi) if m not in found)
+                for match in finder(self.texts[at], lo, hi):
+                    if match not in found:
+                        found.append(match)
         return {at: sorted(found) for at, found in spans.items() if found}
 
 

@@ -197,7 +197,13 @@ def slots_of(ws: Workspace, target: Target, texts: Optional[dict] = None) -> lis
     if target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
         return [_whole(ws, target.element, texts)]
     if target.kind in ("artikel", "lid", "onderdeel", "definition"):
-        return [_whole(ws, el, texts) for el, _ in text_parts(target.element)]
+        slots = []
+        for el, _ in text_parts(target.element):  # ``_whole`` of each, without a call each
+            text = ws.text(el)
+            if texts is not None:
+                texts[id(el)] = (el, text)
+            slots.append(Slot(el, 0, len(text)))
+        return slots
     raise ApplyError(f"{target.label} has no text to change")
 
 
