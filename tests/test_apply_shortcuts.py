@@ -9,7 +9,7 @@ from lxml import etree
 
 from consolidator.apply import postwords as P
 from consolidator.apply.workspace import _owner_in, history_owner
-from consolidator.law.elements import al_text, is_repealed
+from consolidator.law.elements import al_text, collapsed, is_repealed
 
 _TAGS = ["toestand", "wettekst", "hoofdstuk", "artikel", "lid", "al", "lijst", "li", "kop",
          "officiele-inhoudsopgave", "paragraaf"]
@@ -131,3 +131,23 @@ def test_spliced_reads_the_parts_as_the_list_of_them_does(before, cuts, new, aft
         for s, e in reversed(spans):
             after = after[:s] + new + after[e:]
     assert P.spliced(before, spans, new, after) == _spliced_by_parts(before, spans, new, after)
+
+
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # every kind split() takes
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab.,«é" + _SPACES), max_size=20)
+       | st.lists(st.sampled_from(["ab", "c.", "é", " ", "  ", "\n", "\t", "\x1f", "\x85",
+                                   "\xa0", "\u2003"]), max_size=8).map("".join))
+def test_collapsed_is_joining_the_split_words(text):
+    """The shortcut for a text of single spaces gives what joining its words gives, for
+    every white space character str.split() knows."""
+    assert collapsed(text) == " ".join(text.split())
+
+
+def test_every_ascii_white_space_character_is_tested_by_collapsed():
+    """The ASCII characters str.split() splits at are the space and those collapsed
+    looks for: a new one would slip through the shortcut."""
+    ascii_spaces = [c for c in map(chr, range(128)) if c.isspace()]
+    assert all(collapsed(f"a{c}b") == "a b" for c in ascii_spaces)

@@ -100,8 +100,20 @@ def al_text(el) -> str:
     # collapses runs and strips, without a regex pass
     if len(el) == 0:
         text = el.text  # read once: lxml makes a new string on every read
-        return " ".join(text.split()) if text else ""
+        return collapsed(text) if text else ""
     return " ".join("".join(_texts(el)).split())
+
+
+def collapsed(text: str) -> str:
+    """``" ".join(text.split())``: the words one space apart, none at the ends. A text
+    of ASCII that is so already (the usual alinea: the engine writes them so) is given
+    back as it is, found with a few scans that make nothing, not a list of its words."""
+    if text.isascii() and text[:1] != " " and text[-1:] != " " and "  " not in text \
+            and "\n" not in text and "\t" not in text and "\r" not in text \
+            and "\x0b" not in text and "\x0c" not in text and "\x1c" not in text \
+            and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
+        return text  # its only white space is single spaces between words
+    return " ".join(text.split())
 
 
 def set_text(el, text: str) -> None:
