@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from consolidator.apply import postwords as P
+from consolidator.apply import resolve as R
 from consolidator.apply.workspace import _owner_in, history_owner
 from consolidator.law.elements import al_text, collapsed, is_repealed
 
@@ -151,3 +152,17 @@ def test_every_ascii_white_space_character_is_tested_by_collapsed():
     looks for: a new one would slip through the shortcut."""
     ascii_spaces = [c for c in map(chr, range(128)) if c.isspace()]
     assert all(collapsed(f"a{c}b") == "a b" for c in ascii_spaces)
+
+
+def _same_number_by_value(a: str, b: str) -> bool:
+    """What ``resolve._same_number`` says of two decimal numbers: equal as integers."""
+    return int(a) == int(b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123٠١٢٣", min_size=1, max_size=4),
+       st.text(alphabet="0123٠١٢٣", min_size=1, max_size=4))
+def test_same_number_of_decimals_is_equality_of_their_values(a, b):
+    """Two plain numbers without a leading zero are told apart by their spelling alone;
+    «03», «3» and «٣» still by their value."""
+    assert R._same_number(a, b) == _same_number_by_value(a, b)

@@ -115,9 +115,13 @@ def group_state(container, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(gaps, doubles) of the numbered children of ``container`` with tag ``tag``: the
     plain numbers (1, 2, …) or letters (a, b, …) missing below the highest, and the
     numbers two live children share."""
-    children = [c for c in container if c.tag == tag]
-    numbers = [number_of(c) for c in children]
-    live = [number for c, number in zip(children, numbers) if not is_repealed(c)]
+    numbers, live = [], []  # every child's number, and the live ones' (one pass, no lists
+    for child in container:  # of children made first: a renumbering asks this twice)
+        if child.tag == tag:
+            number = number_of(child)
+            numbers.append(number)
+            if not is_repealed(child):
+                live.append(number)
     doubles = tuple(sorted({n for n in live if n and live.count(n) > 1}))
     return _gaps(numbers), doubles
 

@@ -109,6 +109,8 @@ def _same_number(a: str, b: str) -> bool:
     if a == b:  # the usual case, decided before any normalising
         return True
     if a.isdecimal() and b.isdecimal():  # the usual miss (lid 1 while looking for 3)
+        if a.isascii() and b.isascii() and a[0] != "0" and b[0] != "0":
+            return False  # ASCII digits without a leading zero: one number, one spelling
         return int(a) == int(b)
     a, b = a.replace(" ", "").rstrip("."), b.replace(" ", "").rstrip(".")
     if a.lower() == b.lower():
