@@ -29,7 +29,7 @@ from consolidator.errors import ApplyError
 _WORD = re.compile(r"\w")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Postcondition:
     """What to note before an instruction, and the check after it."""
 
@@ -47,6 +47,8 @@ def failed(target: Target, what: str) -> ApplyError:
 class Seen:
     """The texts of an instruction's targets as the check sees them: each element's text
     taken once, and each target's slots as (element number, start, end)."""
+
+    __slots__ = ("elements", "texts", "slots", "read")
 
     def __init__(self, ws: Workspace, targets: list[Target]):
         elements, texts, slots = [], [], []

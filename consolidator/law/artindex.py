@@ -29,6 +29,8 @@ def number_key(number: str):
 
 
 class ArticleIndex:
+    __slots__ = ("tree", "_by_key")
+
     def __init__(self, tree):
         self.tree = tree
         self._by_key: Optional[dict] = None

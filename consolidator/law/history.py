@@ -48,6 +48,8 @@ class _IdCounter:
     would make applying an act quadratic. Holding the list element keeps its lxml
     proxy (and so its identity) alive; only the last few lists are remembered."""
 
+    __slots__ = ("keep", "seen", "latest")
+
     def __init__(self, keep: int = 8):
         self.keep = keep
         self.seen: dict[int, tuple] = {}  # id(list) -> (list, last entry read, highest N)
