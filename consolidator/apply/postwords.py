@@ -74,7 +74,7 @@ class Seen:
 
     def now(self, ws: Workspace) -> list[str]:
         """The texts of the same elements as they read now."""
-        return list(map(ws.text, self.elements))
+        return [ws.text(el) for el in self.elements]
 
     def find(self, finder) -> dict[int, list[tuple[int, int]]]:
         """Where ``finder(text, lo, hi)`` matches in each element, over every target."""

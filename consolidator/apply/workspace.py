@@ -79,9 +79,8 @@ class Workspace:
         that changes the law through ``edit``, ``touch`` or ``repeal`` alone (each drops
         them first); the engine drops them after the handler in any case
         (``release_texts``)."""
-        # built by dict() in C: no comprehension run for the one or two entries there are
-        self._held = dict(zip(map(id, elements), zip(elements, texts)))
-        self._held_slots = dict(zip(map(id, targets), zip(targets, slots)))
+        self._held = {id(el): (el, text) for el, text in zip(elements, texts)}
+        self._held_slots = {id(t): (t, own) for t, own in zip(targets, slots)}
 
     def release_texts(self) -> None:
         if self._held or self._held_slots:
