@@ -66,6 +66,13 @@ _CHILDREN = st.sampled_from([
     "<al><redactie type=\"vervanging\">Vervallen en zo</redactie></al>",
     "<al><redactie type=\"wijziging\">Vervallen.</redactie></al>",
     "<al>Vervallen.</al>", "<lid><lidnr>2</lidnr><al>x</al></lid>", "<lijst><li/></lijst>",
+    "<al> <redactie type=\"vervanging\">Vervallen.</redactie></al>",
+    "<al><redactie type=\"vervanging\">Vervallen</redactie>.</al>",
+    "<al><redactie type=\"vervanging\">Vervallen</redactie> en meer</al>",
+    "<al>Niet <redactie type=\"vervanging\">vervallen;</redactie></al>",
+    "<al><redactie type=\"vervanging\"><i>Vervallen</i>.</redactie></al>",
+    "<al><redactie type=\"vervanging\"> Vervallen. </redactie></al>",
+    "<al><redactie type=\"vervanging\"/></al>",
     "<!-- c -->"])
 
 

@@ -345,8 +345,14 @@ def _is_repeal_text(el) -> bool:
     if content is None or content.tag != "al":
         return False
     redactie = first_child(content, "redactie")
-    return (redactie is not None and redactie.get("type") == "vervanging"
-            and bool(_REPEAL_WORDS.match(al_text(content))))
+    if redactie is None or redactie.get("type") != "vervanging":
+        return False
+    # the usual repeal, «<al><redactie …>Vervallen.</redactie></al>»: the al's text is the
+    # redactie's own, read without flattening the al
+    plain = len(content) == 1 and content.text is None and redactie.tail is None \
+        and not len(redactie)
+    text = collapsed(redactie.text or "") if plain else al_text(content)
+    return bool(_REPEAL_WORDS.match(text))
 
 
 def is_repealed(el) -> bool:
