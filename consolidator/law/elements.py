@@ -136,8 +136,9 @@ HEADING_LABELS = {"boek": "Boek", "deel": "Deel", "hoofdstuk": "Hoofdstuk", "tit
                   "afdeling": "Afdeling", "paragraaf": "§", "subparagraaf": "§"}
 
 
-def _kop(label: str, nr: str, titel: str = "") -> etree._Element:
-    kop = etree.Element("kop")
+def _kop(parent, label: str, nr: str, titel: str = "") -> etree._Element:
+    """The kop of ``parent``, made in its document (as its last child)."""
+    kop = etree.SubElement(parent, "kop")
     etree.SubElement(kop, "label").text = label
     if nr:
         etree.SubElement(kop, "nr").text = nr
@@ -153,7 +154,7 @@ def make_artikel(nr: str, titel: str = "") -> etree._Element:
     children (``ensure_content`` adds an empty ``al`` when there are none).
     """
     el = etree.Element("artikel")
-    el.append(_kop("Artikel", nr, titel))
+    _kop(el, "Artikel", nr, titel)
     return el
 
 
@@ -161,8 +162,8 @@ def make_lid(nr: str, texts=()) -> etree._Element:
     """A lid numbered ``nr`` (``"2a"``, no dot) with one ``al`` per text."""
     el = etree.Element("lid")
     etree.SubElement(el, "lidnr").text = nr
-    for text in texts:
-        el.append(make_al(text))
+    for text in texts:  # ``make_al`` of each, made in the lid's document
+        etree.SubElement(el, "al").text = text
     return el
 
 
@@ -185,7 +186,7 @@ def make_li(label: str, text: str = "") -> etree._Element:
     """A list item: label as the law writes it (``"a."``, ``"1°."``) and its text."""
     el = etree.Element("li")
     etree.SubElement(el, "li.nr").text = label
-    el.append(make_al(text))  # li needs content; an empty al keeps it valid
+    etree.SubElement(el, "al").text = text  # li needs content; an empty al keeps it valid
     return el
 
 
@@ -198,7 +199,7 @@ def make_heading(kind: str, nr: str, titel: str = "", label: Optional[str] = Non
     if kind not in HEADING_TAGS:
         raise ValueError(f"unknown heading kind {kind!r}")
     el = etree.Element(HEADING_TAGS[kind])
-    el.append(_kop(label or HEADING_LABELS[kind], nr, titel))
+    _kop(el, label or HEADING_LABELS[kind], nr, titel)
     return el
 
 
