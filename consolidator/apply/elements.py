@@ -342,7 +342,7 @@ def renumber(ws: Workspace, ins: Renumber, targets: list[Target]) -> None:
     if len(ins.new_numbers) != len(targets):
         raise ApplyError(f"{len(targets)} elements to renumber but {len(ins.new_numbers)} "
                          f"new numbers")
-    moving = [t.element for t in targets]
+    moving = {id(t.element) for t in targets}  # each alive in its target while this runs
     read = {}  # id(sibling) -> (sibling, number): numbers do not change until all are clear
     for target, number in zip(targets, ins.new_numbers):
         _clear_number(ws, target, number, moving, read)
@@ -351,13 +351,15 @@ def renumber(ws: Workspace, ins: Renumber, targets: list[Target]) -> None:
         ws.touch(target.element)
 
 
-def _clear_number(ws: Workspace, target: Target, number: str, moving: list,
+def _clear_number(ws: Workspace, target: Target, number: str, moving: set,
                   read: dict) -> None:
-    """A repealed holder of the number goes; a live one is NumberTaken. ``read``: the
-    numbers of siblings read by an earlier call for the same renumbering."""
+    """A repealed holder of the number goes; a live one is NumberTaken. ``moving``: the
+    ids of the elements being renumbered; ``read``: the numbers of siblings read by an
+    earlier call for the same renumbering."""
     el = target.element
+    tag = el.tag
     for other in list(el.getparent()):
-        if other.tag != el.tag or any(other is m for m in moving):
+        if other.tag != tag or id(other) in moving:
             continue
         if number_read(other, read) != number:
             continue

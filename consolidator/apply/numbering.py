@@ -15,6 +15,7 @@ from consolidator.apply.definitions import MARKS
 from consolidator.apply.resolve import item_label
 from consolidator.law.elements import (
     artikel_number, heading_info, is_artikel, is_heading, is_repealed, lid_number,
+    neighbour_articles,
 )
 from consolidator.numbers import roman_to_int
 
@@ -69,9 +70,7 @@ def in_order(el) -> bool:
 
 def _neighbours(el):
     if is_artikel(el):
-        before = el.xpath("preceding::artikel[1]")
-        after = el.xpath("following::artikel[1]")
-        return (before[0] if before else None), (after[0] if after else None)
+        return neighbour_articles(el)
     before = next((s for s in el.itersiblings(preceding=True)
                    if s.tag == el.tag and not is_repealed(s)), None)
     after = next((s for s in el.itersiblings() if s.tag == el.tag and not is_repealed(s)), None)
@@ -85,14 +84,15 @@ def live_twins(el, index=None, read: Optional[dict] = None) -> list:
     calls while the law does not change (the numbers of siblings are read once)."""
     mine = number_of(el)
     if is_artikel(el):
-        others = index.find(mine) if index is not None else \
+        others = index.found(mine) if index is not None else \
             el.getroottree().getroot().iter("artikel")
     else:
         others = el.getparent()
     key = sort_key(mine) or mine
+    tag = el.tag  # read once: lxml makes a new string on every read
     found = []
     for other in others:
-        if other is el or other.tag != el.tag:
+        if other is el or other.tag != tag:
             continue
         theirs = number_read(other, read)  # the same text is the same number, without a key
         if (theirs == mine or (sort_key(theirs) or theirs) == key) and not is_repealed(other):
@@ -115,9 +115,13 @@ def group_state(container, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(gaps, doubles) of the numbered children of ``container`` with tag ``tag``: the
     plain numbers (1, 2, …) or letters (a, b, …) missing below the highest, and the
     numbers two live children share."""
-    children = [c for c in container if c.tag == tag]
-    numbers = [number_of(c) for c in children]
-    live = [number for c, number in zip(children, numbers) if not is_repealed(c)]
+    numbers, live = [], []  # every child's number, and the live ones' (one pass, no lists
+    for child in container:  # of children made first: a renumbering asks this twice)
+        if child.tag == tag:
+            number = number_of(child)
+            numbers.append(number)
+            if not is_repealed(child):
+                live.append(number)
     doubles = tuple(sorted({n for n in live if n and live.count(n) > 1}))
     return _gaps(numbers), doubles
 

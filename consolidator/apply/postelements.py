@@ -31,7 +31,12 @@ _TEXT = ("opschrift", "aanhef", "alinea")
 
 def _in_tree(ws: Workspace, el) -> bool:
     root = ws.tree.getroot() if hasattr(ws.tree, "getroot") else ws.tree
-    return el is root or any(a is root for a in el.iterancestors())
+    if el is root:
+        return True
+    for ancestor in el.iterancestors():  # a loop, not any() over a generator: asked often
+        if ancestor is root:
+            return True
+    return False
 
 
 def _volzinnen(holder) -> int:

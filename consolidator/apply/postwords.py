@@ -29,7 +29,7 @@ from consolidator.errors import ApplyError
 _WORD = re.compile(r"\w")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Postcondition:
     """What to note before an instruction, and the check after it."""
 
@@ -48,24 +48,29 @@ class Seen:
     """The texts of an instruction's targets as the check sees them: each element's text
     taken once, and each target's slots as (element number, start, end)."""
 
+    __slots__ = ("elements", "texts", "slots", "read")
+
     def __init__(self, ws: Workspace, targets: list[Target]):
-        self.elements, self.texts, self.slots = [], [], []
-        self.read: list = []  # each target's ``slots_of``
+        elements, texts, slots = [], [], []
+        reads: list = []  # each target's ``slots_of``
         read_texts: dict = {}  # what ``slots_of`` read, not read twice
         where: dict = {}  # id(element) -> its number (``elements`` keeps each alive)
         for target in targets:
             own = []
-            self.read.append(slots_of(ws, target, read_texts))
-            for slot in self.read[-1]:
-                at = where.get(id(slot.element))
+            read = slots_of(ws, target, read_texts)
+            reads.append(read)
+            for slot in read:
+                el = slot.element
+                at = where.get(id(el))
                 if at is None:
-                    at = where[id(slot.element)] = len(self.elements)
-                    self.elements.append(slot.element)
-                    known = read_texts.get(id(slot.element))
-                    self.texts.append(known[1] if known is not None
-                                      and known[0] is slot.element else ws.text(slot.element))
+                    at = where[id(el)] = len(elements)
+                    elements.append(el)
+                    known = read_texts.get(id(el))
+                    texts.append(known[1] if known is not None and known[0] is el
+                                 else ws.text(el))
                 own.append((at, slot.start, slot.end))
-            self.slots.append(own)
+            slots.append(own)
+        self.elements, self.texts, self.slots, self.read = elements, texts, slots, reads
 
     def now(self, ws: Workspace) -> list[str]:
         """The texts of the same elements as they read now."""
@@ -77,7 +82,9 @@ class Seen:
         for own in self.slots:
             for at, lo, hi in own:
                 found = spans.setdefault(at, [])
-                found.extend(m for m in finder(self.texts[at], lo, hi) if m not in found)
+                for match in finder(self.texts[at], lo, hi):
+                    if match not in found:
+                        found.append(match)
         return {at: sorted(found) for at, found in spans.items() if found}
 
 
@@ -91,15 +98,16 @@ def spliced(before: str, spans: list[tuple[int, int]], new: str, after: str) -> 
     """Whether ``after`` is ``before`` with each span replaced by ``new``, as the seams
     write it: the text around the spans as it was (a comma the seam drops before the new
     words and the spacing aside), and between those parts exactly the new words."""
-    starts = [0] + [e for _, e in spans]
-    ends = [s for s, _ in spans] + [len(before)]
-    parts = [before[a:b] for a, b in zip(starts, ends)]
-    cursor, last = 0, len(parts) - 1
     want = core(new)  # what stands between the parts, as each comparison needs it
-    for index, part in enumerate(parts):
-        piece = part if index == 0 else part.lstrip()
+    # part i is before[start:end], from the end of span i - 1 (or 0) to the start of span
+    # i (or the end): read in the one loop, no lists of starts, ends and parts made
+    cursor, start, last = 0, 0, len(spans)
+    for index in range(last + 1):
+        end = spans[index][0] if index < last else len(before)
+        piece = before[start:end] if index == 0 else before[start:end].lstrip()
         if index < last:
             piece = piece.rstrip().rstrip(",").rstrip()
+            start = spans[index][1]
         if index == 0:
             if not after.startswith(piece):
                 return False

@@ -54,6 +54,9 @@ class Renumbering:
 
     def doubles(self, tree) -> Optional[tuple[str, Instruction, Sentence]]:
         """(message, renumbering, its sentence) when a group has a new double number."""
+        if not self.groups:  # the usual sentence renumbers nothing: nothing to read
+            self._read = []
+            return None
         self._read = list(self._now(tree))
         for group, (_, doubles) in self._read:
             new = [d for d in doubles if d not in group.doubles]
@@ -65,6 +68,9 @@ class Renumbering:
 
     def gaps(self, tree) -> Optional[tuple[str, Instruction, Sentence]]:
         """(message, renumbering, its sentence) when a group has a gap it did not have."""
+        if not self.groups:
+            self._read = None
+            return None
         read, self._read = (self._read if self._read is not None else self._now(tree)), None
         for group, (gaps, _) in read:
             new = [g for g in gaps if g not in group.gaps]

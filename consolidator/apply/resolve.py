@@ -72,20 +72,36 @@ def resolve(tree, locator: Locator, allow_repealed: bool = False, index=None,
     targets before it changes anything), so that an article named by several targets
     is looked up once."""
     steps = locator.steps
-    structural, inner = [], []  # one pass over the steps (an instruction has a few)
-    for step in steps:
-        if step.kind.startswith("act-"):
-            raise ApplyError("amending an act's onderdelen is not supported yet")
-        (structural if step.kind in STRUCTURAL else inner).append(step)
-    # a locator that starts at an artikel (nearly all) does not need the law's body:
-    # _artikel finds the article through the index, or looks the body up itself
-    body = None if steps and steps[0].kind == "artikel" else wettekst(tree)
-    target = Target("law", body, "the law")
-    if structural:
-        target = _heading(tree, structural)
-    for step in inner:
-        target = _step(tree, target, step, allow_repealed, index, articles)
+    if not _within_articles(steps):  # a division, or a place in another act: rarely
+        structural, inner = [], []
+        for step in steps:
+            if step.kind.startswith("act-"):
+                raise ApplyError("amending an act's onderdelen is not supported yet")
+            (structural if step.kind in STRUCTURAL else inner).append(step)
+        if structural:
+            target = _heading(tree, structural)
+            for step in inner:
+                target = _step(tree, target, step, allow_repealed)
+            return target
+        steps = inner
+    if steps and steps[0].kind == "artikel":
+        # a locator that starts at an artikel (nearly all) does not need the law's body:
+        # the article is found through the index, or the body looked up then
+        target, rest = _law_artikel(tree, steps[0], allow_repealed, index, articles), steps[1:]
+    else:
+        target, rest = Target("law", wettekst(tree), "the law"), steps
+    for step in rest:
+        target = _step(tree, target, step, allow_repealed)
     return target
+
+
+def _within_articles(steps) -> bool:
+    """Whether every step is one ``_step`` locates (no division, no place in another act):
+    then they are taken in order, from the law or its artikel."""
+    for step in steps:
+        if step.kind not in _STEPS:
+            return False
+    return True
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -93,6 +109,8 @@ def _same_number(a: str, b: str) -> bool:
     if a == b:  # the usual case, decided before any normalising
         return True
     if a.isdecimal() and b.isdecimal():  # the usual miss (lid 1 while looking for 3)
+        if a.isascii() and b.isascii() and a[0] != "0" and b[0] != "0":
+            return False  # ASCII digits without a leading zero: one number, one spelling
         return int(a) == int(b)
     a, b = a.replace(" ", "").rstrip("."), b.replace(" ", "").rstrip(".")
     if a.lower() == b.lower():
@@ -157,47 +175,68 @@ def _headings_list(tree) -> str:
 # --------------------------------------------------------------------------- steps
 
 
-def _step(tree, target: Target, step: Step, allow_repealed: bool, index=None,
-          articles: Optional[dict] = None) -> Target:
+def _step(tree, target: Target, step: Step, allow_repealed: bool) -> Target:
     handler = _STEPS.get(step.kind)
     if handler is None:
         raise ApplyError(f"locating a {step.kind} is not supported")
     known_live = False  # _artikel prefers a live article and knows when it found one
-    if step.kind == "artikel":
-        found, known_live = _artikel(tree, target, step, index, articles)
+    if handler is _artikel:
+        found, known_live = _artikel(tree, target, step)
     else:
         found = handler(tree, target, step)
-    same = target.label == found.label  # «inhoudsopgave, inhoudsopgave»
-    label = found.label if target.kind == "law" or same else f"{target.label}, {found.label}"
-    found.label = label
+    if target.kind != "law" and target.label != found.label:  # «inhoudsopgave, inhoudsopgave»
+        found.label = f"{target.label}, {found.label}"
     if not (allow_repealed or known_live) and found.element is not None \
             and is_repealed(found.element):
-        raise TargetNotFound(f"{label} has been repealed (vervallen)")
+        raise TargetNotFound(f"{found.label} has been repealed (vervallen)")
     return found
 
 
-def _artikel(tree, target: Target, step: Step, index=None,
-             articles: Optional[dict] = None) -> tuple[Target, bool]:
-    """The artikel (a live one if any) and whether it is known to be live; ``articles``
-    (see ``resolve``) keeps the answer for an article of the law by its number."""
-    label = f"artikel {step.number}"
-    by_number = target.kind == "law" and articles is not None
-    if by_number and step.number in articles:
-        el, live = articles[step.number]
-        return Target("artikel", el, label), live
-    if index is not None and target.kind == "law":
-        found = index.find(step.number)
-    else:
-        found = [a for a in _scope(tree, target).iter("artikel")
-                 if _same_number(artikel_number(a), step.number)]
+def _law_artikel(tree, step: Step, allow_repealed: bool, index=None,
+                 articles: Optional[dict] = None) -> Target:
+    """``_step`` of an artikel of the law as a whole (a locator's first step, nearly
+    always): a live one if any; a repealed one only when ``allow_repealed``."""
+    number = step.number
+    known = articles.get(number) if articles is not None else None
+    if known is None:
+        known = _law_article(tree, number, index)
+        if articles is not None:
+            articles[number] = known
+    el, live = known
+    label = f"artikel {number}"
+    # the repeal is read again only when no live article was found: then el is repealed
+    if not (allow_repealed or live) and is_repealed(el):
+        raise TargetNotFound(f"{label} has been repealed (vervallen)")
+    return Target("artikel", el, label)
+
+
+def _law_article(tree, number: str, index=None) -> tuple:
+    """(the artikel of the law numbered ``number``, a live one if any; whether it is live)."""
+    found = index.found(number) if index is not None else \
+        [a for a in wettekst(tree).iter("artikel") if _same_number(artikel_number(a), number)]
+    for el in found:
+        if not is_repealed(el):
+            return el, True
+    if not found:
+        numbers = [artikel_number(a) for a in wettekst(tree).iter("artikel")]
+        raise TargetNotFound(f"artikel {number} is not in the law; {_nearby(numbers, number)}")
+    return found[0], False
+
+
+def _artikel(tree, target: Target, step: Step) -> tuple[Target, bool]:
+    """The artikel inside ``target`` (a live one if any) and whether it is known to be
+    live (an artikel of the law as a whole: ``_law_artikel``)."""
+    if target.kind == "law":
+        el, live = _law_article(tree, step.number)
+        return Target("artikel", el, f"artikel {step.number}"), live
+    found = [a for a in _scope(tree, target).iter("artikel")
+             if _same_number(artikel_number(a), step.number)]
     live = [a for a in found if not is_repealed(a)]
     if not found:
         numbers = [artikel_number(a) for a in _scope(tree, target).iter("artikel")]
         raise TargetNotFound(f"artikel {step.number} is not in {target.label}; "
                              f"{_nearby(numbers, step.number)}")
-    if by_number:
-        articles[step.number] = ((live or found)[0], bool(live))
-    return Target("artikel", (live or found)[0], label), bool(live)
+    return Target("artikel", (live or found)[0], f"artikel {step.number}"), bool(live)
 
 
 def _scope(tree, target: Target):
@@ -215,9 +254,11 @@ def _nearby(numbers: list[str], wanted: str) -> str:
 
 def _lid(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel",), step)
+    number = step.number
     for el in holder.iterchildren("lid"):
-        if _same_number(lid_number(el), step.number):
-            return Target("lid", el, f"lid {step.number}")
+        found = lid_number(el)
+        if found == number or _same_number(found, number):  # the usual match, without a call
+            return Target("lid", el, f"lid {number}")
     has = ", ".join(lid_number(el) for el in holder.iterchildren("lid"))
     raise TargetNotFound(f"{target.label} has no lid {step.number}; "
                          + (f"it has leden {has}" if has else "it has no numbered leden"))
@@ -279,7 +320,9 @@ def text_parts(holder) -> list[tuple[object, bool]]:
     Repealed leden and list items, the kop and the labels are left out."""
     parts = []
     for el in holder.iter("al"):
-        if el is holder:  # iter() starts with the holder itself: nothing in between
+        # iter() starts with the holder itself; an al right in the holder (the usual lid's):
+        # nothing in between
+        if el is holder or el.getparent() is holder:
             parts.append((el, False))
             continue
         left_out, in_list = _between_flags(el, holder)

@@ -158,10 +158,13 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
             if observe is not None:
                 observe(ws, current, targets)
             _apply_checked(ws, current, targets, index)
-        _finish(ws)
+        finish_labels(ws)  # the end of the sentence: fold lists, unnumber leden
+        ws.record_history()
     except ApplyError as exc:
         raise _located(exc, current, sentence, source_label) from None
-    _refuse(renumbering.doubles(tree), source_label)
+    doubles = renumbering.doubles(tree)
+    if doubles is not None:
+        _refuse(doubles, source_label)
     if own:
         _refuse(renumbering.gaps(tree), source_label)
     return len(ws.changed) + len(ws.repealed)
@@ -170,21 +173,16 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
 def _apply_checked(ws: Workspace, ins: Instruction, targets: list[Target],
                    index: Optional[ArticleIndex]) -> None:
     """The instruction's handler, between the two halves of its postcondition."""
-    check = POSTCONDITIONS[type(ins)]
+    kind = type(ins)
+    check = POSTCONDITIONS[kind]
     state = check.before(ws, ins, targets)
     try:
-        APPLY[type(ins)](ws, ins, targets)
+        APPLY[kind](ws, ins, targets)
     finally:
         ws.release_texts()  # what ``check.before`` lent the handler: the check reads anew
-        if index is not None:
+        if index is not None and isinstance(ins, _MAY_CHANGE_ARTICLES):  # most change none
             _update_index(index, ws, ins, targets)
     check.after(ws, ins, targets, state)
-
-
-def _finish(ws: Workspace) -> None:
-    """End of the sentence: fold lists, unnumber leden, record history."""
-    finish_labels(ws)
-    ws.record_history()
 
 
 def _update_index(index: ArticleIndex, ws: "Workspace", ins: Instruction,
@@ -224,10 +222,13 @@ def _resolve_all(ws: "Workspace", ins: Instruction) -> list[Target]:
     if content is not None and content.onderdelen:
         raise ApplyError("amending an act's onderdelen is not supported yet")
     allow = isinstance(ins, ReplaceElement)
-    targets = [resolve(ws.tree, loc, allow_repealed=allow, index=ws.index,
-                       articles=ws.articles) for loc in ins.targets]
+    tree, index, articles = ws.tree, ws.index, ws.articles
+    targets = []
+    for locator in ins.targets:
+        targets.append(resolve(tree, locator, allow, index, articles))
     for target in targets:
-        ws.slots.extend(target.slots)
+        if target.slots:  # a volzin's: the others have none
+            ws.slots.extend(target.slots)
     return targets
 
 

@@ -67,8 +67,12 @@ def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tupl
             return found
         end = _rest_end(text, start + len(parts[0]), parts, hi) if len(parts) > 1 \
             else start + len(parts[0])  # one word: nothing has to follow it
-        if end is not None and not (edge_before and start and _is_word_char(text[start - 1])) \
-                and not (edge_after and end < hi and _is_word_char(text[end])):
+        # the characters around a candidate: ``_is_word_char`` spelled out (this runs for
+        # every quoted word of every instruction, and again in its check)
+        if end is not None \
+                and not (edge_before and start and (text[start - 1].isalnum()
+                                                    or text[start - 1] == "_")) \
+                and not (edge_after and end < hi and (text[end].isalnum() or text[end] == "_")):
             found.append((start, end))
             pos = end
         else:

@@ -25,7 +25,8 @@ Match = tuple  # (slot, start, end)
 def _matches(ws: Workspace, target: Target, finder: Callable) -> list[Match]:
     found = []
     for slot in slots_of(ws, target):
-        found.extend((slot, s, e) for s, e in finder(ws.text(slot.element), slot.start, slot.end))
+        for start, end in finder(ws.text(slot.element), slot.start, slot.end):
+            found.append((slot, start, end))
     return found
 
 
@@ -69,14 +70,16 @@ def _preview(ws: Workspace, target: Target, width: int = 120) -> str:
 
 def _apply_matches(ws: Workspace, found: list[Match], make: Callable) -> None:
     """Edit every match, last first within an element so earlier offsets hold."""
-    for slot, start, end in sorted(found, key=lambda m: -m[1]):
+    for slot, start, end in found if len(found) < 2 else sorted(found, key=lambda m: -m[1]):
         text = ws.text(slot.element)
         ws.edit(slot.element, make(text, start, end), text)
 
 
 def _word_edit(ws: Workspace, ins, targets: list[Target], what: str, finder: Callable,
                make: Callable, telkens: bool = False, words: str = "") -> None:
-    per_target = [_matches(ws, t, finder) for t in targets]
+    per_target = []
+    for target in targets:
+        per_target.append(_matches(ws, target, finder))
     for target, found in zip(targets, per_target):
         _check_count(ws, target, what, found, telkens, words)
     for found in per_target:

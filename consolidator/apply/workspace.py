@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from dataclasses import dataclass, field
+import types
 from typing import Optional
 
 from consolidator.apply import textedit as T
@@ -18,33 +18,42 @@ from consolidator.law.history import ChangeList, mark_repealed
 from consolidator.model import Instruction
 
 
-@dataclass(slots=True)
 class Workspace:
-    """The tree and what one sentence has done to it so far."""
+    """The tree and what one sentence has done to it so far.
 
-    tree: object
-    source_label: str
-    date: Optional[_dt.date]
-    instruction: Optional[Instruction] = None
-    slots: list = field(default_factory=list)
-    changed: list = field(default_factory=list)          # (element, effect, source)
-    repealed: list = field(default_factory=list)
-    unnumbered_leden: list = field(default_factory=list)
-    unlabelled_items: list = field(default_factory=list)
-    index: Optional[ArticleIndex] = None  # articles by number, kept across sentences
-    # the law's change list, kept across sentences (``record_history``); None: one for this
-    # sentence alone
-    changes: Optional[ChangeList] = None
-    # number -> (artikel, live): what resolving the sentence's targets found, all before
-    # the sentence changes anything (``resolve``'s ``articles``)
-    articles: dict = field(default_factory=dict)
-    # (instruction, its source): an instruction (frozen) touches several elements
-    _source_of: tuple = field(default=(None, None), repr=False)
-    # id(element) -> (element, text) and id(target) -> (target, slots): what a
-    # postcondition just read, lent to its handler's first reads; dropped at the first
-    # change (``hold_texts``)
-    _held: dict = field(default_factory=dict, repr=False)
-    _held_slots: dict = field(default_factory=dict, repr=False)
+    Made once per sentence: its attributes are set in ``__init__`` by hand (a generated
+    dataclass ``__init__`` of this many fields costs more than the rest of a short
+    sentence's bookkeeping)."""
+
+    __slots__ = ("tree", "source_label", "date", "instruction", "slots", "changed", "repealed",
+                 "unnumbered_leden", "unlabelled_items", "index", "changes", "articles",
+                 "_source_of", "_held", "_held_slots")
+
+    def __init__(self, tree, source_label: str, date: Optional[_dt.date],
+                 index: Optional[ArticleIndex] = None, changes: Optional[ChangeList] = None):
+        self.tree = tree
+        self.source_label = source_label
+        self.date = date
+        self.instruction: Optional[Instruction] = None
+        self.slots: list = []
+        self.changed: list = []  # (element, effect, source)
+        self.repealed: list = []
+        self.unnumbered_leden: list = []
+        self.unlabelled_items: list = []
+        self.index = index  # articles by number, kept across sentences
+        # the law's change list, kept across sentences (``record_history``); None: one for
+        # this sentence alone
+        self.changes = changes
+        # number -> (artikel, live): what resolving the sentence's targets found, all before
+        # the sentence changes anything (``resolve``'s ``articles``)
+        self.articles: dict = {}
+        # (instruction, its source): an instruction (frozen) touches several elements
+        self._source_of: tuple = (None, None)
+        # id(element) -> (element, text) and id(target) -> (target, slots): what a
+        # postcondition just read, lent to its handler's first reads; dropped at the first
+        # change (``hold_texts``)
+        self._held = _NOTHING_HELD
+        self._held_slots = _NOTHING_HELD
 
     @property
     def source(self) -> str:
@@ -75,7 +84,7 @@ class Workspace:
 
     def release_texts(self) -> None:
         if self._held or self._held_slots:
-            self._held, self._held_slots = {}, {}
+            self._held, self._held_slots = _NOTHING_HELD, _NOTHING_HELD
 
     def edit(self, el, edit: T.Edit, text: Optional[str] = None) -> None:
         """Apply one edit to el's flat text and shift the live slots on el. ``text``: el's
@@ -99,16 +108,27 @@ class Workspace:
 
     def record_history(self) -> None:
         """End of the sentence: mark every changed element in the law's history."""
-        seen, marks = set(), []  # ``marks`` holds the owners, so their ids stay unique
+        changed = self.changed
+        if not changed:  # a sentence that only repealed: nothing more to mark
+            return
         root = self.tree.getroot() if hasattr(self.tree, "getroot") else self.tree
-        for el, effect, source in self.changed:
+        if len(changed) == 1:  # the usual sentence: one element, nothing to keep apart
+            el, effect, source = changed[0]
             owner = _owner_in(el, root)
-            if owner is not None and id(owner) not in seen:
-                seen.add(id(owner))
-                marks.append((owner, source, effect))
+            marks = [(owner, source, effect)] if owner is not None else []
+        else:
+            seen, marks = set(), []  # ``marks`` holds the owners, so their ids stay unique
+            for el, effect, source in changed:
+                owner = _owner_in(el, root)
+                if owner is not None and id(owner) not in seen:
+                    seen.add(id(owner))
+                    marks.append((owner, source, effect))
         # every owner is under ``root``: in its document, whose change list is looked up
         changes = self.changes if self.changes is not None else ChangeList(root_of(root))
         changes.mark_all(marks, self.date)
+
+
+_NOTHING_HELD = types.MappingProxyType({})  # read-only, shared: ``hold_texts`` makes new dicts
 
 
 def _shift(slot: Slot, edit: T.Edit) -> None:
@@ -131,9 +151,19 @@ def _owner_in(el, root):
     owner = el if el.tag in _OWNER_TAGS else None
     if el is root:
         return owner
-    for node in el.iterancestors():
-        if owner is None and node.tag in _OWNER_TAGS:
-            owner = node
+    ancestors = el.iterancestors()
+    if owner is None:  # up to the owner, which may be the root itself
+        for node in ancestors:
+            if node.tag in _OWNER_TAGS:
+                owner = node
+                break
+            if node is root:
+                return None
+        else:
+            return None
+        if owner is root:
+            return owner
+    for node in ancestors:  # on to the root: only its identity matters now
         if node is root:
             return owner
     return None
@@ -167,7 +197,13 @@ def slots_of(ws: Workspace, target: Target, texts: Optional[dict] = None) -> lis
     if target.kind in ("opschrift", "toc-entry", "aanhef", "alinea"):
         return [_whole(ws, target.element, texts)]
     if target.kind in ("artikel", "lid", "onderdeel", "definition"):
-        return [_whole(ws, el, texts) for el, _ in text_parts(target.element)]
+        slots = []
+        for el, _ in text_parts(target.element):  # ``_whole`` of each, without a call each
+            text = ws.text(el)
+            if texts is not None:
+                texts[id(el)] = (el, text)
+            slots.append(Slot(el, 0, len(text)))
+        return slots
     raise ApplyError(f"{target.label} has no text to change")
 
 

@@ -29,6 +29,8 @@ def number_key(number: str):
 
 
 class ArticleIndex:
+    __slots__ = ("tree", "_by_key")
+
     def __init__(self, tree):
         self.tree = tree
         self._by_key: Optional[dict] = None
@@ -39,23 +41,47 @@ class ArticleIndex:
     def add(self, el) -> None:
         """A new artikel (just inserted into the tree)."""
         if self._by_key is not None:
-            entries = self._by_key.setdefault(number_key(artikel_number(el)), [])
+            key = number_key(artikel_number(el))
+            entries = self._by_key.get(key, ())
             if not any(e is el for e in entries):
-                entries.append(el)
+                self._by_key[key] = entries + (el,)
 
     def find(self, number: str) -> list:
         """Every artikel numbered ``number`` (repealed ones too), in document order."""
+        return list(self.found(number))
+
+    def found(self, number: str) -> tuple:
+        """``find``, as a tuple the caller cannot change (nothing copied: the index
+        holds each number's articles as a tuple, replaced whole by ``add``)."""
         if self._by_key is None:
-            self._by_key = {}
-            for el, nr in _numbered_articles(self.tree):
-                self._by_key.setdefault(number_key(nr), []).append(el)
-        return list(self._by_key.get(number_key(number), []))
+            self._by_key = _by_key(self.tree)
+        return self._by_key.get(number_key(number), ())
 
     def preferred(self, number: str):
         """The artikel numbered exactly ``number``, a live one before a repealed one, or
         None: what ``elements.find_article`` answers, without a scan of the law per call."""
         found = [el for el in self.find(number) if artikel_number(el) == number]
         return next((el for el in found if not is_repealed(el)), found[0] if found else None)
+
+
+def _by_key(tree) -> dict:
+    """number_key -> the articles of the law under it, in document order (a tuple)."""
+    by_key: dict = {}
+    for el in iter_articles(tree):
+        # the usual layout, «<artikel><kop><label>…</label><nr>12</nr>», read here without
+        # a call (an index reads every article of the law); any other by ``artikel_number``
+        try:
+            kop = el[0]
+            label, nr = kop[0], kop[1]
+        except IndexError:
+            kop = None
+        if kop is not None and kop.tag == "kop" and label.tag == "label" and nr.tag == "nr" \
+                and not len(nr) and (text := nr.text) and text.isdecimal():
+            key = int(text)  # ``number_key`` of a plain number
+        else:
+            key = number_key(artikel_number(el))
+        by_key[key] = by_key.get(key, ()) + (el,)  # a number is nearly always one article's
+    return by_key
 
 
 def _numbered_articles(tree):

@@ -100,8 +100,20 @@ def al_text(el) -> str:
     # collapses runs and strips, without a regex pass
     if len(el) == 0:
         text = el.text  # read once: lxml makes a new string on every read
-        return " ".join(text.split()) if text else ""
+        return collapsed(text) if text else ""
     return " ".join("".join(_texts(el)).split())
+
+
+def collapsed(text: str) -> str:
+    """``" ".join(text.split())``: the words one space apart, none at the ends. A text
+    of ASCII that is so already (the usual alinea: the engine writes them so) is given
+    back as it is, found with a few scans that make nothing, not a list of its words."""
+    if text.isascii() and text[:1] != " " and text[-1:] != " " and "  " not in text \
+            and "\n" not in text and "\t" not in text and "\r" not in text \
+            and "\x0b" not in text and "\x0c" not in text and "\x1c" not in text \
+            and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
+        return text  # its only white space is single spaces between words
+    return " ".join(text.split())
 
 
 def set_text(el, text: str) -> None:
@@ -124,8 +136,9 @@ HEADING_LABELS = {"boek": "Boek", "deel": "Deel", "hoofdstuk": "Hoofdstuk", "tit
                   "afdeling": "Afdeling", "paragraaf": "§", "subparagraaf": "§"}
 
 
-def _kop(label: str, nr: str, titel: str = "") -> etree._Element:
-    kop = etree.Element("kop")
+def _kop(parent, label: str, nr: str, titel: str = "") -> etree._Element:
+    """The kop of ``parent``, made in its document (as its last child)."""
+    kop = etree.SubElement(parent, "kop")
     etree.SubElement(kop, "label").text = label
     if nr:
         etree.SubElement(kop, "nr").text = nr
@@ -141,7 +154,7 @@ def make_artikel(nr: str, titel: str = "") -> etree._Element:
     children (``ensure_content`` adds an empty ``al`` when there are none).
     """
     el = etree.Element("artikel")
-    el.append(_kop("Artikel", nr, titel))
+    _kop(el, "Artikel", nr, titel)
     return el
 
 
@@ -149,8 +162,8 @@ def make_lid(nr: str, texts=()) -> etree._Element:
     """A lid numbered ``nr`` (``"2a"``, no dot) with one ``al`` per text."""
     el = etree.Element("lid")
     etree.SubElement(el, "lidnr").text = nr
-    for text in texts:
-        el.append(make_al(text))
+    for text in texts:  # ``make_al`` of each, made in the lid's document
+        etree.SubElement(el, "al").text = text
     return el
 
 
@@ -173,7 +186,7 @@ def make_li(label: str, text: str = "") -> etree._Element:
     """A list item: label as the law writes it (``"a."``, ``"1°."``) and its text."""
     el = etree.Element("li")
     etree.SubElement(el, "li.nr").text = label
-    el.append(make_al(text))  # li needs content; an empty al keeps it valid
+    etree.SubElement(el, "al").text = text  # li needs content; an empty al keeps it valid
     return el
 
 
@@ -186,7 +199,7 @@ def make_heading(kind: str, nr: str, titel: str = "", label: Optional[str] = Non
     if kind not in HEADING_TAGS:
         raise ValueError(f"unknown heading kind {kind!r}")
     el = etree.Element(HEADING_TAGS[kind])
-    el.append(_kop(label or HEADING_LABELS[kind], nr, titel))
+    _kop(el, label or HEADING_LABELS[kind], nr, titel)
     return el
 
 
@@ -319,10 +332,13 @@ HAS_STATUS = {"artikel", "boek", "deel", "hoofdstuk", "titeldeel", "afdeling", "
 _REPEAL_WORDS = re.compile(r"^vervallen[.;]?$", re.IGNORECASE)
 
 
+_NOT_CONTENT = ("lidnr", "li.nr", "kop", "meta-data")  # the children around a repeal's text
+
+
 def _is_repeal_text(el) -> bool:
     content = None  # the one child that is not a label, kop or metadata
     for child in el:
-        if child.tag in ("lidnr", "li.nr", "kop", "meta-data"):
+        if child.tag in _NOT_CONTENT:
             continue
         if content is not None:  # a second one: text, not a repeal (no need to look further)
             return False
@@ -330,8 +346,14 @@ def _is_repeal_text(el) -> bool:
     if content is None or content.tag != "al":
         return False
     redactie = first_child(content, "redactie")
-    return (redactie is not None and redactie.get("type") == "vervanging"
-            and bool(_REPEAL_WORDS.match(al_text(content))))
+    if redactie is None or redactie.get("type") != "vervanging":
+        return False
+    # the usual repeal, «<al><redactie …>Vervallen.</redactie></al>»: the al's text is the
+    # redactie's own, read without flattening the al
+    plain = len(content) == 1 and content.text is None and redactie.tail is None \
+        and not len(redactie)
+    text = collapsed(redactie.text or "") if plain else al_text(content)
+    return bool(_REPEAL_WORDS.match(text))
 
 
 def is_repealed(el) -> bool:
@@ -343,12 +365,18 @@ def is_repealed(el) -> bool:
         return False
     # The repeal text is the one content child, an al holding a redactie: an element
     # whose first al has no children at all is live, the common case, decided without
-    # walking its children in Python. A lid's or list item's first al nearly always
-    # follows its number: looked at there first (lxml's tag filter costs more to set up
-    # than two children cost to read), else found by the filter (an artikel's leden come
-    # after its kop: the filter at once).
-    if tag != "artikel" and len(el) > 1 and el[0].tag != "al" and el[1].tag == "al":
-        al = el[1]
+    # walking its children in Python; so is one whose second child is content but no al
+    # (an artikel's first lid after its kop). A lid's or list item's first al nearly
+    # always follows its number: looked at there first (lxml's tag filter costs more to
+    # set up than two children cost to read), else found by the filter.
+    if len(el) > 1:
+        child = el[1]
+        second = child.tag
+        if second != "al" and second not in _NOT_CONTENT:
+            # a content child that is no al (an artikel's lid after its kop): text, not
+            # a repeal, which is the one content child, an al
+            return False
+        al = child if second == "al" and el[0].tag != "al" else next(el.iterchildren("al"), None)
     else:
         al = next(el.iterchildren("al"), None)
     if al is None or not len(al):
@@ -357,6 +385,17 @@ def is_repealed(el) -> bool:
 
 
 # --------------------------------------------------------------------------- articles
+
+_PRECEDING_ARTIKEL = etree.XPath("preceding::artikel[1]")  # compiled once, not per call
+_FOLLOWING_ARTIKEL = etree.XPath("following::artikel[1]")
+
+
+def neighbour_articles(el) -> tuple:
+    """The artikel just before el and the one just after it in document order (None
+    where there is none): ``el.xpath("preceding::artikel[1]")`` and its mirror."""
+    before, after = _PRECEDING_ARTIKEL(el), _FOLLOWING_ARTIKEL(el)
+    return (before[0] if before else None), (after[0] if after else None)
+
 
 def iter_articles(tree) -> Iterator[etree._Element]:
     """Every artikel of the wettekst, in document order (repealed ones too)."""

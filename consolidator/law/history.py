@@ -48,14 +48,20 @@ class _IdCounter:
     would make applying an act quadratic. Holding the list element keeps its lxml
     proxy (and so its identity) alive; only the last few lists are remembered."""
 
+    __slots__ = ("keep", "seen", "latest")
+
     def __init__(self, keep: int = 8):
         self.keep = keep
         self.seen: dict[int, tuple] = {}  # id(list) -> (list, last entry read, highest N)
+        self.latest = None  # the id of the list last in ``seen`` (the one read last)
 
     def next_number(self, ledger) -> int:
         if ledger is None:
             return 1
-        held, last, high = self.seen.get(id(ledger), (None, None, 0))
+        held, last, high = self.seen.get(id(ledger), _UNREAD)
+        if held is ledger and last is not None and last.getnext() is None \
+                and last.getparent() is ledger and self.latest == id(ledger):
+            return high + 1  # read to its end, and the latest list asked about: as it was
         if held is not ledger or (last is not None and last.getparent() is not ledger):
             last, high = None, 0
         if last is None or last.getnext() is not None:  # entries not read yet
@@ -71,16 +77,19 @@ class _IdCounter:
         """Every entry of ``ledger`` up to ``last`` is read, the highest N among them is
         ``high``: said by ``next_number``, and by a writer that appended entries to a list
         just read and knows their ids (so the next call reads nothing again)."""
-        if self.seen and next(reversed(self.seen)) == id(ledger):
-            self.seen[id(ledger)] = (ledger, last, high)  # the latest already: stays last
+        key = id(ledger)
+        if self.latest == key and key in self.seen:
+            self.seen[key] = (ledger, last, high)  # the latest already: stays last
             return
-        self.seen.pop(id(ledger), None)
-        self.seen[id(ledger)] = (ledger, last, high)
+        self.seen.pop(key, None)
+        self.seen[key] = (ledger, last, high)
         while len(self.seen) > self.keep:
             self.seen.pop(next(iter(self.seen)))
+        self.latest = key if key in self.seen else None
 
 
 _IDS = _IdCounter()
+_UNREAD = (None, None, 0)  # a list not read yet: no list held, no last entry, no N
 
 
 def _ensure_id(el, ledger) -> str:
@@ -192,11 +201,10 @@ def _mark_in(ledger, styled: bool, marks: list, date) -> tuple:
             free = _IDS.next_number(ledger) if free is None else free
             ref = f"cons-{free}"
             el.set("id", ref)
+            free += 1  # taken now, logged just below
         elif free is not None and ref.startswith("cons-") and ref[5:].isdecimal():
             free = max(free, int(ref[5:]) + 1)  # as a rescan of the list would count it
         entry = _entry(ledger, ref, date, source, effect)
-        if free is not None and ref == f"cons-{free}":
-            free += 1
         if styled:
             apply_bwb_style(el)
         _stamp_changed(el, date, source, effect)
@@ -218,7 +226,7 @@ def _replace_content(el, keep: tuple, words: str) -> None:
     for child in list(el):
         if child.tag not in keep:
             el.remove(child)
-    al = etree.Element("al")
+    al = el.makeelement("al")  # made in el's document: no move between documents after
     etree.SubElement(al, "redactie", type="vervanging").text = words
     kept = [c for c in el if c.tag in keep and c.tag != "meta-data"]
     el.insert(len(kept), al)
