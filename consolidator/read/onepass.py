@@ -90,7 +90,8 @@ class _Node:
     The actions of an LALR parser depend on the kinds of the tokens alone, so sentences
     of one shape («In artikel 12 wordt «…» vervangen door «…».») share their path.
     Where a sentence may end: the reductions «$END» calls for (``end``), how often
-    sentences ended here, and their compiled shape once there is one (``shape``)."""
+    sentences ended here, and their plan, then their compiled shape, once there is one
+    (``shape``, ``compiled``)."""
 
     __slots__ = ("stack", "scanner", "matchers", "special", "spaces", "edges",
                  "parent", "into", "kept", "end", "seen", "shape", "compiled", "kind")
