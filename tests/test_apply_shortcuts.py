@@ -3,6 +3,7 @@ a plain walk over the tree answers, for trees of every shape (elements removed f
 tree, owners above the root, roots of other tags)."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -173,3 +174,38 @@ def test_same_number_of_decimals_is_equality_of_their_values(a, b):
     """Two plain numbers without a leading zero are told apart by their spelling alone;
     «03», «3» and «٣» still by their value."""
     assert R._same_number(a, b) == _same_number_by_value(a, b)
+
+
+def _lid_by_filter(artikel, number: str):
+    """The first lid whose number is ``number``, found through lxml's tag filter."""
+    for el in artikel.iterchildren("lid"):
+        if R._same_number(R.lid_number(el), number):
+            return el
+    return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(children=st.lists(st.sampled_from(["lid", "kop", "comment", "pi", "al", "meta-data"]),
+                         max_size=8),
+       numbers=st.lists(st.sampled_from(["1", "2", "2a", "II", "01", ""]), min_size=8,
+                        max_size=8),
+       wanted=st.sampled_from(["1", "2", "2a", "ii", "3"]))
+def test_lid_found_by_reading_the_children_is_the_tag_filters(children, numbers, wanted):
+    artikel = etree.Element("artikel")
+    for kind, number in zip(children, numbers):
+        if kind == "comment":
+            artikel.append(etree.Comment("lid"))
+        elif kind == "pi":
+            artikel.append(etree.ProcessingInstruction("lid"))
+        else:
+            el = etree.SubElement(artikel, kind)
+            if number:
+                etree.SubElement(el, "lidnr").text = number
+    target = R.Target("artikel", artikel, "artikel 1")
+    expected = _lid_by_filter(artikel, wanted)
+    step = R.Step("lid", wanted)
+    if expected is None:
+        with pytest.raises(R.TargetNotFound):
+            R._lid(None, target, step)
+    else:
+        assert R._lid(None, target, step).element is expected

@@ -255,7 +255,11 @@ def _nearby(numbers: list[str], wanted: str) -> str:
 def _lid(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel",), step)
     number = step.number
-    for el in holder.iterchildren("lid"):
+    # the children read one by one (an artikel has a few): lxml's tag filter costs more to
+    # set up than they cost to read; a comment's or processing instruction's tag is no str
+    for el in holder:
+        if el.tag != "lid":
+            continue
         found = lid_number(el)
         if found == number or _same_number(found, number):  # the usual match, without a call
             return Target("lid", el, f"lid {number}")

@@ -376,6 +376,11 @@ def is_repealed(el) -> bool:
             # a content child that is no al (an artikel's lid after its kop): text, not
             # a repeal, which is the one content child, an al
             return False
+        if second == "al" and not len(child):
+            # an al with no children holds no redactie: it is no repeal text, and neither
+            # is an element with another content child beside it (the first child need not
+            # be read: a lid's number, or content)
+            return False
         al = child if second == "al" and el[0].tag != "al" else next(el.iterchildren("al"), None)
     else:
         al = next(el.iterchildren("al"), None)
