@@ -178,7 +178,7 @@ class OnePassParser:
             try:
                 match_at = node.matchers[char]
             except KeyError:  # made on first sight
-                match_at = node.scanner[0][char]
+                match_at = node.scanner[0].matcher_for(char)
             match = match_at(text, pos)
             if match is None:
                 raise LexMiss()
@@ -314,7 +314,7 @@ def _space_run(scanner: Optional[tuple]) -> Optional[frozenset]:
     if scanner is None:
         return None
     dispatch, skips = scanner[0], scanner[1]
-    dispatch[" "]  # noqa: B018  (made now: it says whether a space is skipped)
+    dispatch.matcher_for(" ")  # made now: it says whether a space is skipped
     return skips.get(" ")
 
 

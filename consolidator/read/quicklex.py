@@ -71,8 +71,8 @@ class _Unions:
             return found
 
 
-class _Dispatch(dict):
-    """The patterns of one state, per character: the union of only those terminals
+class _Dispatch:
+    """The patterns of one state, per character (``matcher_for``): the union of only those terminals
     that can start with it, in Lark's order (``firstchars``), so the first alternative
     that matches is the one Lark's union would give. Characters outside ASCII get
     Lark's own union of every terminal of the state (case folding beyond ASCII is not
@@ -83,7 +83,6 @@ class _Dispatch(dict):
     that pattern's callback), made here without compiling that union."""
 
     def __init__(self, basic, unions: _Unions):
-        super().__init__()
         self.basic = basic
         self.unions = unions
         if basic.user_callbacks:  # pragma: no cover - none in our grammars: Lark's own way
@@ -92,8 +91,7 @@ class _Dispatch(dict):
             self.terminals, self.callback = _create_unless(basic.terminals, basic.g_regex_flags,
                                                            basic.re, basic.use_bytes)
         self.firsts = [(t, unions.first(t)) for t in self.terminals]
-        #: the matchers made so far, by character: a plain dict (quicker to look up than
-        #: this one, whose ``__missing__`` makes them)
+        #: the matchers made so far, by character (the lexer's loop looks here first)
         self.known: dict = {}
         # characters only ignored terminals can start (the space, in most states): per
         # character, the run of characters its one ignored terminal is («[ \t\f\r\n]+»,
@@ -101,11 +99,15 @@ class _Dispatch(dict):
         # expression, or None (then its pattern is matched)
         self.skips: dict = {}
 
-    def __missing__(self, char: str):
+    def matcher_for(self, char: str):
         """The matcher for ``char``: the first match of its patterns at a position, or
-        None (``matcher``)."""
+        None (``matcher``); made on first need and kept in ``known``."""
+        try:
+            return self.known[char]
+        except KeyError:
+            pass
         if not char.isascii():
-            found = self[char] = self.known[char] = matcher(tuple(self.basic.scanner._mres))
+            found = self.known[char] = matcher(tuple(self.basic.scanner._mres))
             return found
         variants = {char, char.lower(), char.upper()}
         chosen = [t for t, first in self.firsts if first is None or variants & first]
@@ -117,7 +119,7 @@ class _Dispatch(dict):
             run = self.unions.run(chosen[0]) if len(chosen) == 1 else None
             # a run the character itself is in (chosen by its case variants, it may not be)
             self.skips[char] = run if run is not None and char in run else None
-        self[char] = self.known[char] = found  # (after ``skips``, which the lexer reads next)
+        self.known[char] = found  # (after ``skips``, which the lexer reads next)
         return found
 
 
