@@ -1,15 +1,19 @@
 """Quick ways of the act reader held to the general ways they stand for: ``content.replaced``
 to ``dataclasses.replace`` (every field of a content line, its span too, which takes no
-part in equality)."""
+part in equality); ``payload.split_payloads`` to the same split asked the general way."""
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
+from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from consolidator.model import ContentLine, Span
-from consolidator.read import content
+from consolidator.read import content, payload
+from phrasings import read_phrasings
 
 words = st.text(alphabet="ab .:;°–1", max_size=8)
 content_lines = st.builds(
@@ -35,3 +39,61 @@ def test_replaced_is_dataclasses_replace(line, text, level):
     quick = content.replaced(line, text, level)
     assert type(quick) is ContentLine
     assert _fields(quick) == _fields(dataclasses.replace(line, text=text, level=level))
+
+
+# -- payload.split_payloads, held to the general way: every quote found (``quote_spans``),
+# every colon a pattern finds, the next action searched for in the whole payload
+
+COLON_RE = re.compile(r":(?=\s|$)")
+ROOT = Path(__file__).resolve().parent
+FIXTURE_SENTENCES = sorted(
+    {json.loads(line)["text"] for line in
+     (ROOT / "fixtures" / "devcorpus" / "sentences.jsonl").read_text("utf-8").splitlines()
+     if line.strip()} | {phrasing.sentence for phrasing in read_phrasings()})
+
+
+def _split_generally(text: str) -> tuple[str, tuple[str, ...]]:
+    spans = payload.quote_spans(text)
+    for colon in COLON_RE.finditer(text):
+        pos = colon.start()
+        if any(start <= pos < end for start, end in spans):
+            continue
+        if payload._QUOTE_NEXT_RE.match(text, pos + 1) \
+                and payload._STRAY_COLON_RE.search(text, 0, pos):
+            return _split_generally(text[:pos] + " " + text[pos + 1:])
+        rest = text[pos + 1:]
+        if not rest.strip():
+            return text[:pos + 1], ()
+        follows = (payload._NEXT_ACTION_RE.search(rest) if payload._MAY_GO_ON_RE.search(rest)
+                   else None)
+        if follows is None:
+            return text[:pos + 1], (_without_stop(rest.strip()),)
+        head, more = _split_generally(rest[follows.start():])
+        return (text[:pos + 1] + " " * follows.start() + head,
+                (rest[:follows.start()].strip(),) + more)
+    return _without_stop(text.rstrip()), ()
+
+
+def _without_stop(text: str) -> str:
+    return text[:-1] if text.endswith(".") else text
+
+
+def test_every_fixture_sentence_splits_as_the_general_way_splits_it():
+    assert len(FIXTURE_SENTENCES) > 500
+    for text in FIXTURE_SENTENCES:
+        assert payload.split_payloads.__wrapped__(text) == _split_generally(text), text
+
+
+pieces = st.sampled_from(
+    ["In artikel 5 ", "wordt ", "worden", " en wordt ", " en vervalt ", "«a»", "‘b’", "“c”",
+     "«", "»", "\"", "„d”", ":", ": ", " :", ":\n", " vervangen door", " ingevoegd", " telkens",
+     ".", ";", ",", " ", "\t", "x", "een", "wordt: «e»", " en worden «f» toegevoegd: g"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(pieces, max_size=12).map("".join))
+@example("wordt: «a» vervangen door: b.")
+@example("a: «b: c» d:")
+@example("In artikel 5 wordt «a» vervangen door: b en wordt «c» vervangen door: d.")
+def test_split_payloads_is_the_general_way(text):
+    assert payload.split_payloads.__wrapped__(text) == _split_generally(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Optional
 
 from consolidator.read import quotes
 from consolidator.read.grammars import grammar_parser
@@ -51,14 +51,20 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     columns of ``text``: a payload followed by another action is blanked out, not cut,
     and so is a stray colon between «wordt» and the quoted words («wordt: «X»
     vervangen door: Y», a slip a reader passes over)."""
-    if ":" not in text:  # most sentences: no need to find the quotes
+    pos = text.find(":")
+    if pos < 0:  # most sentences: no need to find the quotes
         return _drop_full_stop(text.rstrip()), ()
     # where the quotes are, asked of the guillemets alone when they are the only marks
     # (nearly every sentence: faster than finding every quote)
     spans = None if quotes.only_guillemets(text) else quote_spans(text)
-    for pos in _colons(text):
-        if _inside(pos, text, spans):
+    end = len(text)
+    pos = _next_colon(text, pos)
+    while pos >= 0:
+        if quotes.in_guillemets(text, pos) if spans is None else _inside(pos, spans):
+            pos = _next_colon(text, pos + 1)
             continue
+        if pos + 1 == end:  # new text on the lines that follow (no quote after the colon)
+            return text, ()
         if _QUOTE_NEXT_RE.match(text, pos + 1) and _STRAY_COLON_RE.search(text, 0, pos):
             text = text[:pos] + " " + text[pos + 1:]
             return split_payloads(text)
@@ -86,15 +92,14 @@ _NEXT_ACTION_RE = re.compile(
     r"|\s*,?\s+en\s+vervalt\s+(?:in\s+[^«‘“:]*?)?(?:«[^»]*»|‘[^’]*’|“[^”]*”|telkens\s*:|:)")
 
 
-def _colons(text: str) -> Iterator[int]:
-    r"""Where a colon that may bring new text stands: one before a space or at the end
-    (``:(?=\s|$)``; ``\s`` is what ``str.isspace`` calls space). Found with ``str.find``,
-    which skips to the next colon at once."""
-    pos = text.find(":")
-    while pos >= 0:
-        if pos + 1 == len(text) or text[pos + 1].isspace():
-            yield pos
+def _next_colon(text: str, start: int) -> int:
+    r"""Where the first colon from ``start`` on stands that may bring new text: one before a
+    space or at the end (``:(?=\s|$)``; ``\s`` is what ``str.isspace`` calls space); -1 when
+    there is none. Found with ``str.find``, which skips to the next colon at once."""
+    pos, end = text.find(":", start), len(text) - 1
+    while 0 <= pos < end and not text[pos + 1].isspace():
         pos = text.find(":", pos + 1)
+    return pos
 
 
 # «en wordt», «en worden», «en vervalt»: what every match of ``_NEXT_ACTION_RE`` holds, at
@@ -117,13 +122,10 @@ def _next_action(rest: str) -> Optional[re.Match]:
     return None
 
 
-def _inside(pos: int, text: str, spans: Optional[list[tuple[int, int]]]) -> bool:
-    """Whether ``pos`` is inside a quote of ``text``: one of ``spans``, its
-    ``quote_spans``, or (None) one of the quotes of a text with «» only."""
-    if spans is None:
-        return quotes.in_guillemets(text, pos)
-    for start, end in spans:
-        if start <= pos < end:
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` is inside one of ``spans`` (a text's ``quote_spans``)."""
+    for start, stop in spans:
+        if start <= pos < stop:
             return True
     return False
 
