@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from consolidator.model import ContentLine, Span
-from consolidator.read import content, payload
+from consolidator.read import content, kinds, payload
 from phrasings import read_phrasings
 
 words = st.text(alphabet="ab .:;°–1", max_size=8)
@@ -97,3 +97,37 @@ pieces = st.sampled_from(
 @example("In artikel 5 wordt «a» vervangen door: b en wordt «c» vervangen door: d.")
 def test_split_payloads_is_the_general_way(text):
     assert payload.split_payloads.__wrapped__(text) == _split_generally(text)
+
+
+# -- kinds.is_amending, held to its three tests asked in full, each time
+
+
+def _amending_generally(text: str) -> bool:
+    if kinds.is_amending_intro(text):
+        return True
+    framed = re.match(r"^(In|Na|Voor|Aan)\s+(artikel|de artikelen|het|de)\b", text)
+    subject = kinds._SUBJECT_FIRST_RE.match(text) and " van de " in text
+    sets_date = re.search(r"\b(treedt|treden)\s+in\s+werking\b", text) and "«" not in text
+    return bool(framed or (subject and not sets_date))
+
+
+def test_every_fixture_sentence_is_amending_as_asked_in_full():
+    for text in FIXTURE_SENTENCES:
+        assert kinds.is_amending(text) == _amending_generally(text), text
+
+
+heads = st.sampled_from(["Artikel 5 ", "De artikelen 3 en 4 ", "In artikel 2 ", "Na de ", "Aan het ",
+                         "Voor ", "Het ", "Artikel I, onderdeel B, "])
+tails = st.sampled_from(["van de Wet X ", "van de wet van 1 mei 2000 ", "vervalt", "wordt ",
+                         "treedt ", "treden ", "in ", "werking", " in werking", "«a»", " ", "\t",
+                         "komt te luiden:", "als volgt gewijzigd:", ".", "x"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(heads, st.lists(tails, max_size=10).map("".join))
+@example("Artikel I, onderdeel B, van de wet van 1 mei 2000 treedt in werking.", "")
+@example("Artikel 5 van de Wet X vervalt «a» treedt in werking", "")
+@example("Artikel I van de wet van 1 mei 2000 wordt vernummerd en treedt in werking.", "")
+def test_is_amending_is_its_tests_asked_in_full(head, tail):
+    text = head + tail
+    assert kinds.is_amending(text) == _amending_generally(text)

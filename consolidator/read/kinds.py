@@ -122,15 +122,20 @@ def is_conditional(text: str) -> bool:
     return text.startswith("Indien") and "in werking" in text
 
 
+_FRAMED_RE = re.compile(r"^(In|Na|Voor|Aan)\s+(artikel|de artikelen|het|de)\b")
+_SETS_DATE_RE = re.compile(r"\b(treedt|treden)\s+in\s+werking\b")
+
+
 def is_amending(text: str) -> bool:
-    if is_amending_intro(text):
+    if is_amending_intro(text) or _FRAMED_RE.match(text):
         return True
-    framed = re.match(r"^(In|Na|Voor|Aan)\s+(artikel|de artikelen|het|de)\b", text)
     # «Artikel 5 van de Wet X vervalt.»: a subject-first sentence naming its law
-    subject = _SUBJECT_FIRST_RE.match(text) and " van de " in text
-    # «Artikel I, onderdeel B, van de wet van … treedt in werking …» sets a date (a decree)
-    sets_date = re.search(r"\b(treedt|treden)\s+in\s+werking\b", text) and "«" not in text
-    return bool(framed or (subject and not sets_date))
+    if not (_SUBJECT_FIRST_RE.match(text) and " van de " in text):
+        return False
+    # «Artikel I, onderdeel B, van de wet van … treedt in werking …» sets a date (a decree);
+    # the pattern holds «werking», which ``in`` finds at once (the pattern, starting with
+    # «\b», is tried at every character)
+    return not ("werking" in text and _SETS_DATE_RE.search(text) and "«" not in text)
 
 
 def reads_like_instruction(text: str) -> bool:
