@@ -116,8 +116,8 @@ def test_every_fixture_sentence_is_amending_as_asked_in_full():
         assert kinds.is_amending(text) == _amending_generally(text), text
 
 
-heads = st.sampled_from(["Artikel 5 ", "De artikelen 3 en 4 ", "In artikel 2 ", "Na de ", "Aan het ",
-                         "Voor ", "Het ", "Artikel I, onderdeel B, "])
+heads = st.sampled_from(["Artikel 5 ", "De artikelen 3 en 4 ", "In artikel 2 ", "Na de ",
+                         "Aan het ", "Voor ", "Het ", "Artikel I, onderdeel B, "])
 tails = st.sampled_from(["van de Wet X ", "van de wet van 1 mei 2000 ", "vervalt", "wordt ",
                          "treedt ", "treden ", "in ", "werking", " in werking", "«a»", " ", "\t",
                          "komt te luiden:", "als volgt gewijzigd:", ".", "x"])
