@@ -58,17 +58,21 @@ def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tupl
     parts = words.split()
     if not parts:
         raise ValueError("empty quoted words")
-    edge_before = _is_word_char(parts[0][0])
-    edge_after = _is_word_char(parts[-1][-1])
+    first = parts[0]
+    # the word edges: ``_is_word_char`` spelled out (this runs for every quoted word of
+    # every instruction, and again in its check)
+    edge = first[0]
+    edge_before = edge.isalnum() or edge == "_"
+    edge = parts[-1][-1]
+    edge_after = edge.isalnum() or edge == "_"
+    size, more = len(first), len(parts) > 1
     found, pos = [], lo
     while True:
-        start = text.find(parts[0], pos, hi)
+        start = text.find(first, pos, hi)
         if start < 0:
             return found
-        end = _rest_end(text, start + len(parts[0]), parts, hi) if len(parts) > 1 \
-            else start + len(parts[0])  # one word: nothing has to follow it
-        # the characters around a candidate: ``_is_word_char`` spelled out (this runs for
-        # every quoted word of every instruction, and again in its check)
+        # one word: nothing has to follow it
+        end = _rest_end(text, start + size, parts, hi) if more else start + size
         if end is not None \
                 and not (edge_before and start and (text[start - 1].isalnum()
                                                     or text[start - 1] == "_")) \
@@ -179,8 +183,26 @@ def replace(text: str, start: int, end: int, new: str) -> Edit:
     """
     lo = len(text[:start].rstrip())
     hi = len(text) - len(text[end:].lstrip())
+    middle = normalize(new)
+    # the usual seams, written directly: words on both sides that neither drop a comma
+    # nor close up to a bracket or mark, each with one space (or none before a closing
+    # mark on the right); what ``_replace_seams`` makes of them, without joining the whole
+    # text to cut it up again (tests/test_word_shortcuts.py holds the two to each other)
+    if lo and text[lo - 1] not in ",(":
+        right = text[hi:hi + 1]
+        if not middle:
+            return Edit(lo, hi, "" if not right or right in _CLOSERS else " ")
+        if middle[0] not in _CLOSERS and middle[-1] not in ",(":
+            tail = "" if not right or right in _CLOSERS else " "
+            return Edit(lo, hi, " " + middle + tail)
+    return _replace_seams(text, lo, hi, middle)
+
+
+def _replace_seams(text: str, lo: int, hi: int, middle: str) -> Edit:
+    """``replace`` of ``text[lo:hi]`` (no white space around it) by ``middle`` (normalized),
+    the seams made by ``_join``."""
     left, right = text[:lo], text[hi:]
-    joined = _join(left, normalize(new), right)
+    joined = _join(left, middle, right)
     head = joined[:len(joined) - len(right)]  # the seam never changes ``right``
     keep = _common_prefix(left, head)
     return Edit(keep, hi, head[keep:])
