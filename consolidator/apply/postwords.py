@@ -48,29 +48,39 @@ class Seen:
     """The texts of an instruction's targets as the check sees them: each element's text
     taken once, and each target's slots as (element number, start, end)."""
 
-    __slots__ = ("elements", "texts", "slots", "read")
+    __slots__ = ("elements", "texts", "slots", "read", "held", "held_slots")
 
     def __init__(self, ws: Workspace, targets: list[Target]):
         elements, texts, slots = [], [], []
         reads: list = []  # each target's ``slots_of``
-        read_texts: dict = {}  # what ``slots_of`` read, not read twice
+        # id(element) -> (element, text): what ``slots_of`` read, not read twice, and then
+        # every text read here; id(target) -> (target, its slots): both as ``hold_texts``
+        # lends them
+        held: dict = {}
+        held_slots: dict = {}
         where: dict = {}  # id(element) -> its number (``elements`` keeps each alive)
         for target in targets:
             own = []
-            read = slots_of(ws, target, read_texts)
+            read = slots_of(ws, target, held)
             reads.append(read)
+            held_slots[id(target)] = (target, read)
             for slot in read:
                 el = slot.element
                 at = where.get(id(el))
                 if at is None:
                     at = where[id(el)] = len(elements)
                     elements.append(el)
-                    known = read_texts.get(id(el))
-                    texts.append(known[1] if known is not None and known[0] is el
-                                 else ws.text(el))
+                    known = held.get(id(el))
+                    if known is not None and known[0] is el:
+                        texts.append(known[1])
+                    else:
+                        text = ws.text(el)
+                        texts.append(text)
+                        held[id(el)] = (el, text)
                 own.append((at, slot.start, slot.end))
             slots.append(own)
         self.elements, self.texts, self.slots, self.read = elements, texts, slots, reads
+        self.held, self.held_slots = held, held_slots
 
     def now(self, ws: Workspace) -> list[str]:
         """The texts of the same elements as they read now."""
@@ -141,7 +151,7 @@ def _next_part(after: str, piece: str, cursor: int, want: str, last: bool):
 def seen_before(ws, ins, targets):
     seen = Seen(ws, targets)
     # the word handlers change the text through ``ws.edit`` alone: they may read these
-    ws.hold_texts(seen.elements, seen.texts, targets, seen.read)
+    ws.hold_texts(seen.held, seen.held_slots)
     return seen
 
 

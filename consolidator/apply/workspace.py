@@ -72,15 +72,15 @@ class Workspace:
                 return held[1]
         return al_text(el)
 
-    def hold_texts(self, elements: list, texts: list, targets: list, slots: list) -> None:
-        """Lend the texts of ``elements`` and the slots of ``targets`` (``slots_of``), as
-        just read, to the reads that follow until the first change: a word postcondition
-        reads its targets just before the handler reads them again. Only for a handler
-        that changes the law through ``edit``, ``touch`` or ``repeal`` alone (each drops
-        them first); the engine drops them after the handler in any case
-        (``release_texts``)."""
-        self._held = {id(el): (el, text) for el, text in zip(elements, texts)}
-        self._held_slots = {id(t): (t, own) for t, own in zip(targets, slots)}
+    def hold_texts(self, texts: dict, slots: dict) -> None:
+        """Lend ``texts`` (id(element) -> (element, its text)) and ``slots`` (id(target) ->
+        (target, its ``slots_of``)), as just read, to the reads that follow until the first
+        change: a word postcondition reads its targets just before the handler reads them
+        again. Only for a handler that changes the law through ``edit``, ``touch`` or
+        ``repeal`` alone (each drops them first); the engine drops them after the handler in
+        any case (``release_texts``). The dicts are the lender's own, not read by it after."""
+        self._held = texts
+        self._held_slots = slots
 
     def release_texts(self) -> None:
         if self._held or self._held_slots:
