@@ -36,3 +36,28 @@ def test_replace_is_the_text_joined_at_both_seams(text, new, data):
     assert T.replace(text, start, end, new) == _replace_by_joining(text, start, end, new)
     assert T.insert(text, start, new) == _replace_by_joining(text, start, start, new)
     assert T.delete(text, start, end) == _replace_by_joining(text, start, end, "")
+
+
+_CONTENT = st.lists(st.sampled_from(["tekst", "<noot>1</noot>", "<!-- c -->", "<?pi x?>",
+                                     "<redactie type=\"wijziging\">oud</redactie>", " en "]),
+                    max_size=4).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CONTENT, st.text(alphabet="ab ,.", max_size=8))
+def test_an_edit_writes_what_set_text_writes(content, new):
+    """``Workspace.edit`` sets the text of an element without children itself; with
+    children (markup, a comment, a processing instruction) or without, the element ends
+    as ``set_text`` leaves it."""
+    from lxml import etree
+
+    from consolidator.apply.workspace import Workspace
+    from consolidator.law.elements import set_text
+
+    el = etree.fromstring(f"<lid><al>{content}</al>staart</lid>")[0]
+    twin = etree.fromstring(f"<lid><al>{content}</al>staart</lid>")[0]
+    ws = Workspace(el.getroottree(), "", None)
+    text = ws.text(el)
+    ws.edit(el, T.Edit(0, len(text), new), text)
+    set_text(twin, new)
+    assert etree.tostring(el.getparent()) == etree.tostring(twin.getparent())

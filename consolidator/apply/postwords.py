@@ -159,15 +159,20 @@ def _check_spliced(ws: Workspace, targets: list[Target], seen: Seen, spans: dict
                    new: str) -> None:
     """Each element is its old text with the instruction's spans replaced by ``new``
     (elements without a span unchanged), and no target's text is as it was."""
-    now = seen.now(ws)
+    now, texts = seen.now(ws), seen.texts
     for target, own in zip(targets, seen.slots):
-        mine = sorted({at for at, _, _ in own})
-        if all(now[at] == seen.texts[at] for at in mine):
+        # the elements of the target's slots, in order, once each (the usual target: one)
+        mine = [own[0][0]] if len(own) == 1 else sorted({at for at, _, _ in own})
+        for at in mine:
+            if now[at] != texts[at]:
+                break
+        else:
             raise failed(target, "the text is unchanged")
         for at in mine:
-            if at not in spans and now[at] != seen.texts[at]:
+            found = spans.get(at)  # a list of spans, never empty, or None
+            if found is None and now[at] != texts[at]:
                 raise failed(target, "text changed where the instruction does not say so")
-            if at in spans and not spliced(seen.texts[at], spans[at], new, now[at]):
+            if found is not None and not spliced(texts[at], found, new, now[at]):
                 raise failed(target, "the text is not the old text with the new words in "
                              "their place")
             if not _WORD.search(now[at]):

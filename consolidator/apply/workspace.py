@@ -91,7 +91,10 @@ class Workspace:
         flat text as the caller just read it to make the edit (read here when not given)."""
         new = T.splice(self.text(el) if text is None else text, edit)
         self.release_texts()
-        set_text(el, new)
+        if len(el):  # inline markup (a noot, a redactie): ``set_text`` removes it
+            set_text(el, new)
+        else:  # what ``set_text`` comes to without children, without listing none of them
+            el.text = new
         for slot in self.slots:
             if slot.element is el:
                 _shift(slot, edit)
