@@ -98,7 +98,7 @@ class Workspace:
         for slot in self.slots:
             if slot.element is el:
                 _shift(slot, edit)
-        self.touch(el)
+        self.changed.append((el, "wijziging", self.source))  # ``touch``: released above
 
     def touch(self, el, effect: str = "wijziging") -> None:
         self.release_texts()
