@@ -3,6 +3,9 @@ general way gives, for texts of every shape (marks, brackets and white space at 
 empty sides, empty new words)."""
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,3 +64,103 @@ def test_an_edit_writes_what_set_text_writes(content, new):
     ws.edit(el, T.Edit(0, len(text), new), text)
     set_text(twin, new)
     assert etree.tostring(el.getparent()) == etree.tostring(twin.getparent())
+
+
+# ------------------------------------------------------------------ lent matches
+
+_LAW_WORDS = st.sampled_from(["de", "school", "scholen", "en", "de school", ",", ";", "1°",
+                              "gemeente", "(", ")", "artikel 3,"])
+
+
+@st.composite
+def _word_instructions(draw):
+    """A law of one article (two leden, or plain alineas with a list) of a few words, and
+    a sentence of one or two word instructions on it: quoted words that occur, occur
+    twice, or not at all; «telkens» or not; an anchor as words or as a mark."""
+    from consolidator.model import (
+        DeleteWords, InsertWords, Locator, Place, ReplaceWords, Sentence, Step,
+    )
+
+    def text():
+        return " ".join(draw(st.lists(_LAW_WORDS, min_size=1, max_size=7))) + "."
+
+    if draw(st.booleans()):
+        law = f"W\nArtikel 1\n1. {text()}\n2. {text()}\n"
+        places = [(Step("artikel", "1"),), (Step("artikel", "1"), Step("lid", "1")),
+                  (Step("artikel", "1"), Step("lid", "2"))]
+    else:
+        law = f"W\nArtikel 1\n{text()}:\n  a. {text()}\n  b. {text()}\n"
+        places = [(Step("artikel", "1"),), (Step("artikel", "1"), Step("onderdeel", "b"))]
+    instructions = []
+    for _ in range(draw(st.integers(1, 2))):
+        targets = tuple(Locator(p) for p in draw(st.lists(st.sampled_from(places), min_size=1,
+                                                          max_size=2)))
+        words = draw(_LAW_WORDS.filter(lambda w: w.strip(",;()")))
+        telkens = draw(st.booleans())
+        kind = draw(st.sampled_from(["replace", "delete", "delete-after", "insert",
+                                     "insert-mark"]))
+        if kind == "replace":
+            ins = ReplaceWords(targets, old=words, new=draw(st.sampled_from(["het", "de, en"])),
+                               telkens=telkens)
+        elif kind == "delete":
+            ins = DeleteWords(targets, words=words, telkens=telkens)
+        elif kind == "delete-after":
+            ins = DeleteWords(targets, words=words, telkens=telkens, anchor="de",
+                              position=draw(st.sampled_from(["after", "before"])))
+        elif kind == "insert":
+            ins = InsertWords(targets, new="nieuw", anchor=words, telkens=telkens,
+                              position=draw(st.sampled_from(["after", "before"])))
+        else:
+            ins = InsertWords(targets, new="nieuw", anchor=draw(st.sampled_from([",", ";"])),
+                              position="before", telkens=telkens, anchor_mark=True)
+        instructions.append(dataclasses.replace(ins, place=Place("I", "A")))
+    return law, Sentence(tuple(instructions))
+
+
+def _outcome(law: str, sentence) -> str:
+    """The law after the sentence, or the error that refused it."""
+    from consolidator.apply.sentences import apply_sentence
+    from consolidator.errors import ApplyError
+    from consolidator.law.lawfile import serialize
+    from consolidator.law.lawtext import parse_law_text
+
+    tree = parse_law_text(law)
+    try:
+        apply_sentence(tree, sentence, "Stb. 2000, 1")
+    except ApplyError as exc:
+        return f"refused: {exc}"
+    return serialize(tree).decode()
+
+
+@settings(max_examples=400, deadline=None)
+@given(_word_instructions())
+def test_lent_matches_are_what_the_handler_finds(case):
+    """A word handler takes the matches its postcondition found in the texts it lent;
+    finding them itself gives the same law, or the same refusal."""
+    from consolidator.apply.workspace import Workspace
+
+    law, sentence = case
+    lent = _outcome(law, sentence)
+    with pytest.MonkeyPatch.context() as patch:  # each example its own
+        patch.setattr(Workspace, "found", lambda self, target, ins: None)
+        found = _outcome(law, sentence)
+    assert lent == found
+
+
+def test_matches_lent_for_one_instruction_are_not_another_s():
+    """What a postcondition lent for one instruction is not taken for another one (of the
+    same words, on the same target)."""
+    from consolidator.apply.resolve import Target
+    from consolidator.apply.workspace import Workspace
+    from consolidator.model import Locator, ReplaceWords
+
+    target = Target("lid", None, "lid 1")
+    first = ReplaceWords((Locator(),), old="a", new="b")
+    second = ReplaceWords((Locator(),), old="a", new="b")
+    ws = Workspace(None, "", None)
+    ws.hold_texts({}, {id(target): (target, [], first, ["lent"])})
+    assert ws.found(target, first) == ["lent"]
+    assert ws.found(target, second) is None
+    assert ws.found(Target("lid", None, "lid 1"), first) is None
+    ws.release_texts()
+    assert ws.found(target, first) is None

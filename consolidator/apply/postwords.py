@@ -21,9 +21,10 @@ from typing import Callable
 
 from consolidator.apply import textedit as T
 from consolidator.apply.resolve import Target
-from consolidator.apply.words import anchor_finder
+from consolidator.apply.words import quote_finder
 from consolidator.apply.workspace import Workspace, slots_of
 from consolidator.errors import ApplyError
+from consolidator.model import InsertWords
 
 
 _WORD = re.compile(r"\w")
@@ -48,7 +49,7 @@ class Seen:
     """The texts of an instruction's targets as the check sees them: each element's text
     taken once, and each target's slots as (element number, start, end)."""
 
-    __slots__ = ("elements", "texts", "slots", "read", "held", "held_slots")
+    __slots__ = ("elements", "texts", "slots", "read", "held", "held_slots", "spans")
 
     def __init__(self, ws: Workspace, targets: list[Target]):
         elements, texts, slots = [], [], []
@@ -81,6 +82,7 @@ class Seen:
             slots.append(own)
         self.elements, self.texts, self.slots, self.read = elements, texts, slots, reads
         self.held, self.held_slots = held, held_slots
+        self.spans: dict = {}  # ``find_each``'s spans, when the check looked for words
 
     def now(self, ws: Workspace) -> list[str]:
         """The texts of the same elements as they read now."""
@@ -96,6 +98,24 @@ class Seen:
                     if match not in found:
                         found.append(match)
         return {at: sorted(found) for at, found in spans.items() if found}
+
+
+    def find_each(self, finder) -> list[list[tuple]]:
+        """``find`` (kept as ``spans``), and each target's matches as the handler's
+        ``words._matches`` lists them: (slot, start, end) of each of its slots in turn."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        each = []
+        for own, read in zip(self.slots, self.read):
+            mine = []
+            for (at, lo, hi), slot in zip(own, read):
+                found = spans.setdefault(at, [])
+                for match in finder(self.texts[at], lo, hi):
+                    mine.append((slot, match[0], match[1]))
+                    if match not in found:
+                        found.append(match)
+            each.append(mine)
+        self.spans = {at: sorted(found) for at, found in spans.items() if found}
+        return each
 
 
 def core(words: str) -> str:
@@ -155,6 +175,21 @@ def seen_before(ws, ins, targets):
     return seen
 
 
+def found_before(ws, ins, targets):
+    """``seen_before``, and where the instruction's quoted words are in each target as the
+    text reads before it (``Seen.spans``, what the check holds the result to): lent to the
+    handler with the texts, as it would find them in the same texts."""
+    seen = Seen(ws, targets)
+    if isinstance(ins, InsertWords) and ins.position in ("end", "start"):  # no words to find
+        ws.hold_texts(seen.held, seen.held_slots)
+        return seen
+    each = seen.find_each(quote_finder(ins))
+    lent = {id(target): (target, read, ins, found)
+            for target, read, found in zip(targets, seen.read, each)}
+    ws.hold_texts(seen.held, lent)
+    return seen
+
+
 def _check_spliced(ws: Workspace, targets: list[Target], seen: Seen, spans: dict,
                    new: str) -> None:
     """Each element is its old text with the instruction's spans replaced by ``new``
@@ -180,17 +215,11 @@ def _check_spliced(ws: Workspace, targets: list[Target], seen: Seen, spans: dict
 
 
 def replace_words_after(ws, ins, targets, seen):
-    spans = seen.find(lambda text, lo, hi: T.find(text, ins.old, lo, hi))
-    _check_spliced(ws, targets, seen, spans, ins.new)
+    _check_spliced(ws, targets, seen, seen.spans, ins.new)  # the spans ``found_before`` found
 
 
 def delete_words_after(ws, ins, targets, seen):
-    if ins.anchor:
-        spans = seen.find(lambda text, lo, hi: T.find_anchored(
-            text, ins.anchor, ins.words, ins.position or "after", lo, hi))
-    else:
-        spans = seen.find(lambda text, lo, hi: T.find(text, ins.words, lo, hi))
-    _check_spliced(ws, targets, seen, spans, "")
+    _check_spliced(ws, targets, seen, seen.spans, "")
 
 
 def insert_words_after(ws, ins, targets, seen):
@@ -203,7 +232,7 @@ def insert_words_after(ws, ins, targets, seen):
     else:
         after = ins.position != "before"
         spans = {at: [(e, e) if after else (s, s) for s, e in found] for at, found in
-                 seen.find(anchor_finder(ins)).items()}
+                 seen.spans.items()}
     _check_spliced(ws, targets, seen, spans, ins.new)
 
 
@@ -276,9 +305,9 @@ def insert_label_after(ws, ins, targets, state):
             raise failed(target, f"its text is not lid {ins.label}")
 
 
-REPLACE_WORDS = Postcondition(seen_before, replace_words_after)
-DELETE_WORDS = Postcondition(seen_before, delete_words_after)
-INSERT_WORDS = Postcondition(seen_before, insert_words_after)
+REPLACE_WORDS = Postcondition(found_before, replace_words_after)
+DELETE_WORDS = Postcondition(found_before, delete_words_after)
+INSERT_WORDS = Postcondition(found_before, insert_words_after)
 REPLACE_AFTER = Postcondition(seen_before, replace_after_after)
 REPLACE_PUNCTUATION = Postcondition(seen_before, replace_punctuation_after)
 DELETE_PUNCTUATION = Postcondition(seen_before, delete_punctuation_after)

@@ -82,6 +82,15 @@ class Workspace:
         self._held = texts
         self._held_slots = slots
 
+    def found(self, target: Target, ins) -> Optional[list]:
+        """What ``ins``'s quoted words matched in ``target`` (``words._matches``) as its
+        postcondition found them in the texts it lent (``hold_texts``: id(target) ->
+        (target, slots, ins, matches)); None when nothing is lent for this instruction."""
+        held = self._held_slots.get(id(target)) if self._held_slots else None
+        if held is not None and held[0] is target and len(held) > 2 and held[2] is ins:
+            return held[3]
+        return None
+
     def release_texts(self) -> None:
         if self._held or self._held_slots:
             self._held, self._held_slots = _NOTHING_HELD, _NOTHING_HELD
