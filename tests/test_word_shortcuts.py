@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from consolidator.apply import postwords as P
 from consolidator.apply import textedit as T
 
 
@@ -164,3 +165,31 @@ def test_matches_lent_for_one_instruction_are_not_another_s():
     assert ws.found(Target("lid", None, "lid 1"), first) is None
     ws.release_texts()
     assert ws.found(target, first) is None
+
+
+@pytest.mark.parametrize("old, new", [("", ""), ("", "x"), ("de (…)", ""), ("de (…)", "x"),
+                                      ("de (…) school", "")])
+def test_words_the_check_cannot_look_for_are_refused_as_the_handler_refuses_them(old, new):
+    """Quoted words that cannot be looked for (none, a «(…)» without its second end) are
+    refused by the handler in its own order (no words to put in their place first), as when
+    nothing is lent."""
+    from consolidator.apply import dispatch
+    from consolidator.apply.workspace import Workspace
+    from consolidator.model import Locator, Place, ReplaceWords, Sentence, Step
+
+    law = "W\nArtikel 1\nDe school en de gemeente.\n"
+    ins = ReplaceWords((Locator((Step("artikel", "1"),)),), old=old, new=new,
+                       place=Place("I", "A"))
+    try:
+        lent = _outcome(law, Sentence((ins,)))
+    except ValueError as exc:
+        lent = f"ValueError: {exc}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Workspace, "found", lambda self, target, ins: None)
+        patch.setitem(dispatch.POSTCONDITIONS, ReplaceWords,
+                      P.Postcondition(P.seen_before, P.replace_words_after))
+        try:
+            found = _outcome(law, Sentence((ins,)))
+        except ValueError as exc:
+            found = f"ValueError: {exc}"
+    assert lent == found

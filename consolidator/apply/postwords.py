@@ -82,7 +82,7 @@ class Seen:
             slots.append(own)
         self.elements, self.texts, self.slots, self.read = elements, texts, slots, reads
         self.held, self.held_slots = held, held_slots
-        self.spans: dict = {}  # ``find_each``'s spans, when the check looked for words
+        self.spans = None  # ``find_each``'s spans, once it has looked for words
 
     def now(self, ws: Workspace) -> list[str]:
         """The texts of the same elements as they read now."""
@@ -183,7 +183,13 @@ def found_before(ws, ins, targets):
     if isinstance(ins, InsertWords) and ins.position in ("end", "start"):  # no words to find
         ws.hold_texts(seen.held, seen.held_slots)
         return seen
-    each = seen.find_each(quote_finder(ins))
+    try:
+        each = seen.find_each(quote_finder(ins))
+    except (ValueError, ApplyError):  # empty quoted words, a «(…)» without both ends: the
+        # handler meets it where it always did, after its own refusals (the check, which
+        # would look for the words again, is not reached)
+        ws.hold_texts(seen.held, seen.held_slots)
+        return seen
     lent = {id(target): (target, read, ins, found)
             for target, read, found in zip(targets, seen.read, each)}
     ws.hold_texts(seen.held, lent)
@@ -214,12 +220,18 @@ def _check_spliced(ws: Workspace, targets: list[Target], seen: Seen, spans: dict
                 raise failed(target, "no words are left (a whole element goes with «vervalt»)")
 
 
+def _spans(seen: Seen, ins) -> dict:
+    """Where ``found_before`` found the quoted words (or, had it not, where they are in
+    the texts as they were)."""
+    return seen.spans if seen.spans is not None else seen.find(quote_finder(ins))
+
+
 def replace_words_after(ws, ins, targets, seen):
-    _check_spliced(ws, targets, seen, seen.spans, ins.new)  # the spans ``found_before`` found
+    _check_spliced(ws, targets, seen, _spans(seen, ins), ins.new)
 
 
 def delete_words_after(ws, ins, targets, seen):
-    _check_spliced(ws, targets, seen, seen.spans, "")
+    _check_spliced(ws, targets, seen, _spans(seen, ins), "")
 
 
 def insert_words_after(ws, ins, targets, seen):
@@ -232,7 +244,7 @@ def insert_words_after(ws, ins, targets, seen):
     else:
         after = ins.position != "before"
         spans = {at: [(e, e) if after else (s, s) for s, e in found] for at, found in
-                 seen.spans.items()}
+                 _spans(seen, ins).items()}
     _check_spliced(ws, targets, seen, spans, ins.new)
 
 
