@@ -184,17 +184,17 @@ def replace(text: str, start: int, end: int, new: str) -> Edit:
     lo = len(text[:start].rstrip())
     hi = len(text) - len(text[end:].lstrip())
     middle = normalize(new)
-    # the usual seams, written directly: words on both sides that neither drop a comma
-    # nor close up to a bracket or mark, each with one space (or none before a closing
-    # mark on the right); what ``_replace_seams`` makes of them, without joining the whole
-    # text to cut it up again (tests/test_word_shortcuts.py holds the two to each other)
+    # the usual seams, written directly: text on the left that does not end in a comma or
+    # a bracket, new words that do not either: one space at each seam, none before a
+    # closing mark; what ``_replace_seams`` makes of them, without joining the whole text
+    # to cut it up again (tests/test_word_shortcuts.py holds the two to each other)
     if lo and text[lo - 1] not in ",(":
         right = text[hi:hi + 1]
+        tail = "" if not right or right in _CLOSERS else " "
         if not middle:
-            return Edit(lo, hi, "" if not right or right in _CLOSERS else " ")
-        if middle[0] not in _CLOSERS and middle[-1] not in ",(":
-            tail = "" if not right or right in _CLOSERS else " "
-            return Edit(lo, hi, " " + middle + tail)
+            return Edit(lo, hi, tail)
+        if middle[-1] not in ",(":
+            return Edit(lo, hi, (middle if middle[0] in _CLOSERS else " " + middle) + tail)
     return _replace_seams(text, lo, hi, middle)
 
 
