@@ -99,7 +99,6 @@ class Seen:
                         found.append(match)
         return {at: sorted(found) for at, found in spans.items() if found}
 
-
     def find_each(self, finder) -> list[list[tuple]]:
         """``find`` (kept as ``spans``), and each target's matches as the handler's
         ``words._matches`` lists them: (slot, start, end) of each of its slots in turn."""

@@ -60,7 +60,7 @@ def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tupl
         raise ValueError("empty quoted words")
     first = parts[0]
     # the word edges: ``_is_word_char`` spelled out (this runs for every quoted word of
-    # every instruction, and again in its check)
+    # every instruction)
     edge = first[0]
     edge_before = edge.isalnum() or edge == "_"
     edge = parts[-1][-1]

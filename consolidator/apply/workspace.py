@@ -74,9 +74,10 @@ class Workspace:
 
     def hold_texts(self, texts: dict, slots: dict) -> None:
         """Lend ``texts`` (id(element) -> (element, its text)) and ``slots`` (id(target) ->
-        (target, its ``slots_of``)), as just read, to the reads that follow until the first
-        change: a word postcondition reads its targets just before the handler reads them
-        again. Only for a handler that changes the law through ``edit``, ``touch`` or
+        (target, its ``slots_of``), or (target, its ``slots_of``, instruction, the matches of
+        its quoted words) for ``found``), as just read, to the reads that follow until the
+        first change: a word postcondition reads its targets just before the handler reads
+        them again. Only for a handler that changes the law through ``edit``, ``touch`` or
         ``repeal`` alone (each drops them first); the engine drops them after the handler in
         any case (``release_texts``). The dicts are the lender's own, not read by it after."""
         self._held = texts
