@@ -170,8 +170,8 @@ def normalize(text: str) -> str:
     # str.split() splits where \s matches (both ask str.isspace), so joining the words is
     # the collapse and strip; the other two passes only where they can match
     text = " ".join(text.split())
-    if " " in text:
-        text = _SPACE_BEFORE_MARK.sub("", text)
+    if " ," in text or " ;" in text or " :" in text or " ." in text or " )" in text:
+        text = _SPACE_BEFORE_MARK.sub("", text)  # a space before a mark: what it matches
     return _SPACE_AFTER_OPEN.sub("(", text) if "( " in text else text
 
 
