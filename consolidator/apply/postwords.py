@@ -21,9 +21,10 @@ from typing import Callable
 
 from consolidator.apply import textedit as T
 from consolidator.apply.resolve import Target
-from consolidator.apply.words import anchor_finder
+from consolidator.apply.words import quote_finder
 from consolidator.apply.workspace import Workspace, slots_of
 from consolidator.errors import ApplyError
+from consolidator.model import InsertWords
 
 
 _WORD = re.compile(r"\w")
@@ -48,29 +49,40 @@ class Seen:
     """The texts of an instruction's targets as the check sees them: each element's text
     taken once, and each target's slots as (element number, start, end)."""
 
-    __slots__ = ("elements", "texts", "slots", "read")
+    __slots__ = ("elements", "texts", "slots", "read", "held", "held_slots", "spans")
 
     def __init__(self, ws: Workspace, targets: list[Target]):
         elements, texts, slots = [], [], []
         reads: list = []  # each target's ``slots_of``
-        read_texts: dict = {}  # what ``slots_of`` read, not read twice
+        # id(element) -> (element, text): what ``slots_of`` read, not read twice, and then
+        # every text read here; id(target) -> (target, its slots): both as ``hold_texts``
+        # lends them
+        held: dict = {}
+        held_slots: dict = {}
         where: dict = {}  # id(element) -> its number (``elements`` keeps each alive)
         for target in targets:
             own = []
-            read = slots_of(ws, target, read_texts)
+            read = slots_of(ws, target, held)
             reads.append(read)
+            held_slots[id(target)] = (target, read)
             for slot in read:
                 el = slot.element
                 at = where.get(id(el))
                 if at is None:
                     at = where[id(el)] = len(elements)
                     elements.append(el)
-                    known = read_texts.get(id(el))
-                    texts.append(known[1] if known is not None and known[0] is el
-                                 else ws.text(el))
+                    known = held.get(id(el))
+                    if known is not None and known[0] is el:
+                        texts.append(known[1])
+                    else:
+                        text = ws.text(el)
+                        texts.append(text)
+                        held[id(el)] = (el, text)
                 own.append((at, slot.start, slot.end))
             slots.append(own)
         self.elements, self.texts, self.slots, self.read = elements, texts, slots, reads
+        self.held, self.held_slots = held, held_slots
+        self.spans = None  # ``find_each``'s spans, once it has looked for words
 
     def now(self, ws: Workspace) -> list[str]:
         """The texts of the same elements as they read now."""
@@ -86,6 +98,23 @@ class Seen:
                     if match not in found:
                         found.append(match)
         return {at: sorted(found) for at, found in spans.items() if found}
+
+    def find_each(self, finder) -> list[list[tuple]]:
+        """``find`` (kept as ``spans``), and each target's matches as the handler's
+        ``words._matches`` lists them: (slot, start, end) of each of its slots in turn."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        each = []
+        for own, read in zip(self.slots, self.read):
+            mine = []
+            for (at, lo, hi), slot in zip(own, read):
+                found = spans.setdefault(at, [])
+                for match in finder(self.texts[at], lo, hi):
+                    mine.append((slot, match[0], match[1]))
+                    if match not in found:
+                        found.append(match)
+            each.append(mine)
+        self.spans = {at: sorted(found) for at, found in spans.items() if found}
+        return each
 
 
 def core(words: str) -> str:
@@ -141,7 +170,28 @@ def _next_part(after: str, piece: str, cursor: int, want: str, last: bool):
 def seen_before(ws, ins, targets):
     seen = Seen(ws, targets)
     # the word handlers change the text through ``ws.edit`` alone: they may read these
-    ws.hold_texts(seen.elements, seen.texts, targets, seen.read)
+    ws.hold_texts(seen.held, seen.held_slots)
+    return seen
+
+
+def found_before(ws, ins, targets):
+    """``seen_before``, and where the instruction's quoted words are in each target as the
+    text reads before it (``Seen.spans``, what the check holds the result to): lent to the
+    handler with the texts, as it would find them in the same texts."""
+    seen = Seen(ws, targets)
+    if isinstance(ins, InsertWords) and ins.position in ("end", "start"):  # no words to find
+        ws.hold_texts(seen.held, seen.held_slots)
+        return seen
+    try:
+        each = seen.find_each(quote_finder(ins))
+    except (ValueError, ApplyError):  # empty quoted words, a «(…)» without both ends: the
+        # handler meets it where it always did, after its own refusals (the check, which
+        # would look for the words again, is not reached)
+        ws.hold_texts(seen.held, seen.held_slots)
+        return seen
+    lent = {id(target): (target, read, ins, found)
+            for target, read, found in zip(targets, seen.read, each)}
+    ws.hold_texts(seen.held, lent)
     return seen
 
 
@@ -149,33 +199,38 @@ def _check_spliced(ws: Workspace, targets: list[Target], seen: Seen, spans: dict
                    new: str) -> None:
     """Each element is its old text with the instruction's spans replaced by ``new``
     (elements without a span unchanged), and no target's text is as it was."""
-    now = seen.now(ws)
+    now, texts = seen.now(ws), seen.texts
     for target, own in zip(targets, seen.slots):
-        mine = sorted({at for at, _, _ in own})
-        if all(now[at] == seen.texts[at] for at in mine):
+        # the elements of the target's slots, in order, once each (the usual target: one)
+        mine = [own[0][0]] if len(own) == 1 else sorted({at for at, _, _ in own})
+        for at in mine:
+            if now[at] != texts[at]:
+                break
+        else:
             raise failed(target, "the text is unchanged")
         for at in mine:
-            if at not in spans and now[at] != seen.texts[at]:
+            found = spans.get(at)  # a list of spans, never empty, or None
+            if found is None and now[at] != texts[at]:
                 raise failed(target, "text changed where the instruction does not say so")
-            if at in spans and not spliced(seen.texts[at], spans[at], new, now[at]):
+            if found is not None and not spliced(texts[at], found, new, now[at]):
                 raise failed(target, "the text is not the old text with the new words in "
                              "their place")
             if not _WORD.search(now[at]):
                 raise failed(target, "no words are left (a whole element goes with «vervalt»)")
 
 
+def _spans(seen: Seen, ins) -> dict:
+    """Where ``found_before`` found the quoted words (or, had it not, where they are in
+    the texts as they were)."""
+    return seen.spans if seen.spans is not None else seen.find(quote_finder(ins))
+
+
 def replace_words_after(ws, ins, targets, seen):
-    spans = seen.find(lambda text, lo, hi: T.find(text, ins.old, lo, hi))
-    _check_spliced(ws, targets, seen, spans, ins.new)
+    _check_spliced(ws, targets, seen, _spans(seen, ins), ins.new)
 
 
 def delete_words_after(ws, ins, targets, seen):
-    if ins.anchor:
-        spans = seen.find(lambda text, lo, hi: T.find_anchored(
-            text, ins.anchor, ins.words, ins.position or "after", lo, hi))
-    else:
-        spans = seen.find(lambda text, lo, hi: T.find(text, ins.words, lo, hi))
-    _check_spliced(ws, targets, seen, spans, "")
+    _check_spliced(ws, targets, seen, _spans(seen, ins), "")
 
 
 def insert_words_after(ws, ins, targets, seen):
@@ -188,7 +243,7 @@ def insert_words_after(ws, ins, targets, seen):
     else:
         after = ins.position != "before"
         spans = {at: [(e, e) if after else (s, s) for s, e in found] for at, found in
-                 seen.find(anchor_finder(ins)).items()}
+                 _spans(seen, ins).items()}
     _check_spliced(ws, targets, seen, spans, ins.new)
 
 
@@ -261,9 +316,9 @@ def insert_label_after(ws, ins, targets, state):
             raise failed(target, f"its text is not lid {ins.label}")
 
 
-REPLACE_WORDS = Postcondition(seen_before, replace_words_after)
-DELETE_WORDS = Postcondition(seen_before, delete_words_after)
-INSERT_WORDS = Postcondition(seen_before, insert_words_after)
+REPLACE_WORDS = Postcondition(found_before, replace_words_after)
+DELETE_WORDS = Postcondition(found_before, delete_words_after)
+INSERT_WORDS = Postcondition(found_before, insert_words_after)
 REPLACE_AFTER = Postcondition(seen_before, replace_after_after)
 REPLACE_PUNCTUATION = Postcondition(seen_before, replace_punctuation_after)
 DELETE_PUNCTUATION = Postcondition(seen_before, delete_punctuation_after)

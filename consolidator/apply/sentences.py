@@ -144,7 +144,7 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
     instruction is applied (the checker counts matches there); it must not change
     the tree. ``changes``: the law's change list kept across sentences (looked up once).
     """
-    ws = Workspace(tree, source_label, date, index=index, changes=changes)
+    ws = Workspace(tree, source_label, date, index, changes)
     current = None
     try:
         plans = []
@@ -158,7 +158,8 @@ def apply_sentence(tree, sentence: Sentence, source_label: str = "", date=None,
             if observe is not None:
                 observe(ws, current, targets)
             _apply_checked(ws, current, targets, index)
-        finish_labels(ws)  # the end of the sentence: fold lists, unnumber leden
+        if ws.unlabelled_items or ws.unnumbered_leden:  # the usual sentence removes no label
+            finish_labels(ws)  # the end of the sentence: fold lists, unnumber leden
         ws.record_history()
     except ApplyError as exc:
         raise _located(exc, current, sentence, source_label) from None

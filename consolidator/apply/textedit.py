@@ -58,17 +58,21 @@ def find(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tupl
     parts = words.split()
     if not parts:
         raise ValueError("empty quoted words")
-    edge_before = _is_word_char(parts[0][0])
-    edge_after = _is_word_char(parts[-1][-1])
+    first = parts[0]
+    # the word edges: ``_is_word_char`` spelled out (this runs for every quoted word of
+    # every instruction)
+    edge = first[0]
+    edge_before = edge.isalnum() or edge == "_"
+    edge = parts[-1][-1]
+    edge_after = edge.isalnum() or edge == "_"
+    size, more = len(first), len(parts) > 1
     found, pos = [], lo
     while True:
-        start = text.find(parts[0], pos, hi)
+        start = text.find(first, pos, hi)
         if start < 0:
             return found
-        end = _rest_end(text, start + len(parts[0]), parts, hi) if len(parts) > 1 \
-            else start + len(parts[0])  # one word: nothing has to follow it
-        # the characters around a candidate: ``_is_word_char`` spelled out (this runs for
-        # every quoted word of every instruction, and again in its check)
+        # one word: nothing has to follow it
+        end = _rest_end(text, start + size, parts, hi) if more else start + size
         if end is not None \
                 and not (edge_before and start and (text[start - 1].isalnum()
                                                     or text[start - 1] == "_")) \
@@ -166,8 +170,8 @@ def normalize(text: str) -> str:
     # str.split() splits where \s matches (both ask str.isspace), so joining the words is
     # the collapse and strip; the other two passes only where they can match
     text = " ".join(text.split())
-    if " " in text:
-        text = _SPACE_BEFORE_MARK.sub("", text)
+    if " ," in text or " ;" in text or " :" in text or " ." in text or " )" in text:
+        text = _SPACE_BEFORE_MARK.sub("", text)  # a space before a mark: what it matches
     return _SPACE_AFTER_OPEN.sub("(", text) if "( " in text else text
 
 
@@ -179,8 +183,26 @@ def replace(text: str, start: int, end: int, new: str) -> Edit:
     """
     lo = len(text[:start].rstrip())
     hi = len(text) - len(text[end:].lstrip())
+    middle = normalize(new)
+    # the usual seams, written directly: text on the left that does not end in a comma or
+    # a bracket, new words that do not either: one space at each seam, none before a
+    # closing mark; what ``_replace_seams`` makes of them, without joining the whole text
+    # to cut it up again (tests/test_word_shortcuts.py holds the two to each other)
+    if lo and text[lo - 1] not in ",(":
+        right = text[hi:hi + 1]
+        tail = "" if not right or right in _CLOSERS else " "
+        if not middle:
+            return Edit(lo, hi, tail)
+        if middle[-1] not in ",(":
+            return Edit(lo, hi, (middle if middle[0] in _CLOSERS else " " + middle) + tail)
+    return _replace_seams(text, lo, hi, middle)
+
+
+def _replace_seams(text: str, lo: int, hi: int, middle: str) -> Edit:
+    """``replace`` of ``text[lo:hi]`` (no white space around it) by ``middle`` (normalized),
+    the seams made by ``_join``."""
     left, right = text[:lo], text[hi:]
-    joined = _join(left, normalize(new), right)
+    joined = _join(left, middle, right)
     head = joined[:len(joined) - len(right)]  # the seam never changes ``right``
     keep = _common_prefix(left, head)
     return Edit(keep, hi, head[keep:])

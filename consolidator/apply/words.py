@@ -22,7 +22,14 @@ from consolidator.model import (
 Match = tuple  # (slot, start, end)
 
 
-def _matches(ws: Workspace, target: Target, finder: Callable) -> list[Match]:
+def _matches(ws: Workspace, target: Target, finder: Callable, ins=None) -> list[Match]:
+    """Each match of ``finder`` in each slot of the target, in turn. ``ins``: the instruction
+    whose ``quote_finder`` ``finder`` is, whose matches its postcondition may have found
+    just now in the same texts and lent (``Workspace.found``)."""
+    if ins is not None:
+        lent = ws.found(target, ins)
+        if lent is not None:
+            return lent
     found = []
     for slot in slots_of(ws, target):
         for start, end in finder(ws.text(slot.element), slot.start, slot.end):
@@ -76,10 +83,13 @@ def _apply_matches(ws: Workspace, found: list[Match], make: Callable) -> None:
 
 
 def _word_edit(ws: Workspace, ins, targets: list[Target], what: str, finder: Callable,
-               make: Callable, telkens: bool = False, words: str = "") -> None:
+               make: Callable, telkens: bool = False, words: str = "",
+               quoted: bool = False) -> None:
+    """``quoted``: ``finder`` is ``quote_finder(ins)`` (its matches may have been lent)."""
     per_target = []
+    lender = ins if quoted else None
     for target in targets:
-        per_target.append(_matches(ws, target, finder))
+        per_target.append(_matches(ws, target, finder, lender))
     for target, found in zip(targets, per_target):
         _check_count(ws, target, what, found, telkens, words)
     for found in per_target:
@@ -98,22 +108,18 @@ def _refuse_empty(new: str, what: str) -> None:
 def replace_words(ws: Workspace, ins: ReplaceWords, targets: list[Target]) -> None:
     """«wordt «X» vervangen door: Y»."""
     _refuse_empty(ins.new, f"to replace «{ins.old}» with (a deletion says «vervalt»)")
-    finder = lambda text, lo, hi: T.find(text, ins.old, lo, hi)  # noqa: E731
-    _word_edit(ws, ins, targets, f"«{ins.old}»", finder,
-               lambda text, s, e: T.replace(text, s, e, ins.new), ins.telkens, ins.old)
+    _word_edit(ws, ins, targets, f"«{ins.old}»", quote_finder(ins),
+               lambda text, s, e: T.replace(text, s, e, ins.new), ins.telkens, ins.old, True)
 
 
 def delete_words(ws: Workspace, ins: DeleteWords, targets: list[Target]) -> None:
     """«vervalt: X», «vervalt na «A» telkens: X»."""
     if ins.anchor:
-        finder = lambda text, lo, hi: T.find_anchored(  # noqa: E731
-            text, ins.anchor, ins.words, ins.position or "after", lo, hi)
         what = f"«{ins.words}» {'after' if ins.position != 'before' else 'before'} «{ins.anchor}»"
     else:
-        finder = lambda text, lo, hi: T.find(text, ins.words, lo, hi)  # noqa: E731
         what = f"«{ins.words}»"
-    _word_edit(ws, ins, targets, what, finder, T.delete, ins.telkens,
-               "" if ins.anchor else ins.words)
+    _word_edit(ws, ins, targets, what, quote_finder(ins), T.delete, ins.telkens,
+               "" if ins.anchor else ins.words, True)
 
 
 def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None:
@@ -130,12 +136,26 @@ def insert_words(ws: Workspace, ins: InsertWords, targets: list[Target]) -> None
                   if ins.position == "end" else slot.start)
             ws.edit(slot.element, T.insert(text, at, ins.new), text)
         return
-    finder = anchor_finder(ins)
     after = ins.position != "before"
     quoted = "" if getattr(ins, "anchor_mark", False) else ins.anchor
-    _word_edit(ws, ins, targets, f"«{ins.anchor}»", finder,
+    _word_edit(ws, ins, targets, f"«{ins.anchor}»", quote_finder(ins),
                lambda text, s, e: T.insert(text, e if after else s, ins.new), ins.telkens,
-               quoted)
+               quoted, True)
+
+
+def quote_finder(ins) -> Callable:
+    """``finder(text, lo, hi)``: the matches of what a ReplaceWords, DeleteWords or
+    InsertWords (after or before an anchor) looks for, as its handler and its
+    postcondition both look for them (the postcondition may lend the handler what it
+    found, ``Workspace.found``)."""
+    if isinstance(ins, ReplaceWords):
+        return lambda text, lo, hi: T.find(text, ins.old, lo, hi)
+    if isinstance(ins, DeleteWords):
+        if ins.anchor:
+            return lambda text, lo, hi: T.find_anchored(
+                text, ins.anchor, ins.words, ins.position or "after", lo, hi)
+        return lambda text, lo, hi: T.find(text, ins.words, lo, hi)
+    return anchor_finder(ins)
 
 
 def anchor_finder(ins: InsertWords) -> Callable:

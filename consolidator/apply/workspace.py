@@ -72,15 +72,25 @@ class Workspace:
                 return held[1]
         return al_text(el)
 
-    def hold_texts(self, elements: list, texts: list, targets: list, slots: list) -> None:
-        """Lend the texts of ``elements`` and the slots of ``targets`` (``slots_of``), as
-        just read, to the reads that follow until the first change: a word postcondition
-        reads its targets just before the handler reads them again. Only for a handler
-        that changes the law through ``edit``, ``touch`` or ``repeal`` alone (each drops
-        them first); the engine drops them after the handler in any case
-        (``release_texts``)."""
-        self._held = {id(el): (el, text) for el, text in zip(elements, texts)}
-        self._held_slots = {id(t): (t, own) for t, own in zip(targets, slots)}
+    def hold_texts(self, texts: dict, slots: dict) -> None:
+        """Lend ``texts`` (id(element) -> (element, its text)) and ``slots`` (id(target) ->
+        (target, its ``slots_of``), or (target, its ``slots_of``, instruction, the matches of
+        its quoted words) for ``found``), as just read, to the reads that follow until the
+        first change: a word postcondition reads its targets just before the handler reads
+        them again. Only for a handler that changes the law through ``edit``, ``touch`` or
+        ``repeal`` alone (each drops them first); the engine drops them after the handler in
+        any case (``release_texts``). The dicts are the lender's own, not read by it after."""
+        self._held = texts
+        self._held_slots = slots
+
+    def found(self, target: Target, ins) -> Optional[list]:
+        """What ``ins``'s quoted words matched in ``target`` (``words._matches``) as its
+        postcondition found them in the texts it lent (``hold_texts``: id(target) ->
+        (target, slots, ins, matches)); None when nothing is lent for this instruction."""
+        held = self._held_slots.get(id(target)) if self._held_slots else None
+        if held is not None and held[0] is target and len(held) > 2 and held[2] is ins:
+            return held[3]
+        return None
 
     def release_texts(self) -> None:
         if self._held or self._held_slots:
@@ -91,11 +101,14 @@ class Workspace:
         flat text as the caller just read it to make the edit (read here when not given)."""
         new = T.splice(self.text(el) if text is None else text, edit)
         self.release_texts()
-        set_text(el, new)
+        if len(el):  # inline markup (a noot, a redactie): ``set_text`` removes it
+            set_text(el, new)
+        else:  # what ``set_text`` comes to without children, without listing none of them
+            el.text = new
         for slot in self.slots:
             if slot.element is el:
                 _shift(slot, edit)
-        self.touch(el)
+        self.changed.append((el, "wijziging", self.source))  # ``touch``: released above
 
     def touch(self, el, effect: str = "wijziging") -> None:
         self.release_texts()
