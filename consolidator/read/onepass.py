@@ -82,6 +82,10 @@ _COMPILE_AT = 64
 #: at most so many compiled shapes (a few kilobytes each)
 _SHAPES = 5_000
 
+#: the lines lexed last that are kept with their tokens (``_parse_line``): the punt test
+#: reads the next punt, and the sentence before it is read, before that punt is read
+_LEXED = 4
+
 
 class _Node:
     """The parser after a sequence of token kinds, in a trie of the sequences met: its
@@ -140,10 +144,11 @@ class OnePassParser:
 
     def forget(self) -> None:
         """Empty the trie of token kinds and the compiled shapes (to measure a first
-        reading of every shape)."""
+        reading of every shape), and the lines lexed last."""
         self.root = _Node((self.start_state,), self._scanner(self.start_state))
         self.nodes = 1
         self.shapes = 0
+        self.lexed: dict = {}  # the last few lines lexed → (their node, their tokens' spans)
 
     def _scanner(self, state):
         """The quick lexer's patterns for ``state`` (None where Lark's lexer serves)."""
@@ -160,15 +165,34 @@ class OnePassParser:
         return self._parse(text)
 
     def _parse_line(self, text: str) -> Built:
-        """``_parse`` of a text without line breaks, with the quick lexer in the same
+        """``_parse`` of a text without line breaks: its tokens read (``_lex_line``), or
+        taken from a reading of the same text a moment before, then the builder called
+        once the shape of the sentence is known (``_build_line``).
+
+        The act reader parses a line twice where it asks whether the next punt reads as
+        an instruction (``kinds.reads_as_instruction``, where quoted content ends) and
+        then reads that punt; the tokens and the trie's path depend on the text alone,
+        so the last few lines lexed are kept (``lexed``), a handful: not a store of the
+        act's sentences, which would only speed up reading the same act again."""
+        try:
+            node, spans = self.lexed[text]
+        except KeyError:
+            node, spans = self._lex_line(text)
+            if len(self.lexed) >= _LEXED:
+                del self.lexed[next(iter(self.lexed))]  # the oldest
+            self.lexed[text] = node, spans
+        return self._build_line(node, text, spans)
+
+    def _lex_line(self, text: str) -> tuple["_Node", list]:
+        """The trie's node after the tokens of ``text`` (a text without line breaks), and
+        where each token starts and ends, in turn, with the quick lexer in the same
         loop: each token is scanned with the patterns of the state the parser is in by
         then, as Lark's contextual lexer does (which counts lines and columns per token
         and checks much more; on one line a column is the position plus one). The
         parser's states come from the trie of token kinds read before (``_Node``),
-        learnt from the tables on first meeting; the builder is called once every token
-        is read and the shape of the sentence known (``_build_line``). A token is kept
-        as where it starts and ends: its kind is the trie's, and the token itself is made
-        only where something reads it (most are words the grammar drops).
+        learnt from the tables on first meeting. A token is kept as where it starts and
+        ends: its kind is the trie's, and the token itself is made only where something
+        reads it (most are words the grammar drops).
         (One loop, no generator: a call per token would cost a tenth of the parse.)"""
         node = self.root
         spans: list = []  # where each token starts and ends, in turn
@@ -204,7 +228,7 @@ class OnePassParser:
                 pos += 1
                 while pos < end and text[pos] in spaces:
                     pos += 1
-        return self._build_line(node, text, spans)
+        return node, spans
 
     def _build_line(self, node: "_Node", text: str, spans: list) -> Built:
         """The start rule's result for the sentence ``text`` that led to ``node``, its
