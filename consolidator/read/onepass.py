@@ -165,35 +165,25 @@ class OnePassParser:
         return self._parse(text)
 
     def _parse_line(self, text: str) -> Built:
-        """``_parse`` of a text without line breaks: its tokens read (``_lex_line``), or
-        taken from a reading of the same text a moment before, then the builder called
-        once the shape of the sentence is known (``_build_line``).
-
-        The act reader parses a line twice where it asks whether the next punt reads as
-        an instruction (``kinds.reads_as_instruction``, where quoted content ends) and
-        then reads that punt; the tokens and the trie's path depend on the text alone,
-        so the last few lines lexed are kept (``lexed``), a handful: not a store of the
-        act's sentences, which would only speed up reading the same act again."""
-        try:
-            node, spans = self.lexed[text]
-        except KeyError:
-            node, spans = self._lex_line(text)
-            if len(self.lexed) >= _LEXED:
-                del self.lexed[next(iter(self.lexed))]  # the oldest
-            self.lexed[text] = node, spans
-        return self._build_line(node, text, spans)
-
-    def _lex_line(self, text: str) -> tuple["_Node", list]:
-        """The trie's node after the tokens of ``text`` (a text without line breaks), and
-        where each token starts and ends, in turn, with the quick lexer in the same
+        """``_parse`` of a text without line breaks, with the quick lexer in the same
         loop: each token is scanned with the patterns of the state the parser is in by
         then, as Lark's contextual lexer does (which counts lines and columns per token
         and checks much more; on one line a column is the position plus one). The
         parser's states come from the trie of token kinds read before (``_Node``),
-        learnt from the tables on first meeting. A token is kept as where it starts and
-        ends: its kind is the trie's, and the token itself is made only where something
-        reads it (most are words the grammar drops).
-        (One loop, no generator: a call per token would cost a tenth of the parse.)"""
+        learnt from the tables on first meeting; the builder is called once every token
+        is read and the shape of the sentence known (``_build_line``). A token is kept
+        as where it starts and ends: its kind is the trie's, and the token itself is made
+        only where something reads it (most are words the grammar drops).
+        (One loop, no generator: a call per token would cost a tenth of the parse.)
+
+        The act reader parses a line twice where it asks whether the next punt reads as
+        an instruction (``kinds.reads_as_instruction``, where quoted content ends) and
+        then reads that punt; the tokens and the trie's path depend on the text alone,
+        so the last few lines lexed are kept with them (``lexed``), a handful: not a store
+        of the act's sentences, which would only speed up reading the same act again."""
+        kept = self.lexed.get(text)  # (no KeyError raised and caught for nearly every line)
+        if kept is not None:
+            return self._build_line(kept[0], text, kept[1])
         node = self.root
         spans: list = []  # where each token starts and ends, in turn
         pos, end = 0, len(text)
@@ -228,7 +218,11 @@ class OnePassParser:
                 pos += 1
                 while pos < end and text[pos] in spaces:
                     pos += 1
-        return node, spans
+        lexed = self.lexed
+        if len(lexed) >= _LEXED:
+            del lexed[next(iter(lexed))]  # the oldest
+        lexed[text] = node, spans
+        return self._build_line(node, text, spans)
 
     def _build_line(self, node: "_Node", text: str, spans: list) -> Built:
         """The start rule's result for the sentence ``text`` that led to ``node``, its
