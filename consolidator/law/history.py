@@ -195,6 +195,7 @@ def _mark_in(ledger, styled: bool, marks: list, date) -> tuple:
     «cons-N» after it (None when no id was given: the list was not read)."""
     free = None  # the next free «cons-N», read from the list on first need
     entry = None
+    stamped = None  # what the mark before stamped on an artikel for a part of it
     for el, source, effect in marks:
         ref = el.get("id")
         if not ref:
@@ -207,19 +208,29 @@ def _mark_in(ledger, styled: bool, marks: list, date) -> tuple:
         entry = _entry(ledger, ref, date, source, effect)
         if styled:
             apply_bwb_style(el)
-        _stamp_changed(el, date, source, effect)
+        stamped = _stamp_changed(el, date, source, effect, stamped)
     return entry, free
 
 
-def _stamp_changed(el, date, source: str, effect: str) -> None:
+def _stamp_changed(el, date, source: str, effect: str, stamped=None):
+    """Stamp el, or the artikel of a part of it (a lid, a li); what it stamped on such an
+    artikel, (artikel, date, source), else None. ``stamped``: that of the call before in
+    the same marking, in which nothing else writes these attributes: the artikel of
+    several leden a sentence renumbered is stamped once, not again with the same values
+    (each write costs lxml a check of the attribute's name)."""
     if el.tag in _STAMPABLE:
         _stamp(el, date, source, effect)
-        return
+        return None
     parent = el.getparent()  # a lid's artikel is nearly always its parent: no iterator
     artikel = parent if parent is not None and parent.tag == "artikel" \
         else next(el.iterancestors("artikel"), None)
+    if stamped is not None and stamped[0] is artikel and stamped[1] == date \
+            and stamped[2] == source:
+        return stamped  # stamped just so, and not repealed since: nothing would change
     if artikel is not None and not is_repealed(artikel):
         _stamp(artikel, date, source, "wijziging")
+        return artikel, date, source
+    return None
 
 
 def _replace_content(el, keep: tuple, words: str) -> None:
