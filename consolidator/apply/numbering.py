@@ -82,7 +82,7 @@ def live_twins(el, index=None, read: Optional[dict] = None) -> list:
     an article, the live articles of the law under its number (through ``index``, an
     ``ArticleIndex``, when given). ``read``: a dict the caller passes to each of several
     calls while the law does not change (the numbers of siblings are read once)."""
-    mine = number_of(el)
+    mine = number_read(el, read)  # its own number too: the law does not change meanwhile
     if is_artikel(el):
         others = index.found(mine) if index is not None else \
             el.getroottree().getroot().iter("artikel")
@@ -116,21 +116,28 @@ def group_state(container, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     plain numbers (1, 2, …) or letters (a, b, …) missing below the highest, and the
     numbers two live children share."""
     numbers, live = [], []  # every child's number, and the live ones' (one pass, no lists
-    for child in container:  # of children made first: a renumbering asks this twice)
+    # of children made first: a renumbering asks this twice); a lid's number read without
+    # ``number_of``'s look at the tag, which is the one asked for
+    read = lid_number if tag == "lid" else number_of
+    for child in container:
         if child.tag == tag:
-            number = number_of(child)
+            number = read(child)
             numbers.append(number)
             if not is_repealed(child):
                 live.append(number)
-    doubles = tuple(sorted({n for n in live if n and live.count(n) > 1}))
+    # no number twice, the usual group, is seen by the count of distinct ones
+    doubles = () if len(set(live)) == len(live) else \
+        tuple(sorted({n for n in live if n and live.count(n) > 1}))
     return _gaps(numbers), doubles
 
 
 def _gaps(numbers: list[str]) -> tuple[str, ...]:
     values, letters = set(), None
     for label in numbers:
-        digits = label[:-1] if label.endswith("°") else label
-        if digits.isdecimal():  # what r"\d+°?" matches whole (\d: a decimal digit)
+        # what r"\d+°?" matches whole (\d: a decimal digit); the plain number first, and
+        # «°» looked for by a slice (``endswith`` parses its arguments: several times dearer)
+        digits = label if label.isdecimal() else label[:-1] if label[-1:] == "°" else None
+        if digits is not None and digits.isdecimal():
             values.add(int(digits))
             letters = False if letters is None else letters
         elif len(label) == 1 and "a" <= label <= "z":
@@ -138,5 +145,8 @@ def _gaps(numbers: list[str]) -> tuple[str, ...]:
             letters = True if letters is None else letters
     if not values:
         return ()
-    missing = sorted(set(range(1, max(values) + 1)) - values)
+    top = max(values)
+    if len(values) == top and 0 not in values:  # top distinct values, each 1..top: all there
+        return ()
+    missing = sorted(set(range(1, top + 1)) - values)
     return tuple(chr(ord("a") + n - 1) if letters else str(n) for n in missing)

@@ -17,7 +17,7 @@ from consolidator.apply import definitions as D
 from consolidator.apply import textedit as T
 from consolidator.apply import volzin as V
 from consolidator.apply.content import one_line_text, toc_texts
-from consolidator.apply.numbering import in_order, live_twins, number_of
+from consolidator.apply.numbering import in_order, live_twins, number_of, number_read
 from consolidator.apply.postwords import Postcondition, Seen, core, failed
 from consolidator.apply.resolve import Target, text_parts
 from consolidator.apply.workspace import Workspace
@@ -227,9 +227,9 @@ def renumber_before(ws, ins, targets):
 
 
 def renumber_after(ws, ins, targets, state):
-    read = {}  # the siblings' numbers, read once for all targets (the check changes nothing)
-    for target, number in zip(targets, ins.new_numbers):
-        if number_of(target.element).rstrip(".") != number.rstrip("."):
+    read = {}  # the numbers of the targets and their siblings, read once for all targets
+    for target, number in zip(targets, ins.new_numbers):  # (the check changes nothing)
+        if number_read(target.element, read).rstrip(".") != number.rstrip("."):
             raise failed(target, f"it is not numbered {number}")
         if live_twins(target.element, ws.index, read):
             raise failed(target, f"number {number} is there twice")
