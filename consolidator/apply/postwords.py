@@ -178,19 +178,18 @@ def found_before(ws, ins, targets):
     """``seen_before``, and where the instruction's quoted words are in each target as the
     text reads before it (``Seen.spans``, what the check holds the result to): lent to the
     handler with the texts, as it would find them in the same texts."""
-    seen = Seen(ws, targets)
     if isinstance(ins, InsertWords) and ins.position in ("end", "start"):  # no words to find
-        ws.hold_texts(seen.held, seen.held_slots)
-        return seen
+        return seen_before(ws, ins, targets)
+    seen = Seen(ws, targets)
     try:
         each = seen.find_each(quote_finder(ins))
     except (ValueError, ApplyError):  # empty quoted words, a «(…)» without both ends: the
         # handler meets it where it always did, after its own refusals (the check, which
-        # would look for the words again, is not reached)
-        ws.hold_texts(seen.held, seen.held_slots)
-        return seen
-    lent = {id(target): (target, read, ins, found)
-            for target, read, found in zip(targets, seen.read, each)}
+        # would look for the words again, is not reached); the texts alone are lent
+        lent = seen.held_slots
+    else:
+        lent = {id(target): (target, read, ins, found)
+                for target, read, found in zip(targets, seen.read, each)}
     ws.hold_texts(seen.held, lent)
     return seen
 
