@@ -82,7 +82,8 @@ def apply_counting(tree, articles: Iterable[Article], source_label: str,
     new = tree if in_place else copy.deepcopy(tree)
     index, log = ArticleIndex(new), ChangeList(root_of(new))
     changes = 0
-    with collector.paused():  # what applying makes is freed by reference counting
+    # the change list open: its entries appended at the end (or on an error), all at once
+    with collector.paused(), log:  # what applying makes is freed by reference counting
         for onderdeel in _onderdelen(articles):
             renumbering = Renumbering()
             for sentence in onderdeel.all_sentences:
@@ -100,18 +101,19 @@ def check_articles(tree, articles: Iterable[Article], source_label: str,
     """Every error of every sentence (a failing sentence is skipped, the rest go on)."""
     work, errors = copy.deepcopy(tree), []
     index, log = ArticleIndex(work), ChangeList(root_of(work))
-    for onderdeel in _onderdelen(articles):
-        renumbering = Renumbering()
-        for sentence in onderdeel.all_sentences:
+    with log:  # its entries appended at the end, all at once
+        for onderdeel in _onderdelen(articles):
+            renumbering = Renumbering()
+            for sentence in onderdeel.all_sentences:
+                try:
+                    apply_sentence(work, sentence, source_label, date, index, renumbering,
+                                   changes=log)
+                except ApplyError as exc:
+                    errors.append(exc)
             try:
-                apply_sentence(work, sentence, source_label, date, index, renumbering,
-                               changes=log)
+                _refuse(renumbering.gaps(work), source_label)
             except ApplyError as exc:
                 errors.append(exc)
-        try:
-            _refuse(renumbering.gaps(work), source_label)
-        except ApplyError as exc:
-            errors.append(exc)
     return errors
 
 

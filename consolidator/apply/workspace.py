@@ -14,7 +14,7 @@ from consolidator.apply.resolve import Slot, Target, text_parts
 from consolidator.errors import ApplyError
 from consolidator.law.artindex import ArticleIndex
 from consolidator.law.elements import HEADING_TAGS, al_text, is_heading, root_of, set_text
-from consolidator.law.history import ChangeList, mark_repealed
+from consolidator.law.history import ChangeList, change_list, mark_repealed
 from consolidator.model import Instruction
 
 
@@ -137,7 +137,7 @@ class Workspace:
                     seen.add(id(owner))
                     marks.append((owner, source, effect))
         # every owner is under ``root``: in its document, whose change list is looked up
-        changes = self.changes if self.changes is not None else ChangeList(root_of(root))
+        changes = self.changes if self.changes is not None else change_list(root_of(root))
         changes.mark_all(marks, self.date)
 
 

@@ -27,6 +27,7 @@ from consolidator.law.bwbstyle import apply_bwb_style, is_bwb_styled
 from consolidator.law.elements import (
     HAS_STATUS, first_child, is_heading, is_repealed, iso_date, root_of,
 )
+from consolidator.law.ledgertext import append_entries, dated_markup, entry_markup
 
 #: elements whose schema allows inwerking/bron/effect/status attributes
 _STAMPABLE = {"artikel", "boek", "deel", "hoofdstuk", "titeldeel", "afdeling", "paragraaf",
@@ -119,7 +120,12 @@ def _ledger_of(root):
 
 def _log(el, date, source: str, effect: str) -> None:
     """Append a ``bwb-wijziging`` for el to the document's change list."""
-    ledger = _ledger_of(root_of(el))
+    root = root_of(el)
+    held = _OPEN.get(id(root))
+    if held is not None and held.root is root:  # a ChangeList open on it keeps the order
+        held.log(el, date, source, effect)
+        return
+    ledger = _ledger_of(root)
     _entry(ledger, _ensure_id(el, ledger), date, source, effect)
 
 
@@ -163,7 +169,14 @@ def mark_changed_all(marks: list, date) -> None:
     one document: its change list, its style and the next free id are looked up once
     per call (a sentence marks several elements), not once per element."""
     if marks:
-        ChangeList(root_of(marks[0][0])).mark_all(marks, date)
+        change_list(root_of(marks[0][0])).mark_all(marks, date)
+
+
+def change_list(root) -> "ChangeList":
+    """The ``ChangeList`` open (``with``) on the document of root element ``root``, which
+    every mark in it must go through while it is open, or a new one."""
+    found = _OPEN.get(id(root))
+    return found if found is not None and found.root is root else ChangeList(root)
 
 
 class ChangeList:
@@ -171,23 +184,121 @@ class ChangeList:
     sentences, each marking what it changed), its change list and style looked up on the
     first marks and kept: the document's root, its ``bwb-wijzigingen`` and the root's
     attributes are not what an instruction changes. The next free «cons-N» comes from
-    the change list's counter (``_IDS``), which reads only entries it has not read."""
+    the change list's counter (``_IDS``), which reads only entries it has not read.
 
-    __slots__ = ("root", "_found")
+    Opened (``with changes:``, for an apply), it holds the entries its marks and the
+    repeals in the document (``_log``) write as text, and appends them all at once when it
+    is closed, or before anything needs them in the list (the counter, ``change_log``): see
+    ``ledgertext``. Its ids are those written one by one: it counts the next free «cons-N»
+    itself from the first it needs, as every entry written while it is open is its own."""
+
+    __slots__ = ("root", "_found", "_open", "_free", "_pending", "_dated")
 
     def __init__(self, root):
         self.root = root  # the root element of the document every mark is in
         self._found = None  # (change list, styled), once looked up
+        self._open = False  # entries held (``_pending``) until closed
+        self._free = None  # while open: the next free «cons-N», once read
+        self._pending: list = []  # while open: entries not in the list yet, as XML text
+        self._dated = (None, "")  # while open: a date and its ``inwerking`` as written
+
+    def __enter__(self) -> "ChangeList":
+        held = _OPEN.get(id(self.root))
+        if held is None or held.root is not self.root:  # else: that one holds the entries
+            _OPEN[id(self.root)] = self
+            self._open = True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._open:
+            try:
+                self.settle()
+            finally:
+                del _OPEN[id(self.root)]
+                self._open, self._free = False, None
+
+    def settle(self) -> None:
+        """Append the entries held, so that the list reads as if each had been written
+        when it was marked; the counter learns that every entry is read."""
+        if self._found is None:
+            return
+        ledger = self._found[0]
+        if self._pending:
+            append_entries(ledger, self._pending)
+            self._pending = []
+        if self._free is not None and len(ledger):
+            _IDS.read_to(ledger, ledger[-1], self._free - 1)
+
+    def _lookup(self) -> tuple:
+        if self._found is None:  # looked up (and refused) when first needed, as before
+            self._found = (_ledger_of(self.root), is_bwb_styled(self.root))
+        return self._found
 
     def mark_all(self, marks: list, date) -> None:
         if not marks:
             return
-        if self._found is None:  # looked up (and refused) when first needed, as before
-            self._found = (_ledger_of(self.root), is_bwb_styled(self.root))
-        ledger, styled = self._found
-        entry, free = _mark_in(ledger, styled, marks, date)
-        if free is not None:  # the list was read, and every entry since is one written
-            _IDS.read_to(ledger, entry, free - 1)  # here, whose highest N ``free`` followed
+        ledger, styled = self._lookup()
+        if not self._open:
+            entry, free = _mark_in(ledger, styled, marks, date)
+            if free is not None:  # the list was read, and every entry since is one written
+                _IDS.read_to(ledger, entry, free - 1)  # here, whose highest N ``free`` followed
+            return
+        stamped = None  # as ``_mark_in``
+        for el, source, effect in marks:
+            self._log_in(ledger, el, date, source, effect)
+            if styled:
+                apply_bwb_style(el)
+            stamped = _stamp_changed(el, date, source, effect, stamped)
+
+    def log(self, el, date, source: str, effect: str) -> None:
+        """``_log`` while open: the entry held with the others, in order."""
+        self._log_in(self._lookup()[0], el, date, source, effect)
+
+    def _log_in(self, ledger, el, date, source: str, effect: str) -> None:
+        """Give el an id if it has none and hold its entry (``_ensure_id`` and ``_entry``)."""
+        ref = el.get("id")
+        if not ref:
+            free = self._free
+            if free is None:  # the counter reads the list: all of it in place first
+                self.settle()
+                free = _IDS.next_number(ledger)
+            ref = f"cons-{free}"
+            el.set("id", ref)
+            self._free = free + 1  # taken now, logged just below
+        elif self._free is not None and ref.startswith("cons-") and ref[5:].isdecimal():
+            self._free = max(self._free, int(ref[5:]) + 1)  # as a rescan of the list would
+        piece = self._markup(ref, date, source, effect)
+        if piece is not None:
+            self._pending.append(piece)
+        else:  # a value the parser would not give back: the direct way, after those held
+            self.settle()
+            _entry(ledger, ref, date, source, effect)
+
+    def _markup(self, ref: str, date, source: str, effect: str):
+        if date is None:
+            dated = ""
+        elif date is self._dated[0]:
+            dated = self._dated[1]
+        else:
+            try:
+                dated = dated_markup(iso_date(date))
+            except Exception:  # raised again by the direct way, where it raises it
+                return None
+            if dated is None:
+                return None
+            if type(date) is _dt.date:  # immutable, its date the same each time
+                self._dated = (date, dated)
+        return entry_markup(ref, dated, source, effect)
+
+
+_OPEN: dict = {}  # id(root) -> the ChangeList open on that document
+
+
+def _settled(root) -> None:
+    """Every entry held for the document of ``root`` in its list (for a reader of it)."""
+    held = _OPEN.get(id(root))
+    if held is not None and held.root is root:
+        held.settle()
 
 
 def _mark_in(ledger, styled: bool, marks: list, date) -> tuple:
@@ -279,6 +390,7 @@ def change_log(tree) -> dict[str, list[Change]]:
     view that asks for every element of a law would otherwise search the whole list
     for each one (a law of thousands of articles has thousands of entries)."""
     log: dict[str, list[Change]] = {}
+    _settled(root_of(tree))
     for ledger in root_of(tree).iterchildren("bwb-wijzigingen"):
         for entry in ledger.iterchildren("bwb-wijziging"):
             change = _logged(entry) if entry.get("idref") is not None else None
@@ -294,6 +406,7 @@ def changes(el, log: Optional[dict] = None) -> list[Change]:
     if el.get("id") and log is not None:
         logged = list(log.get(el.get("id"), ()))
     elif el.get("id"):
+        _settled(root_of(el))
         logged_path = f"bwb-wijzigingen/bwb-wijziging[@idref='{el.get('id')}']"
         for entry in root_of(el).iterfind(logged_path):
             change = _logged(entry)
