@@ -25,7 +25,7 @@ from lxml import etree
 from consolidator.errors import LawFormatError
 from consolidator.law.bwbstyle import apply_bwb_style, is_bwb_styled
 from consolidator.law.elements import (
-    HAS_STATUS, first_child, is_heading, is_repealed, iso_date, root_of,
+    HAS_STATUS, HEADING_TAGS, first_child, is_repealed, iso_date, root_of,
 )
 from consolidator.law.ledgertext import append_entries, dated_markup, entry_markup
 
@@ -345,13 +345,30 @@ def _stamp_changed(el, date, source: str, effect: str, stamped=None):
 
 
 def _replace_content(el, keep: tuple, words: str) -> None:
+    """el's children but those of ``keep`` removed, then the repeal text (``words`` in a
+    redactie in an al) put after the kept ones but a meta-data."""
+    at = 0  # how many kept children the al comes after
     for child in list(el):
-        if child.tag not in keep:
+        tag = child.tag  # read once: lxml makes a new string on every read
+        if tag not in keep:
             el.remove(child)
-    al = el.makeelement("al")  # made in el's document: no move between documents after
+        elif tag != "meta-data":
+            at += 1
+    template = _REPEAL_TEXTS.get(words)
+    el.insert(at, template.__copy__() if template is not None else _repeal_text(words))
+
+
+def _repeal_text(words: str):
+    al = etree.Element("al")
     etree.SubElement(al, "redactie", type="vervanging").text = words
-    kept = [c for c in el if c.tag in keep and c.tag != "meta-data"]
-    el.insert(len(kept), al)
+    return al
+
+
+#: the repeal texts, copied for each repeal: a copy (lxml's ``__copy__`` copies the whole
+#: element) costs less than a new al and redactie, whose tag and attribute names lxml
+#: checks each time; made by hand, not parsed, so that no line number comes with them
+_REPEAL_TEXTS = {words: _repeal_text(words) for words in ("Vervallen", "Vervallen.", "vervallen;")}
+_HEADINGS = frozenset(HEADING_TAGS.values())  # the tags ``is_heading`` knows
 
 
 def mark_repealed(el, date, source: str) -> None:
@@ -362,18 +379,19 @@ def mark_repealed(el, date, source: str) -> None:
     """
     if date is not None:
         _log(el, date, source, "vervallen")
-    if is_heading(el):
+    tag = el.tag  # read once: lxml makes a new string on every read
+    if tag in _HEADINGS:
         for artikel in el.iter("artikel"):
             if not is_repealed(artikel):
                 mark_repealed(artikel, date, source)
-    elif el.tag == "artikel":
+    elif tag == "artikel":
         _replace_content(el, ("kop", "meta-data"), "Vervallen")
-    elif el.tag in ("lid", "li"):
-        words = "Vervallen." if el.tag == "lid" else "vervallen;"
+    elif tag == "lid" or tag == "li":
+        words = "Vervallen." if tag == "lid" else "vervallen;"
         _replace_content(el, ("lidnr", "li.nr", "meta-data"), words)
-    if el.tag in _STAMPABLE:
+    if tag in _STAMPABLE:
         _stamp(el, date, source, "vervallen")
-    if el.tag in HAS_STATUS:
+    if tag in HAS_STATUS:
         el.set("status", "vervallen")
 
 
