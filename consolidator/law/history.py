@@ -27,7 +27,7 @@ from consolidator.law.bwbstyle import apply_bwb_style, is_bwb_styled
 from consolidator.law.elements import (
     HAS_STATUS, HEADING_TAGS, first_child, is_repealed, iso_date, root_of,
 )
-from consolidator.law.ledgertext import append_entries, dated_markup, entry_markup
+from consolidator.law.ledgertext import EntryWriter, append_entries
 
 #: elements whose schema allows inwerking/bron/effect/status attributes
 _STAMPABLE = {"artikel", "boek", "deel", "hoofdstuk", "titeldeel", "afdeling", "paragraaf",
@@ -192,7 +192,7 @@ class ChangeList:
     ``ledgertext``. Its ids are those written one by one: it counts the next free «cons-N»
     itself from the first it needs, as every entry written while it is open is its own."""
 
-    __slots__ = ("root", "_found", "_open", "_free", "_pending", "_dated")
+    __slots__ = ("root", "_found", "_open", "_free", "_pending", "_writer")
 
     def __init__(self, root):
         self.root = root  # the root element of the document every mark is in
@@ -200,7 +200,7 @@ class ChangeList:
         self._open = False  # entries held (``_pending``) until closed
         self._free = None  # while open: the next free «cons-N», once read
         self._pending: list = []  # while open: entries not in the list yet, as XML text
-        self._dated = (None, "")  # while open: a date and its ``inwerking`` as written
+        self._writer = EntryWriter()  # while open: writes the entries held
 
     def __enter__(self) -> "ChangeList":
         held = _OPEN.get(id(self.root))
@@ -215,7 +215,7 @@ class ChangeList:
                 self.settle()
             finally:
                 del _OPEN[id(self.root)]
-                self._open, self._free = False, None
+                self._open, self._free, self._writer = False, None, EntryWriter()
 
     def settle(self) -> None:
         """Append the entries held, so that the list reads as if each had been written
@@ -257,7 +257,8 @@ class ChangeList:
     def _log_in(self, ledger, el, date, source: str, effect: str) -> None:
         """Give el an id if it has none and hold its entry (``_ensure_id`` and ``_entry``)."""
         ref = el.get("id")
-        if not ref:
+        made = not ref
+        if made:
             free = self._free
             if free is None:  # the counter reads the list: all of it in place first
                 self.settle()
@@ -267,28 +268,12 @@ class ChangeList:
             self._free = free + 1  # taken now, logged just below
         elif self._free is not None and ref.startswith("cons-") and ref[5:].isdecimal():
             self._free = max(self._free, int(ref[5:]) + 1)  # as a rescan of the list would
-        piece = self._markup(ref, date, source, effect)
+        piece = self._writer.entry(ref, made, date, source, effect)
         if piece is not None:
             self._pending.append(piece)
         else:  # a value the parser would not give back: the direct way, after those held
             self.settle()
             _entry(ledger, ref, date, source, effect)
-
-    def _markup(self, ref: str, date, source: str, effect: str):
-        if date is None:
-            dated = ""
-        elif date is self._dated[0]:
-            dated = self._dated[1]
-        else:
-            try:
-                dated = dated_markup(iso_date(date))
-            except Exception:  # raised again by the direct way, where it raises it
-                return None
-            if dated is None:
-                return None
-            if type(date) is _dt.date:  # immutable, its date the same each time
-                self._dated = (date, dated)
-        return entry_markup(ref, dated, source, effect)
 
 
 _OPEN: dict = {}  # id(root) -> the ChangeList open on that document

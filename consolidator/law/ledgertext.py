@@ -3,16 +3,19 @@
 Each ``bwb-wijziging`` written element by element costs lxml a check of every tag and
 attribute name it is given (some thousands of instructions each: an apply of thousands of
 changes writes thousands of entries); the same entries as one string, parsed once, cost
-about half. ``entry_markup`` writes an entry exactly as ``history._entry`` builds it, or
+about half. ``EntryWriter`` writes an entry exactly as ``history._entry`` builds it, or
 refuses (None) a value that the parser would not give back unchanged or that lxml would
 refuse to set: such an entry is written the direct way, which raises what it raises.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Optional
 
 from lxml import etree
+
+from consolidator.law.elements import iso_date
 
 #: a character XML 1.0 does not allow (lxml refuses it in an attribute or a text; a
 #: lone surrogate cannot even be encoded)
@@ -46,26 +49,58 @@ def _escaped(value: str) -> str:
         .replace('"', "&quot;")
 
 
-def entry_markup(ref: str, dated: str, source: str, effect: str) -> Optional[str]:
-    """The ``bwb-wijziging`` of ``history._entry`` as XML text: ``dated`` is the
-    ``inwerking`` attribute as written (with its leading space), or "" for no date.
-    None when a value cannot be written so (``markup``), or the source is empty: lxml
-    keeps an empty text that a parser would not make."""
-    ref, source, effect = markup(ref), markup(source), markup(effect)
-    if ref is None or not source or effect is None:
-        return None
-    return (f'<bwb-wijziging idref="{ref}"><label bron="{source}" effect="{effect}"{dated}>'
-            f'{source}</label></bwb-wijziging>')
+class EntryWriter:
+    """The ``bwb-wijziging`` of ``history._entry`` as XML text, for the entries of one
+    change list while it is open: the last source, effect and date written are remembered
+    by identity (a sentence's marks and repeals share them; a str, a date cannot change)."""
 
+    __slots__ = ("source", "effect", "date")
 
-def dated_markup(iso: str) -> Optional[str]:
-    """The ``inwerking`` attribute for ``entry_markup``; None when it cannot be written so."""
-    written = markup(iso)
-    return None if written is None else f' inwerking="{written}"'
+    def __init__(self):
+        self.source = self.effect = self.date = (None, None)  # (value, as written)
+
+    def entry(self, ref: str, made: bool, date, source: str, effect: str) -> Optional[str]:
+        """The entry, or None when a value cannot be written so (``markup``), when the
+        source is empty (lxml keeps an empty text that a parser would not make) or when the
+        date has no text to be had. ``made``: ``ref`` is a «cons-N» made here, plain."""
+        if not made:
+            ref = markup(ref)
+            if ref is None:
+                return None
+        known = self.source
+        if source is not known[0]:
+            known = self.source = (source, markup(source))
+        if not known[1]:
+            return None
+        written_source = known[1]
+        known = self.effect
+        if effect is not known[0]:
+            known = self.effect = (effect, markup(effect))
+        dated = self._dated(date)
+        if known[1] is None or dated is None:
+            return None
+        return (f'<bwb-wijziging idref="{ref}"><label bron="{written_source}" '
+                f'effect="{known[1]}"{dated}>{written_source}</label></bwb-wijziging>')
+
+    def _dated(self, date) -> Optional[str]:
+        """The ``inwerking`` attribute as written (with its leading space), "" for no date."""
+        if date is None:
+            return ""
+        known = self.date
+        if date is known[0]:
+            return known[1]
+        try:
+            written = markup(iso_date(date))
+        except Exception:  # noqa: BLE001 - raised again by the direct way, where it raises
+            return None
+        dated = None if written is None else f' inwerking="{written}"'
+        if type(date) is _dt.date:  # immutable, its text the same each time
+            self.date = (date, dated)
+        return dated
 
 
 def append_entries(ledger, pieces: list) -> None:
-    """Append the entries written in ``pieces`` (``entry_markup``'s) to ``ledger``, in order,
+    """Append the entries written in ``pieces`` (``EntryWriter``'s) to ``ledger``, in order,
     parsed in one go."""
     wrapper = etree.fromstring("<w>" + "".join(pieces) + "</w>", _PARSER)
     ledger.extend(list(wrapper))  # moved out of the wrapper: not while iterating it
