@@ -153,3 +153,32 @@ def test_a_plan_refuses_columns_made_from_a_method_s_value(monkeypatch):
     assert str(built.value) == "word" and built.value.type == "WORD"
     assert (built.meta.line, built.meta.column, built.meta.end_line,
             built.meta.end_column) == (1, 1, 1, 5)
+
+
+def test_a_plan_makes_its_tokens_as_line_token_makes_them(monkeypatch):
+    """A plan makes the tokens it reads in its own loop, as ``quicklex.line_token`` would:
+    the same class and every slot the same (Lark's trees compare tokens by text only)."""
+    from lark import Token, Tree
+
+    from consolidator.read import grammars, onepass
+    from consolidator.read.quicklex import line_token
+    from test_one_pass_parser import HEADS, _TreeBuilder
+
+    monkeypatch.setattr(onepass, "_PLAN_AT", 1)  # every shape planned when first met
+    monkeypatch.setattr(onepass, "_COMPILE_AT", 10 ** 9)
+    parser = onepass.OnePassParser(grammars.grammar_parser(), _TreeBuilder())
+    slots = ("type", "value", "start_pos", "end_pos", "line", "column", "end_line",
+             "end_column")
+    compared = 0
+    for text in HEADS:
+        try:
+            tree = parser.parse(text).value
+        except Exception:  # noqa: BLE001 - what the grammar refuses has no tokens to hold
+            continue
+        for token in tree.scan_values(lambda value: isinstance(value, Token)):
+            expected = line_token(text, token.type, token.start_pos, token.end_pos)
+            assert type(token) is type(expected) and str(token) == str(expected)
+            assert [getattr(token, s) for s in slots] == [getattr(expected, s) for s in slots]
+            compared += 1
+        assert isinstance(tree, Tree)
+    assert compared > 500

@@ -26,11 +26,12 @@ from typing import Callable, Sequence
 
 from lark import Tree
 
-from consolidator.read.quicklex import line_token
+from consolidator.read.quicklex import Tok
 from consolidator.read.reducers import _NO_POSITION, Built, Reduction, _Meta
 from consolidator.read.shapecode import program_of
 
 _new = object.__new__
+_new_str = str.__new__
 
 
 def plan_shape(builder, steps: Sequence[tuple[Reduction, ...]],
@@ -102,8 +103,14 @@ def _runner(builder, tokens: tuple, columns: tuple, calls: tuple, value: int,
     def shape(text: str, spans: list) -> Built:
         slots = [None, _NO_POSITION]
         append = slots.append
-        for kind, start, end in tokens:
-            append(line_token(text, kind, spans[start], spans[end]))
+        for kind, start, end in tokens:  # ``quicklex.line_token``, without a call each
+            first, last = spans[start], spans[end]
+            word = text[first:last]
+            token = _new_str(Tok, word)
+            token.type, token.value, token.start_pos, token.end_pos = kind, word, first, last
+            token.line = token.end_line = 1
+            token.column, token.end_column = first + 1, last + 1
+            append(token)
         for start, start_slot, stop, stop_slot in columns:
             made = _new(_Meta)
             if start_slot:
