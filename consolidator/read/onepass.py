@@ -235,11 +235,14 @@ class OnePassParser:
         if end is None:
             last = line_token(text, node.kind, spans[-2], spans[-1]) if spans else None
             end = self._learn_end(node, end_token(last))
-        node.seen += 1
-        if node.kept and (node.seen >= _PLAN_AT or node.seen >= _COMPILE_AT):
+        seen = node.seen = node.seen + 1
+        shape = node.shape
+        # (``_shape`` has nothing to do for a shape planned and not due to be compiled)
+        if node.kept and (seen >= _COMPILE_AT or (shape is None and seen >= _PLAN_AT)):
             self._shape(node, end)
-        if node.shape is not None:
-            return node.shape(text, spans)
+            shape = node.shape
+        if shape is not None:
+            return shape(text, spans)
         path = _path(node)
         tokens = [line_token(text, n.kind, spans[2 * i], spans[2 * i + 1])
                   for i, n in enumerate(path)]

@@ -9,10 +9,15 @@ tokens the grammar drops, the columns no method reads). So a shape met a few tim
 runs as a plan, and one met often is compiled (``onepass``).
 
 Every value the plan makes has a slot in one list, in the order it is made: None and
-no columns first, then the tokens the plan reads, then one slot per step. It calls
-the same methods with the same children and columns as the compiled function, and
-stops at the first method that fails, as it does (tests/test_shape_code.py holds the
-three ways to each other).
+no columns first, then the tokens the plan reads, then the columns the methods read,
+then one slot per call. The columns are made before the calls: they come from where
+the tokens stand and from other columns, never from what a method gives (``plan_shape``
+checks this), so making them first changes nothing a method can see. The calls are
+followed in one loop, each a tuple of data (no function of its own per step: a Python
+call per step cost a plan some 1,000 instructions a step more than the compiled
+function). It calls the same methods with the same children and columns as the
+compiled function, and stops at the first method that fails, as it does
+(tests/test_shape_code.py holds the three ways to each other).
 """
 from __future__ import annotations
 
@@ -21,9 +26,12 @@ from typing import Callable, Sequence
 
 from lark import Tree
 
-from consolidator.read.quicklex import line_token
-from consolidator.read.reducers import _NO_POSITION, Built, Reduction, meta_at
+from consolidator.read.quicklex import Tok
+from consolidator.read.reducers import _NO_POSITION, Built, Reduction, _Meta
 from consolidator.read.shapecode import program_of
+
+_new = object.__new__
+_new_str = str.__new__
 
 
 def plan_shape(builder, steps: Sequence[tuple[Reduction, ...]],
@@ -36,82 +44,102 @@ def plan_shape(builder, steps: Sequence[tuple[Reduction, ...]],
     for index in program.read:
         slots[f"t{index}"] = len(slots)
         tokens.append((kinds[index], 2 * index, 2 * index + 1))
-    plan = []
+    columns = []
     for op in program.ops:
-        plan.append(_step(op, slots))
-        slots[op[1]] = len(slots)
+        if op[0] == "meta":
+            columns.append(_columns(op, slots))
+            slots[op[1]] = len(slots)
+    calls = []
+    for op in program.ops:
+        if op[0] != "meta":
+            calls.append(_call(op, slots))
+            slots[op[1]] = len(slots)
     value, meta = program.result
-    return _runner(builder, tuple(tokens), tuple(plan), slots[value], slots[meta])
+    return _runner(builder, tuple(tokens), tuple(columns), tuple(calls), slots[value],
+                   slots[meta])
 
 
-def _step(op: tuple, slots: dict) -> Callable[[list, list], object]:
-    """One op of a ``Program`` as a function of the slots and the tokens' positions that
-    gives the op's value; one that calls a builder method names its rule (``rule``),
-    the others None."""
+def _columns(op: tuple, slots: dict) -> tuple:
+    """Columns from where ``start`` starts to where ``stop`` ends, as (the index in the
+    tokens' positions of the start, or None; the slot of columns it starts with, or 0;
+    the same for the end): a token's position gives line 1 and the position plus one."""
+    _, _, start, stop = op
+    return _source(start, 2 * start if isinstance(start, int) else None, slots) + \
+        _source(stop, 2 * stop + 1 if isinstance(stop, int) else None, slots)
+
+
+def _source(source, position, slots: dict) -> tuple:
+    if position is not None:
+        return position, 0
+    slot = slots.get(source)
+    if slot is None or slot < 2:  # not columns made before: a fault of ``program_of``
+        raise ValueError(f"columns from {source!r}, which is no token nor columns made before")
+    return None, slot
+
+
+def _call(op: tuple, slots: dict) -> tuple:
+    """One call of a ``Program`` as data: (the function, the slot of its columns, the
+    number of children, the slots of the first two, a getter of them all, its rule).
+    A rule with no method makes Lark's ``Tree``; its rule is None, so that a fault there
+    is raised, not kept as the sentence's failure."""
     if op[0] == "call":
         _, _, method, meta, children, rule = op
-        step = _call(method, slots[meta], [slots[c] for c in children])
-        step.rule = rule
-        return step
-    if op[0] == "tree":
-        _, _, rule, children, meta = op
-        step = _tree(rule, tuple(slots[c] for c in children), slots[meta])
     else:
-        _, _, start, stop = op
-        step = _columns(start, stop, slots)
-    step.rule = None
-    return step
+        _, _, name, children, meta = op
+        method, rule = _tree(name), None
+    at = [slots[c] for c in children]
+    first = at[0] if at else 0
+    second = at[1] if len(at) > 1 else 0
+    every = itemgetter(*at) if len(at) > 2 else None
+    return method, slots[meta], len(at), first, second, every, rule
 
 
-def _call(method, columns: int, children: list[int]) -> Callable[[list, list], object]:
-    """The call of a builder method with the columns and children in those slots."""
-    if len(children) == 1:  # most calls
-        only = children[0]
-        return lambda slots, spans: method(slots[columns], [slots[only]])
-    if not children:
-        return lambda slots, spans: method(slots[columns], [])
-    values = itemgetter(*children)  # several: a tuple of them
-    return lambda slots, spans: method(slots[columns], list(values(slots)))
+def _tree(rule: str) -> Callable[[object, list], Tree]:
+    return lambda meta, children: Tree(rule, children, meta)
 
 
-def _tree(rule: str, children: tuple, columns: int) -> Callable[[list, list], Tree]:
-    return lambda slots, spans: Tree(rule, [slots[i] for i in children], slots[columns])
-
-
-def _columns(start, stop, slots: dict) -> Callable[[list, list], object]:
-    """Columns from where ``start`` starts to where ``stop`` ends: a token's position
-    (on one line: line 1, a column is the position plus one) or columns in a slot."""
-    if isinstance(start, int) and isinstance(stop, int):
-        first, last = 2 * start, 2 * stop + 1
-        return lambda slots, spans: meta_at(1, spans[first] + 1, 1, spans[last] + 1)
-    if isinstance(start, int):
-        first, last = 2 * start, slots[stop]
-        return lambda slots, spans: meta_at(1, spans[first] + 1, slots[last].end_line,
-                                            slots[last].end_column)
-    if isinstance(stop, int):
-        first, last = slots[start], 2 * stop + 1
-        return lambda slots, spans: meta_at(slots[first].line, slots[first].column, 1,
-                                            spans[last] + 1)
-    first, last = slots[start], slots[stop]
-    return lambda slots, spans: meta_at(slots[first].line, slots[first].column,
-                                        slots[last].end_line, slots[last].end_column)
-
-
-def _runner(builder, tokens: tuple, plan: tuple, value: int,
+def _runner(builder, tokens: tuple, columns: tuple, calls: tuple, value: int,
             meta: int) -> Callable[[str, list], Built]:
     def shape(text: str, spans: list) -> Built:
         slots = [None, _NO_POSITION]
-        for kind, start, end in tokens:
-            slots.append(line_token(text, kind, spans[start], spans[end]))
+        append = slots.append
+        for kind, start, end in tokens:  # ``quicklex.line_token``, without a call each
+            first, last = spans[start], spans[end]
+            word = text[first:last]
+            token = _new_str(Tok, word)
+            token.type, token.value, token.start_pos, token.end_pos = kind, word, first, last
+            token.line = token.end_line = 1
+            token.column, token.end_column = first + 1, last + 1
+            append(token)
+        for start, start_slot, stop, stop_slot in columns:
+            made = _new(_Meta)
+            if start_slot:
+                source = slots[start_slot]
+                made.line, made.column = source.line, source.column
+            else:
+                made.line, made.column = 1, spans[start] + 1
+            if stop_slot:
+                source = slots[stop_slot]
+                made.end_line, made.end_column = source.end_line, source.end_column
+            else:
+                made.end_line, made.end_column = 1, spans[stop] + 1
+            append(made)
         try:
-            for step in plan:
-                slots.append(step(slots, spans))
+            for method, at, count, first, second, every, rule in calls:
+                if count == 1:  # most calls
+                    append(method(slots[at], [slots[first]]))
+                elif count == 2:
+                    append(method(slots[at], [slots[first], slots[second]]))
+                elif count == 0:
+                    append(method(slots[at], []))
+                else:
+                    append(method(slots[at], list(every(slots))))
         except Exception as exc:
-            if step.rule is None:  # a fault of the plan's own steps, not of a sentence
+            if rule is None:  # a fault of the plan's own steps, not of a sentence
                 raise
-            builder.failure = (step.rule, exc)  # as the compiled shape keeps it
+            builder.failure = (rule, exc)  # as the compiled shape keeps it
             return Built(None, _NO_POSITION)
         return Built(slots[value], slots[meta])
 
-    shape.plan = (tokens, plan, value, meta)
+    shape.plan = (tokens, columns, calls, value, meta)
     return shape

@@ -6,12 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from consolidator.frozen import quick_init
 from consolidator.model import Content, Locator, Place, Span
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Action:
-    """One action of a sentence before it meets its frame."""
+    """One action of a sentence before it meets its frame. (A sentence makes one or two:
+    with slots and ``frozen.quick_init``'s ``__init__``, as the model's classes.)"""
 
     name: str
     fields: dict

@@ -359,7 +359,10 @@ def book_of_law(targets: list[Locator], law):
 
 
 def clean_law_name(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().rstrip(",")
+    """The name with its white space runs made one space and no comma at its end: what
+    «re.sub(r"\\s+", " ", name).strip().rstrip(",")» gives (``str.split`` cuts at the
+    white space ``\\s`` matches)."""
+    return " ".join(name.split()).rstrip(",")
 
 
 def _locators(parts: list[list]) -> list[Locator]:

@@ -64,26 +64,42 @@ _BOOK_RE = re.compile(r"^Boek\s+(\d+[a-z]?)\s+van\s+het\s+(Burgerlijk Wetboek)$"
 # The publication closing a name is not part of it: «Wederopbouwwet (Stb. 1950, 236)».
 _PUBLISHED_RE = re.compile(r"\s*\((?:Stb|Stcrt)\.?[^()]*\)\s*$")
 
+# What the patterns above cannot match without (``law_ref`` searches only where it is there)
+_DIGIT_RE = re.compile(r"\d")
+_SPACES_RE = re.compile(r"\s+")
+_KONINKLIJK_RE = re.compile(r"koninklijke?\s+besluit")
+_ARTICLES = ("de ", "het ", "De ", "Het ")
+
 
 class NotARegulation(ConsolidatorError):
     """A name that does not name (a whole) regulation."""
 
 
 def law_ref(name: str, span=None) -> LawRef:
-    """The ``LawRef`` of one regulation's name (without a leading «de»/«het»)."""
+    """The ``LawRef`` of one regulation's name (without a leading «de»/«het»).
+
+    Most names hold no digit, no «Stb»/«Stcrt», no «nr.» and no «zoals»: each pattern
+    below is searched only where the words it cannot match without are there (a search
+    that cannot match gives what the pattern would: no date, no number, the name as it
+    is; tests/test_sentence_shortcuts.py holds this to the patterns on any text)."""
     name = _clean(name)
     book = _BOOK_RE.match(name)
     if book:
         name = f"{book.group(2)} Boek {book.group(1)}"
-    facts = _HISTORY_RE.sub("", name)
-    date = _date(facts)
+    facts = _HISTORY_RE.sub("", name) if "zoals" in name else name
+    digits = _DIGIT_RE.search(facts) is not None  # a date needs one, and a dated head
+    date = _date(facts) if digits else None
     doc = doc_of(facts)
-    kind = "act" if _DATED_HEAD_RE.match(facts) else "law"
-    fields = dict(kind=kind, doc=doc, date=date, stb=_numbered(_STB_RE, facts, date),
-                  stcrt=_numbered(_STCRT_RE, facts, date), number=_kenmerk(facts))
+    kind = "act" if digits and _DATED_HEAD_RE.match(facts) else "law"
+    fields = dict(kind=kind, doc=doc, date=date,
+                  stb=_numbered(_STB_RE, facts, date) if "Stb" in facts else "",
+                  stcrt=_numbered(_STCRT_RE, facts, date)
+                  if "Stcrt" in facts or "Staatscourant" in facts else "",
+                  number=_kenmerk(facts) if _names_a_number(facts) else "")
     if span is not None:
         fields["span"] = span
-    return LawRef(_PUBLISHED_RE.sub("", name).strip(), **fields)
+    published = _PUBLISHED_RE.sub("", name) if "(St" in name else name
+    return LawRef(published.strip(), **fields)
 
 
 def doc_of(name: str) -> str:
@@ -92,11 +108,11 @@ def doc_of(name: str) -> str:
     "" when none is there."""
     # a word cut short before «en» («Organisatie-, mandaat- en volmachtbesluit») takes its
     # head from the last word: it names no kind itself
-    words = [w for w in re.split(r"\s+", name.strip("‘’'\" "))[:5] if not w.endswith(("-", "-,"))]
+    words = [w for w in _first_words(name.strip("‘’'\" "), 5) if not w.endswith(("-", "-,"))]
     head = " ".join(words[:4])
     for match in _DOC_RE.finditer(head):
         word = match.group(1).lower()
-        if re.match(r"koninklijke?\s+besluit", word):
+        if _KONINKLIJK_RE.match(word):
             return "koninklijk besluit"
         if _within_words(head, match.start(), 3):
             return _SINGULAR.get(word, word)
@@ -107,11 +123,26 @@ def _within_words(text: str, position: int, words: int) -> bool:
     return len(text[:position].split()) < words
 
 
+def _first_words(text: str, count: int) -> list[str]:
+    """``re.split(r"\\s+", text)[:count]``: what ``str.split`` gives where ``text`` neither
+    starts nor ends with white space (the same white space as ``\\s``), else the pattern."""
+    if text and not text[0].isspace() and not text[-1].isspace():
+        return text.split(None, count)[:count]
+    return _SPACES_RE.split(text, count)[:count]
+
+
 def _clean(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip().rstrip(",").strip()
-    name = re.sub(r"^(?:de|het|De|Het)\s+", "", name)
-    quoted = re.match(r"^[‘'\"](.*)[’'\"]$", name)
-    return quoted.group(1) if quoted else name
+    """The name with its white space runs made one space, no comma at its end, no
+    «de»/«het» before it, no quote marks around it. (``str.split`` cuts at the white
+    space ``\\s`` matches, so the runs come out as «re.sub(r"\\s+", " ", name).strip()»
+    would give them; after that every white space is one space, inside the name.)"""
+    name = " ".join(name.split()).rstrip(",").strip()
+    if name.startswith(_ARTICLES):  # «^(?:de|het|De|Het)\s+»: one space follows
+        name = name[name.index(" ") + 1:]
+    # «^[‘'"](.*)[’'"]$»: no line breaks are left for «.» to stop at
+    if len(name) > 1 and name[0] in "‘'\"" and name[-1] in "’'\"":
+        return name[1:-1]
+    return name
 
 
 def _date(text: str) -> Optional[_dt.date]:
@@ -133,6 +164,11 @@ def _numbered(pattern: re.Pattern, text: str, date: Optional[_dt.date]) -> str:
     year, number = found[-1].group(1), found[-1].group(2)
     year = year or (str(date.year) if date else "")
     return f"{year}, {number}" if year else number
+
+
+def _names_a_number(text: str) -> bool:
+    """Whether ``text`` holds a word ``_NUMBER_RE`` needs: «nr.», «nummer» or «kenmerk»."""
+    return "nr." in text or "nummer" in text or "kenmerk" in text
 
 
 def _kenmerk(text: str) -> str:
