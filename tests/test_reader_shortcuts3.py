@@ -123,3 +123,62 @@ def test_an_act_file_reads_as_its_text(tmp_path, line_end):
 def test_line_ends_as_text_mode_reads_them(text):
     assert limits.utf8_text(text.encode("utf-8"), Path("x"), ActSyntaxError) == \
         text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# -- content_line tries the lid and item patterns only on a line that may start one
+
+from consolidator.model import ContentLine, Span  # noqa: E402
+from consolidator.read import content  # noqa: E402
+
+LINE_STARTS = ["", "a", "z", "A", "§", "H", "T", "P", "1", "٣", "²", "–", "—", "-", "•", " ",
+               "é", "(", "Z"]
+line_texts = st.tuples(st.sampled_from(LINE_STARTS),
+                       st.text(alphabet="ab1°.) :–•§AZ", max_size=10)).map("".join)
+
+
+def _general_content_line(para: paras.Para) -> ContentLine:
+    """``content_line`` trying every pattern in turn (no footnotes)."""
+    text, span = para.text, Span(para.line, para.column)
+    if text.startswith("•"):
+        lid = content.CONTENT_LID_RE.match(text)
+        if lid:
+            return ContentLine("lid", lid.group(2), label=lid.group(1), span=span)
+        text = content.BULLET_LABEL_RE.sub("", text)
+    indent = len(para.raw) - len(para.raw.lstrip())
+    plain_lid = content.PUNT_RE.match(text)
+    if plain_lid and indent == 0:
+        return ContentLine("lid", plain_lid.group(2), label=plain_lid.group(1), span=span)
+    item = content._item(text, indent)
+    if item is not None:
+        return ContentLine("item", item[1], label=item[0], level=item[2], span=span)
+    article = content.CONTENT_ARTICLE_RE.match(text)
+    if article:
+        return ContentLine("artikel", (article.group(2) or "").strip(), label=article.group(1),
+                           span=span)
+    heading = content.HEADING_RE.match(text)
+    if heading:
+        kind = heading.group(1).lower()
+        return ContentLine("heading", (heading.group(3) or "").strip(), label=heading.group(2),
+                           heading_kind="paragraaf" if kind == "§" else kind, span=span)
+    return ContentLine("text", text, span=span)
+
+
+@settings(max_examples=800, deadline=None)
+@given(line_texts, st.sampled_from(["", "  ", "    "]))
+@example("§ 3a. Gemeentelijk beleid", "")
+@example("Artikel 105a1. Gemeentelijk beleid", "")
+@example("a. een vergoeding", "  ")
+@example("٣. een lid", "")
+def test_content_line_as_every_pattern_tried_in_turn(text, indent):
+    para = paras.Para(3, len(indent) + 1, text, indent + text)
+    quick = content.content_line(para)
+    assert quick == _general_content_line(para)
+    assert quick.level == _general_content_line(para).level
+
+
+@settings(max_examples=500, deadline=None)
+@given(line_texts)
+def test_no_lid_or_item_pattern_matches_a_line_that_starts_otherwise(text):
+    if text and text[0] not in content._ITEM_STARTS and not text[0].isdecimal():
+        assert not (content.PUNT_RE.match(text) or content.CONTENT_ITEM_RE.match(text)
+                    or content.MARK_ITEM_RE.match(text))
