@@ -3,7 +3,8 @@ they stand for: the footnote numbers glued to a name, looked for only in a line 
 may stand (``paras.clean_text``); the six quote marks of ``quotes.only_guillemets``
 written out; an act file's XML characters checked on the bytes read (``parse_act_file``,
 ``lawfile.all_xml_utf8``) rather than on the text encoded again; a text without «\\r» not
-searched for line ends to replace (``limits.utf8_text``)."""
+searched for line ends to replace (``limits.utf8_text``); ``content.content_line`` trying
+the lid and item patterns only on a line that may start one."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,7 +16,8 @@ from hypothesis import strategies as st
 from consolidator import limits
 from consolidator.errors import ActSyntaxError
 from consolidator.law.lawfile import all_xml_utf8, find_non_xml_char
-from consolidator.read import paras, quotes
+from consolidator.model import ContentLine, Span
+from consolidator.read import content, paras, quotes
 from consolidator.read.act import parse_act, parse_act_file
 
 # -- footnote numbers glued to a name: ``_GLUED_NUMBER_RE.sub`` is the general way
@@ -127,11 +129,8 @@ def test_line_ends_as_text_mode_reads_them(text):
 
 # -- content_line tries the lid and item patterns only on a line that may start one
 
-from consolidator.model import ContentLine, Span  # noqa: E402
-from consolidator.read import content  # noqa: E402
-
-LINE_STARTS = ["", "a", "z", "A", "§", "H", "T", "P", "1", "٣", "²", "–", "—", "-", "•", " ",
-               "é", "(", "Z"]
+LINE_STARTS = ["", "a", "z", "A", "§", "H", "T", "P", "1", "٣", "²", "–", "—", "-", "•",
+               " ", "é", "(", "Z"]
 line_texts = st.tuples(st.sampled_from(LINE_STARTS),
                        st.text(alphabet="ab1°.) :–•§AZ", max_size=10)).map("".join)
 

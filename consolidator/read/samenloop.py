@@ -288,7 +288,8 @@ class _Builder(Transformer):
 
 
 # the numbers of an act's Staatsblad citation («(Stb. 1996, 580)», «580)»), a year, a leading
-# article, and the Kamerstuk number of a bill's citation («(Kamerstukken I, …, 24 138, nr. 300)»)
+# article, and the Kamerstuk number of a bill's citation
+# («(Kamerstukken I, …, 24 138, nr. 300)»)
 _STB_NUMBER_RE = re.compile(r"(?:(\d{4})\s*,\s*)?(\d+)\)")
 _YEAR_RE = re.compile(r"\d{4}")
 _ARTICLE_WORD_RE = re.compile(r"^(de|het)\s+", re.I)
