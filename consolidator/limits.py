@@ -73,7 +73,12 @@ def _read_within(handle, size: int, bound: int) -> bytes:
 def read_text(path: Path, error: Type[ConsolidatorError]) -> str:
     """The UTF-8 text of the file at ``path`` (as ``read_bytes``; not UTF-8 is ``error``),
     with universal line ends."""
-    data = read_bytes(path, error)
+    return utf8_text(read_bytes(path, error), path, error)
+
+
+def utf8_text(data: bytes, path: Path, error: Type[ConsolidatorError]) -> str:
+    """``data`` (the bytes of the file at ``path``) as UTF-8 text with universal line
+    ends; not UTF-8 is ``error``."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -82,7 +87,9 @@ def read_text(path: Path, error: Type[ConsolidatorError]) -> str:
         raise error(f"not UTF-8 text ({exc.reason}, byte 0x{data[exc.start]:02x})",
                     source=str(path), line=line, column=column) from None
     # line ends as text mode reads them (\r\n and \r become \n), so a file written on
-    # another system reads the same
+    # another system reads the same; a text without \r (most) has nothing to replace
+    if "\r" not in text:
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

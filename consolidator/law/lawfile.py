@@ -78,8 +78,16 @@ def _all_xml_chars(text: str) -> bool:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return False
-    return not data.translate(None, _KEPT_BYTES) and b"\xef\xbf\xbe" not in data \
-        and b"\xef\xbf\xbf" not in data
+    return all_xml_utf8(data)
+
+
+def all_xml_utf8(data: bytes) -> bool:
+    """Whether the text that ``data`` encodes in UTF-8 holds only characters XML can hold
+    (``_all_xml_chars`` of it, for bytes read as UTF-8 already). U+FFFE and U+FFFF are
+    EF BF BE and EF BF BF: both asked only where an EF BF stands at all (almost never)."""
+    return not data.translate(None, _KEPT_BYTES) and (
+        b"\xef\xbf" not in data
+        or (b"\xef\xbf\xbe" not in data and b"\xef\xbf\xbf" not in data))
 
 
 def non_xml_char_error(cls, text: str, source: str, kind: str):

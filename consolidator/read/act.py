@@ -12,12 +12,13 @@ content of ARTIKEL IX is not mistaken for an article of the act.
 from __future__ import annotations
 
 import re
+from itertools import compress, count, repeat
 from pathlib import Path
 from typing import Optional
 
 from consolidator import collector, limits
 from consolidator.errors import ActSyntaxError, underline
-from consolidator.law.lawfile import non_xml_char_error
+from consolidator.law.lawfile import all_xml_utf8, non_xml_char_error
 from consolidator.model import Act, Article, Content, LawRef, Locator, Place, Span
 from consolidator.read.body import BodyReader, act_targets
 from consolidator.read.builder.sentences import Intro
@@ -47,6 +48,11 @@ ELISION_RE = re.compile(r"^\[(?:ARTIKELEN|ARTIKEL|Artikelen|Artikel)\s+(\S+)(?:\
 # how a line that ARTICLE_RE, CHAPTER_RE or ELISION_RE matches starts: most lines of an
 # act start otherwise, and ``startswith`` tells that sooner than the three patterns
 HEAD_STARTS = ("ARTIKEL", "Artikel", "Enig artikel", "ENIG ARTIKEL", "HOOFDSTUK", "Hoofdstuk", "[")
+# a footnote's number after a name's closing parenthesis («…nr. 300)5»), and the Staatsblad
+# number a footnote gives; a name that says it is an act of a date («Wet van 4 juli 1996»)
+_FOOTNOTE_MARK_RE = re.compile(r"\)(\d{1,2})(?=\s|$)")
+_NOTE_STB_RE = re.compile(r"Stb\.\s*(\d{4}),\s*(\d+)")
+_DATED_NAME_RE = re.compile(r"(Wet|wet|Besluit) van \d")
 
 
 # ---------------------------------------------------------------------------- entry points
@@ -55,11 +61,16 @@ HEAD_STARTS = ("ARTIKEL", "Artikel", "Enig artikel", "ENIG ARTIKEL", "HOOFDSTUK"
 def parse_act_file(path: str | Path, errors: Optional[list] = None) -> Act:
     """Read and parse an act file (UTF-8 plain text); ``errors`` as in ``parse_act``."""
     path = Path(path)
-    text = limits.read_text(path, ActSyntaxError)
-    return parse_act(text, source=str(path), errors=errors)
+    data = limits.read_bytes(path, ActSyntaxError)
+    text = limits.utf8_text(data, path, ActSyntaxError)
+    # the file's own bytes are the text's UTF-8 (but for line ends and a byte order
+    # mark, which XML holds either way): the reader need not encode the text again to
+    # know that XML can hold every character of it
+    return parse_act(text, source=str(path), errors=errors, xml_checked=all_xml_utf8(data))
 
 
-def parse_act(text: str, source: str = "", errors: Optional[list] = None) -> Act:
+def parse_act(text: str, source: str = "", errors: Optional[list] = None,
+              xml_checked: bool = False) -> Act:
     """Parse the plain text of an act as published into an ``Act``.
 
     By default the first sentence that cannot be read raises ``ActSyntaxError``.
@@ -68,9 +79,10 @@ def parse_act(text: str, source: str = "", errors: Optional[list] = None) -> Act
     reading goes on; what cannot be placed is left out of the act: a failing
     sentence, the punten under a failing intro sentence (their targets are
     relative to it), the instructions of an ARTIKEL whose regulation cannot be
-    read. Errors in the act's overall structure still raise."""
+    read. Errors in the act's overall structure still raise. ``xml_checked``: XML can
+    hold every character of ``text`` (known already), so the reader does not ask again."""
     with collector.paused(kept=True):  # nearly all it makes is kept: see collector.py
-        return ActReader(text, source, errors).read()
+        return ActReader(text, source, errors, xml_checked).read()
 
 
 # ---------------------------------------------------------------------------- reader
@@ -78,16 +90,20 @@ def parse_act(text: str, source: str = "", errors: Optional[list] = None) -> Act
 
 
 class ActReader:
-    def __init__(self, text: str, source: str, errors: Optional[list] = None):
+    def __init__(self, text: str, source: str, errors: Optional[list] = None,
+                 xml_checked: bool = False):
         self.source = source
         self.errors = errors  # collect sentence errors here instead of raising
         text = text[1:] if text.startswith("\ufeff") else text  # a byte order mark
-        bad = non_xml_char_error(ActSyntaxError, text, source, "an act")
+        bad = None if xml_checked else non_xml_char_error(ActSyntaxError, text, source,
+                                                          "an act")
         if bad is not None:  # its words may become part of a law, which is XML
             raise bad
         self.text = text
         self.paras = paragraphs(text)
-        self.footnotes = footnotes_of(self.paras)
+        # the paragraphs' texts, for the searches of every paragraph made in C below
+        self.texts = [para.text for para in self.paras]
+        self.footnotes = footnotes_of(self.paras, self.texts)
         self.kamerstuk_stb: dict[str, str] = {}
         self.elided: list[tuple[str, str]] = []  # ARTIKELEN an excerpt leaves out
 
@@ -128,11 +144,11 @@ class ActReader:
             text=self.text)
 
     def _body_end(self) -> int:
-        """The index of the first paragraph after the body (a closing line), or the end."""
-        for index, para in enumerate(self.paras):
-            if para.text.startswith(CLOSING_WORDS):
-                return index
-        return len(self.paras)
+        """The index of the first paragraph after the body (a closing line), or the end
+        (the loop over every paragraph made in C: ``compress`` keeps the indices whose
+        text starts so)."""
+        closing = map(str.startswith, self.texts, repeat(CLOSING_WORDS))
+        return next(compress(count(), closing), len(self.paras))
 
     @staticmethod
     def _history_note(closing: list[Para]) -> list[Para]:
@@ -154,10 +170,10 @@ class ActReader:
         chapter, current = "", None
         # the lines that are no part of an ARTIKEL: chapters of the act, marks of elision
         skipped: set[int] = set()
-        for i, para in enumerate(self.paras[start:end], start):
-            text = para.text
-            if not text.startswith(HEAD_STARTS):
-                continue
+        # the indices of the lines that start as a head may (most lines do not), in order
+        may_head = map(str.startswith, self.texts[start:end], repeat(HEAD_STARTS))
+        for i in compress(range(start, end), may_head):
+            text = self.paras[i].text
             chap = CHAPTER_RE.match(text)
             if chap and self._is_act_chapter(heads, i, current, end):
                 chapter = chap.group(2)
@@ -272,9 +288,9 @@ class ActReader:
     def footnoted_stb(self, text: str) -> str:
         """The Staatsblad number a footnote gives a name in ``text`` («…nr. 300)5» with
         footnote 5 «Stb. 1996, 580.»)."""
-        for match in re.finditer(r"\)(\d{1,2})(?=\s|$)", text):
+        for match in _FOOTNOTE_MARK_RE.finditer(text):
             note = self.footnotes.get(match.group(1))
-            found = note and re.search(r"Stb\.\s*(\d{4}),\s*(\d+)", note.text)
+            found = note and _NOTE_STB_RE.search(note.text)
             if found:
                 return f"{found.group(1)}, {found.group(2)}"
         return ""
@@ -318,7 +334,7 @@ class ActReader:
         # what the name says besides (read by the builder: read/builder/regulations.py)
         said = dict(doc=law.doc, date=law.date, stcrt=law.stcrt, number=law.number,
                     kamerstuk=law.kamerstuk, span=law.span)
-        if ref or law.stb or re.match(r"(Wet|wet|Besluit) van \d", name):
+        if ref or law.stb or _DATED_NAME_RE.match(name):
             stb = f"{ref.group(1)}, {ref.group(2)}" if ref else law.stb
             return LawRef(STB_REF_RE.sub("", name).strip(), kind="act", stb=stb, **said)
         return LawRef(name, kind="law", **said)

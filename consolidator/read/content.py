@@ -68,14 +68,16 @@ def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
         text = BULLET_LABEL_RE.sub("", text)
     if _plain_text(text):  # most lines: none of the patterns below can match
         return ContentLine("text", text, span=span)
-    indent = len(para.raw) - len(para.raw.lstrip())
-    plain_lid = PUNT_RE.match(text)
-    if plain_lid and indent == 0:  # modern acts write new leden without a bullet
-        return ContentLine("lid", plain_lid.group(2), label=plain_lid.group(1), span=span)
-    item = _item(text, indent)
-    if item is not None:
-        label, words, level = item
-        return ContentLine("item", words, label=label, level=level, span=span)
+    first = text[0]  # not empty: ``_plain_text`` takes an empty text
+    if first in _ITEM_STARTS or first.isdecimal():  # a heading or article is neither
+        indent = len(para.raw) - len(para.raw.lstrip())
+        plain_lid = PUNT_RE.match(text) if first.isdecimal() else None
+        if plain_lid and indent == 0:  # modern acts write new leden without a bullet
+            return ContentLine("lid", plain_lid.group(2), label=plain_lid.group(1), span=span)
+        item = _item(text, indent)
+        if item is not None:
+            label, words, level = item
+            return ContentLine("item", words, label=label, level=level, span=span)
     article = CONTENT_ARTICLE_RE.match(text)
     if article:
         return ContentLine("artikel", (article.group(2) or "").strip(), label=article.group(1),
@@ -94,6 +96,12 @@ def content_line(para: Para, footnotes: Optional[dict] = None) -> ContentLine:
 # lower-case letter (CONTENT_ITEM_RE), a dash or bullet (MARK_ITEM_RE), and the first
 # letters of CONTENT_ARTICLE_RE and HEADING_RE.
 _LABEL_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz" "–—-•" "A" "§HTAP")
+
+
+# What PUNT_RE, CONTENT_ITEM_RE and MARK_ITEM_RE can start with besides a digit (``\d``:
+# what ``str.isdecimal`` calls one): a lower-case letter, a dash or a bullet. A line that
+# starts otherwise («Artikel …», «§ 3a. …») is tried as an article or a heading at once.
+_ITEM_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz" "–—-•")
 
 
 def _plain_text(text: str) -> bool:

@@ -153,7 +153,10 @@ def reads_like_intrekking(text: str) -> bool:
 
 def _unnumbered(text: str) -> str:
     """A lid's text without its number («2. In artikel 5 …» → «In artikel 5 …»)."""
-    return re.sub(r"^(?:•\s*)?\d+[a-z]?\.\s+", "", text)
+    return _LID_NUMBER_RE.sub("", text)
+
+
+_LID_NUMBER_RE = re.compile(r"^(?:•\s*)?\d+[a-z]?\.\s+")
 
 
 def plain_kind(body: list[Para]) -> str:

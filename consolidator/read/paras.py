@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from consolidator.dates import find_date
 from consolidator.model import Footnote, Span
@@ -43,13 +44,27 @@ def paragraphs(text: str) -> list[Para]:
     return paras
 
 
-def footnotes_of(paras: list[Para]) -> dict[str, Footnote]:
+def footnotes_of(paras: list[Para], texts: Optional[list[str]] = None) -> dict[str, Footnote]:
+    """The footnotes of an act: «XNoot», its number and its text, each on a line of its
+    own. ``texts``: the texts of ``paras``, if the caller has them (each «XNoot» is found
+    by ``list.index``, in C, instead of a turn of a loop for every line)."""
+    texts = [para.text for para in paras] if texts is None else texts
     notes = {}
-    for i, para in enumerate(paras):
-        if para.text == "XNoot" and i + 2 < len(paras) and paras[i + 1].text.isdigit():
+    i = _index(texts, "XNoot", 0)
+    while i >= 0:
+        if i + 2 < len(paras) and paras[i + 1].text.isdigit():
             number = paras[i + 1].text
             notes[number] = Footnote(number, paras[i + 2].text, Span(paras[i + 2].line, 1))
+        i = _index(texts, "XNoot", i + 1)
     return notes
+
+
+def _index(items: list, item, start: int) -> int:
+    """``items.index(item, start)``, or -1 when ``item`` is not there from ``start`` on."""
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
 
 
 # «>» before a name (a publication artefact)
@@ -60,14 +75,31 @@ _GLUED_NUMBER_RE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\)))(\d{1,2})(?=[\s,.:;]
 _GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)")
 
 
+# an ASCII digit right after a letter or «)» (what ``_GLUE`` holds): one pattern a digit,
+# so that the search for it skips to that digit at once (a class of digits first would be
+# tried at every character)
+_GLUED_DIGIT = {digit: re.compile(f"{digit}(?<=[A-Za-z)]{digit})") for digit in "0123456789"}
+
+
 def clean_text(text: str, footnotes: dict) -> str:
     """Drop publication artefacts: «>» before a name and glued footnote numbers
-    («basisonderwijs1», «ISOVSO4», «nr. 300)5»)."""
+    («basisonderwijs1», «ISOVSO4», «nr. 300)5»).
+
+    A footnote's number goes only where it stands right after a letter or «)», which
+    nearly no line has, so that is asked first, of each number (no footnotes: nothing
+    to ask): ``in`` (a fifth of a ``str.find``); for a number in the line, the pattern of
+    its first digit after a letter or «)» (``_GLUED_DIGIT``; a number whose first
+    character is no ASCII digit: the loop below, as for a line that has one). The loop
+    of ``_without_footnote_numbers`` finds nothing in a line with no number so placed,
+    so the line is as it is (tests/test_reader_shortcuts3.py holds the two alike)."""
     if ">" in text:
         text = _MARK_RE.sub("", text)
-    if not footnotes:  # every number would be kept: the text as it is
-        return text
-    return _without_footnote_numbers(text, footnotes)
+    for number in footnotes or ():
+        if number in text:
+            glued = _GLUED_DIGIT.get(number[:1])
+            if glued is None or glued.search(text) is not None:
+                return _without_footnote_numbers(text, footnotes)
+    return text
 
 
 def _without_footnote_numbers(text: str, footnotes: dict) -> str:

@@ -256,9 +256,9 @@ class _Builder(Transformer):
     def act(self, token, *rest) -> Other:
         title = " ".join([token.value.strip()] + [r for r in rest[:-1]])
         stb = rest[-1].value
-        number = re.search(r"(?:(\d{4})\s*,\s*)?(\d+)\)", stb)
-        year = number.group(1) or re.search(r"\d{4}", token.value).group(0)
-        name = re.sub(r"^(de|het)\s+", "", title, flags=re.I)
+        number = _STB_NUMBER_RE.search(stb)
+        year = number.group(1) or _YEAR_RE.search(token.value).group(0)
+        name = _ARTICLE_WORD_RE.sub("", title)
         return Other("act", title=name, stb=f"{year}, {number.group(2)}",
                      citation=stb.strip("()"))
 
@@ -287,12 +287,21 @@ class _Builder(Transformer):
         return "other-act", items[0] if items else ()
 
 
+# the numbers of an act's Staatsblad citation («(Stb. 1996, 580)», «580)»), a year, a leading
+# article, and the Kamerstuk number of a bill's citation
+# («(Kamerstukken I, …, 24 138, nr. 300)»)
+_STB_NUMBER_RE = re.compile(r"(?:(\d{4})\s*,\s*)?(\d+)\)")
+_YEAR_RE = re.compile(r"\d{4}")
+_ARTICLE_WORD_RE = re.compile(r"^(de|het)\s+", re.I)
+_KAMERSTUK_DIGITS_RE = re.compile(r"(\d{2})\s?(\d{3})(?=\s*(?:,\s*nr\.\s*\d+\s*)?\))")
+
+
 def _other(items) -> Other:
     return next(item for item in items if isinstance(item, Other))
 
 
 def _kamerstuk(citation: str) -> str:
-    digits = re.findall(r"(\d{2})\s?(\d{3})(?=\s*(?:,\s*nr\.\s*\d+\s*)?\))", citation)
+    digits = _KAMERSTUK_DIGITS_RE.findall(citation)
     return f"{digits[-1][0]} {digits[-1][1]}" if digits else ""
 
 

@@ -250,5 +250,8 @@ def _inverted(rest: str) -> Optional[tuple[str, str, int]]:
 def reads_as_amendment(text: str) -> bool:
     """Whether the consequence of a samenloop clause changes text (and so cannot be left
     as a note when it applies)."""
-    return bool(re.search(r"\b(vervangen|vervalt|vervallen|ingevoegd|toegevoegd|komt te "
-                          r"luiden|komen te luiden|gewijzigd|geletterd|vernummerd)\b", text))
+    return _CHANGES_TEXT_RE.search(text) is not None
+
+
+_CHANGES_TEXT_RE = re.compile(r"\b(vervangen|vervalt|vervallen|ingevoegd|toegevoegd|komt te "
+                              r"luiden|komen te luiden|gewijzigd|geletterd|vernummerd)\b")
