@@ -6,7 +6,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from consolidator.law.artindex import ArticleIndex, _by_key, _numbered_articles, number_key
+from consolidator.law.artindex import (
+    ArticleIndex, _by_key, _numbered_articles, index_key, number_key,
+)
 from consolidator.law.elements import artikel_number, iter_articles
 
 # Every shape of kop the index must read as ``artikel_number`` does: a plain
@@ -98,14 +100,15 @@ _KOPS = st.sampled_from([
     "<kop><label>Artikel</label><nr>{n}</nr><nr>9</nr></kop>", "<meta-data/><kop><nr>{n}</nr></kop>",
     "<kop><titel>t</titel><nr>{n}</nr></kop>", "<kop><label>Artikel</label><nr>0{n}</nr></kop>",
     "<kop><label>Artikel</label><nr>²</nr></kop>", "<kop><label>Artikel</label><nr>IV</nr></kop>",
+    "<kop><label>Artikel</label><nr>٣</nr></kop>", "<kop><label>Artikel</label><nr>00</nr></kop>",
     "", "<kop/>", "<kop><label>Artikel</label><nr/></kop>"])
 
 
 @settings(max_examples=200, deadline=None)
 @given(kops=st.lists(st.tuples(_KOPS, st.integers(1, 4)), max_size=8))
 def test_index_groups_articles_as_number_key_of_artikel_number(kops):
-    """The index's own look at the usual kop gives what ``number_key(artikel_number(el))``
-    gives, for every article, in document order."""
+    """The index's own look at the usual kop groups the articles as
+    ``number_key(artikel_number(el))`` does, under their ``index_key``, in document order."""
     body = "".join(f"<artikel>{kop.format(n=n)}<al>x</al></artikel>" for kop, n in kops)
     tree = etree.ElementTree(etree.fromstring(
         f"<toestand><wetgeving><wet-besluit><wettekst>{body}</wettekst></wet-besluit>"
@@ -113,4 +116,5 @@ def test_index_groups_articles_as_number_key_of_artikel_number(kops):
     general: dict = {}
     for el in iter_articles(tree):
         general.setdefault(number_key(artikel_number(el)), []).append(el)
-    assert _by_key(tree) == {key: tuple(found) for key, found in general.items()}
+    assert _by_key(tree) == {index_key(artikel_number(found[0])): tuple(found)
+                             for found in general.values()}

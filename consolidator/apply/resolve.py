@@ -260,7 +260,17 @@ def _lid(tree, target: Target, step: Step) -> Target:
     for el in holder:
         if el.tag != "lid":
             continue
-        found = lid_number(el)
+        # ``lid_number`` of the usual lid, «<lid><lidnr>2</lidnr>…», read here (every lid
+        # before the one named is read): a plain decimal text is its number as it stands
+        try:
+            nr = el[0]
+        except IndexError:  # no children (counting them would walk them all)
+            nr = None
+        if nr is not None and not len(nr) and (text := nr.text) and text.isdecimal() \
+                and nr.tag == "lidnr":
+            found = text
+        else:
+            found = lid_number(el)
         if found == number or _same_number(found, number):  # the usual match, without a call
             return Target("lid", el, f"lid {number}")
     has = ", ".join(lid_number(el) for el in holder.iterchildren("lid"))

@@ -41,9 +41,9 @@ from consolidator.apply.labels import finish_labels
 from consolidator.apply.renumbering import Renumbering
 from consolidator.apply.resolve import Target, resolve
 from consolidator.apply.workspace import Workspace
-from consolidator.errors import ApplyError, underline
+from consolidator.errors import ApplyError, LawFormatError, underline
 from consolidator.law.artindex import ArticleIndex
-from consolidator.law.elements import is_artikel, root_of
+from consolidator.law.elements import is_artikel, root_of, wettekst
 from consolidator.law.history import ChangeList
 from consolidator.model import (
     Act, Article, InsertElement, Instruction, Onderdeel, Renumber, ReplaceElement, Sentence,
@@ -81,6 +81,7 @@ def apply_counting(tree, articles: Iterable[Article], source_label: str,
     articles changed nothing)."""
     new = tree if in_place else copy.deepcopy(tree)
     index, log = ArticleIndex(new), ChangeList(root_of(new))
+    outer = _outer_elements(new)  # noqa: F841 (held, not read)
     changes = 0
     # the change list open: its entries appended at the end (or on an error), all at once
     with collector.paused(), log:  # what applying makes is freed by reference counting
@@ -101,6 +102,7 @@ def check_articles(tree, articles: Iterable[Article], source_label: str,
     """Every error of every sentence (a failing sentence is skipped, the rest go on)."""
     work, errors = copy.deepcopy(tree), []
     index, log = ArticleIndex(work), ChangeList(root_of(work))
+    outer = _outer_elements(work)  # noqa: F841 (held, not read)
     with log:  # its entries appended at the end, all at once
         for onderdeel in _onderdelen(articles):
             renumbering = Renumbering()
@@ -115,6 +117,18 @@ def check_articles(tree, articles: Iterable[Article], source_label: str,
             except ApplyError as exc:
                 errors.append(exc)
     return errors
+
+
+def _outer_elements(tree) -> list:
+    """The law's elements above its body (root, wetgeving, wet-besluit, wettekst), for the
+    caller to hold while it applies: lxml makes an element's Python object anew each time a
+    walk meets it while no object is alive (and frees it after), and every changed element's
+    walk up to the root (``workspace._owner_in``) passes them. Holding them changes nothing."""
+    try:
+        body = wettekst(tree)
+    except LawFormatError:  # no body: nothing above one to hold
+        return []
+    return [body, *body.iterancestors()]
 
 
 def _onderdelen(articles: Iterable[Article]) -> Iterable[Onderdeel]:

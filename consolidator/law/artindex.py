@@ -28,6 +28,18 @@ def number_key(number: str):
         return text.lower()
 
 
+def index_key(number: str) -> str:
+    """``number_key`` in the form the index keeps: a number as its decimal digits, without
+    leading zeros («012», «12», «XII» → «12»), anything else as ``number_key`` gives it. Two
+    numbers have the same ``index_key`` exactly when they have the same ``number_key``: a
+    ``number_key`` that is no int is a lowered text that is not all decimal digits (no letter
+    lowers to a digit), so it never spells an int's digits."""
+    if number.isdecimal() and number.isascii() and number[0] != "0":
+        return number  # the usual number, already in that form: no int made and spelled again
+    key = number_key(number)
+    return key if type(key) is str else str(key)
+
+
 class ArticleIndex:
     __slots__ = ("tree", "_by_key")
 
@@ -41,7 +53,7 @@ class ArticleIndex:
     def add(self, el) -> None:
         """A new artikel (just inserted into the tree)."""
         if self._by_key is not None:
-            key = number_key(artikel_number(el))
+            key = index_key(artikel_number(el))
             entries = self._by_key.get(key, ())
             if not any(e is el for e in entries):
                 self._by_key[key] = entries + (el,)
@@ -55,7 +67,7 @@ class ArticleIndex:
         holds each number's articles as a tuple, replaced whole by ``add``)."""
         if self._by_key is None:
             self._by_key = _by_key(self.tree)
-        return self._by_key.get(number_key(number), ())
+        return self._by_key.get(index_key(number), ())
 
     def preferred(self, number: str):
         """The artikel numbered exactly ``number``, a live one before a repealed one, or
@@ -65,7 +77,7 @@ class ArticleIndex:
 
 
 def _by_key(tree) -> dict:
-    """number_key -> the articles of the law under it, in document order (a tuple)."""
+    """index_key -> the articles of the law under it, in document order (a tuple)."""
     by_key: dict = {}
     for el in iter_articles(tree):
         # the usual layout, «<artikel><kop><label>…</label><nr>12</nr>», read here without
@@ -77,9 +89,10 @@ def _by_key(tree) -> dict:
             kop = None
         if kop is not None and kop.tag == "kop" and label.tag == "label" and nr.tag == "nr" \
                 and not len(nr) and (text := nr.text) and text.isdecimal():
-            key = int(text)  # ``number_key`` of a plain number
+            # ``index_key`` of a plain number: itself, unless it is not ASCII or starts with 0
+            key = text if text.isascii() and text[0] != "0" else str(int(text))
         else:
-            key = number_key(artikel_number(el))
+            key = index_key(artikel_number(el))
         by_key[key] = by_key.get(key, ()) + (el,)  # a number is nearly always one article's
     return by_key
 

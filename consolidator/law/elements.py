@@ -345,6 +345,11 @@ def _is_repeal_text(el) -> bool:
         content = child
     if content is None or content.tag != "al":
         return False
+    return _is_repeal_al(content)
+
+
+def _is_repeal_al(content) -> bool:
+    """Whether an al, the one content child of an element, is BWB's repeal text."""
     redactie = first_child(content, "redactie")
     if redactie is None or redactie.get("type") != "vervanging":
         return False
@@ -369,7 +374,8 @@ def is_repealed(el) -> bool:
     # (an artikel's first lid after its kop). A lid's or list item's first al nearly
     # always follows its number: looked at there first (lxml's tag filter costs more to
     # set up than two children cost to read), else found by the filter.
-    if len(el) > 1:
+    count = len(el)
+    if count > 1:
         child = el[1]
         second = child.tag
         if second != "al" and second not in _NOT_CONTENT:
@@ -381,7 +387,15 @@ def is_repealed(el) -> bool:
             # is an element with another content child beside it (the first child need not
             # be read: a lid's number, or content)
             return False
-        al = child if second == "al" and el[0].tag != "al" else next(el.iterchildren("al"), None)
+        if second == "al":
+            first = el[0].tag
+            if count == 2 and first in _NOT_CONTENT:
+                # the usual repealed lid or item, «<lidnr>…</lidnr><al><redactie …>»: this
+                # al is its one content child, read without another pass over the children
+                return _is_repeal_al(child)
+            al = child if first != "al" else next(el.iterchildren("al"), None)
+        else:
+            al = next(el.iterchildren("al"), None)
     else:
         al = next(el.iterchildren("al"), None)
     if al is None or not len(al):
