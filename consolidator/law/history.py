@@ -25,7 +25,7 @@ from lxml import etree
 from consolidator.errors import LawFormatError
 from consolidator.law.bwbstyle import apply_bwb_style, is_bwb_styled
 from consolidator.law.elements import (
-    HAS_STATUS, HEADING_TAGS, first_child, is_repealed, iso_date, root_of,
+    HAS_STATUS, first_child, is_heading, is_repealed, iso_date, root_of,
 )
 from consolidator.law.ledgertext import EntryWriter, append_entries
 
@@ -353,7 +353,6 @@ def _repeal_text(words: str):
 #: element) costs less than a new al and redactie, whose tag and attribute names lxml
 #: checks each time; made by hand, not parsed, so that no line number comes with them
 _REPEAL_TEXTS = {words: _repeal_text(words) for words in ("Vervallen", "Vervallen.", "vervallen;")}
-_HEADINGS = frozenset(HEADING_TAGS.values())  # the tags ``is_heading`` knows
 
 
 def mark_repealed(el, date, source: str) -> None:
@@ -365,7 +364,7 @@ def mark_repealed(el, date, source: str) -> None:
     if date is not None:
         _log(el, date, source, "vervallen")
     tag = el.tag  # read once: lxml makes a new string on every read
-    if tag in _HEADINGS:
+    if is_heading(el):
         for artikel in el.iter("artikel"):
             if not is_repealed(artikel):
                 mark_repealed(artikel, date, source)
