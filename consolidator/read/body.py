@@ -13,7 +13,7 @@ from consolidator.read.builder.sentences import Intro
 from consolidator.read.content import PUNT_RE, ContentAmbiguous, content_lines
 from consolidator.read.kinds import is_amending_intro, reads_as_instruction
 from consolidator.read.labels import is_successor, skipped_labels
-from consolidator.read.paras import Para, clean_text
+from consolidator.read.paras import Para
 from consolidator.read.payload import split_payloads
 
 if TYPE_CHECKING:  # the act reader hands itself to the body reader
@@ -178,7 +178,7 @@ class BodyReader:
         """Parse ``para`` and, if it ends in «:», the content after it (``paras`` from
         ``start`` on: the lines that follow it). Returns (parsed, number of paragraphs
         used, ``para`` counted)."""
-        text = clean_text(para.text, self.act.footnotes)  # ``ActReader.clean``, for each
+        text = self.act.clean(para)
         # the split is kept for parse_sentence, which asks for it next (an lru_cache)
         head, payloads = split_payloads(text)
         wants_content = not payloads and head.rstrip().endswith(":")
