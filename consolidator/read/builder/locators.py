@@ -192,7 +192,15 @@ class LocatorRules(BuilderBase):
 
     def element(self, meta, children):
         if len(children) == 1:  # most elements: one part (never «onder …», which follows one)
+            alternatives = children[0]
+            if len(alternatives) == 1:  # «artikel 12», «het tweede lid»: what ``_locator``
+                only = alternatives[0]  # makes of one step
+                if only.__class__ is Step and only.kind != "toc-entry":
+                    return [Locator((only,))]
             return _locators(children)
+        steps = _single_steps(children)
+        if steps is not None:  # «artikel 12, tweede lid»: one combination, no «onder»
+            return [_locator(steps)]
         parts = [[Step("lid", str(c).split()[1])] if isinstance(c, Token) else c
                  for c in children]
         return _locators(_onder_levels(parts))
@@ -327,14 +335,27 @@ def join(outer: Locator, inner: Locator) -> Locator:
 
 def _join(outer: Locator, inner: Locator) -> Locator:
     """``join`` of a non-empty ``inner``, without the shortcut."""
-    if inner.steps[0].kind.startswith("act-"):  # «In artikel I vervalt onderdeel J.4»
-        outer = Locator(tuple(_act_steps(outer.steps)))
-    first_rank = _RANK.get(inner.steps[0].kind, 9)
-    kept = tuple(s for s in outer.steps if _RANK.get(s.kind, 9) < first_rank)
-    steps = kept + inner.steps
-    if _artikel_onderdeel(steps):
+    inner_steps = inner.steps
+    first = inner_steps[0].kind
+    outer_steps = outer.steps
+    if first.startswith("act-"):  # «In artikel I vervalt onderdeel J.4»
+        outer_steps = tuple(_act_steps(outer_steps))
+    first_rank = _RANK.get(first, 9)
+    # the outer steps ranked above the inner's first: most often all of them, kept as
+    # they are (one loop, no generator and no new tuple; ``_kept`` is the filter)
+    for step in outer_steps:
+        if _RANK.get(step.kind, 9) >= first_rank:
+            outer_steps = _kept(outer_steps, first_rank)
+            break
+    steps = outer_steps + inner_steps
+    if len(steps) > 1 and steps[0].kind == "artikel" and steps[1].kind == "onderdeel":
         return Locator(tuple(_act_level(list(steps))))  # «artikel I» + «onderdeel H»
     return Locator(steps)
+
+
+def _kept(steps: tuple, first_rank) -> tuple:
+    """The steps ranked above ``first_rank`` (outside it), in their order."""
+    return tuple(s for s in steps if _RANK.get(s.kind, 9) < first_rank)
 
 
 def _artikel_onderdeel(steps: tuple) -> bool:
@@ -363,6 +384,20 @@ def clean_law_name(name: str) -> str:
     «re.sub(r"\\s+", " ", name).strip().rstrip(",")» gives (``str.split`` cuts at the
     white space ``\\s`` matches)."""
     return " ".join(name.split()).rstrip(",")
+
+
+def _single_steps(parts: list) -> Optional[list[Step]]:
+    """The steps of ``parts`` if each is a list of one step not «onder»: then no level
+    is decided by ``_onder_levels`` and there is one combination (``_locators``)."""
+    steps = []
+    for part in parts:
+        if part.__class__ is not list or len(part) != 1:
+            return None
+        step = part[0]
+        if step.__class__ is not Step or step.kind == "onder":
+            return None
+        steps.append(step)
+    return steps
 
 
 def _locators(parts: list[list]) -> list[Locator]:

@@ -171,10 +171,16 @@ class SentenceRules(BuilderBase):
         return (self.text[meta.column - 1:].startswith("komen"), None)
 
     def framed(self, meta, children):
-        frame = children[0]
         law = _law_of(children)
         actions = children[-1]
-        return self._sentence(meta, [self._framed(frame, a) for a in actions], law)
+        if not actions:
+            return self._sentence(meta, [], law)
+        # what ``_framed`` gives each action, the frame's places read once for them all
+        context = self.context
+        base = [join(context, target) for target in children[0]]
+        build = self._build
+        return self._sentence(meta, [build(a, [nest(b, s) for b in base for s in a.sub]
+                                           if a.sub else base) for a in actions], law)
 
     def framed_context(self, meta, children):
         """«Voorts wordt …», «Verder vervalt …»: the actions of the place the intro set."""
@@ -225,6 +231,8 @@ class SentenceRules(BuilderBase):
             subject = self._subject_targets(deletions)
             built.append(self._build(self._replacement(acts[0], subject), self._absolute(subject)))
             acts = acts[1:]
+        if not acts:
+            return self._sentence(meta, built, law)
         # «Artikel 9, derde lid, vervalt, onder vernummering van het vierde lid tot derde lid»:
         # the renumbered leden are those of the subject's own parent
         parent = Locator(deletions[0].sub[0].steps[:-1]) if deletions and deletions[0].sub \
@@ -265,7 +273,7 @@ class SentenceRules(BuilderBase):
             built.append(self._build(Action(insert.name, fields, (), insert.meta), targets))
             return self._sentence(meta, built, law)
         fields = dict(action.fields, position=direction)
-        built = self._build(Action(action.name, fields, (), action.meta), targets)
+        built = self._build_from(action.name, fields, action.meta, targets)
         return self._sentence(meta, [built], law)
 
     def _quoted_anchor(self, action, anchor: str, direction: str) -> Instruction:
@@ -448,12 +456,18 @@ class SentenceRules(BuilderBase):
         return self._build(action, base)
 
     def _build(self, action: Action, targets: list[Locator]) -> Instruction:
-        cls = _CLASSES[action.name]
-        fields = dict(action.fields)
-        if action.name == "insert-element" and fields.get("position") is None:
-            fields["position"] = "after"
-        span = self.span(action.meta) if action.meta is not None else Span(self.line, self.column)
-        return cls(targets=tuple(targets), place=self.place, span=span, **fields)
+        return self._build_from(action.name, action.fields, action.meta, targets)
+
+    def _build_from(self, name: str, fields: dict, meta, targets: list[Locator]) -> Instruction:
+        """The instruction of an action of ``name`` with ``fields`` and columns ``meta``
+        (an ``Action``'s, without making one: ``_build``)."""
+        cls = _CLASSES[name]
+        if name == "insert-element" and fields.get("position") is None:
+            fields = dict(fields, position="after")
+        span = self.span(meta) if meta is not None else Span(self.line, self.column)
+        # (the fields are passed as keywords, so the call copies them: ``fields`` is not
+        # changed, as the copy ``_build`` made before kept it)
+        return cls(tuple(targets), self.place, span, **fields)
 
     def _sentence(self, meta, instructions, law) -> Sentence:
         return Sentence(tuple(instructions), self.text, self.span(meta), law)

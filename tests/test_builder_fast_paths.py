@@ -1,0 +1,251 @@
+"""The builder's quick ways (issue 17, point 4, seventh round) held to the general ways
+they stand for, kept here as the code was: a join whose outer steps all stand outside
+the inner's first (``locators._join``), an element of single steps (``element``), a
+frame's places read once for all its actions (``framed``), an instruction built
+without copying its action's fields or making an ``Action`` for it (``_build``,
+``_build_from``, ``anchored``), and the subject's parent made only where an action
+reads it (``subjected``). Every field is compared, the spans and places too (which
+take no part in a model object's equality)."""
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from lark import Token
+
+from consolidator.model import STEP_KINDS, Content, Locator, Place, Span, Step
+from consolidator.read.builder import locators
+from consolidator.read.builder.base import Action
+from consolidator.read.builder.sentences import _CLASSES, _law_of
+from consolidator.read.instructions import _builder
+from consolidator.read.reducers import _NO_POSITION, meta_at
+
+
+def _every_field(value):
+    """``value`` with every field of every dataclass in it, compared or not."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__,) + tuple(
+            (f.name, _every_field(getattr(value, f.name))) for f in dataclasses.fields(value))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__,) + tuple(_every_field(v) for v in value)
+    if isinstance(value, dict):
+        return ("dict",) + tuple((k, _every_field(v)) for k, v in value.items())
+    return (type(value).__name__, repr(value))
+
+
+# -- the general ways, as the code was
+
+def _join_generally(outer: Locator, inner: Locator) -> Locator:
+    if not inner.steps:
+        return outer
+    if inner.steps[0].kind.startswith("act-"):
+        outer = Locator(tuple(locators._act_steps(outer.steps)))
+    first_rank = locators._RANK.get(inner.steps[0].kind, 9)
+    kept = tuple(s for s in outer.steps if locators._RANK.get(s.kind, 9) < first_rank)
+    steps = kept + inner.steps
+    if locators._artikel_onderdeel(steps):
+        return Locator(tuple(locators._act_level(list(steps))))
+    return Locator(steps)
+
+
+def _element_generally(children) -> list[Locator]:
+    parts = [[Step("lid", str(c).split()[1])] if isinstance(c, Token) else c
+             for c in children]
+    if len(parts) > 1:  # «onder» follows a part: it never stands alone
+        parts = locators._onder_levels(parts)
+    found = []
+    for combo in itertools.product(*parts):
+        steps = locators._act_level(locators._flat(combo))
+        steps = sorted(steps, key=lambda s: locators._RANK.get(s.kind, 9))
+        found.append(Locator(tuple(locators._toc_steps(steps))))
+    return found
+
+
+def _build_generally(builder, action: Action, targets) -> object:
+    cls = _CLASSES[action.name]
+    fields = dict(action.fields)
+    if action.name == "insert-element" and fields.get("position") is None:
+        fields["position"] = "after"
+    span = builder.span(action.meta) if action.meta is not None \
+        else Span(builder.line, builder.column)
+    return cls(targets=tuple(targets), place=builder.place, span=span, **fields)
+
+
+def _framed_generally(builder, meta, children):
+    frame, law, actions = children[0], _law_of(children), children[-1]
+    built = []
+    for action in actions:
+        base = [locators.join(builder.context, t) for t in frame]
+        if action.sub:
+            base = [locators.nest(b, s) for b in base for s in action.sub]
+        built.append(_build_generally(builder, action, base))
+    return builder._sentence(meta, built, law)
+
+
+# -- what they are given
+
+_KINDS = st.sampled_from(["artikel", "onderdeel", "act-punt", "act-artikel", "lid", "onder",
+                          "toc-entry", "volzin"]) | st.sampled_from(sorted(STEP_KINDS))
+_STEPS = st.builds(Step, _KINDS, st.sampled_from(["", "1", "12", "I", "H", "a", "3°"]),
+                   st.sampled_from(["", "oud"]))
+_LOCATORS = st.lists(_STEPS, max_size=4).map(lambda steps: Locator(tuple(steps)))
+
+
+@given(_LOCATORS, _LOCATORS)
+@example(Locator((Step("artikel", "5"),)), Locator((Step("lid", "2"),)))  # all kept
+@example(Locator((Step("artikel", "5"), Step("lid", "1"))), Locator((Step("lid", "2"),)))
+@example(Locator((Step("lid", "1"), Step("artikel", "5"))), Locator((Step("lid", "2"),)))
+@example(Locator((Step("artikel", "I"),)), Locator((Step("onderdeel", "H"),)))
+@example(Locator((Step("artikel", "I"), Step("onderdeel", "H"))),
+         Locator((Step("act-punt", "2"),)))
+def test_a_join_is_the_general_join(outer, inner):
+    assert _every_field(locators.join(outer, inner)) == \
+        _every_field(_join_generally(outer, inner))
+
+
+_ALTERNATIVE = _STEPS | st.tuples(_STEPS, _STEPS) | st.tuples(_STEPS)
+_PART = st.lists(_ALTERNATIVE, min_size=1, max_size=3) | \
+    st.lists(_STEPS, min_size=1, max_size=1)
+# «lid 3» as one token follows a part (the grammar never gives it alone)
+_LATER_PART = _PART | st.sampled_from([Token("LID_NUMBER", "lid 3"),
+                                       Token("LID_NUMBER", "lid 4a")])
+
+
+@given(st.tuples(_PART, st.lists(_LATER_PART, max_size=3)).map(lambda p: [p[0], *p[1]]))
+@example([[Step("lid", "2")]])
+@example([[Step("toc-entry", "86")]])  # one step, yet not a locator of it alone
+@example([[(Step("lid", "2"),)]])  # a tuple of one step: not a step
+@example([[Step("artikel", "12")], [Step("lid", "2")]])
+@example([[Step("lid", "2")], [Step("artikel", "12")]])  # sorted
+@example([[Step("artikel", "12")], [Step("onder", "d")]])  # «onder»: the level below
+@example([[Step("artikel", "I")], [Step("onderdeel", "H")], [Step("act-punt", "2")]])
+@example([[Step("artikel", "12")], [Step("lid", "1"), Step("lid", "2")]])  # two combinations
+@example([[Step("artikel", "12")], Token("LID_NUMBER", "lid 3")])
+def test_an_element_is_the_general_element(children):
+    builder = _builder()
+    assert _every_field(builder.element(None, children)) == \
+        _every_field(_element_generally(children))
+
+
+# -- sentences: the same instructions, spans and places as the general way builds
+
+_META = st.one_of(st.none(), st.just(_NO_POSITION),
+                  st.tuples(st.integers(1, 40), st.integers(1, 40)).map(
+                      lambda c: meta_at(1, c[0], 1, c[0] + c[1])))
+_FIELDS = {
+    "replace-words": st.fixed_dictionaries({"old": st.just("a"), "new": st.just("b"),
+                                            "telkens": st.booleans()}),
+    "delete-words": st.fixed_dictionaries({"words": st.just("c"), "telkens": st.booleans()}),
+    "delete-element": st.just({}),
+    "insert-element": st.fixed_dictionaries(
+        {"content": st.just(Content()),
+         "position": st.sampled_from([None, "after", "before", "end"])}),
+    "insert-words": st.fixed_dictionaries({"new": st.just("d"),
+                                           "position": st.sampled_from(["end", "start"])}),
+}
+_ACTIONS = st.sampled_from(sorted(_FIELDS)).flatmap(
+    lambda name: st.builds(Action, st.just(name), _FIELDS[name],
+                           st.lists(_LOCATORS, max_size=2).map(tuple), _META))
+
+
+def _pointed(context: Locator, column: int):
+    return _builder().for_sentence("In artikel 1 vervalt «a».", None, Content(), context,
+                                   Place(article="I", onderdeel="A"), 7, column)
+
+
+@given(_LOCATORS, st.integers(1, 9), st.lists(_LOCATORS, max_size=3),
+       st.lists(_ACTIONS, max_size=3), _META)
+@example(Locator((Step("artikel", "5"),)), 1, [Locator((Step("lid", "2"),))],
+         [Action("replace-words", {"old": "a", "new": "b", "telkens": False}, (),
+                 meta_at(1, 3, 1, 9))], meta_at(1, 1, 1, 20))
+@example(Locator(), 1, [Locator((Step("artikel", "5"),))],
+         [Action("insert-element", {"content": Content(), "position": None},
+                 (Locator((Step("lid", "2"),)),), None)], None)
+@settings(max_examples=300)
+def test_a_framed_sentence_is_built_as_the_general_way_builds_it(
+        context, column, frame, actions, meta):
+    fields = [dict(a.fields) for a in actions]
+    children = [frame, actions]
+    expected = _every_field(_framed_generally(_pointed(context, column), meta, children))
+    assert _every_field(_pointed(context, column).framed(meta, children)) == expected
+    assert [a.fields for a in actions] == fields  # an action's fields are not changed
+
+
+@given(_LOCATORS, st.integers(1, 9), _ACTIONS, st.lists(_LOCATORS, max_size=3))
+@settings(max_examples=200)
+def test_an_instruction_is_built_as_the_general_way_builds_it(context, column, action,
+                                                             targets):
+    fields = dict(action.fields)
+    expected = _every_field(_build_generally(_pointed(context, column), action, targets))
+    assert _every_field(_pointed(context, column)._build(action, targets)) == expected
+    assert action.fields == fields
+
+
+def _anchored_generally(builder, meta, children):
+    direction, anchor, action = children[0], children[1], children[-1]
+    targets = builder._absolute(anchor)
+    fields = dict(action.fields, position=direction)
+    built = _build_generally(builder, Action(action.name, fields, (), action.meta), targets)
+    return builder._sentence(meta, [built], _law_of(children))
+
+
+_INSERTS = st.sampled_from(["insert-element", "insert-words"]).flatmap(
+    lambda name: st.builds(Action, st.just(name), _FIELDS[name], st.just(()), _META))
+
+
+@given(_LOCATORS, st.sampled_from(["after", "before"]), st.lists(_LOCATORS, max_size=2),
+       _INSERTS, _META)
+def test_an_anchored_sentence_is_built_as_the_general_way_builds_it(context, direction,
+                                                                    anchor, action, meta):
+    children = [direction, anchor, action]
+    expected = _every_field(_anchored_generally(_pointed(context, 1), meta, children))
+    assert _every_field(_pointed(context, 1).anchored(meta, children)) == expected
+
+
+def _subjected_generally(builder, meta, children):
+    """``subjected`` as it was: the subject's parent made before the actions are looked at."""
+    deletions, law = children[0], _law_of(children)
+    acts = [c for c in children[1:] if isinstance(c, Action)]
+    built = []
+    if acts[0].name == "delete-element":
+        built.extend(_build_generally(builder, d, builder._absolute(d.sub) if d.sub
+                                      else [builder.context]) for d in deletions)
+        acts = acts[1:]
+    else:
+        subject = builder._subject_targets(deletions)
+        built.append(_build_generally(builder, builder._replacement(acts[0], subject),
+                                      builder._absolute(subject)))
+        acts = acts[1:]
+    parent = Locator(deletions[0].sub[0].steps[:-1]) if deletions and deletions[0].sub \
+        else Locator()
+    for action in acts:
+        built.append(_build_generally(builder, action, builder._absolute(
+            [locators.join(parent, s) for s in action.sub])))
+    return builder._sentence(meta, built, law)
+
+
+_DELETIONS = st.lists(st.builds(Action, st.just("delete-element"), st.just({}),
+                                st.lists(_LOCATORS, max_size=2).map(tuple), _META),
+                      min_size=1, max_size=2)
+_RENUMBERS = st.lists(st.builds(Action, st.just("renumber"),
+                                st.just({"new_numbers": ("3",)}),
+                                st.lists(_LOCATORS, min_size=1, max_size=2).map(tuple), _META),
+                      max_size=2)
+_FIRST = st.builds(Action, st.just("delete-element"), st.just({}), st.just(()), _META) | \
+    st.builds(Action, st.just("replace-element"), st.just({"content": Content()}),
+              st.just(()), _META)
+
+
+@given(_LOCATORS, _DELETIONS, _FIRST, _RENUMBERS, _META)
+@example(Locator((Step("artikel", "9"),)),
+         [Action("delete-element", {}, (Locator((Step("lid", "3"),)),), None)],
+         Action("delete-element", {}, (), None),
+         [Action("renumber", {"new_numbers": ("3",)}, (Locator((Step("lid", "4"),)),), None)],
+         None)
+def test_a_subjected_sentence_is_built_as_the_general_way_builds_it(context, deletions, first,
+                                                                    renumbers, meta):
+    children = [deletions, first, *renumbers]
+    expected = _every_field(_subjected_generally(_pointed(context, 1), meta, children))
+    assert _every_field(_pointed(context, 1).subjected(meta, children)) == expected
