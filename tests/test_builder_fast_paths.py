@@ -249,3 +249,110 @@ def test_a_subjected_sentence_is_built_as_the_general_way_builds_it(context, del
     children = [deletions, first, *renumbers]
     expected = _every_field(_subjected_generally(_pointed(context, 1), meta, children))
     assert _every_field(_pointed(context, 1).subjected(meta, children)) == expected
+
+
+# -- small methods: one child, an ordinal's text, a method that passes its child
+
+@given(st.lists(st.lists(_LOCATORS, max_size=3), min_size=1, max_size=3))
+def test_an_element_list_is_every_group_flattened(groups):
+    made = _builder().element_list(None, groups)
+    assert made == [loc for group in groups for loc in group]
+    assert all(made is not group for group in groups)  # a list of its own
+
+
+_ACTION_OR_LIST = st.builds(Action, st.just("delete-element"), st.just({})) | \
+    st.lists(st.builds(Action, st.just("delete-element"), st.just({})), max_size=2)
+
+
+@given(st.lists(_ACTION_OR_LIST, min_size=1, max_size=3))
+def test_the_actions_are_every_child_flattened(children):
+    made = _builder().actions(None, children)
+    flat = []
+    for child in children:
+        flat.extend(child if isinstance(child, list) else [child])
+    assert made == flat and all(made is not child for child in children)
+
+
+def test_an_ordinal_is_its_number_as_text():
+    from consolidator.numbers import ORDINALS
+    from consolidator.read.builder.numbers import ordinal
+    words = list(ORDINALS) + [w.upper() for w in ORDINALS] + [w.capitalize() for w in ORDINALS]
+    assert [ordinal(w) for w in words] == [str(ORDINALS[w.lower()]) for w in words]
+    assert _builder().ordinals(None, words) == [str(ORDINALS[w.lower()]) for w in words]
+    for word in ("nulde", "", "tweede lid"):  # no ordinal: the KeyError the lookup gives
+        try:
+            ordinal(word)
+        except KeyError:
+            continue
+        raise AssertionError(word)
+
+
+def test_a_method_that_passes_its_first_child_is_known_by_its_code():
+    from consolidator.read import shapecode
+
+    class Rules:
+        def passes(self, meta, children):
+            """A docstring changes nothing."""
+            return children[0]
+
+        def last(self, meta, children):
+            return children[-1]
+
+        def second(self, meta, children):
+            return children[1]
+
+        def copies(self, meta, children):
+            return list(children)[0]
+
+        def reads(self, meta, children):
+            return children[0].value
+
+        def columns(self, meta, children):
+            return meta[0]
+
+        def more(self, meta, children, extra=None):
+            return children[0]
+
+        def spread(self, meta, *children):
+            return children[0]
+
+    rules = Rules()
+    assert shapecode.passes_first(rules.passes)
+    for name in ("last", "second", "copies", "reads", "columns", "more", "spread"):
+        assert not shapecode.passes_first(getattr(rules, name)), name
+    assert not shapecode.passes_first(print)
+    assert not shapecode.passes_first(lambda meta, children: children[0])  # not a method
+    builder = _builder()
+    known = {name for name in dir(builder) if not name.startswith("_")
+             and callable(getattr(builder, name)) and shapecode.passes_first(getattr(builder, name))}
+    # the grammar's rules that only pass a child on are all known (others may join them)
+    assert {"targets", "subject", "anchor", "parent", "renumber_head", "new_text"} <= known
+    for name in known:  # and each gives back its child itself
+        child = object()
+        assert getattr(builder, name)(None, [child]) is child, name
+
+
+def test_a_passing_method_is_not_called_by_a_plan_and_the_sentence_is_the_same():
+    """«In artikel 5, tweede lid, …»: ``targets`` passes its child on; the plan gives
+    what the reducers give, every field compared, and calls no method that passes."""
+    from consolidator.read import shapecode
+    from consolidator.read.instructions import _one_pass_parser, parse_sentence
+
+    text = "In artikel 5, tweede lid, wordt «een» vervangen door «twee»."
+    parser = _one_pass_parser()
+    parser.forget()
+    # read by the reducers, then by the plan made at the third meeting
+    readings = [_every_field(parse_sentence(text, context=Locator((Step("artikel", "I"),))))
+                for _ in range(4)]
+    assert readings[0] == readings[-1]
+    node = next(node for line, (node, _) in parser.lexed.items() if "artikel 5" in line)
+    calls = node.shape.plan[2]
+    assert calls and not any(shapecode.passes_first(call[0]) for call in calls)
+    assert "targets" in [reduction.method.__name__ for n in _path_of(node) for reduction in n.into
+                         if reduction.method is not None] + \
+        [reduction.method.__name__ for reduction in node.end if reduction.method is not None]
+
+
+def _path_of(node) -> list:
+    from consolidator.read.onepass import _path
+    return _path(node)

@@ -32,6 +32,7 @@ to each other and to Lark), and stops at the first method that fails, as they do
 from __future__ import annotations
 
 import dis
+import inspect
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
@@ -171,6 +172,12 @@ def _reduce(writer: _Writer, stack: list, reduction: Reduction) -> None:
         # a token passes with its own columns; a rule's result takes the rule's
         stack.append(single if single.token else
                      _Entry(single.value, extent.start, extent.stop, extent.meta, extent.empty))
+    elif len(items) == 1 and reduction.method is not None and passes_first(reduction.method):
+        # «targets: element_list»: a method that gives back its only child as it is is
+        # not called; its value is that child's, with the rule's columns, as ``_call``
+        # gives them (it reads no columns, so none are made for it)
+        stack.append(_Entry(items[0].value, extent.start, extent.stop, extent.meta,
+                            extent.empty))
     else:
         stack.append(_call(writer, reduction, items, extent))
 
@@ -207,6 +214,26 @@ def reads_meta(method) -> bool:
     if name in code.co_cellvars:
         return True
     return any(op.opname in _LOADS and op.argval == name for op in dis.get_instructions(code))
+
+
+#: what the code of a method that gives back its first child is, «return children[0]»
+_FIRST_CHILD = [("LOAD_CONST", 0), ("BINARY_SUBSCR", None), ("RETURN_VALUE", None)]
+#: opcodes that do nothing
+_NOTHING = {"RESUME", "NOP"}
+
+
+@lru_cache(maxsize=None)
+def passes_first(method) -> bool:
+    """Whether ``method`` gives back its first child as it is: a Python method of
+    (self, meta, children) whose code is «return children[0]» and nothing else (given
+    one child it cannot fail, nor give anything else)."""
+    code = getattr(getattr(method, "__func__", None), "__code__", None)
+    if code is None or code.co_argcount != 3 or code.co_kwonlyargcount or \
+            code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS):
+        return False
+    ops = [(op.opname, op.argval) for op in dis.get_instructions(code)
+           if op.opname not in _NOTHING]
+    return ops == [("LOAD_FAST", code.co_varnames[2])] + _FIRST_CHILD
 
 
 def program_of(steps: Sequence[tuple[Reduction, ...]],

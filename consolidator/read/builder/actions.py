@@ -13,6 +13,9 @@ class ActionRules(BuilderBase):
     """Actions inside a frame, after a subject, an anchor or «Aan …»."""
 
     def actions(self, meta, children):
+        if len(children) == 1:  # most sentences: one action (or one list of them)
+            only = children[0]
+            return list(only) if isinstance(only, list) else [only]
         flat = []
         for child in children:
             flat.extend(child if isinstance(child, list) else [child])

@@ -206,6 +206,8 @@ class LocatorRules(BuilderBase):
         return _locators(_onder_levels(parts))
 
     def element_list(self, meta, children):
+        if len(children) == 1:  # most lists: one element, its locators as a new list
+            return list(children[0])
         return [loc for group in children for loc in group]
 
     def targets(self, meta, children):

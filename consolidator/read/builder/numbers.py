@@ -11,7 +11,7 @@ class NumberRules(BuilderBase):
     """Ordinals and labels → the numbers and letters a locator step holds."""
 
     def ordinals(self, meta, children):
-        return [ordinal(t) for t in children]
+        return [_ORDINAL_TEXT[t.lower()] for t in children]  # ``ordinal`` of each
 
     def ordinal_range(self, meta, children):
         first, last = (ORDINALS[t.lower()] for t in children)
@@ -30,9 +30,13 @@ class NumberRules(BuilderBase):
         return str(children[0])[1:-1]
 
 
+#: «tweede» → «2»: each ordinal's number as text, made once (not per word read)
+_ORDINAL_TEXT = {word: str(number) for word, number in ORDINALS.items()}
+
+
 def ordinal(token: str) -> str:
     """«tweede» → «2»."""
-    return str(ORDINALS[token.lower()])
+    return _ORDINAL_TEXT[token.lower()]
 
 
 def artnum(token) -> str:

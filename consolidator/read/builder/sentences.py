@@ -178,9 +178,10 @@ class SentenceRules(BuilderBase):
         # what ``_framed`` gives each action, the frame's places read once for them all
         context = self.context
         base = [join(context, target) for target in children[0]]
-        build = self._build
-        return self._sentence(meta, [build(a, [nest(b, s) for b in base for s in a.sub]
-                                           if a.sub else base) for a in actions], law)
+        build = self._build_from
+        built = tuple([build(a.name, a.fields, a.meta, [nest(b, s) for b in base for s in a.sub]
+                             if a.sub else base) for a in actions])
+        return Sentence(built, self.text, self.span(meta), law)  # ``_sentence``
 
     def framed_context(self, meta, children):
         """«Voorts wordt …», «Verder vervalt …»: the actions of the place the intro set."""
@@ -464,7 +465,13 @@ class SentenceRules(BuilderBase):
         cls = _CLASSES[name]
         if name == "insert-element" and fields.get("position") is None:
             fields = dict(fields, position="after")
-        span = self.span(meta) if meta is not None else Span(self.line, self.column)
+        # ``span(meta)``, or where the action has no columns the sentence's start
+        line = self.line
+        if meta is None or getattr(meta, "empty", True):
+            span = Span(line, self.column)
+        else:
+            column = self.column
+            span = Span(line, column + meta.column - 1, line, column + meta.end_column - 1)
         # (the fields are passed as keywords, so the call copies them: ``fields`` is not
         # changed, as the copy ``_build`` made before kept it)
         return cls(tuple(targets), self.place, span, **fields)
