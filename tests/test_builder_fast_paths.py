@@ -251,6 +251,65 @@ def test_a_subjected_sentence_is_built_as_the_general_way_builds_it(context, del
     assert _every_field(_pointed(context, 1).subjected(meta, children)) == expected
 
 
+# -- an Action: a slotted dataclass that equals, hashes and prints as the frozen one it was
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _FrozenAction:
+    name: str
+    fields: dict
+    sub: tuple = ()
+    meta: object = None
+
+
+def _both(args: tuple) -> tuple:
+    return Action(*args), _FrozenAction(*args)
+
+
+_ACTION_ARGS = st.tuples(st.sampled_from(["delete-element", "replace-words"]),
+                         st.sampled_from([{}, {"old": "a"}]),
+                         st.lists(_LOCATORS, max_size=2).map(tuple), _META)
+
+
+@given(_ACTION_ARGS, _ACTION_ARGS)
+def test_an_action_equals_and_prints_as_the_frozen_dataclass(first, second):
+    mine, frozen = _both(first)
+    other, other_frozen = _both(second)
+    assert (mine == other) == (frozen == other_frozen)
+    assert repr(mine).replace("Action", "_FrozenAction", 1) == repr(frozen)
+    assert [f.name for f in dataclasses.fields(mine)] == ["name", "fields", "sub", "meta"]
+    assert not hasattr(mine, "__dict__")
+    assert dataclasses.replace(mine, name="x") == Action("x", *first[1:])
+    for action in (mine, frozen):  # a dict among the fields: neither hashes
+        try:
+            hash(action)
+        except TypeError:
+            continue
+        raise AssertionError("an action holding a dict hashed")
+    assert hash(Action("x", None)) == hash(_FrozenAction("x", None))
+
+
+def test_no_builder_code_changes_an_action_once_made():
+    """What the frozen dataclass refused: no assignment to a field of an action (nor a
+    ``setattr``) in the builder's modules; ``self.…`` is the builder's own."""
+    import ast
+    from pathlib import Path
+
+    import consolidator.read.builder as builder_package
+    fields = {f.name for f in dataclasses.fields(Action)}
+    for path in Path(builder_package.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            for target in targets:
+                for part in ast.walk(target):
+                    if isinstance(part, ast.Attribute) and part.attr in fields:
+                        assert isinstance(part.value, ast.Name) and part.value.id == "self", \
+                            f"{path.name}:{part.lineno} assigns to .{part.attr}"
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "setattr":
+                raise AssertionError(f"{path.name}:{node.lineno} calls setattr")
+
+
 # -- small methods: one child, an ordinal's text, a method that passes its child
 
 @given(st.lists(st.lists(_LOCATORS, max_size=3), min_size=1, max_size=3))
