@@ -415,3 +415,62 @@ def test_a_passing_method_is_not_called_by_a_plan_and_the_sentence_is_the_same()
 def _path_of(node) -> list:
     from consolidator.read.onepass import _path
     return _path(node)
+
+
+# -- a token's text for a method that reads its tokens only as text (``base.text_only``)
+
+def _text_only_methods() -> list[str]:
+    builder = _builder()
+    return sorted(name for name in dir(type(builder)) if not name.startswith("__")
+                  and getattr(getattr(builder, name), "reads_text_only", False))
+
+
+def test_the_methods_marked_text_only():
+    assert {"ordinals", "art_one", "zinsnede", "telkens", "intro_verb", "s_replace",
+            "element_kind"} == set(_text_only_methods())
+
+
+def _outcome(method, meta, children):
+    try:
+        return _every_field(method(meta, children))
+    except Exception as exc:  # the same error, the same words
+        return ("raised", type(exc).__name__, _every_field(exc.args))
+
+
+_ORDINAL_WORDS = sorted(__import__("consolidator.numbers", fromlist=["x"]).ORDINALS)
+_WORDS = st.sampled_from(_ORDINAL_WORDS) | st.sampled_from(
+    ["«a b»", "«»", " 12a ", "12", "telkens", "Tweede", "artikelen", "leden", "lid", "onderdelen",
+     "volzin", "zinsnede", "komt te luiden"]) | st.text(max_size=8)
+_CHILD = st.builds(lambda word, kind: __import__("consolidator.read.quicklex", fromlist=["x"])
+                   .line_token(f"xx {word} yy", kind, 3, 3 + len(word)),
+                   _WORDS, st.sampled_from(["WORD", "ORDINAL", "QUOTED"])) | \
+    st.sampled_from([None, ["2"], "after", True])
+
+
+@given(st.sampled_from(_text_only_methods()), st.lists(_CHILD, max_size=3), _META)
+@settings(max_examples=400)
+def test_a_method_marked_text_only_gives_the_same_for_a_tokens_text(name, children, meta):
+    as_text = [str(child) if isinstance(child, Token) else child for child in children]
+    line = "In artikel 1 komt het tweede lid te luiden:"
+
+    def pointed():
+        return _builder().for_sentence(line, "de nieuwe tekst", Content(), Locator(),
+                                       Place(), 3, 1)
+    assert _outcome(getattr(pointed(), name), meta, as_text) == \
+        _outcome(getattr(pointed(), name), meta, children)
+
+
+def test_a_plan_hands_a_token_read_only_as_text_its_text():
+    """«In artikel 5, tweede lid, …»: «tweede» (``ordinals``) and «5» (``art_one``) are
+    given as text; the sentence is what the reducers make of it, every field compared."""
+    from consolidator.read.instructions import _one_pass_parser, parse_sentence
+
+    text = "In artikel 5, tweede lid, wordt «een» vervangen door «twee»."
+    parser = _one_pass_parser()
+    parser.forget()
+    readings = [_every_field(parse_sentence(text)) for _ in range(4)]
+    assert readings[0] == readings[-1]
+    node = next(node for line, (node, _) in parser.lexed.items() if "artikel 5" in line)
+    tokens = node.shape.plan[0]
+    assert any(kind is None for kind, _, _ in tokens)  # some given as text
+    assert any(kind is not None for kind, _, _ in tokens)  # the quoted words are tokens

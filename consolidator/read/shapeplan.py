@@ -41,9 +41,12 @@ def plan_shape(builder, steps: Sequence[tuple[Reduction, ...]],
     program = program_of(steps, end)
     slots = {"None": 0, "_NP": 1}
     tokens = []
+    as_text = _read_as_text(program)
     for index in program.read:
-        slots[f"t{index}"] = len(slots)
-        tokens.append((kinds[index], 2 * index, 2 * index + 1))
+        name = f"t{index}"
+        slots[name] = len(slots)
+        # a token only methods marked ``text_only`` read is given as its text (kind None)
+        tokens.append((None if name in as_text else kinds[index], 2 * index, 2 * index + 1))
     columns = []
     for op in program.ops:
         if op[0] == "meta":
@@ -57,6 +60,23 @@ def plan_shape(builder, steps: Sequence[tuple[Reduction, ...]],
     value, meta = program.result
     return _runner(builder, tuple(tokens), tuple(columns), tuple(calls), slots[value],
                    slots[meta])
+
+
+def _read_as_text(program) -> set:
+    """The names of the tokens that only methods marked ``text_only`` read (as children:
+    not as their columns, nor as the result), to whom a token's text is the token."""
+    as_text, otherwise = set(), set(program.result)
+    for op in program.ops:
+        if op[0] == "call" and getattr(op[2], "reads_text_only", False):
+            as_text.update(op[4])
+            otherwise.add(op[3])
+        elif op[0] == "meta":
+            otherwise.update(source for source in op[2:] if isinstance(source, str))
+        elif op[0] == "call":
+            otherwise.update((op[3], *op[4]))
+        else:  # a Tree keeps its children
+            otherwise.update((*op[3], op[4]))
+    return as_text - otherwise
 
 
 def _columns(op: tuple, slots: dict) -> tuple:
@@ -106,6 +126,9 @@ def _runner(builder, tokens: tuple, columns: tuple, calls: tuple, value: int,
         for kind, start, end in tokens:  # ``quicklex.line_token``, without a call each
             first, last = spans[start], spans[end]
             word = text[first:last]
+            if kind is None:  # read only as text (``_read_as_text``)
+                append(word)
+                continue
             token = _new_str(Tok, word)
             token.type, token.value, token.start_pos, token.end_pos = kind, word, first, last
             token.line = token.end_line = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from consolidator.model import Content, ContentLine, Locator
 from consolidator.numbers import COUNT_WORDS, PUNCTUATION
-from consolidator.read.builder.base import Action, BuilderBase, GrammarUse, unquote
+from consolidator.read.builder.base import Action, BuilderBase, GrammarUse, text_only, unquote
 from consolidator.read.builder.numbers import artnum, ordinal
 
 
@@ -243,6 +243,7 @@ class ActionRules(BuilderBase):
     def s_delete(self, meta, children):
         return Action("delete-element", {}, (), meta)
 
+    @text_only
     def s_replace(self, meta, children):
         return Action("replace-element", {"content": self.new_content()}, (), meta)
 
@@ -344,6 +345,7 @@ class ActionRules(BuilderBase):
             else _singular(str(children[-1]).lower())
         return ("new", kind, "", int(word) if word.isdigit() else COUNT_WORDS[word])
 
+    @text_only
     def element_kind(self, meta, children):
         return _singular(str(children[0]).lower())
 

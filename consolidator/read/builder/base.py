@@ -84,5 +84,15 @@ class BuilderBase:
         return self.payloads[self._payload_at - 1]
 
 
+def text_only(method):
+    """Mark a builder method that reads the tokens among its children only as text
+    (``str`` methods, slices, ``str()``, nothing of ``Token``'s own) and gives none of
+    them back, nor keeps one: given a token's text as a plain ``str`` it gives what it
+    gives for the token (tests/test_builder_fast_paths.py holds every method marked so).
+    A plan hands it the text, without making the token (``shapeplan``)."""
+    method.reads_text_only = True
+    return method
+
+
 def unquote(token: str) -> str:
     return token[1:-1]

@@ -15,7 +15,7 @@ from typing import Optional
 from lark import Token
 
 from consolidator.model import LawRef, Locator, Step
-from consolidator.read.builder.base import BuilderBase, GrammarUse, unquote
+from consolidator.read.builder.base import BuilderBase, GrammarUse, text_only, unquote
 from consolidator.read.builder.numbers import artnum, labels_from_to, numbers_from_to, ordinal
 from consolidator.read.builder.regulations import law_ref
 
@@ -37,6 +37,7 @@ class LocatorRules(BuilderBase):
 
     # -- articles and the steps inside them
 
+    @text_only
     def art_one(self, meta, children):
         return [Step("artikel", artnum(children[0]))]
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 
 from consolidator.numbers import ORDINALS, int_to_roman, roman_to_int
-from consolidator.read.builder.base import BuilderBase
+from consolidator.read.builder.base import BuilderBase, text_only
 
 
 class NumberRules(BuilderBase):
     """Ordinals and labels → the numbers and letters a locator step holds."""
 
+    @text_only
     def ordinals(self, meta, children):
         return [_ORDINAL_TEXT[t.lower()] for t in children]  # ``ordinal`` of each
 

@@ -8,15 +8,17 @@ from lark import Token
 
 from consolidator.model import Content, ContentLine
 from consolidator.numbers import PUNCTUATION
-from consolidator.read.builder.base import BuilderBase, GrammarUse, unquote
+from consolidator.read.builder.base import BuilderBase, GrammarUse, text_only, unquote
 
 
 class QuotedRules(BuilderBase):
     """The text an instruction carries → strings and ``Content``."""
 
+    @text_only
     def zinsnede(self, meta, children):
         return unquote(children[-1])
 
+    @text_only
     def telkens(self, meta, children):
         return bool(children)
 

@@ -17,7 +17,7 @@ from consolidator.model import (
     Step,
 )
 from consolidator.read.builder.actions import element_fields, new_of
-from consolidator.read.builder.base import Action, BuilderBase, GrammarUse, unquote
+from consolidator.read.builder.base import Action, BuilderBase, GrammarUse, text_only, unquote
 from consolidator.read.builder.locators import book_of_law, clean_law_name, join, nest
 from consolidator.read.builder.regulations import (
     NotARegulation, doc_of, law_ref, regulations,
@@ -120,6 +120,7 @@ class SentenceRules(BuilderBase):
         targets, law = book_of_law(list(children[1]), _law_of(children))
         return Intro(tuple(targets), law, self.span(meta), _date_of(children))
 
+    @text_only
     def intro_verb(self, meta, children):
         return next((c for c in children if isinstance(c, Dated)), None)
 
