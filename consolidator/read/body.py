@@ -248,6 +248,8 @@ def closed_by_semicolon(text: str) -> str:
     «;» — with an «en» or «of» after it — closes the instruction as a full stop does, so it
     is never part of the new text. A sentence that ends in «;.» keeps its «;»: there the
     full stop closes the instruction."""
+    if ";" not in text:  # most sentences: no «;» to look for at the end
+        return text
     match = _SEMICOLON_CLOSER.search(text)
     return text[:match.start()] + "." if match else text
 

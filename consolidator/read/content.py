@@ -165,6 +165,10 @@ def _has_items(lines: list[ContentLine]) -> bool:
 # the «.» after another closing mark: «;.», «:.», «,.», «; en.», «; of.» (Aanwijzingen model:
 # a new onderdeel that is not the last of its list ends «…;.»)
 _STOP_AFTER_MARK_RE = re.compile(r"(?:[;:,]|[;,]\s+(?:en|of))\.$")
+# what stands before the final «.» in every match of ``_STOP_AFTER_MARK_RE``: a mark, or the
+# end of «en» or «of»
+_CLOSING_MARKS = frozenset(";:,")
+_CLOSING_WORDS = frozenset(("en.", "of."))
 # a title's last word with a full stop inside it is an abbreviation («V.B.O.»): its own
 _DOTTED_WORD_RE = re.compile(r"\.\S*\.$")
 
@@ -178,7 +182,10 @@ def without_closing_stop(text: str, title: bool = False) -> str:
     stripped = text.rstrip()
     if not stripped.endswith("."):  # what both patterns end with
         return text
-    if _STOP_AFTER_MARK_RE.match(stripped, _last_mark(stripped)):
+    # a match of ``_STOP_AFTER_MARK_RE`` ends in a mark and «.», or in «en.» or «of.»: a
+    # last line that ends otherwise (most) is not searched for its last mark
+    if (stripped[-2:-1] in _CLOSING_MARKS or stripped[-3:] in _CLOSING_WORDS) \
+            and _STOP_AFTER_MARK_RE.match(stripped, _last_mark(stripped)):
         return stripped[:-1]
     if title and stripped.endswith(".") and not _DOTTED_WORD_RE.search(stripped):
         return stripped[:-1]

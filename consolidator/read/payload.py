@@ -54,6 +54,15 @@ def split_payloads(text: str) -> tuple[str, tuple[str, ...]]:
     pos = text.find(":")
     if pos < 0:  # most sentences: no need to find the quotes
         return _drop_full_stop(text.rstrip()), ()
+    if pos == len(text) - 1:  # most others: new text on the lines that follow
+        # (``_split_at_colons`` gives the same: the colon ends the text, so whether or not
+        # it stands inside quotes, nothing follows it and the text is what it gives)
+        return text, ()
+    return _split_at_colons(text, pos)
+
+
+def _split_at_colons(text: str, pos: int) -> tuple[str, tuple[str, ...]]:
+    """``split_payloads`` of a text whose first colon stands at ``pos``."""
     # where the quotes are, asked of the guillemets alone when they are the only marks
     # (nearly every sentence: faster than finding every quote)
     spans = None if quotes.only_guillemets(text) else quote_spans(text)
