@@ -153,15 +153,24 @@ def make_artikel(nr: str, titel: str = "") -> etree._Element:
     The schema needs content after the kop: add ``al``/``lid``/``lijst``
     children (``ensure_content`` adds an empty ``al`` when there are none).
     """
-    el = etree.Element("artikel")
-    _kop(el, "Artikel", nr, titel)
+    el = _ARTIKELS[bool(nr), bool(titel)].__copy__()
+    kop = el[0]
+    if nr:
+        kop[1].text = nr
+    if titel:
+        kop[2 if nr else 1].text = titel
     return el
 
 
 def make_lid(nr: str, texts=()) -> etree._Element:
     """A lid numbered ``nr`` (``"2a"``, no dot) with one ``al`` per text."""
-    el = etree.Element("lid")
-    etree.SubElement(el, "lidnr").text = nr
+    if isinstance(texts, (list, tuple)) and len(texts) == 1:  # the usual lid: one al
+        el = _LID_AL.__copy__()
+        el[0].text = nr
+        el[1].text = texts[0]
+        return el
+    el = _LID.__copy__()
+    el[0].text = nr
     for text in texts:  # ``make_al`` of each, made in the lid's document
         etree.SubElement(el, "al").text = text
     return el
@@ -169,14 +178,14 @@ def make_lid(nr: str, texts=()) -> etree._Element:
 
 def make_al(text: str) -> etree._Element:
     """An alinea."""
-    el = etree.Element("al")
+    el = _AL.__copy__()
     el.text = text
     return el
 
 
 def make_lijst(items=()) -> etree._Element:
     """A list holding the given ``li`` elements."""
-    el = etree.Element("lijst", type="expliciet")
+    el = _LIJST.__copy__()
     for item in items:
         el.append(item)
     return el
@@ -184,10 +193,42 @@ def make_lijst(items=()) -> etree._Element:
 
 def make_li(label: str, text: str = "") -> etree._Element:
     """A list item: label as the law writes it (``"a."``, ``"1°."``) and its text."""
-    el = etree.Element("li")
-    etree.SubElement(el, "li.nr").text = label
-    etree.SubElement(el, "al").text = text  # li needs content; an empty al keeps it valid
+    el = _LI.__copy__()
+    el[0].text = label
+    el[1].text = text  # li needs content; an empty al keeps it valid
     return el
+
+
+def _skeleton(tag: str, *children: str, **attributes: str) -> etree._Element:
+    """An element with empty children, made in a document of its own."""
+    el = etree.Element(tag, **attributes)
+    for child in children:
+        etree.SubElement(el, child)
+    return el
+
+
+def _artikel_skeleton(nr: bool, titel: bool) -> etree._Element:
+    """What ``_kop`` makes in an artikel, with an nr and a titel or not, but their texts."""
+    el = etree.Element("artikel")
+    kop = etree.SubElement(el, "kop")
+    etree.SubElement(kop, "label").text = "Artikel"
+    if nr:
+        etree.SubElement(kop, "nr")
+    if titel:
+        etree.SubElement(kop, "titel")
+    return el
+
+
+#: the skeletons the builders copy: a copy (lxml's ``__copy__`` copies the whole element
+#: into a document of its own, as ``etree.Element`` makes one) costs a fraction of making
+#: the elements anew, whose tag and attribute names lxml checks each time; made by hand,
+#: not parsed, so that no line number comes with them. Each builder sets the texts of its
+#: copy as it set those of the new elements (so an empty text is written as before).
+_LID, _LID_AL = _skeleton("lid", "lidnr"), _skeleton("lid", "lidnr", "al")
+_AL, _LI = _skeleton("al"), _skeleton("li", "li.nr", "al")
+_LIJST = _skeleton("lijst", type="expliciet")
+_ARTIKELS = {(nr, titel): _artikel_skeleton(nr, titel) for nr in (False, True)
+             for titel in (False, True)}
 
 
 def make_heading(kind: str, nr: str, titel: str = "", label: Optional[str] = None) -> etree._Element:
