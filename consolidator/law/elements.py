@@ -56,6 +56,17 @@ def _child_path(el, tags: tuple):
     return None
 
 
+def has_ancestor(el, ancestor) -> bool:
+    """``any(a is ancestor for a in el.iterancestors())``, walked by ``getparent``: the
+    walk is a few steps, and setting up lxml's iterator costs more than they do."""
+    node = el.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
 def wettekst(tree) -> etree._Element:
     """The ``wettekst`` element (the body that holds headings and articles)."""
     found = _child_path(root_of(tree), ("wetgeving", "wet-besluit", "wettekst"))
