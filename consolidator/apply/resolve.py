@@ -255,10 +255,16 @@ def _nearby(numbers: list[str], wanted: str) -> str:
 def _lid(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel",), step)
     number = step.number
-    # the children read one by one (an artikel has a few): lxml's tag filter costs more to
-    # set up than they cost to read; a comment's or processing instruction's tag is no str
-    for el in holder:
+    # the children read one by one (an artikel has a few), by ``getnext``: lxml's tag
+    # filter, and its plain child iterator too, cost more to set up than they cost to read;
+    # a comment's or processing instruction's tag is no str
+    try:
+        el = holder[0]
+    except IndexError:  # no children
+        el = None
+    while el is not None:
         if el.tag != "lid":
+            el = el.getnext()
             continue
         # ``lid_number`` of the usual lid, «<lid><lidnr>2</lidnr>…», read here (every lid
         # before the one named is read): a plain decimal text is its number as it stands
@@ -273,6 +279,7 @@ def _lid(tree, target: Target, step: Step) -> Target:
             found = lid_number(el)
         if found == number or _same_number(found, number):  # the usual match, without a call
             return Target("lid", el, f"lid {number}")
+        el = el.getnext()
     has = ", ".join(lid_number(el) for el in holder.iterchildren("lid"))
     raise TargetNotFound(f"{target.label} has no lid {step.number}; "
                          + (f"it has leden {has}" if has else "it has no numbered leden"))

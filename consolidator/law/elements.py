@@ -426,9 +426,13 @@ def is_repealed(el) -> bool:
     # (an artikel's first lid after its kop). A lid's or list item's first al nearly
     # always follows its number: looked at there first (lxml's tag filter costs more to
     # set up than two children cost to read), else found by the filter.
-    count = len(el)
-    if count > 1:
+    # the second child read at once (counting the children costs more than reading it;
+    # an element without one is rare and pays for the IndexError)
+    try:
         child = el[1]
+    except IndexError:
+        child = None
+    if child is not None:
         second = child.tag
         if second != "al" and second not in _NOT_CONTENT:
             # a content child that is no al (an artikel's lid after its kop): text, not
@@ -441,7 +445,7 @@ def is_repealed(el) -> bool:
             return False
         if second == "al":
             first = el[0].tag
-            if count == 2 and first in _NOT_CONTENT:
+            if first in _NOT_CONTENT and child.getnext() is None:  # just two children
                 # the usual repealed lid or item, «<lidnr>…</lidnr><al><redactie …>»: this
                 # al is its one content child, read without another pass over the children
                 return _is_repeal_al(child)
