@@ -415,7 +415,9 @@ def _is_repeal_al(content) -> bool:
 
 def is_repealed(el) -> bool:
     """True when el is vervallen (by status attribute or BWB's «Vervallen» text)."""
-    if el.get("status") == "vervallen":
+    # the name as bytes: lxml encodes a str name to UTF-8 on every call (asked thousands
+    # of times an apply); the same attribute is read
+    if el.get(b"status") == "vervallen":
         return True
     tag = el.tag  # read once: lxml makes a new string on every read
     if tag not in ("artikel", "lid", "li"):
