@@ -255,6 +255,9 @@ def _nearby(numbers: list[str], wanted: str) -> str:
 def _lid(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel",), step)
     number = step.number
+    # a number of plain ASCII digits without a leading zero: another such number is another
+    # lid, told without ``_same_number`` (what it answers first for two such numbers)
+    plain = number.isdecimal() and number.isascii() and number[0] != "0"
     # the children read one by one (an artikel has a few), by ``getnext``: lxml's tag
     # filter, and its plain child iterator too, cost more to set up than they cost to read;
     # a comment's or processing instruction's tag is no str
@@ -275,6 +278,9 @@ def _lid(tree, target: Target, step: Step) -> Target:
         if nr is not None and not len(nr) and (text := nr.text) and text.isdecimal() \
                 and nr.tag == "lidnr":
             found = text
+            if found != number and plain and text.isascii() and text[0] != "0":
+                el = el.getnext()  # the usual lid before the one named: not it
+                continue
         else:
             found = lid_number(el)
         if found == number or _same_number(found, number):  # the usual match, without a call
