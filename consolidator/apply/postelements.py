@@ -21,7 +21,7 @@ from consolidator.apply.numbering import in_order, live_twins, number_of, number
 from consolidator.apply.postwords import Postcondition, Seen, core, failed
 from consolidator.apply.resolve import Target, text_parts
 from consolidator.apply.workspace import Workspace
-from consolidator.law.elements import al_text, is_heading, is_repealed
+from consolidator.law.elements import al_text, has_ancestor, is_heading, is_repealed
 from consolidator.law.toc import toc_element
 
 _MARKED = ("artikel", "lid", "onderdeel")
@@ -31,12 +31,7 @@ _TEXT = ("opschrift", "aanhef", "alinea")
 
 def _in_tree(ws: Workspace, el) -> bool:
     root = ws.tree.getroot() if hasattr(ws.tree, "getroot") else ws.tree
-    if el is root:
-        return True
-    for ancestor in el.iterancestors():  # a loop, not any() over a generator: asked often
-        if ancestor is root:
-            return True
-    return False
+    return el is root or has_ancestor(el, root)
 
 
 def _volzinnen(holder) -> int:
@@ -161,7 +156,7 @@ def _is_or_holds(el, target: Target, last_part: bool = False) -> bool:
     anchor = target.owner if target.kind == "opschrift" else target.element
     if last_part:
         anchor = _last_part(anchor, target)
-    return el is not None and (el is anchor or any(a is el for a in anchor.iterancestors()))
+    return el is not None and (el is anchor or has_ancestor(anchor, el))
 
 
 def _last_part(el, target: Target):

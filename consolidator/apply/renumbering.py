@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from consolidator.apply.numbering import group_state
+from consolidator.law.elements import has_ancestor
 from consolidator.model import Instruction, Renumber, Sentence
 
 
@@ -85,5 +86,5 @@ class Renumbering:
             return
         root = tree.getroot() if hasattr(tree, "getroot") else tree
         for group in self.groups:
-            if any(a is root for a in group.container.iterancestors()):
+            if has_ancestor(group.container, root):
                 yield group, group_state(group.container, group.tag)

@@ -255,10 +255,19 @@ def _nearby(numbers: list[str], wanted: str) -> str:
 def _lid(tree, target: Target, step: Step) -> Target:
     holder = _need(target, ("artikel",), step)
     number = step.number
-    # the children read one by one (an artikel has a few): lxml's tag filter costs more to
-    # set up than they cost to read; a comment's or processing instruction's tag is no str
-    for el in holder:
+    # a number of plain ASCII digits without a leading zero: another such number is another
+    # lid, told without ``_same_number`` (what it answers first for two such numbers)
+    plain = number.isdecimal() and number.isascii() and number[0] != "0"
+    # the children read one by one (an artikel has a few), by ``getnext``: lxml's tag
+    # filter, and its plain child iterator too, cost more to set up than they cost to read;
+    # a comment's or processing instruction's tag is no str
+    try:
+        el = holder[0]
+    except IndexError:  # no children
+        el = None
+    while el is not None:
         if el.tag != "lid":
+            el = el.getnext()
             continue
         # ``lid_number`` of the usual lid, «<lid><lidnr>2</lidnr>…», read here (every lid
         # before the one named is read): a plain decimal text is its number as it stands
@@ -269,10 +278,14 @@ def _lid(tree, target: Target, step: Step) -> Target:
         if nr is not None and not len(nr) and (text := nr.text) and text.isdecimal() \
                 and nr.tag == "lidnr":
             found = text
+            if found != number and plain and text.isascii() and text[0] != "0":
+                el = el.getnext()  # the usual lid before the one named: not it
+                continue
         else:
             found = lid_number(el)
         if found == number or _same_number(found, number):  # the usual match, without a call
             return Target("lid", el, f"lid {number}")
+        el = el.getnext()
     has = ", ".join(lid_number(el) for el in holder.iterchildren("lid"))
     raise TargetNotFound(f"{target.label} has no lid {step.number}; "
                          + (f"it has leden {has}" if has else "it has no numbered leden"))
@@ -332,6 +345,9 @@ def text_parts(holder) -> list[tuple[object, bool]]:
     """The alineas under ``holder`` in document order, flagged when inside a list item.
 
     Repealed leden and list items, the kop and the labels are left out."""
+    plain = _plain_parts(holder)
+    if plain is not None:
+        return plain
     parts = []
     for el in holder.iter("al"):
         # iter() starts with the holder itself; an al right in the holder (the usual lid's):
@@ -342,6 +358,29 @@ def text_parts(holder) -> list[tuple[object, bool]]:
         left_out, in_list = _between_flags(el, holder)
         if not left_out:
             parts.append((el, in_list))
+    return parts
+
+
+def _plain_parts(holder):
+    """``text_parts`` of a holder none of whose children has children (the usual lid: a
+    lidnr and an al; a list item), read by a walk of its children, which costs far less
+    than setting up lxml's ``iter("al")``: its al children, each right in the holder.
+    None for any other holder (an al itself, which ``iter`` gives first; a child with
+    children, which may hold an al; a comment or other node that is no element)."""
+    if holder.tag == "al":
+        return None
+    try:
+        child = holder[0]
+    except IndexError:  # no children: no al under it
+        return []
+    parts = []
+    while child is not None:
+        tag = child.tag
+        if len(child) or type(tag) is not str:
+            return None
+        if tag == "al":
+            parts.append((child, False))
+        child = child.getnext()
     return parts
 
 

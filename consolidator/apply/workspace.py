@@ -160,25 +160,30 @@ def _shift(slot: Slot, edit: T.Edit) -> None:
 
 def _owner_in(el, root):
     """``history_owner(el)`` if it is in the tree under ``root`` (an element removed by
-    a later instruction of the sentence is not), else None: one walk up for both."""
+    a later instruction of the sentence is not), else None: one walk up for both, by
+    ``getparent`` (the ancestors ``iterancestors`` gives, without setting up its iterator:
+    the walk is a few steps, made for every changed element)."""
     owner = el if el.tag in _OWNER_TAGS else None
     if el is root:
         return owner
-    ancestors = el.iterancestors()
+    node = el.getparent()
     if owner is None:  # up to the owner, which may be the root itself
-        for node in ancestors:
+        while node is not None:
             if node.tag in _OWNER_TAGS:
                 owner = node
                 break
             if node is root:
                 return None
+            node = node.getparent()
         else:
             return None
         if owner is root:
             return owner
-    for node in ancestors:  # on to the root: only its identity matters now
+        node = owner.getparent()
+    while node is not None:  # on to the root: only its identity matters now
         if node is root:
             return owner
+        node = node.getparent()
     return None
 
 

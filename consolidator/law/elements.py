@@ -56,6 +56,17 @@ def _child_path(el, tags: tuple):
     return None
 
 
+def has_ancestor(el, ancestor) -> bool:
+    """``any(a is ancestor for a in el.iterancestors())``, walked by ``getparent``: the
+    walk is a few steps, and setting up lxml's iterator costs more than they do."""
+    node = el.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
 def wettekst(tree) -> etree._Element:
     """The ``wettekst`` element (the body that holds headings and articles)."""
     found = _child_path(root_of(tree), ("wetgeving", "wet-besluit", "wettekst"))
@@ -153,15 +164,24 @@ def make_artikel(nr: str, titel: str = "") -> etree._Element:
     The schema needs content after the kop: add ``al``/``lid``/``lijst``
     children (``ensure_content`` adds an empty ``al`` when there are none).
     """
-    el = etree.Element("artikel")
-    _kop(el, "Artikel", nr, titel)
+    el = _ARTIKELS[bool(nr), bool(titel)].__copy__()
+    kop = el[0]
+    if nr:
+        kop[1].text = nr
+    if titel:
+        kop[2 if nr else 1].text = titel
     return el
 
 
 def make_lid(nr: str, texts=()) -> etree._Element:
     """A lid numbered ``nr`` (``"2a"``, no dot) with one ``al`` per text."""
-    el = etree.Element("lid")
-    etree.SubElement(el, "lidnr").text = nr
+    if isinstance(texts, (list, tuple)) and len(texts) == 1:  # the usual lid: one al
+        el = _LID_AL.__copy__()
+        el[0].text = nr
+        el[1].text = texts[0]
+        return el
+    el = _LID.__copy__()
+    el[0].text = nr
     for text in texts:  # ``make_al`` of each, made in the lid's document
         etree.SubElement(el, "al").text = text
     return el
@@ -169,14 +189,14 @@ def make_lid(nr: str, texts=()) -> etree._Element:
 
 def make_al(text: str) -> etree._Element:
     """An alinea."""
-    el = etree.Element("al")
+    el = _AL.__copy__()
     el.text = text
     return el
 
 
 def make_lijst(items=()) -> etree._Element:
     """A list holding the given ``li`` elements."""
-    el = etree.Element("lijst", type="expliciet")
+    el = _LIJST.__copy__()
     for item in items:
         el.append(item)
     return el
@@ -184,10 +204,42 @@ def make_lijst(items=()) -> etree._Element:
 
 def make_li(label: str, text: str = "") -> etree._Element:
     """A list item: label as the law writes it (``"a."``, ``"1°."``) and its text."""
-    el = etree.Element("li")
-    etree.SubElement(el, "li.nr").text = label
-    etree.SubElement(el, "al").text = text  # li needs content; an empty al keeps it valid
+    el = _LI.__copy__()
+    el[0].text = label
+    el[1].text = text  # li needs content; an empty al keeps it valid
     return el
+
+
+def _skeleton(tag: str, *children: str, **attributes: str) -> etree._Element:
+    """An element with empty children, made in a document of its own."""
+    el = etree.Element(tag, **attributes)
+    for child in children:
+        etree.SubElement(el, child)
+    return el
+
+
+def _artikel_skeleton(nr: bool, titel: bool) -> etree._Element:
+    """What ``_kop`` makes in an artikel, with an nr and a titel or not, but their texts."""
+    el = etree.Element("artikel")
+    kop = etree.SubElement(el, "kop")
+    etree.SubElement(kop, "label").text = "Artikel"
+    if nr:
+        etree.SubElement(kop, "nr")
+    if titel:
+        etree.SubElement(kop, "titel")
+    return el
+
+
+#: the skeletons the builders copy: a copy (lxml's ``__copy__`` copies the whole element
+#: into a document of its own, as ``etree.Element`` makes one) costs a fraction of making
+#: the elements anew, whose tag and attribute names lxml checks each time; made by hand,
+#: not parsed, so that no line number comes with them. Each builder sets the texts of its
+#: copy as it set those of the new elements (so an empty text is written as before).
+_LID, _LID_AL = _skeleton("lid", "lidnr"), _skeleton("lid", "lidnr", "al")
+_AL, _LI = _skeleton("al"), _skeleton("li", "li.nr", "al")
+_LIJST = _skeleton("lijst", type="expliciet")
+_ARTIKELS = {(nr, titel): _artikel_skeleton(nr, titel) for nr in (False, True)
+             for titel in (False, True)}
 
 
 def make_heading(kind: str, nr: str, titel: str = "", label: Optional[str] = None) -> etree._Element:
@@ -363,7 +415,9 @@ def _is_repeal_al(content) -> bool:
 
 def is_repealed(el) -> bool:
     """True when el is vervallen (by status attribute or BWB's «Vervallen» text)."""
-    if el.get("status") == "vervallen":
+    # the name as bytes: lxml encodes a str name to UTF-8 on every call (asked thousands
+    # of times an apply); the same attribute is read
+    if el.get(b"status") == "vervallen":
         return True
     tag = el.tag  # read once: lxml makes a new string on every read
     if tag not in ("artikel", "lid", "li"):
@@ -374,9 +428,13 @@ def is_repealed(el) -> bool:
     # (an artikel's first lid after its kop). A lid's or list item's first al nearly
     # always follows its number: looked at there first (lxml's tag filter costs more to
     # set up than two children cost to read), else found by the filter.
-    count = len(el)
-    if count > 1:
+    # the second child read at once (counting the children costs more than reading it;
+    # an element without one is rare and pays for the IndexError)
+    try:
         child = el[1]
+    except IndexError:
+        child = None
+    if child is not None:
         second = child.tag
         if second != "al" and second not in _NOT_CONTENT:
             # a content child that is no al (an artikel's lid after its kop): text, not
@@ -389,7 +447,7 @@ def is_repealed(el) -> bool:
             return False
         if second == "al":
             first = el[0].tag
-            if count == 2 and first in _NOT_CONTENT:
+            if first in _NOT_CONTENT and child.getnext() is None:  # just two children
                 # the usual repealed lid or item, «<lidnr>…</lidnr><al><redactie …>»: this
                 # al is its one content child, read without another pass over the children
                 return _is_repeal_al(child)
