@@ -64,6 +64,7 @@ class ActionRules(BuilderBase):
 
     # -- vervallen
 
+    @text_only
     def delete_payload(self, meta, children):
         sub, rest = _split_sub(children)
         telkens = next(c for c in rest if isinstance(c, bool))

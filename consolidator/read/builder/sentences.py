@@ -91,12 +91,14 @@ class SentenceRules(BuilderBase):
         targets, law = book_of_law(list(self._subject_targets(children[0])), law)
         return Intro(tuple(targets), law, self.span(meta), _date_of(children))
 
+    @text_only
     def intro_law(self, meta, children):
         self._no_payload(meta)
         named = next(c for c in children if isinstance(c, (Named, LawRef)))
         law = self._regulation(named) if isinstance(named, Named) else named
         return Intro((), law, self.span(meta), _date_of(children))
 
+    @text_only
     def intro_in(self, meta, children):
         targets, law = book_of_law(list(children[0]), _law_of(children))
         return Intro(tuple(targets), law, self.span(meta))
