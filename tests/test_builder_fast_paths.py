@@ -427,7 +427,8 @@ def _text_only_methods() -> list[str]:
 
 def test_the_methods_marked_text_only():
     assert {"ordinals", "art_one", "zinsnede", "telkens", "intro_verb", "s_replace",
-            "element_kind", "delete_payload", "intro_in", "intro_law"} == set(_text_only_methods())
+            "element_kind", "delete_payload", "intro_in", "intro_law", "st_onderdeel",
+            "st_onder"} == set(_text_only_methods())
 
 
 def _outcome(method, meta, children):

@@ -60,6 +60,7 @@ class LocatorRules(BuilderBase):
     def st_volzin(self, meta, children):
         return [Step("volzin", n) for n in children[0]]
 
+    @text_only
     def st_onder(self, meta, children):
         """«onder b», «sub 2»: the level is decided by the step before it (``element``)."""
         step = self.st_onderdeel(meta, children)[0]
@@ -146,13 +147,16 @@ class LocatorRules(BuilderBase):
         return [tuple(_act_steps(steps)) + (_proposed(alt),) for steps in outer
                 for alt in children[-1]]
 
+    @text_only
     def st_onderdeel(self, meta, children):
         label, sub, qual = str(children[0]), None, ""
         for child in children[1:]:
+            # (``subitem`` and ``qualifier`` give plain text, which ``str`` gives back as it
+            # is; a token would be kept as its text: ``text_only``)
             if isinstance(child, str) and child.endswith("°"):
-                sub = child
+                sub = str(child)
             elif isinstance(child, str):
-                qual = child
+                qual = str(child)
         step = Step("onderdeel", label, qual)
         return [(step, Step("subonderdeel", sub))] if sub else [step]
 

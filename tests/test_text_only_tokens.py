@@ -1,5 +1,6 @@
-"""A colon read only as text by ``delete_payload``, ``intro_in`` and ``intro_law``
-(marked ``base.text_only``): a plan hands them its text, not a token
+"""A colon read only as text by ``delete_payload``, ``intro_in`` and ``intro_law``, an
+onderdeel's label by ``st_onderdeel`` and ``st_onder`` (marked ``base.text_only``): a
+plan hands them its text, not a token
 (``shapeplan``), and the sentence is what the reducers make of it, every field compared.
 (tests/test_builder_fast_paths.py holds each marked method to give the same for a token's
 text as for the token.)"""
@@ -37,3 +38,24 @@ def test_a_plan_hands_a_colon_read_only_as_text_its_text(text, method):
     spans = parser.lexed[head][1]
     given = {spans[start]: kind for kind, start, _ in tokens}
     assert colon in given and given[colon] is None  # the colon: given as text
+
+
+@pytest.mark.parametrize("text, label", [
+    ("In artikel 5, onderdeel b, wordt «een» vervangen door «twee».", "b"),  # st_onderdeel
+    ("In artikel 5, onder b, wordt «een» vervangen door «twee».", "b"),  # st_onder
+    ("In artikel 5, onderdeel b 1°, wordt «een» vervangen door «twee».", "b"),  # subitem
+    ("In artikel 5, onderdeel b (oud), wordt «een» vervangen door «twee».", "b"),  # qualifier
+])
+def test_a_plan_hands_an_onderdeel_label_its_text(text, label):
+    """«onderdeel b», «onder b»: the label is read only as text by ``st_onderdeel`` and
+    ``st_onder``; the sentence is what the reducers make of it, every field compared."""
+    parser = _one_pass_parser()
+    parser.forget()
+    readings = [_every_field(parse_sentence(text)) for _ in range(4)]
+    assert readings[0] == readings[-1]
+    node, spans = next(kept for line, kept in parser.lexed.items() if text.startswith(line))
+    tokens, _, calls, _, _ = node.shape.plan
+    assert {"st_onderdeel", "st_onder"} & {getattr(call[0], "__name__", "") for call in calls}
+    at = text.index(f" {label}", text.index("onder")) + 1
+    given = {spans[start]: kind for kind, start, _ in tokens}
+    assert at in given and given[at] is None  # the label: given as text
