@@ -15,7 +15,7 @@ _PIECES = st.sampled_from(
      " vervangen door", " en wordt «x» vervangen door: y", ".", " ", "\t", "wordt", "x"])
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=10).map("".join))
 @example("In artikel 5 wordt «a:» vervangen door:")
 @example("«:")
@@ -33,7 +33,7 @@ def _closed_by_semicolon_generally(text: str) -> str:
     return text[:match.start()] + "." if match else text
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a", " ", ";", "; en", "; of", ";.", "en", "of", ".", "\t",
                                  "\n", ","]), max_size=8).map("".join))
 @example("In artikel 5 wordt «a» vervangen door «b»; en")
@@ -52,7 +52,7 @@ def _without_closing_stop_generally(text: str, title: bool) -> str:
     return text
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a", " ", "\t", ";", ":", ",", ".", "en", "of", "En", "b.",
                                  "V.B.O", "\n"]), max_size=8).map("".join), st.booleans())
 @example("de school;.", False)

@@ -163,7 +163,7 @@ def _pointed(context: Locator, column: int):
 @example(Locator(), 1, [Locator((Step("artikel", "5"),))],
          [Action("insert-element", {"content": Content(), "position": None},
                  (Locator((Step("lid", "2"),)),), None)], None)
-@settings(max_examples=300)
+@settings(max_examples=150)
 def test_a_framed_sentence_is_built_as_the_general_way_builds_it(
         context, column, frame, actions, meta):
     fields = [dict(a.fields) for a in actions]
