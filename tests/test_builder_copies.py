@@ -15,19 +15,9 @@ TEXTS = st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=12) | st.s
     ["", "1", "2a", "Artikel", " a ", "\x00", "x\x01y", "é"])
 
 
-def _general_kop(parent, label, nr, titel=""):
-    kop = etree.SubElement(parent, "kop")
-    etree.SubElement(kop, "label").text = label
-    if nr:
-        etree.SubElement(kop, "nr").text = nr
-    if titel:
-        etree.SubElement(kop, "titel").text = titel
-    return kop
-
-
 def general_artikel(nr, titel=""):
     el = etree.Element("artikel")
-    _general_kop(el, "Artikel", nr, titel)
+    E._kop(el, "Artikel", nr, titel)  # the general way of a kop
     return el
 
 

@@ -9,11 +9,11 @@ take no part in a model object's equality)."""
 from __future__ import annotations
 
 import dataclasses
-import itertools
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lark import Token
+from test_read_locators import _all_combinations
 
 from consolidator.model import STEP_KINDS, Content, Locator, Place, Span, Step
 from consolidator.read.builder import locators
@@ -55,12 +55,7 @@ def _element_generally(children) -> list[Locator]:
              for c in children]
     if len(parts) > 1:  # «onder» follows a part: it never stands alone
         parts = locators._onder_levels(parts)
-    found = []
-    for combo in itertools.product(*parts):
-        steps = locators._act_level(locators._flat(combo))
-        steps = sorted(steps, key=lambda s: locators._RANK.get(s.kind, 9))
-        found.append(Locator(tuple(locators._toc_steps(steps))))
-    return found
+    return _all_combinations(parts)
 
 
 def _build_generally(builder, action: Action, targets) -> object:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from consolidator.apply.resolve import _between_flags, text_parts
+from consolidator.apply.resolve import _all_parts, text_parts
 from consolidator.apply.workspace import _OWNER_TAGS, _owner_in
 from consolidator.law.elements import has_ancestor
 
@@ -91,15 +91,7 @@ def test_has_ancestor_as_iterancestors(tree, data):
 
 
 def general_text_parts(holder):
-    parts = []
-    for el in holder.iter("al"):
-        if el is holder or el.getparent() is holder:
-            parts.append((el, False))
-            continue
-        left_out, in_list = _between_flags(el, holder)
-        if not left_out:
-            parts.append((el, in_list))
-    return parts
+    return _all_parts(holder)
 
 
 def _same_parts(found, general):

@@ -346,8 +346,12 @@ def text_parts(holder) -> list[tuple[object, bool]]:
 
     Repealed leden and list items, the kop and the labels are left out."""
     plain = _plain_parts(holder)
-    if plain is not None:
-        return plain
+    return plain if plain is not None else _all_parts(holder)
+
+
+def _all_parts(holder) -> list[tuple[object, bool]]:
+    """``text_parts`` of any holder: every al under it, each asked whether it is left out
+    (the general way, which ``_plain_parts`` shortcuts)."""
     parts = []
     for el in holder.iter("al"):
         # iter() starts with the holder itself; an al right in the holder (the usual lid's):
