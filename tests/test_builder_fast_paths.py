@@ -470,3 +470,10 @@ def test_a_plan_hands_a_token_read_only_as_text_its_text():
     tokens = node.shape.plan[0]
     assert any(kind is None for kind, _, _ in tokens)  # some given as text
     assert any(kind is not None for kind, _, _ in tokens)  # the quoted words are tokens
+
+
+def test_every_instruction_class_opens_with_targets_place_and_span():
+    """``_build_from`` passes these three by position (a keyword each costs the call more):
+    an instruction class with another order would be given the wrong values."""
+    for name, cls in _CLASSES.items():
+        assert [f.name for f in dataclasses.fields(cls)][:3] == ["targets", "place", "span"], name
