@@ -179,12 +179,8 @@ class SentenceRules(BuilderBase):
         if not actions:
             return self._sentence(meta, [], law)
         # what ``_framed`` gives each action, the frame's places read once for them all
-        context = self.context
-        base = [join(context, target) for target in children[0]]
-        build = self._build_from
-        built = tuple([build(a.name, a.fields, a.meta, [nest(b, s) for b in base for s in a.sub]
-                             if a.sub else base) for a in actions])
-        return Sentence(built, self.text, self.span(meta), law)  # ``_sentence``
+        base = self._absolute(children[0])
+        return self._sentence(meta, [self._framed_at(base, a) for a in actions], law)
 
     def framed_context(self, meta, children):
         """«Voorts wordt …», «Verder vervalt …»: the actions of the place the intro set."""
@@ -454,10 +450,13 @@ class SentenceRules(BuilderBase):
         return [join(self.context, t) for t in targets]
 
     def _framed(self, frame, action: Action) -> Instruction:
-        base = self._absolute(frame)
+        return self._framed_at(self._absolute(frame), action)
+
+    def _framed_at(self, base: list[Locator], action: Action) -> Instruction:
+        """``action`` at the places of its frame, ``base`` (made absolute already)."""
         if action.sub:
             base = [nest(b, s) for b in base for s in action.sub]
-        return self._build(action, base)
+        return self._build_from(action.name, action.fields, action.meta, base)
 
     def _build(self, action: Action, targets: list[Locator]) -> Instruction:
         return self._build_from(action.name, action.fields, action.meta, targets)
