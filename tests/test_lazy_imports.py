@@ -12,9 +12,11 @@ import pytest
 
 from conftest import ROOT
 
-#: what neither command needs
+#: what neither command needs (given a BWB id, neither reads the table of short names:
+#: no TOML parser, no package resources)
 HEAVY = ("lark", "consolidator.model", "consolidator.read", "consolidator.apply",
-         "consolidator.views.check_report", "consolidator.time.settle")
+         "consolidator.views.check_report", "consolidator.time.settle", "tomllib",
+         "importlib.resources")
 
 _SCRIPT = """
 import json, sys

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Optional, Union
 
@@ -225,6 +224,7 @@ def write_law(tree, path: Union[str, os.PathLike]) -> None:
 
 @functools.lru_cache(maxsize=1)
 def _schema() -> etree.XMLSchema:
+    from importlib import resources  # here: most commands never validate (start-up)
     ref = resources.files("consolidator.schema") / "toestand_2016-1.xsd"
     with resources.as_file(ref) as path:
         # parse from the path so that the redefine/import of sibling files resolve

@@ -11,9 +11,7 @@ and the store say. A table that named the wrong law is never followed.
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from typing import Optional
 
 from consolidator.errors import StoreError
@@ -31,6 +29,9 @@ class ShortName:
 @functools.cache
 def table() -> tuple[ShortName, ...]:
     """Every entry of the table, in its order."""
+    # imported here: `show` and `history` given a BWB id or a citeertitel never read the
+    # table, and these two imports cost them some milliseconds of start-up
+    from importlib import resources
     text = resources.files("consolidator.data").joinpath(TABLE).read_text("utf-8")
     return parse_table(text)
 
@@ -38,6 +39,7 @@ def table() -> tuple[ShortName, ...]:
 def parse_table(text: str) -> tuple[ShortName, ...]:
     """The entries of a table in the format of ``abbreviations.toml``; an entry without
     both fields, or a short name given twice (in any case), is an error."""
+    import tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
