@@ -8,7 +8,9 @@ that was parsed just before (not timed), as the CLI applies an act to the law it
 the floor is lxml's parse + serialise of the same XML. Each of N rounds (default 5) times
 the floor and then the apply, in turn, so load from other processes falls on both
 alike; the figures are the medians, of wall-clock time and (as a check on a machine busy with
-other work) of processor time. Target: apply at most 3x the floor.
+other work) of processor time. Target: apply at most 3x the floor. The spread of a fixed
+loop timed before the strict floor and before each round (``timing.Pace``) says how much
+the machine's own pace moved meanwhile.
 
 What lxml's parse + serialise costs depends on the state of the process's memory: with a
 law tree of the same size alive (as in these rounds, and in any real run) it is about half
@@ -37,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from lxml import etree  # noqa: E402
 from large import act_text, law_text  # noqa: E402
-from timing import best  # noqa: E402
+from timing import Pace, best  # noqa: E402
 
 from consolidator.law import lawfile, lawtext, toestand  # noqa: E402
 from consolidator.read.act import parse_act, parse_act_file  # noqa: E402
@@ -64,10 +66,13 @@ def bench_law_target(runs: int) -> None:
     """The bench act applied in place to the bench law: medians of ``runs`` rounds of
     floor then apply, and whether the apply is within ``TARGET`` times the floor."""
     xml = lawfile.serialize(lawtext.parse_law_text(law_text(5000), bwb_id="BWBRBENCH"))
+    pace = Pace()
+    pace.sample()
     strict = _clean_floor(xml, runs)  # before anything else of the law's size is alive
     act = parse_act(act_text(2000, 5000)[0], source="bench act")
     floors, applies = [], []  # (wall-clock, processor) seconds of each run
     for _ in range(runs):
+        pace.sample()
         floors.append(_clocked(lambda: etree.tostring(etree.fromstring(xml))))
         tree = lawfile.parse_law(xml, source="bench law")  # given: the CLI has read it
         applies.append(_clocked(lambda: apply_articles(tree, act.articles, "Stb. 2001, 1",
@@ -88,6 +93,7 @@ def bench_law_target(runs: int) -> None:
     print(f"  strict floor (best of {runs} runs, nothing else of the law's size alive) "
           f"{strict * 1000:.0f} ms: apply = {ratio:.2f}x; target ≤ {TARGET:g}x: "
           f"{'met' if ratio <= TARGET else 'NOT met'}")
+    print(f"  {pace.summary()}")
 
 
 def _clean_floor(xml: bytes, runs: int) -> float:

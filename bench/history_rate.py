@@ -5,7 +5,9 @@ Run: .venv/bin/python bench/history_rate.py [--sizes 125,250,500,1000] [--articl
 
 The law and acts of bench/store_rate.py: a synthetic law of ``--articles`` articles, changed
 by N acts, one a week, each in force the day after its publication (N+1 versions). For each
-N, the best of ``--runs``:
+N, the best of ``--runs`` rounds; a round measures every size in turn (in the other
+order on every other round), so that a slow stretch of a shared machine does not fall on
+one size alone:
 
 * build: ``build_law`` (settling the acts' timing, planning, applying, storing every
   version) into a fresh store, the acts parsed beforehand;
@@ -16,7 +18,9 @@ N, the best of ``--runs``:
 Prints the times, per act, the ratio build/floor, and the exponent k of a least-squares fit
 ``time ~ N^k`` over the sizes (1 is linear; the target is k ≤ 1.1). Times are the process's
 CPU time (``time.process_time``): on a shared machine other processes' load does not enter
-them (the build and the floor run in this process, with no sync to wait for). Asserts nothing.
+them (the build and the floor run in this process, with no sync to wait for); the
+machine's own pace still moves them, so the spread of a fixed loop timed before each
+measurement is printed too (``timing.Pace``). Asserts nothing.
 """
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from linear_time import fit  # noqa: E402
 from store_rate import BASE_DATE, synthetic_act, synthetic_law  # noqa: E402
+from timing import Pace  # noqa: E402
 
 from consolidator.apply.sentences import apply_articles  # noqa: E402
 from consolidator.law.lawfile import serialize  # noqa: E402
@@ -100,19 +105,28 @@ def main() -> None:
     builds, floors = [], []
     print(f"one law of {args.articles} articles; N acts, one a week, each in force the next day")
     print(f"{'acts':>6} {'build s':>9} {'ms/act':>8} {'floor s':>9} {'ms/act':>8} {'build/floor':>12}")
+    pace = Pace()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         build(law, history(5, args.articles), folder, 0)  # build the parsers first, untimed
+        histories = {n: history(n, args.articles) for n in sizes}
+        best_build = {n: float("inf") for n in sizes}
+        best_floor = dict(best_build)
+        for round_ in range(args.runs):
+            for n in sizes if round_ % 2 == 0 else sizes[::-1]:
+                pace.sample()
+                best_build[n] = min(best_build[n], build(law, histories[n], folder, n))
+                pace.sample()
+                best_floor[n] = min(best_floor[n], floor(law, histories[n], folder, n))
         for n in sizes:
-            acts = history(n, args.articles)
-            seconds = min(build(law, acts, folder, n) for _ in range(args.runs))
-            least = min(floor(law, acts, folder, n) for _ in range(args.runs))
+            seconds, least = best_build[n], best_floor[n]
             builds.append((n, seconds))
             floors.append((n, least))
             print(f"{n:>6} {seconds:>9.2f} {seconds / n * 1000:>8.1f} {least:>9.2f} "
                   f"{least / n * 1000:>8.1f} {seconds / least:>11.2f}x")
     print(f"growth exponent over {len(sizes)} sizes: build {fit(builds):.2f}, floor "
           f"{fit(floors):.2f} (target: build ≤ 1.1)")
+    print(pace.summary())
 
 
 if __name__ == "__main__":

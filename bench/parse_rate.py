@@ -14,7 +14,9 @@ measured in the same run.
 Targets (issue 17): at least 15,000 instructions/s on the bench act and 10,000/s on
 the seed act; each is printed with whether it is met. The rates are wall-clock times
 of this process, so a machine busy with other work lowers them: the load average is
-printed before and after.
+printed before and after, and the spread of a fixed loop timed before each measurement
+(``timing.Pace``: on a shared virtual machine the processor's own pace moves by up to 2×
+within a minute, which lowers the rates as much as load does).
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from large import act_text  # noqa: E402
-from timing import timed_runs  # noqa: E402
+from timing import Pace, timed_runs  # noqa: E402
 
 from consolidator.read.act import parse_act_file  # noqa: E402
 from consolidator.read.instructions import _one_pass_parser  # noqa: E402
@@ -96,10 +98,14 @@ def first_reading(path: Path):
     return parse_act_file(path)
 
 
-def measure(name: str, path: Path, runs: int, target: int = 0) -> None:
+def measure(name: str, path: Path, runs: int, pace: Pace, target: int = 0) -> None:
+    pace.sample()
     base_time, tokens = median_of(runs, lambda: baseline(path))
+    pace.sample()
     first_time, _ = median_of(runs, lambda: first_reading(path))
+    pace.sample()
     parse_time, act = median_of(runs, lambda: parse_act_file(path))
+    pace.sample()
     cpu_time, _ = median_of(runs, lambda: parse_act_file(path), time.process_time)
     count = len(act.instructions)
     rate = count / parse_time
@@ -123,15 +129,18 @@ def main() -> None:
     args = parser.parse_args()
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     parse_act_file(SEED)  # build the grammar once, outside the timings
-    measure("seed act Stb. 1996, 649", SEED, args.runs, target=10_000)
+    pace = Pace()
+    measure("seed act Stb. 1996, 649", SEED, args.runs, pace, target=10_000)
     with tempfile.TemporaryDirectory() as tmp:
         bench = Path(tmp) / "bench.txt"
         bench.write_text(act_text(2000, 5000)[0], "utf-8")
-        measure("bench act (bench/large.py, 2,000 onderdelen)", bench, args.runs, target=15_000)
+        measure("bench act (bench/large.py, 2,000 onderdelen)", bench, args.runs, pace,
+                target=15_000)
         path = Path(tmp) / "synthetic.txt"
         path.write_text(synthetic_act(args.instructions), "utf-8")
-        measure(f"synthetic act ({args.instructions} sentences)", path, args.runs)
+        measure(f"synthetic act ({args.instructions} sentences)", path, args.runs, pace)
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(pace.summary())
 
 
 if __name__ == "__main__":

@@ -58,6 +58,10 @@ def build_law(store: Store, law: LawInput, acts, facts,
     return builder.changes
 
 
+#: the versions written last whose XML and article digests the builder keeps at hand
+_AT_HAND = 4
+
+
 @dataclass
 class _Row:
     """A version as known now (not superseded), as the builder keeps it."""
@@ -82,7 +86,10 @@ class LawBuilder:
         self.current: list[_Row] = []
         self.notes: list[str] = []
         self.changes = 0
-        self._texts: dict[int, bytes] = {}  # the latest versions written, by id
+        # the latest versions written, by id: their XML and their article digests (in the
+        # order of the articles, as written), a few at most
+        self._texts: dict[int, bytes] = {}
+        self._digests: dict[int, dict[str, str]] = {}
         self.base_date = toestand_date(law.tree)
         if self.base_date is None:
             raise TimeError(f"{law.law_id}: the base text has no date "
@@ -142,35 +149,66 @@ class LawBuilder:
         keep = _last_before(self.current, first.isoformat())
         start = self.current[keep]
         superseded = [r.id for r in self.current[keep:]]
+        written = self._written(start.id)  # (taken before the inserts below push it out)
         tree = parse_law(self._text(start.id), source=f"store version {start.id}")
-        starts = [(start.valid_from, tree, list(start.sources))]
+        # per version: valid from, tree, sources, article digests (None: not yet taken)
+        starts = [(start.valid_from, tree, list(start.sources), None)]
         digests = self.store.article_digests(start.id)
         for date, group in groupby(later, key=lambda e: e.valid_from):
             group = list(group)
             tree = _apply_events(tree, group, law, known_from)
             after = article_digests(tree)
             # each source names the articles its instructions changed (store.sources)
-            starts.append((date.isoformat(), tree, event_sources(tree, group, digests, after)))
+            starts.append((date.isoformat(), tree, event_sources(tree, group, digests, after),
+                           after))
             digests = after
         known_by = known_by_sources(causes, known_from,
                                     [s for r in self.current for s in r.sources]
-                                    + [s for _, _, listed in starts for s in listed])
+                                    + [s for _, _, listed, _ in starts for s in listed])
         self.store.close_versions(superseded, known_from)
         del self.current[keep:]
-        for n, (valid_from, version_tree, sources) in enumerate(starts):
+        for n, (valid_from, version_tree, sources, taken) in enumerate(starts):
             until = starts[n + 1][0] if n + 1 < len(starts) else None
-            self._insert(valid_from, until, known_from, version_tree, sources + known_by)
+            if n == 0 and written is not None:
+                # the version the rebuild starts from is written again only to end its
+                # validity: its tree was read from its XML and not changed (the events are
+                # applied to a copy), so its XML and article digests are those it was
+                # written with, not serialised and taken again
+                self._insert_written(valid_from, until, known_from, written,
+                                     sources + known_by)
+            else:
+                self._insert(valid_from, until, known_from, version_tree, sources + known_by,
+                             taken)
 
-    def _insert(self, valid_from, valid_until, known_from: str, tree, sources) -> None:
-        version_id, xml = _insert(self.store, self.law.law_id, valid_from, valid_until,
-                                  known_from, tree, sources)
+    def _insert(self, valid_from, valid_until, known_from: str, tree, sources,
+                digests: Optional[dict[str, str]] = None) -> None:
+        """Write a version of ``tree`` (its article digests ``digests`` when already taken
+        from this tree: the toestand date ``_insert`` sets does not enter them)."""
+        set_toestand_date(tree, _dt.date.fromisoformat(_iso(valid_from)))
+        xml = serialize(tree)
+        self._insert_written(valid_from, valid_until, known_from,
+                             (xml, digests if digests is not None else article_digests(tree)),
+                             sources)
+
+    def _insert_written(self, valid_from, valid_until, known_from: str,
+                        written: tuple[bytes, dict[str, str]], sources) -> None:
+        xml, digests = written
+        version_id = self.store.insert_version(self.law.law_id, _iso(valid_from), valid_until,
+                                               known_from, xml, sources, digests)
         # as the store reads them back (``Version.sources``): what made it known stays behind
-        self.current.append(_Row(version_id, valid_from if isinstance(valid_from, str)
-                                 else valid_from.isoformat(),
+        self.current.append(_Row(version_id, _iso(valid_from),
                                  [s for s in sources if not s.get(KNOWN_BY)]))
         self._texts[version_id] = xml
-        while len(self._texts) > 4:
-            del self._texts[next(iter(self._texts))]
+        self._digests[version_id] = digests
+        while len(self._texts) > _AT_HAND:
+            oldest = next(iter(self._texts))
+            del self._texts[oldest], self._digests[oldest]
+
+    def _written(self, version_id: int) -> Optional[tuple[bytes, dict[str, str]]]:
+        """The XML and article digests of a version this builder wrote, while at hand."""
+        if version_id in self._texts:
+            return self._texts[version_id], self._digests[version_id]
+        return None
 
     def _text(self, version_id: int) -> bytes:
         found = self._texts.get(version_id)
@@ -217,13 +255,8 @@ def _apply_events(tree, events: list[Event], law: LawInput, known_from: str):
     return tree
 
 
-def _insert(store: Store, law_id: str, valid_from, valid_until, known_from: str, tree,
-            sources: list[dict]) -> tuple[int, bytes]:
-    valid_from = valid_from if isinstance(valid_from, str) else valid_from.isoformat()
-    set_toestand_date(tree, _dt.date.fromisoformat(valid_from))
-    xml = serialize(tree)
-    return store.insert_version(law_id, valid_from, valid_until, known_from, xml, sources,
-                                article_digests(tree)), xml
+def _iso(day) -> str:
+    return day if isinstance(day, str) else day.isoformat()
 
 
 def article_digests(tree) -> dict[str, str]:
