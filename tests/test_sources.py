@@ -7,10 +7,13 @@ import datetime as dt
 import json
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from consolidator.cli import cli
-from consolidator.store.sources import ARTIKELEN, event_sources, sources_for_article
+from consolidator.store.sources import (ARTIKELEN, _touched, articles_in, event_sources,
+                                        sources_for_article)
 
 ACT_1998 = ("Wet van 2 april 1998 tot wijziging van enkele onderwijswetten en technische "
             "wijziging van enkele andere wetten in verband met het totstandbrengen van onder "
@@ -180,3 +183,70 @@ def test_a_change_the_log_does_not_account_for_records_no_articles_at_all():
     sources = event_sources(tree, events, {"1": "x", "2": "y"}, {"1": "x1", "2": "y1"})
     assert all(ARTIKELEN not in s for s in sources)
     assert sources_for_article(sources, "2") is None
+
+
+# -- the change log read by XPath, held to a walk over the law in Python
+
+_DATES = st.sampled_from(["1997-01-01", "1998-08-01", None])
+_IDS = st.sampled_from(["a1", "a2", "l1", "h1", "x9", None])
+
+
+@st.composite
+def _logged_law(draw):
+    """A law with a heading, articles and a lid (an id may be given twice, or left out)
+    and a change log whose entries are dated or not, with or without an idref, with their
+    label first, later, twice or missing, comments among them."""
+    ids = [draw(_IDS) for _ in range(5)]
+    attrs = [f" id='{i}'" if i else "" for i in ids]
+    root = etree.fromstring(
+        f"<toestand{attrs[0]}><wetgeving><wet-besluit><wettekst><hoofdstuk{attrs[1]}><kop>"
+        f"<nr>1</nr></kop><artikel{attrs[2]}><kop><nr>1</nr></kop></artikel>"
+        f"<artikel{attrs[3]}><kop><nr>2</nr></kop><lid{attrs[4]}/></artikel></hoofdstuk>"
+        "</wettekst></wet-besluit></wetgeving><bwb-wijzigingen/></toestand>")
+    ledger = root.find("bwb-wijzigingen")
+    for n in range(draw(st.integers(0, 6))):
+        ref = draw(_IDS)
+        entry = etree.SubElement(ledger, "bwb-wijziging", **({"idref": ref} if ref else {}))
+        if draw(st.booleans()):
+            entry.append(etree.Comment("c"))
+        for _ in range(draw(st.integers(0, 2))):
+            if draw(st.booleans()):
+                etree.SubElement(entry, "other")
+            date = draw(_DATES)
+            etree.SubElement(entry, "label", bron=f"part {n % 3}",
+                             **({"inwerking": date} if date else {}))
+    return root
+
+
+def _walked(root, date: str) -> dict:
+    """What ``_touched`` finds, by walking the law in Python: each entry whose first label
+    is dated ``date``, credited with the articles of the last element carrying its idref."""
+    by_id = {}
+    for el in root.iter("*"):
+        if el.get("id") is not None:
+            by_id[el.get("id")] = el
+    found: dict = {}
+    for entry in root.find("bwb-wijzigingen").findall("bwb-wijziging"):
+        label = entry.find("label")
+        if label is None or label.get("inwerking") != date:
+            continue
+        numbers = found.setdefault(label.get("bron", ""), set())
+        el = by_id.get(entry.get("idref")) if entry.get("idref") else None
+        if el is not None:
+            numbers |= articles_in(el)
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(root=_logged_law(), date=st.sampled_from(["1997-01-01", "1998-08-01"]))
+def test_the_change_log_read_by_xpath_is_the_log_walked(root, date):
+    assert _touched(root, date) == _walked(root, date)
+
+
+def test_an_entry_without_idref_touches_no_article():
+    tree = _law([("a1", "Stb. 1996, 649, art. I, onderdeel A")])
+    entry = etree.SubElement(tree.find("bwb-wijzigingen"), "bwb-wijziging")
+    etree.SubElement(entry, "label", bron="Stb. 1996, 649, art. I, onderdeel B",
+                     inwerking="1997-01-01")
+    assert _touched(tree, "1997-01-01") == {"Stb. 1996, 649, art. I, onderdeel A": {"1"},
+                                            "Stb. 1996, 649, art. I, onderdeel B": set()}

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from lxml import etree
+
 from consolidator.law.elements import artikel_number, first_child, is_heading, root_of
 from consolidator.store.db import KNOWN_BY
 from consolidator.time.acts import act_label
@@ -57,6 +59,17 @@ def _claimed(touched: dict[str, set], places: list[str]) -> set:
     return found
 
 
+#: the change-log entries whose first label is dated ``$date`` («inwerking»), in order;
+#: and the elements of the whole document whose id is ``$id``, in document order. Both are
+#: asked for every version written, and the log grows by an entry or more with every act:
+#: walked in Python they made each version cost more the longer the history. Each path
+#: selects attribute nodes first and steps up from them, which libxml2 does several times
+#: quicker than testing an attribute of every element (``tests/test_sources.py`` holds
+#: them to a walk in Python)
+_DATED_ENTRIES = etree.XPath("bwb-wijziging/label[1]/@inwerking[. = $date]/../..")
+_WITH_ID = etree.XPath("//@id[. = $id]/..")
+
+
 def _touched(tree, date: str) -> dict[str, set]:
     """Per change-log label, the numbers of the articles its entries dated ``date`` touched
     (an entry on a heading touches every article in it)."""
@@ -64,15 +77,15 @@ def _touched(tree, date: str) -> dict[str, set]:
     ledger = first_child(root, "bwb-wijzigingen")
     if ledger is None:
         return {}
-    entries = []
-    for entry in ledger.iterchildren("bwb-wijziging"):
-        label = first_child(entry, "label")
-        if label is not None and label.get("inwerking") == date:
-            entries.append((entry.get("idref"), label.get("bron", "")))
+    entries = [(entry.get("idref"), first_child(entry, "label").get("bron", ""))
+               for entry in _DATED_ENTRIES(ledger, date=date)]
     if not entries:
         return {}
-    wanted = {ref for ref, _ in entries}
-    elements = {el.get("id"): el for el in root.iter() if el.get("id") in wanted}
+    elements = {}
+    for ref in {ref for ref, _ in entries if ref is not None}:
+        found = _WITH_ID(root, id=ref)
+        if found:  # an id given twice: the last, as a walk that keeps each would
+            elements[ref] = found[-1]
     touched: dict[str, set] = {}
     for ref, label in entries:
         numbers = touched.setdefault(label, set())
