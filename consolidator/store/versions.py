@@ -154,9 +154,13 @@ class LawBuilder:
         # per version: valid from, tree, sources, article digests (None: not yet taken)
         starts = [(start.valid_from, tree, list(start.sources), None)]
         digests = self.store.article_digests(start.id)
+        # the tree read for this rebuild may be changed in place when it is not written
+        # again (its XML is at hand); every later one is a version still to be written
+        owned = written is not None
         for date, group in groupby(later, key=lambda e: e.valid_from):
             group = list(group)
-            tree = _apply_events(tree, group, law, known_from)
+            tree = _apply_events(tree, group, law, known_from, owned)
+            owned = False
             after = article_digests(tree)
             # each source names the articles its instructions changed (store.sources)
             starts.append((date.isoformat(), tree, event_sources(tree, group, digests, after),
@@ -229,7 +233,11 @@ def first_difference(before: list[Event], after: list[Event]) -> Optional[_dt.da
     return min((e.valid_from for e in differing), default=None)
 
 
-def _apply_events(tree, events: list[Event], law: LawInput, known_from: str):
+def _apply_events(tree, events: list[Event], law: LawInput, known_from: str,
+                  owned: bool = False):
+    """The tree after ``events`` (one date), a new one; ``tree`` itself is changed only when
+    ``owned`` (nothing else holds it). The tree an act's apply makes is this function's
+    own, so the acts after it apply in place."""
     for _, group in groupby(events, key=lambda e: e.act_key):
         group = list(group)
         act = group[0].act
@@ -242,7 +250,8 @@ def _apply_events(tree, events: list[Event], law: LawInput, known_from: str):
         try:
             if amending:
                 tree = apply_articles(tree, amending, source_label=act_label(act),
-                                      date=group[0].valid_from)
+                                      date=group[0].valid_from, in_place=owned)
+                owned = True
         except ApplyError as exc:
             exc.message = (f"{exc.message} (consolidating {law.law_id} on "
                            f"{group[0].valid_from}, as known from {known_from})")
@@ -250,7 +259,8 @@ def _apply_events(tree, events: list[Event], law: LawInput, known_from: str):
         for event in group:
             if event.article.kind == "repeal":
                 if not amending:  # the tree of the version before: leave it as it is
-                    tree, amending = copy.deepcopy(tree), [event.article]
+                    tree = tree if owned else copy.deepcopy(tree)
+                    amending, owned = [event.article], True
                 mark_withdrawn(tree, event.valid_from, event.label)
     return tree
 
