@@ -175,9 +175,9 @@ class LawBuilder:
             until = starts[n + 1][0] if n + 1 < len(starts) else None
             if n == 0 and written is not None:
                 # the version the rebuild starts from is written again only to end its
-                # validity: its tree was read from its XML and not changed (the events are
-                # applied to a copy), so its XML and article digests are those it was
-                # written with, not serialised and taken again
+                # validity: its XML and article digests are those it was written with, not
+                # serialised and taken again (its tree, read from that XML, is the one the
+                # first date's acts then changed in place)
                 self._insert_written(valid_from, until, known_from, written,
                                      sources + known_by)
             else:
