@@ -21,7 +21,7 @@ from consolidator.law.elements import iso_date
 #: lone surrogate cannot even be encoded): the complement of XML's Char production
 #: (``XML_CHAR``) written as the few ranges it is, since compiling the negated class of
 #: that production takes some milliseconds, which every command importing this module
-#: paid at start-up (tests/test_ledgertext.py holds the two to each other)
+#: paid at start-up (tests/test_history_batch.py holds the two to each other)
 XML_CHAR = "\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: longer values are written the direct way: libxml2's parser refuses a text or an

@@ -258,7 +258,7 @@ def _apply_events(tree, events: list[Event], law: LawInput, known_from: str,
             raise
         for event in group:
             if event.article.kind == "repeal":
-                if not amending:  # the tree of the version before: leave it as it is
+                if not amending:  # the tree of the version before, unless owned: left as it is
                     tree = tree if owned else copy.deepcopy(tree)
                     amending, owned = [event.article], True
                 mark_withdrawn(tree, event.valid_from, event.label)
