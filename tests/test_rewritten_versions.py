@@ -49,8 +49,13 @@ def _dump(corpus: Path, folder: Path) -> list[str]:
         db.close()
 
 
+def _versions(dump: list[str]) -> int:
+    return sum(line.startswith('INSERT INTO "version"') for line in dump)
+
+
 def _both_ways(corpus: Path, tmp_path: Path, monkeypatch) -> tuple[list[str], list[str]]:
     quick = _dump(corpus, tmp_path / "quick")
+    assert _versions(quick) >= 5  # histories were built, not an empty store compared
     with monkeypatch.context() as patch:
         _general_way(patch)
         general = _dump(corpus, tmp_path / "general")
