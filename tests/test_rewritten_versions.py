@@ -78,7 +78,8 @@ def _act(number: int, published: dt.date, article: int, in_force: str) -> str:
 
 def _retroactive_corpus(folder: Path) -> Path:
     """Ten acts a week apart, each in force the day after it, then one that reaches back
-    past all but the first two (the versions it rebuilds from are no longer at hand)."""
+    past all but the first two (the versions it rebuilds from are no longer at hand), and
+    one more in force the day after it."""
     (folder / "PROEF").mkdir(parents=True)
     (folder / "acts").mkdir()
     lines = ["Proefwet"]
@@ -97,6 +98,9 @@ def _retroactive_corpus(folder: Path) -> Path:
     late = (f"{next_day[:-1]} en werkt terug tot en met {_words(back_to)}.")
     (folder / "acts" / "stb-2001-11.txt").write_text(
         _act(11, first + dt.timedelta(days=100), 11, late), "utf-8")
+    # and one after it, which starts from the last version that rebuild wrote
+    (folder / "acts" / "stb-2001-12.txt").write_text(
+        _act(12, first + dt.timedelta(days=107), 12, next_day), "utf-8")
     return folder
 
 
@@ -139,6 +143,7 @@ def test_a_retroactive_act_past_the_versions_at_hand(tmp_path, monkeypatch):
         general = _dump(corpus, tmp_path / "general")
     assert quick == general
     assert any("thema 11 (11)" in line for line in quick)
+    assert any("thema 12 (12)" in line for line in quick)
 
 
 @pytest.mark.parametrize("keep", [1, 4])

@@ -90,6 +90,10 @@ class LawBuilder:
         # order of the articles, as written), a few at most
         self._texts: dict[int, bytes] = {}
         self._digests: dict[int, dict[str, str]] = {}
+        # the last version a rebuild wrote and the tree it was written from, which nothing
+        # else holds: the next rebuild, most often from that version, starts from it
+        # instead of parsing its XML again
+        self._at_hand: Optional[tuple[int, object]] = None
         self.base_date = toestand_date(law.tree)
         if self.base_date is None:
             raise TimeError(f"{law.law_id}: the base text has no date "
@@ -150,7 +154,11 @@ class LawBuilder:
         start = self.current[keep]
         superseded = [r.id for r in self.current[keep:]]
         written = self._written(start.id)  # (taken before the inserts below push it out)
-        tree = parse_law(self._text(start.id), source=f"store version {start.id}")
+        at_hand, self._at_hand = self._at_hand, None
+        if written is not None and at_hand is not None and at_hand[0] == start.id:
+            tree = at_hand[1]
+        else:
+            tree = parse_law(self._text(start.id), source=f"store version {start.id}")
         # per version: valid from, tree, sources, article digests (None: not yet taken)
         starts = [(start.valid_from, tree, list(start.sources), None)]
         digests = self.store.article_digests(start.id)
@@ -183,6 +191,8 @@ class LawBuilder:
             else:
                 self._insert(valid_from, until, known_from, version_tree, sources + known_by,
                              taken)
+        if len(starts) > 1:
+            self._at_hand = (self.current[-1].id, starts[-1][1])
 
     def _insert(self, valid_from, valid_until, known_from: str, tree, sources,
                 digests: Optional[dict[str, str]] = None) -> None:
