@@ -1,12 +1,14 @@
 """A version the builder writes again only to end its validity (the one a rebuild starts
 from) is written with the XML and article digests it was first written with, and a new
 version with the digests taken when its events were applied (``LawBuilder._written``,
-``_insert``), instead of serialising and digesting the tree again; and the tree read for a
-rebuild is changed in place when it is not written again. Held to the general way (every
-version serialised and digested from its tree, every apply on a copy): the stores are the
-same row for row, in the order written, on the bundled corpus, on the time fixtures and on
-a history with a retroactive act that reaches back past the versions the builder keeps at
-hand."""
+``_insert``), instead of serialising and digesting the tree again; the next rebuild starts
+from the tree the last one wrote its newest version from (``_at_hand``) instead of parsing
+that version's XML; and the tree a rebuild starts from is changed in place when it is not
+written again. Held to the general way (every version serialised and digested from its
+tree, every rebuild started from its version's XML, every apply on a copy): the stores are
+the same row for row, in the order written, on the bundled corpus, on the time fixtures and
+on a history with a retroactive act that reaches back past the versions the builder keeps
+at hand."""
 from __future__ import annotations
 
 import datetime as dt
