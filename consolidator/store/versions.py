@@ -161,7 +161,8 @@ class LawBuilder:
             tree = parse_law(self._text(start.id), source=f"store version {start.id}")
         # per version: valid from, tree, sources, article digests (None: not yet taken)
         starts = [(start.valid_from, tree, list(start.sources), None)]
-        digests = self.store.article_digests(start.id)
+        # its article digests: those it was written with, else as the store holds them
+        digests = written[1] if written is not None else self.store.article_digests(start.id)
         # the tree read for this rebuild may be changed in place when it is not written
         # again (its XML is at hand); every later one is a version still to be written
         owned = written is not None
