@@ -151,11 +151,11 @@ def test_a_retroactive_act_past_the_versions_at_hand(tmp_path, monkeypatch):
 @pytest.mark.parametrize("keep", [1, 4])
 def test_the_versions_at_hand_are_the_latest_written(keep, monkeypatch):
     """The builder keeps the XML and digests of the last few versions it wrote, the two
-    together: a version whose XML is at hand has its digests at hand too."""
+    together, and forgets the oldest first."""
     assert hasattr(versions, "_AT_HAND")
     monkeypatch.setattr(versions, "_AT_HAND", keep)
     builder = LawBuilder.__new__(LawBuilder)
-    builder._texts, builder._digests, builder.current = {}, {}, []
+    builder._at_hand_written, builder.current = {}, []
 
     class _Store:
         count = 0
@@ -167,6 +167,6 @@ def test_the_versions_at_hand_are_the_latest_written(keep, monkeypatch):
     builder.store, builder.law = _Store(), type("Law", (), {"law_id": "X"})()
     for n in range(6):
         builder._insert_written("2001-01-01", None, "2001-01-01", (b"<x/>", {"1": str(n)}), [])
-    assert list(builder._texts) == list(builder._digests) == list(range(7 - keep, 7))
+    assert list(builder._at_hand_written) == list(range(7 - keep, 7))
     assert builder._written(6) == (b"<x/>", {"1": "5"})
     assert builder._written(6 - keep) is None

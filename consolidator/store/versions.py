@@ -88,8 +88,7 @@ class LawBuilder:
         self.changes = 0
         # the latest versions written, by id: their XML and their article digests (in the
         # order of the articles, as written), a few at most
-        self._texts: dict[int, bytes] = {}
-        self._digests: dict[int, dict[str, str]] = {}
+        self._at_hand_written: dict[int, tuple[bytes, dict[str, str]]] = {}
         # the last version a rebuild wrote and the tree it was written from, which nothing
         # else holds: the next rebuild, most often from that version, starts from it
         # instead of parsing its XML again
@@ -213,21 +212,18 @@ class LawBuilder:
         # as the store reads them back (``Version.sources``): what made it known stays behind
         self.current.append(_Row(version_id, _iso(valid_from),
                                  [s for s in sources if not s.get(KNOWN_BY)]))
-        self._texts[version_id] = xml
-        self._digests[version_id] = digests
-        while len(self._texts) > _AT_HAND:
-            oldest = next(iter(self._texts))
-            del self._texts[oldest], self._digests[oldest]
+        kept = self._at_hand_written
+        kept[version_id] = written
+        while len(kept) > _AT_HAND:
+            del kept[next(iter(kept))]
 
     def _written(self, version_id: int) -> Optional[tuple[bytes, dict[str, str]]]:
         """The XML and article digests of a version this builder wrote, while at hand."""
-        if version_id in self._texts:
-            return self._texts[version_id], self._digests[version_id]
-        return None
+        return self._at_hand_written.get(version_id)
 
     def _text(self, version_id: int) -> bytes:
-        found = self._texts.get(version_id)
-        return found if found is not None else self.store.xml(version_id)
+        found = self._written(version_id)
+        return found[0] if found is not None else self.store.xml(version_id)
 
 
 def _last_before(rows: list[_Row], day: str) -> int:
