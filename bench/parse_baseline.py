@@ -173,8 +173,10 @@ def report_instructions(rev: str, old_tree: Path, seed: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7,
+                        help="pairs of processes, old reader then this tree's (default: 7)")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="timed readings of each act in each process (default: 5)")
     parser.add_argument("--rev", default=ISSUE_REV,
                         help="the commit whose reader is the baseline (default: %(default)s)")
     parser.add_argument("--instructions", action="store_true",
