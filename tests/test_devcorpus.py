@@ -86,3 +86,19 @@ def test_the_tool_runs_the_command_and_prints_the_table(tmp_path):
     assert lines[0].startswith("expected kind | total | read as expected | refused correctly")
     assert any(line.startswith("instruction | ") for line in lines)
     assert "amendment and repeal sentences giving what they should:" in done.stdout
+
+
+def test_load_takes_a_folder_and_names_a_bad_line(tmp_path):
+    """``--corpus`` takes the folder that holds ``sentences.jsonl``; a line that is no
+    record, or a record without «expect», ends the run naming the file and the line."""
+    assert DEVCORPUS.load(CORPUS.parent) == RECORDS
+    bad = tmp_path / "sentences.jsonl"
+    bad.write_text('{"text": "Artikel 1 vervalt.", "expect": {"kind": "instruction"}}\n'
+                   '{"text": "x", \n', "utf-8")
+    with pytest.raises(SystemExit, match=r"sentences\.jsonl, line 2, column \d+: not a JSON"):
+        DEVCORPUS.load(tmp_path)
+    bad.write_text('{"text": "Artikel 1 vervalt.", "kind": "instruction"}\n', "utf-8")
+    with pytest.raises(SystemExit, match="line 1: a record needs «text» and «expect»"):
+        DEVCORPUS.load(bad)
+    with pytest.raises(SystemExit, match="cannot read the corpus"):
+        DEVCORPUS.load(tmp_path / "missing.jsonl")

@@ -1,7 +1,9 @@
 """The development corpus through ``consolidator parse FILE --sentences --json``.
 
 Run: python tools/devcorpus.py [--corpus tests/fixtures/devcorpus/sentences.jsonl]
-     [--failures] [--json]
+     [--no-failures] [--json]
+
+``--corpus`` takes the JSON-lines file or a folder that holds one as ``sentences.jsonl``.
 
 Writes the text of every record of the corpus to a file, one a line, runs the command on
 it and compares each line's result with the record's ``expect`` (what it should give,
@@ -41,7 +43,28 @@ AMENDMENT_KINDS = ("instruction", "intro", "repeal")
 
 
 def load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    """The records of the corpus at ``path`` (a folder: its ``sentences.jsonl``); a file
+    that cannot be read, or a line that is no JSON record, ends the run naming it."""
+    if path.is_dir():
+        path = path / "sentences.jsonl"
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"devcorpus: cannot read the corpus {path}: {exc}") from None
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SystemExit(f"devcorpus: {path}, line {number}, column {exc.colno}: "
+                             f"not a JSON record ({exc.msg})") from None
+        if not isinstance(record, dict) or "text" not in record or "expect" not in record:
+            raise SystemExit(f"devcorpus: {path}, line {number}: a record needs «text» and "
+                             "«expect»")
+        records.append(record)
+    return records
 
 
 def run_parse(records: list[dict]) -> list[dict]:
@@ -137,7 +160,9 @@ def print_failures(figures: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="the JSON-lines file of records, or a folder holding it as "
+                             "sentences.jsonl (default: the project's fixture)")
     parser.add_argument("--json", action="store_true", help="the figures as one JSON document")
     parser.add_argument("--no-failures", action="store_true", help="the table only")
     args = parser.parse_args()
