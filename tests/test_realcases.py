@@ -94,3 +94,16 @@ def test_a_case_may_name_leden_of_an_article():
                                                                  others + ["15, lid 1"])
     assert "artikel 15, lid 1 (official text after)" in REALCASES.compare(
         before, before, after, ["15, lid 1", "15, lid 6"])
+
+
+def test_no_case_to_run_is_an_error(tmp_path, capsys):
+    """A folder without cases, or an ``--only`` that names none, ends with a usage error
+    naming what is there: never «0 cases» and exit 0."""
+    with pytest.raises(SystemExit) as raised:
+        REALCASES.main(["--cases", str(tmp_path)])
+    assert raised.value.code == 2
+    assert "no case in" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as raised:
+        REALCASES.main(["--only", "no-such-case"])
+    assert raised.value.code == 2
+    assert f"the cases: {FOLDERS[0].name}" in capsys.readouterr().err

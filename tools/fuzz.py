@@ -869,6 +869,8 @@ def main(argv=None) -> int:
     parser.add_argument("--only", type=int, default=None,
                         help="run case N (of the first target) in this process and show it")
     args = parser.parse_args(argv)
+    if args.inputs < 1 or args.budget <= 0 or args.timeout <= 0:
+        parser.error("--inputs must be at least 1, --budget and --timeout more than 0")
     targets = [t.strip() for t in args.targets.split(",") if t.strip()]
     unknown = [t for t in targets if t not in TARGETS]
     if unknown:

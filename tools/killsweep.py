@@ -43,10 +43,15 @@ _LEFT_OVER = (".consolidate-", ".render-", ".export-")
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kills", type=int, default=60)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--kills", type=int, default=60,
+                        help="kills at random moments, after the named steps (default: 60)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the random kills")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="--jobs of the consolidate runs killed (default: 1)")
     options = parser.parse_args()
+    if options.kills < 0 or options.jobs < 1:
+        parser.error("--kills must be 0 or more (the named steps are always killed), "
+                     "--jobs at least 1")
     with tempfile.TemporaryDirectory(prefix="killsweep-") as folder:
         sweep = Sweep(Path(folder), options.jobs)
         started = time.monotonic()

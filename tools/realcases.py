@@ -240,7 +240,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--only", default=None, help="run only the case of this folder name")
     parser.add_argument("--json", action="store_true", help="one JSON object a line")
     options = parser.parse_args(argv)
-    folders = [f for f in cases_in(options.cases) if options.only in (None, f.name)]
+    every = cases_in(options.cases)
+    if not every:
+        parser.error(f"no case in {options.cases} (a case is a folder with a case.toml)")
+    folders = [f for f in every if options.only in (None, f.name)]
+    if not folders:
+        parser.error(f"no case named {options.only!r} in {options.cases}; the cases: "
+                     + ", ".join(f.name for f in every))
     outcomes = [run_case(folder) for folder in folders]
     if options.json:
         print("\n".join(json.dumps(o.json(), ensure_ascii=False) for o in outcomes))
