@@ -18,6 +18,7 @@ import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -39,6 +40,8 @@ from consolidator.read.iwtrules import EntryRules
 from consolidator.read.iwtscope import WHOLE
 from consolidator.read.iwtsentences import Sentence, sentences, transitional_blocker
 from consolidator.read.iwtunread import unread
+from consolidator.read.onepass import OnePassParser
+from consolidator.read.transformed import TransformerReductions
 
 _LID_RE = re.compile(r"^(?:•\s*)?(\d+[a-z]?)\.\s+")
 _ENUM_RE = re.compile(r"^[a-z]\.\s")
@@ -234,8 +237,7 @@ def resolve_lid(lid: "_Lid", source: str) -> list[Statement]:
 
 def _parse(lid: "_Lid", sentence: Sentence, source: str):
     try:
-        tree = iwt_parser().parse(sentence.text)
-        return IwtBuilder(sentence.text).transform(tree)
+        return read_statement(sentence.text)
     except UnexpectedInput as exc:
         offset = _offset(sentence.text, exc)
         stop = offset
@@ -249,11 +251,35 @@ def _parse(lid: "_Lid", sentence: Sentence, source: str):
                        f"«{sentence.text[offset:blocker.end()]}», which could set or move a "
                        "time, so it is neither read as a time nor set aside")
         raise _lid_error(lid, sentence.offset + offset, message, source) from None
-    except VisitError as exc:
-        inner = exc.orig_exc
-        if not isinstance(inner, Unsupported):
-            raise
-        raise _token_error(lid, inner, source, sentence) from None
+    except Unsupported as exc:
+        raise _token_error(lid, exc, source, sentence) from None
+
+
+def read_statement(text: str) -> Statement:
+    """The ``Statement`` of one sentence: what ``IwtBuilder(text).transform(
+    iwt_parser().parse(text))`` gives (tests/test_iwt_one_pass.py holds the two alike).
+    Raises Lark's ``UnexpectedInput`` where its parser would, the builder's
+    ``Unsupported`` where it refuses a wording, and ``VisitError`` for any other fault of
+    the builder, as the Transformer would."""
+    parser = _one_pass_parser()
+    parser.builder.transformer.bind(text)
+    parser.builder.failure = None
+    statement = parser.parse(text).value
+    if parser.builder.failure is not None:  # what the Transformer would have raised
+        rule, inner = parser.builder.failure
+        if isinstance(inner, Unsupported):
+            raise inner
+        raise VisitError(rule, None, inner) from inner
+    return statement
+
+
+@lru_cache(maxsize=1)
+def _one_pass_parser() -> OnePassParser:
+    """The grammar's tables driven by the one-pass parser, which calls ``IwtBuilder`` at
+    each reduction: what ``IwtBuilder(text).transform(iwt_parser().parse(text))`` gives,
+    without the tree in between, and with the quick lexer (Lark's contextual lexer tried
+    every terminal of a state in turn: some 30 µs a token)."""
+    return OnePassParser(iwt_parser(), TransformerReductions(IwtBuilder("")))
 
 
 def _token_error(lid: "_Lid", exc: Unsupported, source: str, sentence: Optional[Sentence]):

@@ -97,7 +97,27 @@ class IwtBuilder(Transformer):
 
     def __init__(self, text: str):
         super().__init__()
+        self.bind(text)
+
+    def bind(self, text: str) -> None:
+        """Build the statement of ``text`` next (the one-pass parser keeps one builder)."""
         self.text = text
+        self._line_starts = [0]
+        at = text.find("\n")
+        while at >= 0:
+            self._line_starts.append(at + 1)
+            at = text.find("\n", at + 1)
+
+    def _start(self, meta) -> int:
+        """Where the words a rule matched start in the sentence. From their line and
+        column: Lark's ``start_pos`` gives the same, but the one-pass parser's columns
+        have no offsets."""
+        return self._line_starts[meta.line - 1] + meta.column - 1
+
+    def _covered(self, meta) -> str:
+        """The words a rule matched, one space apart."""
+        end = self._line_starts[meta.end_line - 1] + meta.end_column - 1
+        return _words_text(self.text[self._start(meta):end])
 
     def start(self, statement):
         return statement
@@ -169,12 +189,12 @@ class IwtBuilder(Transformer):
     @v_args(meta=True, inline=True)
     def when_same(self, meta, token, other, tails):
         text = re.sub(r"^(als|met)\s+", "", other.value)
-        words = self.text[meta.start_pos:other.end_pos]
+        words = self.text[self._start(meta):other.end_pos]
         return ("when", (Tied(read_ref(text)), _words_text(words)), tails)
 
     @v_args(meta=True, inline=True)
     def plain_moment(self, meta, when):
-        return when, _words_text(self.text[meta.start_pos:meta.end_pos])
+        return when, self._covered(meta)
 
     def alternative(self, first, cmp, date, second):
         condition = Condition(_cmp(cmp), _date(date), f"{cmp.value} {date.value}")
@@ -270,14 +290,14 @@ class IwtBuilder(Transformer):
 
     @v_args(meta=True, inline=True)
     def cond_issued(self, meta, kind, cmp, against, *rest):
-        text = _words_text(self.text[meta.start_pos:meta.end_pos])
+        text = self._covered(meta)
         if isinstance(against, _dt.date):
             return Condition(_cmp(cmp), against, text)
         return Condition(_cmp(cmp), None, text, against=against)
 
     @v_args(meta=True, inline=True)
     def cond_placed(self, meta, kind, cmp, date):
-        return Condition(_cmp(cmp), _date(date), _words_text(self.text[meta.start_pos:meta.end_pos]))
+        return Condition(_cmp(cmp), _date(date), self._covered(meta))
 
     def against_date(self, token):
         return _date(token)

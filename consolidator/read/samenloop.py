@@ -32,6 +32,7 @@ from consolidator.errors import ActSyntaxError, TimeError, underline
 from consolidator.model import Condition, LawRef, Span
 from consolidator.read.grammars import samenloop_parser
 from consolidator.read.onepass import OnePassParser
+from consolidator.read.transformed import TransformerReductions
 
 Parts = tuple[tuple[str, str, str], ...]
 
@@ -153,26 +154,7 @@ def _one_pass_parser() -> OnePassParser:
     """The grammar's tables driven by the one-pass parser, which calls ``_Builder`` at each
     reduction: what ``_Builder().transform(samenloop_parser().parse(…))`` gives, without
     the tree in between (that took half the time of reading a samenloop ARTIKEL)."""
-    return OnePassParser(samenloop_parser(), _Reductions(_Builder()))
-
-
-class _Reductions:
-    """A Transformer's methods as the one-pass parser calls them (``method(meta,
-    children)``), each called as the Transformer calls it; a rule the Transformer has no
-    method for has none here either (the parser makes it a ``Tree``, as Lark would)."""
-
-    def __init__(self, transformer: Transformer):
-        self.transformer = transformer
-        self.failure = None  # (rule, exception) of the first method that failed
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        method = getattr(self.transformer, name)
-        wrapper = getattr(method, "visit_wrapper", None)  # v_args: how it takes children
-        if wrapper is None:
-            return lambda meta, children: method(children)
-        return lambda meta, children: wrapper(method, name, children, meta)
+    return OnePassParser(samenloop_parser(), TransformerReductions(_Builder()))
 
 
 def _position(text: str, exc: UnexpectedInput) -> int:
