@@ -30,8 +30,9 @@ from typing import Optional
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedToken
-from lark.lexer import LexerThread
+from lark.lexer import LexerState, LexerThread, LineCounter
 from lark.parsers.lalr_analysis import Shift
+from lark.utils import TextSlice
 
 from consolidator.read.quicklex import LexMiss, Tok, end_token, line_token, state_scanners
 from consolidator.read.reducers import Built, Reduction
@@ -160,8 +161,9 @@ class OnePassParser:
         if self.scanners is not None and "\n" not in text:
             try:
                 return self._parse_line(text)
-            except LexMiss:  # let Lark's lexer find it again and say what it expected
+            except LexMiss as miss:  # Lark's lexer goes on, and says what it expected
                 self.builder.failure = None
+                return self._parse(text, miss)
         return self._parse(text)
 
     def _parse_line(self, text: str) -> Built:
@@ -195,15 +197,16 @@ class OnePassParser:
                 match_at = node.scanner[0].matcher_for(char)
             match = match_at(text, pos)
             if match is None:
-                raise LexMiss()
+                raise LexMiss(node, spans, pos)
             start, pos, kind = pos, match.end(), match.lastgroup
             if kind in node.special:
                 _, _, ignored, callbacks, _ = node.scanner
                 if kind in ignored:
                     if kind in callbacks:
-                        raise LexMiss()
+                        raise LexMiss(node, spans, start)
                     continue
-                kind = _called_back(callbacks[kind], line_token(text, kind, start, pos))
+                kind = _called_back(callbacks[kind], line_token(text, kind, start, pos), node,
+                                    spans)
             try:
                 node = node.edges[kind]
             except KeyError:
@@ -308,14 +311,26 @@ class OnePassParser:
         expected = {s for s in self.states[stack[-1]] if s.isupper()}
         return UnexpectedToken(token, expected, state=_StatePointer(stack))
 
-    def _parse(self, text: str) -> Built:
+    def _parse(self, text: str, miss: Optional[LexMiss] = None) -> Built:
         """``parse`` with Lark's own lexer (a text over several lines, or what the quick
         lexer leaves to it), asking the trie for the parser's state as it lexes; built
-        reduction by reduction (a compiled shape reads the tokens of one line)."""
+        reduction by reduction (a compiled shape reads the tokens of one line). After a
+        ``miss`` on a line, Lark's lexer starts where the quick lexer stopped, with the
+        tokens it read before: those Lark's lexer would have given (tests hold the quick
+        lexer to it), so a long line is not lexed twice to find one error at its end."""
         pointer = _NodePointer(self.root)
         tokens: list = []
         token = None
-        for lark_token in LexerThread.from_text(self.lexer, text).lex(pointer):
+        thread = None
+        if miss is not None and miss.node is not None:
+            tokens = [line_token(text, node.kind, miss.spans[2 * i], miss.spans[2 * i + 1])
+                      for i, node in enumerate(_path(miss.node))]
+            token = tokens[-1] if tokens else None
+            pointer.node = miss.node
+            thread = LexerThread(self.lexer, _line_state_at(text, miss.at, token))
+        if thread is None:
+            thread = LexerThread.from_text(self.lexer, text)
+        for lark_token in thread.lex(pointer):
             token = Tok.new_borrow_pos(lark_token.type, lark_token.value, lark_token)
             node = pointer.node
             try:
@@ -326,6 +341,14 @@ class OnePassParser:
         node = pointer.node
         end = node.end if node.end is not None else self._learn_end(node, end_token(token))
         return _reduce_one_by_one(_path(node), end, tokens)
+
+
+def _line_state_at(text: str, at: int, last: Optional[Token]) -> LexerState:
+    """Lark's lexer state at position ``at`` of a text of one line, after the token
+    ``last`` (the last one it did not ignore: its errors name it)."""
+    counter = LineCounter("\n")
+    counter.char_pos, counter.column = at, at + 1  # on one line, a column is the position + 1
+    return LexerState(TextSlice(text, 0, len(text)), counter, last)
 
 
 def _space_run(scanner: Optional[tuple]) -> Optional[frozenset]:
@@ -339,13 +362,14 @@ def _space_run(scanner: Optional[tuple]) -> Optional[frozenset]:
     return skips.get(" ")
 
 
-def _called_back(callback, token: Tok) -> str:
+def _called_back(callback, token: Tok, node: _Node, spans: list) -> str:
     """The kind a token callback gives ``token`` (Lark's keywords found through a wider
-    pattern change only the kind); a callback that changes more is left to Lark."""
+    pattern change only the kind); a callback that changes more is left to Lark, from
+    ``token`` on (``node`` and ``spans``: how far the quick lexer got)."""
     called = callback(token)
     if called.value != token.value or called.start_pos != token.start_pos \
             or called.end_pos != token.end_pos:
-        raise LexMiss()
+        raise LexMiss(node, spans, token.start_pos)
     return called.type
 
 

@@ -34,7 +34,14 @@ class Tok(Token):
 
 
 class LexMiss(Exception):
-    """The quick lexer met what only Lark's lexer can report well (or at all)."""
+    """The quick lexer met what only Lark's lexer can report well (or at all). Where the
+    one-pass parser knows how far it got, it says so: the trie node after the tokens read
+    (``node``), where they stand (``spans``) and where the token it could not read starts
+    (``at``), so that Lark's lexer takes over there instead of from the start."""
+
+    def __init__(self, node=None, spans=None, at: int = 0):
+        super().__init__()
+        self.node, self.spans, self.at = node, spans, at
 
 
 class _Unions:
