@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,8 @@ from consolidator.views.check import check_file
 from consolidator.views.check_order import order_key
 from consolidator.views.check_report import ERROR, WARNING
 from consolidator.cli import cli
-from consolidator.errors import ActSyntaxError
+from consolidator.errors import ActSyntaxError, ConsolidatorError
+from consolidator.store.corpus import base_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -445,3 +448,15 @@ def test_a_heading_made_after_the_snapshot_is_never_taken_for_one_before_it():
         etree.SubElement(kop, "label").text = "§"
         etree.SubElement(kop, "nr").text = f"{900 + n}z"
         assert not before.had(new), n
+
+
+def test_a_corpus_folder_that_is_not_one_is_named_as_such(tmp_path):
+    """A corpus folder that is not there, or holds no laws, is said to be so (the command
+    line turns a file given as the folder away itself)."""
+    for folder, said in ((tmp_path / "missing", "does not exist"), (tmp_path, "no laws found")):
+        done = subprocess.run([sys.executable, "-m", "consolidator", "check", str(SEED),
+                               "--corpus", str(folder)], capture_output=True, text=True)
+        assert done.returncode == 1
+        assert said in done.stderr and str(folder) in done.stderr
+    with pytest.raises(ConsolidatorError, match="is not a folder"):
+        base_texts(SEED)

@@ -42,10 +42,21 @@ def law_input(path: Path, law_id: str = "", source: str = "") -> LawInput:
     return LawInput(law_id, tree, source or str(path), names, str(path))
 
 
-def load_corpus(folder: Path) -> Corpus:
+def base_texts(folder: Path) -> list[Path]:
+    """The base texts of a corpus folder (``<law>/base.xml``), sorted; a folder that is not
+    there, or holds none, is an error that says which."""
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise ConsolidatorError(f"the corpus folder {folder} {what} (a corpus holds "
+                                "<law>/base.xml for each law and acts/*.txt)")
     paths = sorted(folder.glob("*/base.xml"))
     if not paths:
         raise ConsolidatorError(f"no laws found (expected {folder}/<law>/base.xml)")
+    return paths
+
+
+def load_corpus(folder: Path) -> Corpus:
+    paths = base_texts(folder)
     for path in paths:  # the folder's name names the law's output files
         check_name(path.parent.name, "the law folder", LawFormatError, source=str(path.parent))
     # the store records where each input lies in the corpus, not where the corpus lies,

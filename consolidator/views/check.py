@@ -67,11 +67,11 @@ import datetime as _dt
 from pathlib import Path
 from typing import Iterable, Optional
 
-from consolidator.errors import ActSyntaxError, ConsolidatorError, TimeError
+from consolidator.errors import ActSyntaxError, TimeError
 from consolidator.model import Act, Span
 from consolidator.read.act import parse_act_file
 from consolidator.read.select import articles_for
-from consolidator.store.corpus import law_input
+from consolidator.store.corpus import base_texts, law_input
 from consolidator.store.versions import LawInput
 from consolidator.time.facts import ActFact, load_facts
 from consolidator.time.timeline import RuleCache, act_key, act_label, plan
@@ -104,10 +104,7 @@ def check_file(act_path: str | Path, corpus: str | Path = "corpus",
 
 
 def load_laws(corpus: Path) -> list[LawInput]:
-    paths = sorted(corpus.glob("*/base.xml"))
-    if not paths:
-        raise ConsolidatorError(f"no laws found (expected {corpus}/<law>/base.xml)")
-    return [law_input(path, path.parent.name) for path in paths]
+    return [law_input(path, path.parent.name) for path in base_texts(corpus)]
 
 
 def check_act(act: Act, laws: list[LawInput], date: Optional[_dt.date] = None,
