@@ -29,7 +29,22 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 TEXT_FILES = sorted([*(FIXTURES / "iwt").glob("*.txt"), *(FIXTURES / "time").glob("*.txt"),
                      *(ROOT / "corpus" / "acts").glob("*.txt")])
-MUTATIONS = 3  # per sentence
+MUTATIONS = 2  # per sentence
+
+
+#: sentences the grammar reads and the builder refuses (``Unsupported``): mutations of real
+#: ones, kept here so that the refusals are held whatever the random mutations give
+REFUSED = [
+    "Deze wet treedt met uitzondering van de artikelen II, onderdeel VII, J, IX en XIX in "
+    "werking op een bij koninklijk besluit te bepalen tijdstip dat voor de onderscheiden "
+    "artikelen en onderdelen daarvan verschillend kan worden bepaald.",
+    "Deze wet treedt in werking met ingang van 1 juli 1998, met uitzondering van artikel I, "
+    "onderdeel B, dat in werking treedt met ingang van 1 oktober 1998, en met uitzondering van "
+    "artikel derde lid, dat in werking treedt met ingang van de dag na de datum van uitgifte "
+    "van het Staatsblad waarin deze wet wordt geplaatst.",
+    "Deze wet treedt in werking op 1 januari 2015, met dien verstande dat artikel I, D, "
+    "onderdeel in werking treedt met ingang van 1 januari 2016.",
+]
 
 
 def _sentences_of(text: str) -> list[str]:
@@ -44,7 +59,7 @@ def _inputs() -> list[str]:
     records = (FIXTURES / "devcorpus" / "sentences.jsonl").read_text("utf-8").splitlines()
     for record in records:
         found += _sentences_of(json.loads(record)["text"])
-    unique = list(dict.fromkeys(s for s in found if s.strip()))
+    unique = list(dict.fromkeys([*REFUSED, *(s for s in found if s.strip())]))
     rng = random.Random(17)
     mutated = [_mutated(s, rng) for s in unique for _ in range(MUTATIONS)]
     return unique + list(dict.fromkeys(m for m in mutated if m.strip()))
@@ -127,7 +142,7 @@ def test_the_inputs_cover_readings_and_errors():
     outcomes = [_outcome(read_statement, text)[0] for text in INPUTS]
     assert len(INPUTS) > 5000
     assert outcomes.count("read") > 500 and outcomes.count("syntax") > 3000
-    assert outcomes.count("unsupported") > 0
+    assert outcomes.count("unsupported") >= len(REFUSED)
 
 
 @pytest.mark.parametrize("part", range(4))
