@@ -119,8 +119,10 @@ def extract(rev: str, folder: Path) -> Path:
         sys.exit(f"parse_baseline: cannot take commit {rev} out of git in {ROOT} "
                  f"({detail.decode(errors='replace').strip() or exc}); it needs the "
                  "project's history (not a shallow clone) and git")
+    # (the extraction filter is in Python from 3.11.4 on; git's own archive needs none)
+    safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
+        tar.extractall(folder, **safe)
     grammar = folder / "consolidator" / "grammar"
     if not grammar.exists():
         (folder / "grammar").rename(grammar)
