@@ -200,20 +200,26 @@ def _call(writer: _Writer, reduction: Reduction, items: list, extent: _Entry) ->
     return _Entry(value, extent.start, extent.stop, extent.meta, extent.empty)
 
 
-_LOADS = {"LOAD_FAST", "LOAD_FAST_CHECK", "LOAD_DEREF", "LOAD_CLOSURE"}
-
-
 @lru_cache(maxsize=None)
 def reads_meta(method) -> bool:
     """Whether ``method`` reads its first argument, the columns (``meta``): False only for
-    a Python function whose code never loads that name (nor a function inside it)."""
+    a Python function whose code never names it in an instruction (nor a function inside
+    it). Any instruction that names it counts, whatever its opcode: the opcodes that load a
+    local change from one Python to the next (3.13 loads two at once, «LOAD_FAST_LOAD_FAST»,
+    its name a pair), and a method that only stores to it is merely given columns it does
+    not read."""
     code = getattr(getattr(method, "__func__", method), "__code__", None)
     if code is None or code.co_argcount < 2:
         return True
     name = code.co_varnames[1 if hasattr(method, "__func__") else 0]
     if name in code.co_cellvars:
         return True
-    return any(op.opname in _LOADS and op.argval == name for op in dis.get_instructions(code))
+    return any(_names(op.argval, name) for op in dis.get_instructions(code))
+
+
+def _names(argval, name: str) -> bool:
+    """Whether an instruction's argument is ``name``, or a tuple of names holding it."""
+    return argval == name or (isinstance(argval, tuple) and name in argval)
 
 
 #: what the code of a method that gives back its first child is, «return children[0]»
