@@ -125,14 +125,19 @@ def _number_key(number: str) -> tuple:
     return (int(lead.group(0)) if lead else 0, number)
 
 
-def known_by_sources(causes: list[dict], known_from: str, listed: list[dict]) -> list[dict]:
+def known_by_sources(causes: list[dict], known_from: str, listed: Iterable[dict]) -> list[dict]:
     """The causes of a knowledge date (``time.causes``) as entries of a version's source
     list, marked ``KNOWN_BY`` with that date. A cause records the articles its events
     touched (from ``listed``: the sources of the versions before and after) only when the
     source of every one of its events says which articles it touched."""
+    # only the sources of the causes' events are looked up: ``listed`` grows with the
+    # history, the causes of one date do not
+    wanted = {label for cause in causes for label in cause["events"]}
     by_label: dict[str, list[dict]] = {}
     for source in listed:
-        by_label.setdefault(source.get("label", ""), []).append(source)
+        label = source.get("label", "")
+        if label in wanted:
+            by_label.setdefault(label, []).append(source)
     entries = []
     for cause in causes:
         entry = {"label": cause["label"], "reason": cause["reason"],

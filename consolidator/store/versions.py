@@ -14,7 +14,7 @@ import copy
 import datetime as _dt
 import hashlib
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Callable, Optional
 
 from consolidator.law import lawtext
@@ -174,9 +174,9 @@ class LawBuilder:
             starts.append((date.isoformat(), tree, event_sources(tree, group, digests, after),
                            after))
             digests = after
-        known_by = known_by_sources(causes, known_from,
-                                    [s for r in self.current for s in r.sources]
-                                    + [s for _, _, listed, _ in starts for s in listed])
+        known_by = known_by_sources(causes, known_from, chain(
+            (s for r in self.current for s in r.sources),
+            (s for _, _, listed, _ in starts for s in listed)))
         self.store.close_versions(superseded, known_from)
         del self.current[keep:]
         for n, (valid_from, version_tree, sources, taken) in enumerate(starts):
