@@ -247,9 +247,7 @@ class OnePassParser:
         if shape is not None:
             return shape(text, spans)
         path = _path(node)
-        tokens = [line_token(text, n.kind, spans[2 * i], spans[2 * i + 1])
-                  for i, n in enumerate(path)]
-        return _reduce_one_by_one(path, end, tokens)
+        return _reduce_one_by_one(path, end, _line_tokens(text, path, spans))
 
     def _shape(self, node: "_Node", end: tuple) -> None:
         """Plan the shape that ends at ``node``, or compile it, as often as it has been
@@ -323,8 +321,7 @@ class OnePassParser:
         token = None
         thread = None
         if miss is not None and miss.node is not None:
-            tokens = [line_token(text, node.kind, miss.spans[2 * i], miss.spans[2 * i + 1])
-                      for i, node in enumerate(_path(miss.node))]
+            tokens = _line_tokens(text, _path(miss.node), miss.spans)
             token = tokens[-1] if tokens else None
             pointer.node = miss.node
             thread = LexerThread(self.lexer, _line_state_at(text, miss.at, token))
@@ -381,6 +378,13 @@ def _path(node: _Node) -> list[_Node]:
         node = node.parent
     path.reverse()
     return path
+
+
+def _line_tokens(text: str, path: list[_Node], spans: list) -> list[Tok]:
+    """The tokens of a line the quick lexer read: one per node of ``path``, where
+    ``spans`` says it starts and ends."""
+    return [line_token(text, node.kind, spans[2 * i], spans[2 * i + 1])
+            for i, node in enumerate(path)]
 
 
 def _reduce_one_by_one(path: list[_Node], end: tuple, tokens: list) -> Built:
